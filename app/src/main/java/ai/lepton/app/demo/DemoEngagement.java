@@ -1,0 +1,100 @@
+package ai.lepton.app.demo;
+
+import ai.lepton.app.api.DatasetIntake;
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.dataset.DatasetFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start of the demo configuration, opens engagement ENG-DEMO-CREDIT the way people would: {@code pm} opens
+ * it, {@code ds} sets the requirements and sends German credit data ({@code credit-g.arff}, carried by the Weka jar).
+ * Training then runs in the background and the engagement waits for {@code mro} at "Approve model".
+ */
+@Component
+@Order(3)
+@ConditionalOnProperty(name = "lepton.demo.enabled", havingValue = "true")
+public class DemoEngagement implements ApplicationRunner {
+
+  public static final String KEY = "ENG-DEMO-CREDIT";
+  private static final String CREDIT_G = "weka/gui/knowledgeflow/templates/credit-g.arff";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoEngagement.class);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final DatasetIntake intake;
+
+  public DemoEngagement(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
+      DatasetIntake intake) {
+    this.runtime = runtime;
+    this.history = history;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.intake = intake;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    boolean exists = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(KEY).count() > 0;
+    if (exists) {
+      return;
+    }
+    ProcessInstance engagement = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        DatasetIntake.PROCESS_KEY, KEY, Map.of("client", "Demo Bank", "engagementName", "Credit risk scoring")));
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      Task requirements = tasks.createTaskQuery().processInstanceId(engagement.getId()).singleResult();
+      tasks.complete(requirements.getId(), Map.of(
+          "targetAttribute", "class",
+          "problemType", "classification",
+          "modelName", "credit-risk",
+          "successMetric", "weightedAreaUnderROC",
+          "successThreshold", 0.7,
+          "algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\n"
+              + "weka.classifiers.bayes.NaiveBayes\n"
+              + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1",
+          "folds", 10,
+          "seed", 1));
+      return intake.receive(KEY, "credit-g.arff", creditG(), DatasetFormat.ARFF);
+    });
+    LOG.info("Demo engagement {} opened with credit-g.arff; it trains in the background, then waits for 'mro' "
+        + "at 'Approve model'", KEY);
+  }
+
+  private <T> T as(String user, String group, java.util.function.Supplier<T> work) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static byte[] creditG() {
+    try (InputStream in = DemoEngagement.class.getClassLoader().getResourceAsStream(CREDIT_G)) {
+      if (in == null) {
+        throw new IllegalStateException(CREDIT_G + " is missing from the Weka jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

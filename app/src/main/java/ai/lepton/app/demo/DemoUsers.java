@@ -1,0 +1,56 @@
+package ai.lepton.app.demo;
+
+import ai.lepton.app.security.LeptonGroups;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** One demo user per Lepton group, created on first start of the demo configuration. */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "lepton.demo.enabled", havingValue = "true")
+@EnableConfigurationProperties(DemoProperties.class)
+public class DemoUsers implements ApplicationRunner {
+
+  /** user id → [group, first name, last name]. */
+  static final Map<String, String[]> USERS = new LinkedHashMap<>();
+
+  static {
+    USERS.put("demo", new String[] {LeptonGroups.ADMIN, "Demo", "Administrator"});
+    USERS.put("pm", new String[] {LeptonGroups.PROJECT_MANAGERS, "Demo", "Project Manager"});
+    USERS.put("ds", new String[] {LeptonGroups.DATA_SCIENTISTS, "Demo", "Data Scientist"});
+    USERS.put("mro", new String[] {LeptonGroups.MODEL_RISK_OFFICERS, "Demo", "Model Risk Officer"});
+    USERS.put("auditor", new String[] {LeptonGroups.AUDITORS, "Demo", "Auditor"});
+  }
+
+  private final IdentityService identity;
+  private final DemoProperties properties;
+
+  public DemoUsers(IdentityService identity, DemoProperties properties) {
+    this.identity = identity;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    USERS.forEach((id, details) -> {
+      if (identity.createUserQuery().userId(id).count() > 0) {
+        return;
+      }
+      User user = identity.newUser(id);
+      user.setFirstName(details[1]);
+      user.setLastName(details[2]);
+      user.setEmail(id + "@lepton.example");
+      user.setPassword(properties.passwords().getOrDefault(id, id));
+      identity.saveUser(user);
+      identity.createMembership(id, details[0]);
+    });
+  }
+}

@@ -1,0 +1,26 @@
+package ai.lepton.app.security;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Camunda groups Lepton's users belong to, and what each may do in Lepton's own API. */
+public final class LeptonGroups {
+
+  public static final String ADMIN = "camunda-admin";
+  public static final String PROJECT_MANAGERS = "project-managers";
+  public static final String DATA_SCIENTISTS = "data-scientists";
+  public static final String MODEL_RISK_OFFICERS = "model-risk-officers";
+  public static final String AUDITORS = "auditors";
+
+  public static final Map<String, String> NAMES = Map.of(
+      ADMIN, "Camunda administrators",
+      PROJECT_MANAGERS, "Project managers",
+      DATA_SCIENTISTS, "Data scientists",
+      MODEL_RISK_OFFICERS, "Model risk officers",
+      AUDITORS, "Auditors");
+
+  /** Who may send a client's data into an engagement. */
+  public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);
+
+  private LeptonGroups() {}
+}

@@ -1,0 +1,42 @@
+package ai.lepton.ml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON that Lepton keeps in its own tables (schemas, profiles, metrics, recipes). */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write JSON", e);
+    }
+  }
+
+  public static Map<String, Object> readMap(String json) {
+    return read(json, new TypeReference<>() {});
+  }
+
+  public static List<Map<String, Object>> readList(String json) {
+    return read(json, new TypeReference<>() {});
+  }
+
+  private static <T> T read(String json, TypeReference<T> type) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored JSON is unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package ai.lepton.ml.dataset;
+
+import ai.lepton.ml.Json;
+import ai.lepton.ml.Sha256;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import weka.core.Instances;
+
+/** Lepton's immutable dataset store: raw bytes by SHA-256, one metadata row per dataset, profiles appended. */
+@Component
+public class DatasetStore {
+
+  private static final String INSERT_CONTENT =
+      "INSERT INTO lepton_dataset_content (sha256, size_bytes, content) VALUES (?, ?, ?)";
+  private static final String CONTENT_EXISTS = "SELECT COUNT(*) FROM lepton_dataset_content WHERE sha256 = ?";
+  private static final String INSERT_DATASET =
+      "INSERT INTO lepton_dataset (id, engagement_key, name, format, sha256, row_count, attribute_count, schema_json,"
+          + " derived_from, preparation_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT_DATASET =
+      "SELECT d.*, c.size_bytes FROM lepton_dataset d JOIN lepton_dataset_content c ON c.sha256 = d.sha256";
+  private static final String SELECT_CONTENT =
+      "SELECT c.content FROM lepton_dataset d JOIN lepton_dataset_content c ON c.sha256 = d.sha256 WHERE d.id = ?";
+  private static final String INSERT_PROFILE =
+      "INSERT INTO lepton_dataset_profile (dataset_id, target_attribute, profile_json, created_at) VALUES (?, ?, ?, ?)";
+  private static final String LATEST_PROFILE =
+      "SELECT profile_json FROM lepton_dataset_profile WHERE dataset_id = ? ORDER BY id DESC";
+
+  private final JdbcTemplate jdbc;
+
+  public DatasetStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores what a client sent, exactly as sent. */
+  public StoredDataset storeUpload(String engagementKey, String name, byte[] bytes, DatasetReader.Parsed parsed,
+      String createdBy) {
+    return insert(engagementKey, name, parsed.format(), bytes, parsed.instances(), null, null, createdBy);
+  }
+
+  /** Stores a dataset Lepton derived from another one, with the recipe that repeats the derivation. */
+  public StoredDataset storeDerived(StoredDataset parent, Instances derived, List<Map<String, Object>> recipe) {
+    byte[] arff = toArff(derived);
+    String name = parent.name().replaceFirst("\\.(csv|arff)$", "") + "-prepared.arff";
+    return insert(parent.engagementKey(), name, DatasetFormat.ARFF, arff, derived, parent.id(), recipe, null);
+  }
+
+  private StoredDataset insert(String engagementKey, String name, DatasetFormat format, byte[] bytes, Instances data,
+      String derivedFrom, List<Map<String, Object>> recipe, String createdBy) {
+    String sha256 = Sha256.hex(bytes);
+    storeContent(sha256, bytes);
+    String id = "ds-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    Instant now = Instant.now();
+    List<Map<String, Object>> schema = DatasetSchema.of(data);
+    jdbc.update(INSERT_DATASET, id, engagementKey, name, format.wireName(), sha256, data.numInstances(),
+        data.numAttributes(), Json.write(schema), derivedFrom, recipe == null ? null : Json.write(recipe), createdBy,
+        Timestamp.from(now));
+    return new StoredDataset(id, engagementKey, name, format, sha256, bytes.length, data.numInstances(),
+        data.numAttributes(), schema, derivedFrom, recipe, createdBy, now);
+  }
+
+  private void storeContent(String sha256, byte[] bytes) {
+    Integer existing = jdbc.queryForObject(CONTENT_EXISTS, Integer.class, sha256);
+    if (existing != null && existing > 0) {
+      return;
+    }
+    try {
+      jdbc.update(INSERT_CONTENT, sha256, bytes.length, bytes);
+    } catch (DuplicateKeyException sameBytesStoredConcurrently) {
+      // Content-addressed: the other writer stored identical bytes.
+    }
+  }
+
+  public Optional<StoredDataset> find(String id) {
+    return jdbc.query(SELECT_DATASET + " WHERE d.id = ?", this::map, id).stream().findFirst();
+  }
+
+  public List<StoredDataset> findByEngagement(String engagementKey) {
+    return jdbc.query(SELECT_DATASET + " WHERE d.engagement_key = ? ORDER BY d.created_at", this::map, engagementKey);
+  }
+
+  public StoredDataset get(String id) {
+    return find(id).orElseThrow(() -> new UnknownDatasetException(id));
+  }
+
+  public byte[] content(String id) {
+    return jdbc.query(SELECT_CONTENT, (rs, n) -> rs.getBytes(1), id).stream().findFirst()
+        .orElseThrow(() -> new UnknownDatasetException(id));
+  }
+
+  public Instances load(String id) {
+    StoredDataset dataset = get(id);
+    return DatasetReader.read(content(id), dataset.format(), dataset.name()).instances();
+  }
+
+  public void addProfile(String datasetId, String targetAttribute, Map<String, Object> profile) {
+    jdbc.update(INSERT_PROFILE, datasetId, targetAttribute, Json.write(profile), Timestamp.from(Instant.now()));
+  }
+
+  public Optional<Map<String, Object>> latestProfile(String datasetId) {
+    return jdbc.query(LATEST_PROFILE, (rs, n) -> Json.readMap(rs.getString(1)), datasetId).stream().findFirst();
+  }
+
+  private StoredDataset map(ResultSet rs, int rowNum) throws SQLException {
+    return new StoredDataset(
+        rs.getString("id"),
+        rs.getString("engagement_key"),
+        rs.getString("name"),
+        DatasetFormat.valueOf(rs.getString("format").toUpperCase(java.util.Locale.ROOT)),
+        rs.getString("sha256"),
+        rs.getLong("size_bytes"),
+        rs.getInt("row_count"),
+        rs.getInt("attribute_count"),
+        Json.readList(rs.getString("schema_json")),
+        rs.getString("derived_from"),
+        Json.readList(rs.getString("preparation_json")),
+        rs.getString("created_by"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  private static byte[] toArff(Instances data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+      writer.write(data.toString());
+      writer.write('\n');
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write ARFF in memory", e);
+    }
+    return out.toByteArray();
+  }
+}

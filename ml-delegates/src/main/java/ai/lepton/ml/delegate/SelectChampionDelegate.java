@@ -1,0 +1,69 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.ml.training.SuccessMetric;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the best candidate of this training round by the engagement's success metric and says whether it meets the
+ * threshold ({@code championMeetsThreshold}), which routes the engagement to approval or to a review.
+ */
+@Component("selectChampion")
+public class SelectChampionDelegate implements JavaDelegate {
+
+  private final ModelRegistry registry;
+
+  public SelectChampionDelegate(ModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProblemType problemType = ProblemType.of(RequiredVariables.string(execution, "problemType"));
+    SuccessMetric metric = SuccessMetric.of(RequiredVariables.string(execution, "successMetric"), problemType);
+    double threshold = RequiredVariables.number(execution, "successThreshold");
+    int round = RequiredVariables.integer(execution, "trainingRound");
+    List<ModelVersion> candidates = registry.candidatesOf(execution.getProcessInstanceId(), round);
+    if (candidates.isEmpty()) {
+      throw new IllegalStateException("Training round " + round + " registered no candidate model");
+    }
+    ModelVersion champion = candidates.get(0);
+    for (ModelVersion candidate : candidates) {
+      if (metric.better(candidate.metric(metric.name()), champion.metric(metric.name()))) {
+        champion = candidate;
+      }
+    }
+    double value = champion.metric(metric.name());
+    boolean meets = !Double.isNaN(value) && metric.meets(value, threshold);
+    registry.changeStatus(champion.id(), ModelStatus.CHAMPION, null, String.format(Locale.ROOT,
+        "best of %d candidates in round %d by %s = %.4f", candidates.size(), round, metric, value));
+    execution.setVariable("modelVersionId", champion.id());
+    execution.setVariable("championAlgorithm", champion.algorithm() + " " + champion.options());
+    execution.setVariable("championMetricValue", value);
+    execution.setVariable("championMeetsThreshold", meets);
+    execution.setVariable("championSummary", summary(candidates, champion, metric, threshold, meets));
+  }
+
+  private static String summary(List<ModelVersion> candidates, ModelVersion champion, SuccessMetric metric,
+      double threshold, boolean meets) {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "Champion %s (%s %s): %s = %.4f, threshold %s %.4f -> %s%n",
+        champion.id(), champion.algorithm(), champion.options(), metric, champion.metric(metric.name()),
+        metric.higherIsBetter() ? ">=" : "<=", threshold, meets ? "met" : "missed"));
+    text.append(String.format("Cross-validated %d-fold, seed %d, on dataset %s (sha256 %s)%n", champion.folds(),
+        champion.seed(), champion.datasetId(), champion.datasetSha256()));
+    text.append("Candidates:\n");
+    for (ModelVersion candidate : candidates) {
+      text.append(String.format(Locale.ROOT, "- %s %s %s: %s = %.4f%n", candidate.id(), candidate.algorithm(),
+          candidate.options(), metric, candidate.metric(metric.name())));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,32 @@
+package ai.lepton.ml.registry;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A trained model as registered: everything needed to repeat the run in Weka, and its cross-validation metrics. */
+public record ModelVersion(
+    String id,
+    String modelName,
+    String engagementKey,
+    String processInstanceId,
+    int trainingRound,
+    String problemType,
+    String targetAttribute,
+    String algorithm,
+    String options,
+    int seed,
+    int folds,
+    String datasetId,
+    String datasetSha256,
+    Map<String, Object> metrics,
+    long trainingMillis,
+    String modelSha256,
+    String wekaVersion,
+    Instant createdAt) {
+
+  /** One metric as a number, NaN where Weka gave none. */
+  public double metric(String name) {
+    Object value = metrics.get(name);
+    return value instanceof Number number ? number.doubleValue() : Double.NaN;
+  }
+}

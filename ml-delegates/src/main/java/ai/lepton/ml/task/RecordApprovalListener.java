@@ -1,0 +1,76 @@
+package ai.lepton.ml.task;
+
+import ai.lepton.ml.registry.Approval;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enforces the four-eyes rule on model approval and records the decision: the approver must be logged in, must not
+ * have started the engagement nor completed its requirements, and must give a reason either way.
+ */
+@Component("recordApproval")
+public class RecordApprovalListener implements TaskListener {
+
+  private final ModelRegistry registry;
+
+  public RecordApprovalListener(ModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String approver = CurrentUser.of(task);
+    if (approver == null) {
+      throw new AuthorizationException("A model can only be approved or rejected by a logged-in user");
+    }
+    if (approver.equals(task.getVariable("initiator"))) {
+      throw new AuthorizationException(approver + " started this engagement and so cannot approve its model");
+    }
+    if (approver.equals(task.getVariable("requirementsCompletedBy"))) {
+      throw new AuthorizationException(approver + " set this engagement's requirements and so cannot approve its model");
+    }
+    Boolean approved = decision(task.getVariable("approved"));
+    Object reason = task.getVariable("approvalReason");
+    if (reason == null || reason.toString().isBlank()) {
+      throw new FormFieldValidationException("approvalReason", "A reason is required to approve or reject a model");
+    }
+    ModelVersion version = registry.get(Objects.toString(task.getVariable("modelVersionId")));
+    registry.recordApproval(new Approval(version.id(), version.engagementKey(), approved, approver,
+        reason.toString().strip(), evidence(version), task.getId(), Instant.now()));
+    task.setVariable("approved", approved);
+    task.setVariable("approvedBy", approver);
+  }
+
+  private static Boolean decision(Object value) {
+    if (value instanceof Boolean decided) {
+      return decided;
+    }
+    if ("true".equals(value) || "false".equals(value)) {
+      return Boolean.valueOf((String) value);
+    }
+    throw new FormFieldValidationException("approved", "approved must be true (approve) or false (reject)");
+  }
+
+  /** What the approver saw: the version's identity, its data and its cross-validation metrics. */
+  private static Map<String, Object> evidence(ModelVersion version) {
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("modelVersionId", version.id());
+    evidence.put("algorithm", version.algorithm() + " " + version.options());
+    evidence.put("modelSha256", version.modelSha256());
+    evidence.put("datasetId", version.datasetId());
+    evidence.put("datasetSha256", version.datasetSha256());
+    evidence.put("folds", version.folds());
+    evidence.put("seed", version.seed());
+    evidence.put("metrics", version.metrics());
+    return evidence;
+  }
+}

@@ -1,0 +1,93 @@
+package ai.lepton.ml.task;
+
+import ai.lepton.ml.training.AlgorithmList;
+import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.InvalidAlgorithmException;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.ml.training.SuccessMetric;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the requirements a user submits before the task completes, so a wrong Weka class, metric or threshold is a
+ * 400 on the form, not a failed training job. Fills the defaults (10 folds, seed 1) and records who completed it.
+ */
+@Component("validateRequirements")
+public class ValidateRequirementsListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String target = requireText(task, "targetAttribute");
+    requireText(task, "modelName");
+    ProblemType problemType;
+    try {
+      problemType = ProblemType.of(task.getVariable("problemType"));
+    } catch (IllegalArgumentException e) {
+      throw invalid("problemType", e.getMessage());
+    }
+    try {
+      SuccessMetric.of(task.getVariable("successMetric"), problemType);
+    } catch (IllegalArgumentException e) {
+      throw invalid("successMetric", e.getMessage());
+    }
+    double threshold = number(task, "successThreshold", null);
+    List<AlgorithmSpec> algorithms;
+    try {
+      algorithms = AlgorithmList.parse(task.getVariable("algorithms"));
+    } catch (InvalidAlgorithmException e) {
+      throw invalid("algorithms", e.getMessage());
+    }
+    int folds = (int) number(task, "folds", 10.0);
+    if (folds < 2) {
+      throw invalid("folds", "folds must be at least 2, not " + folds);
+    }
+    int seed = (int) number(task, "seed", 1.0);
+
+    task.setVariable("targetAttribute", target);
+    task.setVariable("problemType", problemType.wireName());
+    task.setVariable("successThreshold", threshold);
+    task.setVariable("algorithms", String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()));
+    task.setVariable("folds", folds);
+    task.setVariable("seed", seed);
+    if (task.getVariable("trainingRound") == null) {
+      task.setVariable("trainingRound", 1);
+    }
+    if (task.getVariable("dataChaseAfter") == null) {
+      task.setVariable("dataChaseAfter", "P3D");
+    }
+    task.setVariable("requirementsCompletedBy", CurrentUser.of(task));
+  }
+
+  private static String requireText(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw invalid(name, name + " is required");
+    }
+    return value.toString().strip();
+  }
+
+  private static double number(DelegateTask task, String name, Double fallback) {
+    Object value = task.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      if (fallback == null) {
+        throw invalid(name, name + " is required");
+      }
+      return fallback;
+    }
+    if (value instanceof Number number) {
+      return number.doubleValue();
+    }
+    try {
+      return Double.parseDouble(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw invalid(name, name + " must be a number, not '" + value + "'");
+    }
+  }
+
+  private static FormFieldValidationException invalid(String field, String message) {
+    return new FormFieldValidationException(field, message);
+  }
+}

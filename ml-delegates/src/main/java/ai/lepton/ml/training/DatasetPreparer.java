@@ -1,0 +1,143 @@
+package ai.lepton.ml.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.filters.Filter;
+
+/**
+ * Makes a raw dataset trainable with Weka filters and records each step, so {@link #replay} repeats the preparation
+ * exactly. Missing values are left in place on purpose: Weka's classifiers handle them inside each fold, while
+ * imputing before cross-validation would leak the held-out folds into the training folds.
+ */
+public final class DatasetPreparer {
+
+  /** Below this many rows a column with all-distinct labels is not called an identifier. */
+  private static final int IDENTIFIER_MIN_ROWS = 50;
+
+  private DatasetPreparer() {}
+
+  public record Prepared(Instances data, List<Map<String, Object>> recipe) {}
+
+  public static Prepared prepare(Instances raw, String targetAttribute, ProblemType problemType) {
+    Instances data = new Instances(raw);
+    Attribute target = requireTarget(data, targetAttribute);
+    List<Map<String, Object>> recipe = new ArrayList<>();
+
+    List<Integer> strings = new ArrayList<>();
+    for (int i = 0; i < data.numAttributes(); i++) {
+      if (data.attribute(i).isString()) {
+        strings.add(i);
+      }
+    }
+    if (!strings.isEmpty()) {
+      data = apply(data, recipe, "weka.filters.unsupervised.attribute.StringToNominal", "-R " + range(strings),
+          "string attributes become nominal so every classifier can use them");
+    }
+    target = data.attribute(targetAttribute);
+    if (problemType == ProblemType.CLASSIFICATION && target.isNumeric()) {
+      data = apply(data, recipe, "weka.filters.unsupervised.attribute.NumericToNominal",
+          "-R " + (target.index() + 1), "the numeric target becomes a class label for classification");
+    }
+    target = data.attribute(targetAttribute);
+    if (problemType == ProblemType.REGRESSION && !target.isNumeric()) {
+      throw new IllegalArgumentException(String.format(
+          "Target '%s' is %s but regression needs a numeric target", targetAttribute,
+          Attribute.typeToString(target)));
+    }
+
+    List<Integer> uninformative = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (int i = 0; i < data.numAttributes(); i++) {
+      if (i == target.index()) {
+        continue;
+      }
+      int distinct = data.attributeStats(i).distinctCount;
+      Attribute attribute = data.attribute(i);
+      if (distinct <= 1) {
+        uninformative.add(i);
+        reasons.add(attribute.name() + " is constant");
+      } else if (attribute.isNominal() && data.numInstances() >= IDENTIFIER_MIN_ROWS
+          && distinct == data.numInstances()) {
+        uninformative.add(i);
+        reasons.add(attribute.name() + " looks like an identifier (" + distinct + " distinct values in "
+            + data.numInstances() + " rows)");
+      }
+    }
+    if (!uninformative.isEmpty()) {
+      data = apply(data, recipe, "weka.filters.unsupervised.attribute.Remove", "-R " + range(uninformative),
+          String.join("; ", reasons));
+    }
+
+    data.setClass(data.attribute(targetAttribute));
+    int before = data.numInstances();
+    data.deleteWithMissingClass();
+    if (data.numInstances() < before) {
+      recipe.add(step("operation", "deleteWithMissingClass", null,
+          (before - data.numInstances()) + " rows without a target value removed"));
+    }
+    if (data.numInstances() == 0) {
+      throw new IllegalArgumentException("No row has a value for the target '" + targetAttribute + "'");
+    }
+    return new Prepared(data, recipe);
+  }
+
+  /** Repeats a recorded preparation on the raw data it was made from. */
+  public static Instances replay(Instances raw, String targetAttribute, List<Map<String, Object>> recipe)
+      throws Exception {
+    Instances data = new Instances(raw);
+    for (Map<String, Object> step : recipe) {
+      if (step.containsKey("filter")) {
+        data = runFilter(data, (String) step.get("filter"), (String) step.get("options"));
+      } else if ("deleteWithMissingClass".equals(step.get("operation"))) {
+        data.setClass(data.attribute(targetAttribute));
+        data.deleteWithMissingClass();
+      }
+    }
+    data.setClass(data.attribute(targetAttribute));
+    return data;
+  }
+
+  private static Attribute requireTarget(Instances data, String targetAttribute) {
+    Attribute target = data.attribute(targetAttribute);
+    if (target == null) {
+      throw new IllegalArgumentException(String.format("The dataset has no attribute '%s' (the target)",
+          targetAttribute));
+    }
+    return target;
+  }
+
+  private static Instances apply(Instances data, List<Map<String, Object>> recipe, String filter, String options,
+      String reason) {
+    try {
+      Instances result = runFilter(data, filter, options);
+      recipe.add(step("filter", filter, options, reason));
+      return result;
+    } catch (Exception e) {
+      throw new IllegalStateException(filter + " " + options + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Instances runFilter(Instances data, String className, String options) throws Exception {
+    Filter filter = WekaObjects.create(Filter.class, className, options);
+    filter.setInputFormat(data);
+    return Filter.useFilter(data, filter);
+  }
+
+  private static Map<String, Object> step(String kind, String name, String options, String reason) {
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put(kind, name);
+    if (options != null) {
+      step.put("options", options);
+    }
+    step.put("reason", reason);
+    return step;
+  }
+
+  private static String range(List<Integer> zeroBased) {
+    return String.join(",", zeroBased.stream().map(i -> String.valueOf(i + 1)).toList());
+  }
+}
