@@ -1,0 +1,99 @@
+package ai.lepton.ml.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+
+class DatasetReaderTest {
+
+  @Test
+  void readsWaChurnWithItsMissingValues() throws Exception {
+    byte[] bytes;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+      bytes = in.readAllBytes();
+    }
+    DatasetReader.Parsed parsed = DatasetReader.read(bytes, null);
+
+    Instances data = parsed.instances();
+    assertThat(parsed.format()).isEqualTo(DatasetFormat.CSV);
+    assertThat(data.numInstances()).isEqualTo(7043);
+    assertThat(data.numAttributes()).isEqualTo(20);
+    assertThat(data.attribute("churn").isNominal()).isTrue();
+    assertThat(data.attribute("total_charges").isNumeric()).isTrue();
+    assertThat(data.attributeStats(data.attribute("total_charges").index()).missingCount).isEqualTo(11);
+  }
+
+  @Test
+  void sniffsArffFromItsHeader() {
+    String arff = "% a comment\n@relation tiny\n@attribute x numeric\n@attribute y {a,b}\n@data\n1,a\n2,b\n";
+    DatasetReader.Parsed parsed = DatasetReader.read(arff.getBytes(StandardCharsets.UTF_8), null);
+    assertThat(parsed.format()).isEqualTo(DatasetFormat.ARFF);
+    assertThat(parsed.instances().numInstances()).isEqualTo(2);
+  }
+
+  @Test
+  void quotedFieldsMayHoldCommasQuotesAndLineBreaks() {
+    String csv = "name,note,y\n\"Smith, J\",\"said \"\"hi\"\"\nthen left\",1\nDoe,plain,2\n";
+    Instances data = DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV).instances();
+    assertThat(data.instance(0).stringValue(0)).isEqualTo("Smith, J");
+    assertThat(data.instance(0).stringValue(1)).isEqualTo("said \"hi\"\nthen left");
+    assertThat(data.attribute("y").isNumeric()).isTrue();
+  }
+
+  @Test
+  void emptyBodyIsRefused() {
+    assertThatThrownBy(() -> DatasetReader.read(new byte[0], null))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> DatasetReader.read("  \n\n".getBytes(StandardCharsets.UTF_8), null))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("empty");
+  }
+
+  @Test
+  void binaryGarbageIsRefusedAsNotText() {
+    byte[] garbage = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13};
+    assertThatThrownBy(() -> DatasetReader.read(garbage, null))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("not text");
+    byte[] latin1 = "name\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> DatasetReader.read(latin1, null))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("UTF-8");
+  }
+
+  @Test
+  void raggedRowNamesItsLine() {
+    String csv = "a,b,c\n1,2,3\n4,5,6\n7,8\n";
+    assertThatThrownBy(() -> DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV))
+        .isInstanceOf(DatasetParseException.class)
+        .hasMessage("Line 4 has 2 fields but the header has 3");
+  }
+
+  @Test
+  void unclosedQuoteNamesWhereItOpened() {
+    String csv = "a,b\n1,\"open\n2,3\n";
+    assertThatThrownBy(() -> DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("Line 2");
+  }
+
+  @Test
+  void duplicateColumnNamesAreRefused() {
+    String csv = "a,a\n1,2\n";
+    assertThatThrownBy(() -> DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("'a' appears twice");
+  }
+
+  @Test
+  void headerWithoutRowsIsRefused() {
+    assertThatThrownBy(() -> DatasetReader.read("a,b\n".getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("no data rows");
+  }
+
+  @Test
+  void brokenArffNamesTheLine() {
+    String arff = "@relation r\n@attribute x numeric\n@attribute y {a,b}\n@data\n1,a\n2,c\n";
+    assertThatThrownBy(() -> DatasetReader.read(arff.getBytes(StandardCharsets.UTF_8), DatasetFormat.ARFF))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("line 6");
+  }
+}
