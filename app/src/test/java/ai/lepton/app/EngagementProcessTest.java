@@ -1,0 +1,364 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import ai.lepton.app.api.DatasetIntake;
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.dataset.DatasetFormat;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.ModelVersion;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The ai-engagement process on the real engine (H2 in memory), real delegates and real Weka, with the job executor
+ * off so each background step runs when the test says so.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
+    "lepton.data-dir=target/process-test-data",
+    "lepton.demo.enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class EngagementProcessTest {
+
+  private static final String J48 = "weka.classifiers.trees.J48 -C 0.25 -M 2";
+  private static final String NAIVE_BAYES = "weka.classifiers.bayes.NaiveBayes";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired DatasetIntake intake;
+  @Autowired ModelRegistry registry;
+
+  private static int engagements;
+
+  @BeforeEach
+  void bindEngine() {
+    AbstractAssertions.init(engine);
+  }
+
+  @Test
+  void happyPathTrainsApprovesAndDeploysTheChampion() {
+    // Given an engagement whose requirements a data scientist set
+    ProcessInstance pi = openEngagement("credit-happy");
+    completeRequirements(pi, 0.7, J48 + "\n" + NAIVE_BAYES);
+    assertThat(pi).isWaitingAt("Task_AwaitDataset");
+
+    // When the client's data arrives and the background steps run
+    sendCreditData(pi);
+    runJobs(pi);
+
+    // Then two candidates were cross-validated and the better one waits for approval
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    List<ModelVersion> candidates = registry.findByEngagement(pi.getBusinessKey());
+    assertThat(candidates).hasSize(2).allSatisfy(c -> assertThat(c.folds()).isEqualTo(10));
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.CHAMPION);
+
+    // When a model risk officer approves it with a reason
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "AUC above policy"));
+      return null;
+    });
+    runJobs(pi);
+
+    // Then it is live under its model name, with its history and the approval on record
+    assertThat(pi).hasPassedInOrder("Task_AnalyseRequirements", "Task_AwaitDataset", "Task_ProfileDataset",
+        "Task_PrepareDataset", "Task_TrainCandidate", "Task_SelectChampion", "Task_ApproveModel",
+        "Task_DeployModel").isEnded();
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.DEPLOYED);
+    assertThat(registry.statusHistory(champion)).extracting(s -> s.status()).containsExactly(
+        ModelStatus.CANDIDATE, ModelStatus.CHAMPION, ModelStatus.APPROVED, ModelStatus.DEPLOYED);
+    assertThat(registry.approvalsOf(champion)).singleElement().satisfies(a -> {
+      assertThat(a.approver()).isEqualTo("mro");
+      assertThat(a.reason()).isEqualTo("AUC above policy");
+      assertThat(a.evidence()).containsKeys("metrics", "modelSha256", "datasetSha256");
+    });
+  }
+
+  @Test
+  void aNewDeploymentRetiresTheVersionItReplaces() {
+    String modelName = "credit-risk-retire-" + (++engagements);
+    ProcessInstance first = runToApproval("credit-first", 0.6, NAIVE_BAYES, modelName);
+    String firstVersion = (String) runtime.getVariable(first.getId(), "modelVersionId");
+    approve(first);
+    assertThat(registry.deployedUnder(modelName)).containsExactly(firstVersion);
+
+    ProcessInstance second = runToApproval("credit-second", 0.6, J48, modelName);
+    String secondVersion = (String) runtime.getVariable(second.getId(), "modelVersionId");
+    approve(second);
+
+    assertThat(registry.deployedUnder(modelName)).containsExactly(secondVersion);
+    assertThat(registry.currentStatus(firstVersion)).isEqualTo(ModelStatus.RETIRED);
+  }
+
+  @Test
+  void championBelowThresholdGoesToReviewAndCanRetrainThenClose() {
+    // Given a threshold no model reaches on credit-g
+    ProcessInstance pi = openEngagement("credit-low");
+    completeRequirements(pi, 0.99, NAIVE_BAYES);
+    sendCreditData(pi);
+    runJobs(pi);
+
+    // Then the engagement waits for a review, not for approval
+    assertThat(pi).isWaitingAt("Task_ReviewTrainingResult");
+    assertThat(runtime.getVariable(pi.getId(), "championMeetsThreshold")).isEqualTo(false);
+
+    // When the data scientist tries another algorithm
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("reviewDecision", "retrain", "algorithms", J48));
+      return null;
+    });
+    runJobs(pi);
+
+    // Then a second round trains only the new algorithm, and still misses
+    assertThat(runtime.getVariable(pi.getId(), "trainingRound")).isEqualTo(2L);
+    assertThat(registry.candidatesOf(pi.getId(), 2)).singleElement()
+        .satisfies(c -> assertThat(c.algorithm()).isEqualTo("weka.classifiers.trees.J48"));
+    assertThat(pi).isWaitingAt("Task_ReviewTrainingResult");
+
+    // When they close the engagement
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("reviewDecision", "close"));
+      return null;
+    });
+
+    // Then it ends unsuccessful and nothing was deployed
+    assertThat(pi).isEnded().hasPassed("EndEvent_EngagementUnsuccessful").hasNotPassed("Task_DeployModel");
+  }
+
+  @Test
+  void rejectedModelIsNeverDeployedAndGoesToReview() {
+    ProcessInstance pi = runToApproval("credit-reject", 0.6, NAIVE_BAYES, "credit-risk-reject");
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", false, "approvalReason", "Explainability not shown"));
+      return null;
+    });
+
+    assertThat(pi).isWaitingAt("Task_ReviewTrainingResult").hasNotPassed("Task_DeployModel");
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.REJECTED);
+    assertThat(registry.deployedUnder("credit-risk-reject")).isEmpty();
+  }
+
+  @Test
+  void theEngagementsInitiatorCannotApproveItsModel() {
+    // Given a risk officer who also opened the engagement
+    ensureUser("rita", LeptonGroups.MODEL_RISK_OFFICERS, LeptonGroups.PROJECT_MANAGERS);
+    ProcessInstance pi = as("rita", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "ai-engagement", nextKey("credit-own"), Map.of("client", "Bank", "engagementName", "Own")));
+    completeRequirements(pi, 0.6, NAIVE_BAYES);
+    sendCreditData(pi);
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+
+    // When she tries to approve, the engine refuses
+    assertThatThrownBy(() -> as("rita", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "fine"));
+      return null;
+    })).isInstanceOf(AuthorizationException.class).hasMessageContaining("started this engagement");
+
+    // And neither can the data scientist who set the requirements
+    assertThatThrownBy(() -> as("ds", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "fine"));
+      return null;
+    })).isInstanceOf(AuthorizationException.class).hasMessageContaining("set this engagement's requirements");
+
+    // Then the task still waits and no approval is recorded
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    assertThat(registry.approvalsOf((String) runtime.getVariable(pi.getId(), "modelVersionId"))).isEmpty();
+  }
+
+  @Test
+  void approvalWithoutAReasonOrWithoutALoginIsRefused() {
+    ProcessInstance pi = runToApproval("credit-noreason", 0.6, NAIVE_BAYES, "credit-risk-noreason");
+
+    assertThatThrownBy(() -> as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "  "));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason is required");
+    assertThatThrownBy(() -> tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "ok")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("logged-in user");
+
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+  }
+
+  @Test
+  void badRequirementsAreRefusedOnTheForm() {
+    ProcessInstance pi = openEngagement("credit-badreq");
+    String taskId = task(pi).getId();
+
+    Map<String, Object> unknownClass = requirements(0.7, "weka.classifiers.trees.J99");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(taskId, unknownClass);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("no classifier named");
+
+    Map<String, Object> textThreshold = requirements(0.7, J48);
+    textThreshold.put("successThreshold", "high");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(taskId, textThreshold);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be a number");
+
+    assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+  }
+
+  @Test
+  void noDataInTimeRaisesAChaseTaskForTheProjectManager() {
+    ProcessInstance pi = openEngagement("credit-chase");
+    completeRequirements(pi, 0.7, J48);
+
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    management.executeJob(timer.getId());
+
+    assertThat(pi).isWaitingAt("Task_AwaitDataset", "Task_ChaseClient");
+    assertThat(task("Task_ChaseClient", pi)).hasCandidateGroup(LeptonGroups.PROJECT_MANAGERS);
+  }
+
+  @Test
+  void aTrainingFailureBecomesAnIncidentAfterItsRetries() {
+    // Given an algorithm Weka knows but that cannot learn a nominal class
+    ProcessInstance pi = openEngagement("credit-fail");
+    completeRequirements(pi, 0.7, "weka.classifiers.functions.LinearRegression");
+    sendCreditData(pi);
+
+    // When its training job runs out of retries
+    runJobs(pi);
+
+    // Then an incident names the failure, and the engagement waits at training
+    Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getActivityId()).isEqualTo("Task_TrainCandidate");
+    assertThat(incident.getIncidentMessage()).contains("LinearRegression").contains("Cannot handle");
+  }
+
+  // --- steps a user takes ---
+
+  private ProcessInstance runToApproval(String name, double threshold, String algorithms, String modelName) {
+    ProcessInstance pi = openEngagement(name);
+    Map<String, Object> requirements = requirements(threshold, algorithms);
+    requirements.put("modelName", modelName);
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return null;
+    });
+    sendCreditData(pi);
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    return pi;
+  }
+
+  private void approve(ProcessInstance pi) {
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "meets policy"));
+      return null;
+    });
+    runJobs(pi);
+    assertThat(pi).isEnded();
+  }
+
+  private ProcessInstance openEngagement(String name) {
+    return as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey("ai-engagement",
+        nextKey(name), Map.of("client", "Test Bank", "engagementName", name)));
+  }
+
+  private void completeRequirements(ProcessInstance pi, double threshold, String algorithms) {
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements(threshold, algorithms));
+      return null;
+    });
+  }
+
+  private static Map<String, Object> requirements(double threshold, String algorithms) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("targetAttribute", "class");
+    variables.put("problemType", "classification");
+    variables.put("modelName", "credit-risk-test");
+    variables.put("successMetric", "weightedAreaUnderROC");
+    variables.put("successThreshold", threshold);
+    variables.put("algorithms", algorithms);
+    return variables;
+  }
+
+  private void sendCreditData(ProcessInstance pi) {
+    as("ds", LeptonGroups.DATA_SCIENTISTS,
+        () -> intake.receive(pi.getBusinessKey(), "credit-g.arff", creditG(), DatasetFormat.ARFF));
+  }
+
+  /**
+   * Runs the engagement's background steps (not its timers) as the job executor would, a failing one again until
+   * its retries are spent, without waiting for the retry interval.
+   */
+  private void runJobs(ProcessInstance pi) {
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failedJobKeepsItsRetries) {
+          // The engine has decremented the retries; the next pass runs it again, as the job executor would.
+        }
+      }
+    }
+  }
+
+  private <T> T as(String user, String group, Supplier<T> work) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void ensureUser(String id, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      identity.saveUser(identity.newUser(id));
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  private static String nextKey(String name) {
+    return "ENG-TEST-" + name + "-" + (++engagements);
+  }
+
+  private static byte[] creditG() {
+    try (InputStream in = EngagementProcessTest.class.getClassLoader()
+        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
