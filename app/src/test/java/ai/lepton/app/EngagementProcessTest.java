@@ -37,6 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * off so each background step runs when the test says so.
  */
 @SpringBootTest(properties = {
+    // Its own engine name: Camunda's REST API of the HTTP tests' context looks its engine up as "default".
+    "camunda.bpm.process-engine-name=processTest",
     "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/process-test-data",
     "lepton.demo.enabled=false",

@@ -1,0 +1,125 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lepton.app.demo.DemoEngagement;
+import ai.lepton.ml.Sha256;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.Evaluation;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+import weka.core.converters.CSVLoader;
+
+/** A whole engagement driven over HTTP the way its users drive it, checked against Weka run directly. */
+class EngagementOverHttpTest extends HttpTestSupport {
+
+  private static final String KEY = "ENG-HTTP-CHURN";
+
+  @Test
+  void anEngagementGoesFromRequirementsToADeployedModelOverHttp() throws Exception {
+    // Given pm opens an engagement and ds sets its requirements
+    String processInstanceId = startEngagement("pm", KEY);
+    Map<String, Object> requirements = new HashMap<>();
+    requirements.put("targetAttribute", "churn");
+    requirements.put("problemType", "classification");
+    requirements.put("modelName", "churn-http");
+    requirements.put("successMetric", "weightedAreaUnderROC");
+    requirements.put("successThreshold", 0.8);
+    requirements.put("algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\nweka.classifiers.bayes.NaiveBayes\n"
+        + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1");
+    assertThat(completeTask("ds", taskId("ds", KEY, "Task_AnalyseRequirements"), requirements).status())
+        .isEqualTo(204);
+
+    // When ds sends wa_churn.csv (11 rows miss total_charges)
+    Reply upload = post("ds", "/api/engagements/" + KEY + "/datasets?name=wa_churn.csv", "text/csv", waChurn());
+
+    // Then it is stored and described
+    assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+    JsonNode stored = upload.json();
+    assertThat(stored.path("rows").asInt()).isEqualTo(7043);
+    assertThat(stored.path("attributes").asInt()).isEqualTo(20);
+    assertThat(stored.path("format").asText()).isEqualTo("csv");
+    assertThat(stored.path("sha256").asText()).isEqualTo(Sha256.hex(waChurn()));
+
+    // And the candidates train in the background until the champion waits for approval
+    waitFor("Approve model", Duration.ofMinutes(3), () -> taskId("mro", KEY, "Task_ApproveModel") != null);
+    JsonNode dataset = get("auditor", "/api/datasets/" + stored.path("datasetId").asText()).json();
+    assertThat(dataset.at("/profile/classBalance/No").asInt()).isEqualTo(5174);
+    assertThat(dataset.at("/profile/classBalance/Yes").asInt()).isEqualTo(1869);
+    assertThat(dataset.at("/profile/rowsWithMissingValues").asInt()).isEqualTo(11);
+
+    // And each candidate's metrics are those of Weka's own cross-validation of the same file
+    JsonNode models = get("auditor", "/api/models?engagement=" + KEY).json();
+    assertThat(models).hasSize(3);
+    Instances weka = wekaChurn();
+    for (JsonNode model : models) {
+      Evaluation expected = new Evaluation(weka);
+      expected.crossValidateModel(AbstractClassifier.forName(model.path("algorithm").asText(),
+          Utils.splitOptions(model.path("options").asText())), weka, 10, new Random(1));
+      assertThat(model.at("/metrics/pctCorrect").asDouble()).isEqualTo(expected.pctCorrect());
+      assertThat(model.at("/metrics/kappa").asDouble()).isEqualTo(expected.kappa());
+      assertThat(model.at("/metrics/weightedAreaUnderROC").asDouble()).isEqualTo(expected.weightedAreaUnderROC());
+      assertThat(model.at("/metrics/perClass/Yes/recall").asDouble()).isEqualTo(expected.recall(1));
+      assertThat(model.path("seed").asInt()).isEqualTo(1);
+      assertThat(model.path("folds").asInt()).isEqualTo(10);
+    }
+
+    // When mro approves the champion with a reason
+    String taskId = taskId("mro", KEY, "Task_ApproveModel");
+    assertThat(completeTask("mro", taskId, Map.of("approved", true, "approvalReason", "AUC above 0.8")).status())
+        .isEqualTo(204);
+    waitFor("engagement end", Duration.ofMinutes(1), () -> get("auditor",
+        "/engine-rest/history/process-instance/" + processInstanceId).json().path("state").asText()
+        .equals("COMPLETED"));
+
+    // Then the champion is deployed with its approval on record
+    String champion = get("auditor", "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
+        + "&variableName=modelVersionId").json().get(0).path("value").asText();
+    JsonNode deployed = get("auditor", "/api/models/" + champion).json();
+    assertThat(deployed.path("status").asText()).isEqualTo("DEPLOYED");
+    assertThat(deployed.at("/approvals/0/approver").asText()).isEqualTo("mro");
+    assertThat(deployed.at("/approvals/0/reason").asText()).isEqualTo("AUC above 0.8");
+
+    // And its file is a Weka model (with header) that classifies as Weka's own model does
+    Reply file = get("auditor", "/api/models/" + champion + "/file");
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(Sha256.hex(file.bytes())).isEqualTo(deployed.path("modelSha256").asText());
+    Object[] modelAndHeader = SerializationHelper.readAll(new ByteArrayInputStream(file.bytes()));
+    Classifier model = (Classifier) modelAndHeader[0];
+    assertThat(((Instances) modelAndHeader[1]).classAttribute().name()).isEqualTo("churn");
+    Classifier reference = AbstractClassifier.forName(deployed.path("algorithm").asText(),
+        Utils.splitOptions(deployed.path("options").asText()));
+    reference.buildClassifier(weka);
+    for (int row = 0; row < 50; row++) {
+      assertThat(model.distributionForInstance(weka.instance(row)))
+          .containsExactly(reference.distributionForInstance(weka.instance(row)));
+    }
+  }
+
+  @Test
+  void theDemoEngagementWaitsForItsRiskOfficer() {
+    waitFor("demo engagement at Approve model", Duration.ofMinutes(2),
+        () -> taskId("mro", DemoEngagement.KEY, "Task_ApproveModel") != null);
+    JsonNode models = get("pm", "/api/models?engagement=" + DemoEngagement.KEY).json();
+    assertThat(models).hasSize(3);
+    assertThat(models.findValuesAsText("status")).contains("CHAMPION");
+  }
+
+  private static Instances wekaChurn() throws Exception {
+    CSVLoader loader = new CSVLoader();
+    loader.setMissingValue("NA");
+    loader.setSource(new ByteArrayInputStream(waChurn()));
+    Instances data = loader.getDataSet();
+    data.setClass(data.attribute("churn"));
+    return data;
+  }
+}
