@@ -42,7 +42,7 @@ public class SelectChampionDelegate implements JavaDelegate {
     }
     double value = champion.metric(metric.name());
     boolean meets = !Double.isNaN(value) && metric.meets(value, threshold);
-    registry.changeStatus(champion.id(), ModelStatus.CHAMPION, null, String.format(Locale.ROOT,
+    registry.changeStatus(champion.id(), ModelStatus.CHAMPION, ModelRegistry.SYSTEM, String.format(Locale.ROOT,
         "best of %d candidates in round %d by %s = %.4f", candidates.size(), round, metric, value));
     execution.setVariable("modelVersionId", champion.id());
     execution.setVariable("championAlgorithm", champion.algorithm() + " " + champion.options());

@@ -46,6 +46,9 @@ public class ModelRegistry {
       "SELECT model_version_id, engagement_key, approved, approver, reason, evidence_json, task_id, decided_at"
           + " FROM lepton_approval WHERE model_version_id = ? ORDER BY id";
 
+  /** Who changed a status when no person did: Lepton's own automated steps. */
+  public static final String SYSTEM = "lepton";
+
   private final JdbcTemplate jdbc;
 
   public ModelRegistry(JdbcTemplate jdbc) {
@@ -62,7 +65,7 @@ public class ModelRegistry {
         version.algorithm().options(), version.seed(), version.folds(), version.datasetId(), version.datasetSha256(),
         Json.write(version.result().metrics()), version.result().trainingMillis(), model, Sha256.hex(model),
         Version.VERSION, Timestamp.from(now));
-    jdbc.update(INSERT_STATUS, id, ModelStatus.CANDIDATE.name(), null, Timestamp.from(now),
+    jdbc.update(INSERT_STATUS, id, ModelStatus.CANDIDATE.name(), SYSTEM, Timestamp.from(now),
         "cross-validated " + version.folds() + "-fold with seed " + version.seed());
     return id;
   }
