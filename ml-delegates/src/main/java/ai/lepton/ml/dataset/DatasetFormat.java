@@ -9,12 +9,14 @@ public enum DatasetFormat {
 
   /** ARFF starts with comments and an {@code @relation} line; anything else is read as CSV. */
   public static DatasetFormat sniff(String text) {
-    for (String line : text.split("\n", 50)) {
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("%")) {
-        continue;
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      String line = text.substring(start, end < 0 ? text.length() : end).strip();
+      if (!line.isEmpty() && !line.startsWith("%")) {
+        return line.toLowerCase(Locale.ROOT).startsWith("@relation") ? ARFF : CSV;
       }
-      return trimmed.toLowerCase(Locale.ROOT).startsWith("@relation") ? ARFF : CSV;
+      start = end < 0 ? text.length() : end + 1;
     }
     return CSV;
   }

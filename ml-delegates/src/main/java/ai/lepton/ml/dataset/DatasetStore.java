@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +41,17 @@ public class DatasetStore {
   private static final String LATEST_PROFILE =
       "SELECT profile_json FROM lepton_dataset_profile WHERE dataset_id = ? ORDER BY id DESC";
 
+  /** Parsed datasets by content: safe to keep because stored bytes never change; each caller gets a copy. */
+  private static final int PARSED_CACHE_SIZE = 8;
+
   private final JdbcTemplate jdbc;
+  private final Map<String, Instances> parsedByContent = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instances> eldest) {
+          return size() > PARSED_CACHE_SIZE;
+        }
+      });
 
   public DatasetStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -101,9 +113,19 @@ public class DatasetStore {
         .orElseThrow(() -> new UnknownDatasetException(id));
   }
 
+  /**
+   * The dataset as Weka data, a fresh copy the caller may change. Several candidates train on one prepared dataset,
+   * so the parse is done once per content and format.
+   */
   public Instances load(String id) {
     StoredDataset dataset = get(id);
-    return DatasetReader.read(content(id), dataset.format(), dataset.name()).instances();
+    String key = dataset.sha256() + "/" + dataset.format();
+    Instances parsed = parsedByContent.get(key);
+    if (parsed == null) {
+      parsed = DatasetReader.read(content(id), dataset.format(), dataset.name()).instances();
+      parsedByContent.put(key, parsed);
+    }
+    return new Instances(parsed);
   }
 
   public void addProfile(String datasetId, String targetAttribute, Map<String, Object> profile) {

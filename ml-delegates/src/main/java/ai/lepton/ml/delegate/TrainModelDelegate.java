@@ -37,8 +37,12 @@ public class TrainModelDelegate implements JavaDelegate {
     Instances data = datasets.load(dataset.id());
     data.setClass(data.attribute(target));
     TrainingResult result = CrossValidationTrainer.train(data, algorithm, folds, seed);
+    String engagementKey = execution.getProcessBusinessKey();
+    if (engagementKey == null) {
+      throw new IllegalStateException("The process has no business key: start engagements with their id as key");
+    }
     String id = registry.register(new NewModelVersion(RequiredVariables.string(execution, "modelName"),
-        execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        engagementKey, execution.getProcessInstanceId(),
         RequiredVariables.integer(execution, "trainingRound"), RequiredVariables.string(execution, "problemType"),
         target, algorithm, seed, folds, dataset.id(), dataset.sha256(), result));
     execution.setVariableLocal("candidateModelVersionId", id);

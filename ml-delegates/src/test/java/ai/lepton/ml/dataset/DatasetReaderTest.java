@@ -36,6 +36,18 @@ class DatasetReaderTest {
   }
 
   @Test
+  void sniffsArffBehindALongCommentHeader() throws Exception {
+    byte[] creditG;
+    try (InputStream in = getClass().getClassLoader()
+        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
+      creditG = in.readAllBytes();
+    }
+    DatasetReader.Parsed parsed = DatasetReader.read(creditG, null);
+    assertThat(parsed.format()).isEqualTo(DatasetFormat.ARFF);
+    assertThat(parsed.instances().numInstances()).isEqualTo(1000);
+  }
+
+  @Test
   void quotedFieldsMayHoldCommasQuotesAndLineBreaks() {
     String csv = "name,note,y\n\"Smith, J\",\"said \"\"hi\"\"\nthen left\",1\nDoe,plain,2\n";
     Instances data = DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV).instances();
