@@ -108,6 +108,28 @@ class DatasetApiBadInputTest extends HttpTestSupport {
   }
 
   @Test
+  void aDuplicateOrMissingEngagementIdIsRefused() {
+    String key = "ENG-BAD-" + ENGAGEMENTS.incrementAndGet();
+    Reply opened = postJson("pm", "/api/engagements",
+        Map.of("engagementId", key, "client", "Telco", "engagementName", "Churn"));
+    assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+    assertThat(opened.json().path("currentSteps").toString()).contains("Task_AnalyseRequirements");
+
+    assertError(postJson("pm", "/api/engagements",
+        Map.of("engagementId", key, "client", "Other", "engagementName", "Clash")), 409, "already exists");
+    assertError(postJson("pm", "/api/engagements", Map.of("client", "Other", "engagementName", "No id")), 400,
+        "engagementId is required");
+    assertError(postJson("auditor", "/api/engagements",
+        Map.of("engagementId", key + "-A", "client", "Other", "engagementName", "Audit")), 403, "auditor");
+    // Tasklist's start form (submit-form) gets a 400 with the reason
+    Reply tasklist = postJson("pm", "/engine-rest/process-definition/key/ai-engagement/submit-form", Map.of(
+        "businessKey", key, "variables", variables(Map.of("client", "Other", "engagementName", "Clash"))));
+    assertThat(tasklist.status()).as(tasklist.text()).isEqualTo(400);
+    assertThat(tasklist.json().path("message").asText()).contains("already exists");
+    assertThat(get("auditor", "/api/engagements/" + key).json().path("state").asText()).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void unknownModelsAndDatasetsAre404() {
     assertError(get("auditor", "/api/models/mv-nope"), 404, "mv-nope");
     assertError(get("auditor", "/api/models/mv-nope/file"), 404, "mv-nope");

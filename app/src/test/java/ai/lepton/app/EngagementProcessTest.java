@@ -260,6 +260,20 @@ class EngagementProcessTest {
     assertThat(incident.getIncidentMessage()).contains("LinearRegression").contains("Cannot handle");
   }
 
+  @Test
+  void anEngagementNeedsAnIdOfItsOwn() {
+    ProcessInstance first = openEngagement("credit-dup");
+
+    assertThatThrownBy(() -> as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "ai-engagement", first.getBusinessKey(), Map.of("client", "Other", "engagementName", "Clash"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("already exists");
+    assertThatThrownBy(() -> as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "ai-engagement", Map.of("client", "Other", "engagementName", "No id"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("needs an id");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first.getBusinessKey()).count())
+        .isEqualTo(1);
+  }
+
   // --- steps a user takes ---
 
   private ProcessInstance runToApproval(String name, double threshold, String algorithms, String modelName) {

@@ -45,7 +45,7 @@ public class SelectChampionDelegate implements JavaDelegate {
     registry.changeStatus(champion.id(), ModelStatus.CHAMPION, ModelRegistry.SYSTEM, String.format(Locale.ROOT,
         "best of %d candidates in round %d by %s = %.4f", candidates.size(), round, metric, value));
     execution.setVariable("modelVersionId", champion.id());
-    execution.setVariable("championAlgorithm", champion.algorithm() + " " + champion.options());
+    execution.setVariable("championAlgorithm", command(champion));
     execution.setVariable("championMetricValue", value);
     execution.setVariable("championMeetsThreshold", meets);
     execution.setVariable("championSummary", summary(candidates, champion, metric, threshold, meets));
@@ -54,16 +54,34 @@ public class SelectChampionDelegate implements JavaDelegate {
   private static String summary(List<ModelVersion> candidates, ModelVersion champion, SuccessMetric metric,
       double threshold, boolean meets) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "Champion %s (%s %s): %s = %.4f, threshold %s %.4f -> %s%n",
-        champion.id(), champion.algorithm(), champion.options(), metric, champion.metric(metric.name()),
-        metric.higherIsBetter() ? ">=" : "<=", threshold, meets ? "met" : "missed"));
+    text.append(String.format(Locale.ROOT, "Champion %s: %s%n", champion.id(), command(champion)));
+    text.append(String.format(Locale.ROOT, "%s = %.4f, threshold %s %.4f: %s%n", metric,
+        champion.metric(metric.name()), metric.higherIsBetter() ? ">=" : "<=", threshold, meets ? "met" : "missed"));
+    text.append(keyMetrics(champion)).append('\n');
     text.append(String.format("Cross-validated %d-fold, seed %d, on dataset %s (sha256 %s)%n", champion.folds(),
         champion.seed(), champion.datasetId(), champion.datasetSha256()));
     text.append("Candidates:\n");
     for (ModelVersion candidate : candidates) {
-      text.append(String.format(Locale.ROOT, "- %s %s %s: %s = %.4f%n", candidate.id(), candidate.algorithm(),
-          candidate.options(), metric, candidate.metric(metric.name())));
+      text.append(String.format(Locale.ROOT, "- %s %s: %s = %.4f%n", candidate.id(), command(candidate), metric,
+          candidate.metric(metric.name())));
     }
     return text.toString();
+  }
+
+  private static String keyMetrics(ModelVersion version) {
+    String[] names = version.metrics().containsKey("pctCorrect")
+        ? new String[] {"pctCorrect", "kappa", "weightedAreaUnderROC", "weightedFMeasure"}
+        : new String[] {"correlationCoefficient", "meanAbsoluteError", "rootMeanSquaredError",
+            "rootRelativeSquaredError"};
+    StringBuilder line = new StringBuilder();
+    for (String name : names) {
+      line.append(line.length() == 0 ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%s %.4f", name, version.metric(name)));
+    }
+    return line.toString();
+  }
+
+  private static String command(ModelVersion version) {
+    return (version.algorithm() + " " + version.options()).strip();
   }
 }

@@ -1,0 +1,106 @@
+package ai.lepton.app.api;
+
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.registry.ModelRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opens engagements and tells where one stands: its step, its datasets and its models. */
+@RestController
+public class EngagementController {
+
+  /** What opening an engagement takes: its id (the business key), the client and a name. */
+  public record NewEngagement(String engagementId, String client, String engagementName) {}
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final DatasetStore datasets;
+  private final ModelRegistry registry;
+
+  public EngagementController(RuntimeService runtime, HistoryService history, DatasetStore datasets,
+      ModelRegistry registry) {
+    this.runtime = runtime;
+    this.history = history;
+    this.datasets = datasets;
+    this.registry = registry;
+  }
+
+  @PostMapping("/api/engagements")
+  public ResponseEntity<Map<String, Object>> open(@RequestBody NewEngagement request) {
+    require("engagementId", request.engagementId());
+    require("client", request.client());
+    require("engagementName", request.engagementName());
+    ProcessInstance started;
+    try {
+      started = runtime.startProcessInstanceByKey(DatasetIntake.PROCESS_KEY, request.engagementId().strip(),
+          Map.of("client", request.client().strip(), "engagementName", request.engagementName().strip()));
+    } catch (FormFieldValidationException e) {
+      HttpStatus status = e.getMessage().contains("already exists") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+      throw new ApiException(status, "Engagement refused", e.getMessage());
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(engagement(request.engagementId().strip(), started.getId()));
+  }
+
+  @GetMapping("/api/engagements/{engagementKey}")
+  public Map<String, Object> engagement(@PathVariable String engagementKey) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DatasetIntake.PROCESS_KEY).processInstanceBusinessKey(engagementKey).singleResult();
+    if (instance == null) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "Unknown engagement",
+          "No engagement has the id '" + engagementKey + "' (or you may not see it)");
+    }
+    return engagement(engagementKey, instance.getId());
+  }
+
+  private Map<String, Object> engagement(String key, String processInstanceId) {
+    HistoricProcessInstance instance =
+        history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("engagementId", key);
+    view.put("processInstanceId", processInstanceId);
+    view.put("state", instance.getState());
+    view.put("startedBy", instance.getStartUserId());
+    view.put("startedAt", instance.getStartTime());
+    view.put("endedAt", instance.getEndTime());
+    view.put("currentSteps", "ACTIVE".equals(instance.getState())
+        ? runtime.getActiveActivityIds(processInstanceId) : List.of());
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String name : List.of("client", "engagementName", "targetAttribute", "problemType", "modelName",
+        "successMetric", "successThreshold", "algorithms", "folds", "seed", "datasetId", "modelVersionId",
+        "trainingRound", "championMeetsThreshold", "approvedBy")) {
+      HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+          .processInstanceId(processInstanceId).variableName(name).singleResult();
+      if (variable != null) {
+        variables.put(name, variable.getValue());
+      }
+    }
+    view.put("variables", variables);
+    view.put("datasets", datasets.findByEngagement(key).stream().map(d -> Map.of("datasetId", d.id(),
+        "name", d.name(), "sha256", d.sha256(), "derivedFrom", d.derivedFrom() == null ? "" : d.derivedFrom()))
+        .toList());
+    view.put("models", registry.findByEngagement(key).stream().map(m -> Map.of("modelVersionId", m.id(),
+        "algorithm", (m.algorithm() + " " + m.options()).strip(), "status", registry.currentStatus(m.id()),
+        "trainingRound", m.trainingRound())).toList());
+    return view;
+  }
+
+  private static void require(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Missing field", field + " is required");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package ai.lepton.ml.task;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * An engagement is addressed by its id (the business key) everywhere: data uploads, the model registry, audits.
+ * So an engagement must have one, and no other engagement, running or ended, may have it.
+ */
+@Component("requireEngagementKey")
+public class RequireEngagementKeyListener implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    if (key == null || key.isBlank()) {
+      throw new FormFieldValidationException("businessKey",
+          "An engagement needs an id: give a business key such as ENG-2026-0001 when you start it");
+    }
+    CommandContext context = Context.getCommandContext();
+    context.disableAuthorizationCheck(); // the clash must be found even among engagements the starter cannot see
+    try {
+      boolean taken = execution.getProcessEngineServices().getHistoryService()
+          .createHistoricProcessInstanceQuery()
+          .processDefinitionKey(execution.getProcessDefinitionId().split(":")[0])
+          .processInstanceBusinessKey(key)
+          .list().stream()
+          .anyMatch(other -> !Objects.equals(other.getId(), execution.getProcessInstanceId()));
+      if (taken) {
+        throw new FormFieldValidationException("businessKey",
+            "An engagement with id '" + key + "' already exists: choose another id");
+      }
+    } finally {
+      context.enableAuthorizationCheck();
+    }
+  }
+}
