@@ -274,6 +274,18 @@ class EngagementProcessTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void theStartFormsEngagementIdBecomesTheBusinessKey() {
+    // Tasklist's start dialog for a Camunda Form sends no business key, only the form's fields
+    String key = nextKey("credit-form");
+    ProcessInstance pi = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "ai-engagement", Map.of("engagementId", key, "client", "Bank", "engagementName", "From Tasklist")));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId())
+        .isEqualTo(pi.getId());
+    assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+  }
+
   // --- steps a user takes ---
 
   private ProcessInstance runToApproval(String name, double threshold, String algorithms, String modelName) {

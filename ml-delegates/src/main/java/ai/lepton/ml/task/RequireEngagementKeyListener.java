@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An engagement is addressed by its id (the business key) everywhere: data uploads, the model registry, audits.
- * So an engagement must have one, and no other engagement, running or ended, may have it.
+ * So an engagement must have one, and no other engagement, running or ended, may have it. Tasklist's start dialog
+ * for a Camunda Form has no business key field, so the start form's {@code engagementId} becomes the key.
  */
 @Component("requireEngagementKey")
 public class RequireEngagementKeyListener implements ExecutionListener {
@@ -18,6 +19,11 @@ public class RequireEngagementKeyListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
+    Object fromForm = execution.getVariable("engagementId");
+    if ((key == null || key.isBlank()) && fromForm != null && !fromForm.toString().isBlank()) {
+      key = fromForm.toString().strip();
+      execution.setProcessBusinessKey(key);
+    }
     if (key == null || key.isBlank()) {
       throw new FormFieldValidationException("businessKey",
           "An engagement needs an id: give a business key such as ENG-2026-0001 when you start it");
@@ -35,6 +41,7 @@ public class RequireEngagementKeyListener implements ExecutionListener {
         throw new FormFieldValidationException("businessKey",
             "An engagement with id '" + key + "' already exists: choose another id");
       }
+      execution.setVariable("engagementId", key);
     } finally {
       context.enableAuthorizationCheck();
     }
