@@ -72,6 +72,7 @@ class DatasetApiBadInputTest extends HttpTestSupport {
     JsonNode stored = get("pm", "/api/datasets/" + datasetId).json();
     assertThat(stored.path("name").asText()).isEqualTo("early.csv");
     assertThat(stored.path("rows").asInt()).isEqualTo(2);
+    assertThat(stored.at("/profile/attributes/0/values/Yes").asInt()).isEqualTo(1);
     assertThat(get("pm", "/api/datasets/" + datasetId + "/file").text()).isEqualTo("churn,tenure\nNo,1\nYes,2\n");
   }
 

@@ -1,6 +1,7 @@
 package ai.lepton.app.api;
 
 import ai.lepton.ml.dataset.DatasetFormat;
+import ai.lepton.ml.dataset.DatasetProfiler;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
@@ -51,6 +52,9 @@ public class DatasetIntake {
       checkAgainstRequirements(engagement, parsed);
     }
     StoredDataset stored = datasets.storeUpload(engagementKey, datasetName, bytes, parsed, user);
+    // Profiled on arrival too, so a dataset that feeds no step yet (409 below) is still described.
+    String target = engagement == null ? null : (String) runtime.getVariable(engagement.getId(), "targetAttribute");
+    datasets.addProfile(stored.id(), target, DatasetProfiler.profile(parsed.instances(), target));
     Map<String, Object> answer = answer(stored);
     if (engagement == null) {
       throw conflict(answer, String.format("Engagement %s has ended; the dataset is stored as %s but feeds nothing",
