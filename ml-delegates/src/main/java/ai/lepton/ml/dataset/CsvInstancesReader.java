@@ -1,198 +1,289 @@
 package ai.lepton.ml.dataset;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Reads comma-separated text (RFC 4180 quoting, a header row) into Weka {@link Instances}.
+ * Reads delimited text (a header row; {@code ,} {@code ;} or tab, detected from the header; RFC 4180 quotes; UTF-8
+ * with or without BOM) into Weka {@link Instances} with Commons CSV, streaming over the bytes twice: once to decide
+ * each column's type, once to build the rows. Never holds the text decoded beside the bytes.
  *
- * <p>A column whose every present value is a number becomes numeric, any other column nominal with its values in
- * order of first appearance. Empty fields, {@code ?} and {@code NA} are missing values. A row with the wrong number of
- * fields is an error that names its line, never a silently shifted record.
+ * <p>A column is numeric when most of its present values are numbers; a row whose field count differs from the header,
+ * or that holds text in a numeric column, is a {@link BadRow}. Up to {@link ReadLimits#maxBadRowShare()} of the rows
+ * may be bad (they are set aside); above that the file is refused, naming the first bad rows. Empty fields, {@code ?}
+ * and {@code NA} are missing values.
  */
-public final class CsvInstancesReader {
+final class CsvInstancesReader {
 
   private static final Set<String> MISSING = Set.of("", "?", "NA");
+  private static final int REASONS_SHOWN = 5;
+  /** Beyond this many distinct labels a text column is kept as Weka string data, not a nominal attribute. */
+  private static final int MAX_NOMINAL_LABELS = 100_000;
 
   private CsvInstancesReader() {}
 
-  public static Instances read(String text, String relationName) {
-    List<Row> rows = parse(text);
-    if (rows.isEmpty()) {
-      throw new DatasetParseException("The CSV has no header row: the body is empty");
-    }
-    List<String> header = rows.get(0).fields;
-    checkHeader(header, rows.get(0).line);
-    List<Row> records = rows.subList(1, rows.size());
-    if (records.isEmpty()) {
-      throw new DatasetParseException("The CSV has a header but no data rows");
-    }
-    for (Row row : records) {
-      if (row.fields.size() != header.size()) {
-        throw new DatasetParseException(String.format(
-            "Line %d has %d fields but the header has %d", row.line, row.fields.size(), header.size()));
+  record Result(Instances data, List<BadRow> badRows) {}
+
+  static Result read(byte[] bytes, int offset, String relationName, ReadLimits limits) {
+    char delimiter = detectDelimiter(bytes, offset);
+    ColumnStats stats = new ColumnStats();
+    List<BadRow> badRows = new ArrayList<>();
+    Set<Long> badRecords = new HashSet<>();
+    List<String> header;
+    long records = 0;
+    try (CSVParser parser = parser(bytes, offset, delimiter)) {
+      header = parser.getHeaderNames();
+      checkHeader(header);
+      stats.init(header.size());
+      Iterator<CSVRecord> iterator = parser.iterator();
+      long line = parser.getCurrentLineNumber() + 1;
+      for (CSVRecord record = next(parser, iterator); record != null; record = next(parser, iterator)) {
+        records++;
+        if (records > limits.maxRows()) {
+          throw new DatasetParseException("The file has more than " + limits.maxRows() + " rows, the limit");
+        }
+        if (record.size() != header.size()) {
+          badRecords.add(record.getRecordNumber());
+          badRows.add(new BadRow(line, String.format("has %d fields but the header has %d", record.size(),
+              header.size()), record.toList()));
+        } else {
+          stats.add(record);
+        }
+        line = parser.getCurrentLineNumber() + 1;
       }
+    } catch (IOException e) {
+      throw readError(e, 0);
     }
+    if (records == 0) {
+      throw new DatasetParseException("The file has a header but no data rows");
+    }
+
     ArrayList<Attribute> attributes = new ArrayList<>();
-    List<Map<String, Integer>> nominalIndexes = new ArrayList<>();
     for (int col = 0; col < header.size(); col++) {
-      if (isNumericColumn(records, col)) {
-        attributes.add(new Attribute(header.get(col)));
-        nominalIndexes.add(null);
-      } else {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (Row row : records) {
-          String value = row.fields.get(col);
-          if (!MISSING.contains(value)) {
-            index.putIfAbsent(value, index.size());
+      attributes.add(stats.attribute(col, header.get(col)));
+    }
+    Instances data = new Instances(relationName, attributes, (int) Math.min(records, 1_000_000));
+    try (CSVParser parser = parser(bytes, offset, delimiter)) {
+      Iterator<CSVRecord> iterator = parser.iterator();
+      long line = parser.getCurrentLineNumber() + 1;
+      for (CSVRecord record = next(parser, iterator); record != null; record = next(parser, iterator)) {
+        if (!badRecords.contains(record.getRecordNumber())) {
+          String problem = addRow(data, record);
+          if (problem != null) {
+            badRows.add(new BadRow(line, problem, record.toList()));
           }
         }
-        attributes.add(new Attribute(header.get(col), new ArrayList<>(index.keySet())));
-        nominalIndexes.add(index);
+        line = parser.getCurrentLineNumber() + 1;
       }
+    } catch (IOException e) {
+      throw readError(e, 0);
     }
-    Instances data = new Instances(relationName, attributes, records.size());
-    for (Row row : records) {
-      double[] values = new double[header.size()];
-      for (int col = 0; col < values.length; col++) {
-        String field = row.fields.get(col);
-        if (MISSING.contains(field)) {
-          values[col] = Utils.missingValue();
-        } else if (nominalIndexes.get(col) == null) {
-          values[col] = Double.parseDouble(field);
-        } else {
-          values[col] = nominalIndexes.get(col).get(field);
-        }
-      }
-      data.add(new DenseInstance(1.0, values));
+    badRows.sort((a, b) -> Long.compare(a.line(), b.line()));
+    if (badRows.size() > limits.maxBadRowShare() * records) {
+      throw new DatasetParseException(refusal(badRows, records, limits));
     }
-    return data;
+    return new Result(data, badRows);
   }
 
-  private static void checkHeader(List<String> header, int line) {
-    Set<String> seen = new java.util.HashSet<>();
+  private static String addRow(Instances data, CSVRecord record) {
+    double[] values = new double[data.numAttributes()];
+    for (int col = 0; col < values.length; col++) {
+      String field = record.get(col);
+      Attribute attribute = data.attribute(col);
+      if (MISSING.contains(field)) {
+        values[col] = Utils.missingValue();
+      } else if (attribute.isNumeric()) {
+        Double number = number(field);
+        if (number == null) {
+          return String.format("'%s' in numeric column '%s'", field, attribute.name());
+        }
+        values[col] = number;
+      } else if (attribute.isString()) {
+        values[col] = attribute.addStringValue(field);
+      } else {
+        values[col] = attribute.indexOfValue(field);
+      }
+    }
+    data.add(new DenseInstance(1.0, values));
+    return null;
+  }
+
+  private static String refusal(List<BadRow> badRows, long records, ReadLimits limits) {
+    StringBuilder message = new StringBuilder(String.format(
+        "%d of %d rows are malformed, more than the %.1f%% that may be set aside; first: ", badRows.size(), records,
+        100 * limits.maxBadRowShare()));
+    for (int i = 0; i < Math.min(REASONS_SHOWN, badRows.size()); i++) {
+      BadRow row = badRows.get(i);
+      message.append(i == 0 ? "" : "; ").append("line ").append(row.line()).append(' ').append(row.reason());
+    }
+    return message.toString();
+  }
+
+  private static CSVRecord next(CSVParser parser, Iterator<CSVRecord> records) {
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (UncheckedIOException e) {
+      throw readError(e, parser.getCurrentLineNumber());
+    } catch (IllegalStateException e) {
+      throw new DatasetParseException("The CSV cannot be read near line " + (parser.getCurrentLineNumber() + 1)
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static CSVParser parser(byte[] bytes, int offset, char delimiter) {
+    Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset),
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setDelimiter(delimiter)
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true)
+        .setIgnoreSurroundingSpaces(true)
+        .setTrim(true)
+        .setAllowMissingColumnNames(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+        .get();
+    try {
+      return CSVParser.builder().setReader(reader).setFormat(format).get();
+    } catch (IOException | UncheckedIOException e) {
+      throw readError(e, 0);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new DatasetParseException("The CSV header cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static DatasetParseException readError(Exception e, long lineNumber) {
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    if (cause instanceof CharacterCodingException) {
+      return new DatasetParseException(String.format(
+          "The file is not UTF-8 text (first bad byte near line %d): save it as UTF-8", lineNumber + 1), e);
+    }
+    return new DatasetParseException("The CSV cannot be read near line " + (lineNumber + 1) + ": "
+        + e.getMessage(), e);
+  }
+
+  private static void checkHeader(List<String> header) {
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);
-      if (name.isBlank()) {
-        throw new DatasetParseException(String.format("Line %d: column %d of the header has no name", line, i + 1));
+      if (name == null || name.isBlank()) {
+        throw new DatasetParseException(String.format("Line 1: column %d of the header has no name", i + 1));
       }
       if (!seen.add(name)) {
-        throw new DatasetParseException(String.format("Line %d: column name '%s' appears twice", line, name));
+        throw new DatasetParseException(String.format("Line 1: column name '%s' appears twice", name));
       }
     }
   }
 
-  private static boolean isNumericColumn(List<Row> records, int col) {
-    boolean anyPresent = false;
-    for (Row row : records) {
-      String value = row.fields.get(col);
-      if (MISSING.contains(value)) {
-        continue;
-      }
-      anyPresent = true;
-      if (!looksNumeric(value)) {
-        return false;
+  /** The header's most frequent of {@code , ; TAB} outside quotes; a comma if none. */
+  static char detectDelimiter(byte[] bytes, int offset) {
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (int i = offset; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        if (b == '\n' || b == '\r') {
+          break;
+        }
+        if (b == ',') {
+          commas++;
+        } else if (b == ';') {
+          semicolons++;
+        } else if (b == '\t') {
+          tabs++;
+        }
       }
     }
-    return anyPresent;
+    if (semicolons > commas && semicolons >= tabs) {
+      return ';';
+    }
+    return tabs > commas && tabs > semicolons ? '\t' : ',';
   }
 
-  private static boolean looksNumeric(String value) {
+  private static Double number(String value) {
+    if (Character.isLetter(value.charAt(value.length() - 1))) { // 1.5d, 2f, NaN, Infinity are text in a CSV
+      return null;
+    }
     try {
       double d = Double.parseDouble(value);
-      return !Double.isNaN(d) && !Double.isInfinite(d) && !value.endsWith("d") && !value.endsWith("f")
-          && !value.endsWith("D") && !value.endsWith("F");
+      return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
     } catch (NumberFormatException e) {
-      return false;
+      return null;
     }
   }
 
-  private record Row(int line, List<String> fields) {}
+  /** Per column: how many present values, how many numeric, and the labels in order of first appearance. */
+  private static final class ColumnStats {
+    private long[] present;
+    private long[] numeric;
+    private List<Map<String, Integer>> labels;
+    private boolean[] tooManyLabels;
 
-  /** Splits the text into rows of fields; a quoted field may hold commas, doubled quotes and line breaks. */
-  private static List<Row> parse(String text) {
-    List<Row> rows = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean inQuotes = false;
-    boolean fieldWasQuoted = false;
-    int line = 1;
-    int rowStartLine = 1;
-    int quoteOpenedAt = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (inQuotes) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            inQuotes = false;
-          }
-        } else {
-          if (c == '\n') {
-            line++;
-          }
-          field.append(c);
-        }
-        continue;
+    void init(int columns) {
+      present = new long[columns];
+      numeric = new long[columns];
+      tooManyLabels = new boolean[columns];
+      labels = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        labels.add(new LinkedHashMap<>());
       }
-      switch (c) {
-        case '"' -> {
-          if (field.length() > 0) {
-            throw new DatasetParseException(String.format(
-                "Line %d: a quote inside an unquoted field (field %d)", line, fields.size() + 1));
+    }
+
+    void add(CSVRecord record) {
+      for (int col = 0; col < present.length; col++) {
+        String value = record.get(col);
+        if (MISSING.contains(value)) {
+          continue;
+        }
+        present[col]++;
+        if (number(value) != null) {
+          numeric[col]++;
+        }
+        if (!tooManyLabels[col]) {
+          Map<String, Integer> columnLabels = labels.get(col);
+          columnLabels.putIfAbsent(value, columnLabels.size());
+          if (columnLabels.size() > MAX_NOMINAL_LABELS) {
+            tooManyLabels[col] = true;
+            columnLabels.clear();
           }
-          inQuotes = true;
-          fieldWasQuoted = true;
-          quoteOpenedAt = line;
-        }
-        case ',' -> {
-          fields.add(finish(field, fieldWasQuoted));
-          fieldWasQuoted = false;
-        }
-        case '\r' -> { }
-        case '\n' -> {
-          endRow(rows, fields, field, fieldWasQuoted, rowStartLine);
-          fields = new ArrayList<>();
-          fieldWasQuoted = false;
-          line++;
-          rowStartLine = line;
-        }
-        default -> {
-          if (fieldWasQuoted) {
-            throw new DatasetParseException(String.format(
-                "Line %d: text after the closing quote of field %d", line, fields.size() + 1));
-          }
-          field.append(c);
         }
       }
     }
-    if (inQuotes) {
-      throw new DatasetParseException(String.format("Line %d: a quoted field is never closed", quoteOpenedAt));
-    }
-    endRow(rows, fields, field, fieldWasQuoted, rowStartLine);
-    return rows;
-  }
 
-  private static void endRow(List<Row> rows, List<String> fields, StringBuilder field, boolean quoted, int line) {
-    if (fields.isEmpty() && field.length() == 0 && !quoted) {
-      return; // blank line
+    Attribute attribute(int col, String name) {
+      if (present[col] > 0 && numeric[col] * 2 >= present[col]) {
+        return new Attribute(name);
+      }
+      if (tooManyLabels[col]) {
+        return new Attribute(name, (List<String>) null);
+      }
+      return new Attribute(name, new ArrayList<>(labels.get(col).keySet()));
     }
-    fields.add(finish(field, quoted));
-    rows.add(new Row(line, fields));
-  }
-
-  private static String finish(StringBuilder field, boolean quoted) {
-    String value = quoted ? field.toString() : field.toString().strip();
-    field.setLength(0);
-    return value;
   }
 }

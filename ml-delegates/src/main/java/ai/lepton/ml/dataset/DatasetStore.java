@@ -122,7 +122,7 @@ public class DatasetStore {
     String key = dataset.sha256() + "/" + dataset.format();
     Instances parsed = parsedByContent.get(key);
     if (parsed == null) {
-      parsed = DatasetReader.read(content(id), dataset.format(), dataset.name()).instances();
+      parsed = DatasetReader.read(content(id), dataset.format(), dataset.name(), ReadLimits.ACCEPTED).instances();
       parsedByContent.put(key, parsed);
     }
     return new Instances(parsed);

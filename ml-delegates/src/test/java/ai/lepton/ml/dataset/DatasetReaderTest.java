@@ -79,14 +79,14 @@ class DatasetReaderTest {
     String csv = "a,b,c\n1,2,3\n4,5,6\n7,8\n";
     assertThatThrownBy(() -> DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV))
         .isInstanceOf(DatasetParseException.class)
-        .hasMessage("Line 4 has 2 fields but the header has 3");
+        .hasMessageContaining("line 4 has 2 fields but the header has 3");
   }
 
   @Test
   void unclosedQuoteNamesWhereItOpened() {
     String csv = "a,b\n1,\"open\n2,3\n";
     assertThatThrownBy(() -> DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV))
-        .isInstanceOf(DatasetParseException.class).hasMessageContaining("Line 2");
+        .isInstanceOf(DatasetParseException.class).hasMessageContainingAll("startline 2", "EOF");
   }
 
   @Test
@@ -107,5 +107,55 @@ class DatasetReaderTest {
     String arff = "@relation r\n@attribute x numeric\n@attribute y {a,b}\n@data\n1,a\n2,c\n";
     assertThatThrownBy(() -> DatasetReader.read(arff.getBytes(StandardCharsets.UTF_8), DatasetFormat.ARFF))
         .isInstanceOf(DatasetParseException.class).hasMessageContaining("line 6");
+  }
+
+  @Test
+  void detectsSemicolonAndTabDelimitersAndSkipsABom() {
+    byte[] semicolons = "\uFEFFname;amount;y\n\"Smith; J\";1.5;a\nDoe;2;b\n".getBytes(StandardCharsets.UTF_8);
+    Instances data = DatasetReader.read(semicolons, DatasetFormat.CSV).instances();
+    assertThat(data.attribute(0).name()).isEqualTo("name");
+    assertThat(data.instance(0).stringValue(0)).isEqualTo("Smith; J");
+    assertThat(data.attribute("amount").isNumeric()).isTrue();
+
+    Instances tabs = DatasetReader.read("a\tb\n1\tx\n2\ty\n".getBytes(StandardCharsets.UTF_8), null).instances();
+    assertThat(tabs.numAttributes()).isEqualTo(2);
+    assertThat(tabs.attribute("a").isNumeric()).isTrue();
+  }
+
+  @Test
+  void aFewMalformedRowsAreSetAsideWithLineAndReason() {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 200; i++) {
+      csv.append(i).append(",").append(i % 2 == 0 ? "a" : "b").append('\n');
+    }
+    csv.append("7,a,extra\n").append("oops,b\n");
+
+    DatasetReader.Parsed parsed =
+        DatasetReader.read(csv.toString().getBytes(StandardCharsets.UTF_8), null, "d", new ReadLimits(0.01, 1000));
+
+    assertThat(parsed.instances().numInstances()).isEqualTo(200);
+    assertThat(parsed.badRows()).extracting(BadRow::line).containsExactly(202L, 203L);
+    assertThat(parsed.badRows()).extracting(BadRow::reason)
+        .containsExactly("has 3 fields but the header has 2", "'oops' in numeric column 'x'");
+  }
+
+  @Test
+  void aColumnThatChangesTypeHalfWayIsRefused() {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 100; i++) {
+      csv.append(i < 60 ? String.valueOf(i) : "n/a-" + i).append(",a\n");
+    }
+    assertThatThrownBy(() -> DatasetReader.read(csv.toString().getBytes(StandardCharsets.UTF_8), null, "d",
+        new ReadLimits(0.01, 1000)))
+        .isInstanceOf(DatasetParseException.class)
+        .hasMessageContaining("40 of 100 rows are malformed")
+        .hasMessageContaining("line 62 'n/a-60' in numeric column 'x'");
+  }
+
+  @Test
+  void moreRowsThanTheLimitAreRefused() {
+    assertThatThrownBy(() -> DatasetReader.read("x\n1\n2\n3\n".getBytes(StandardCharsets.UTF_8), null, "d",
+        new ReadLimits(0.01, 2)))
+        .isInstanceOf(DatasetParseException.class).hasMessageContaining("more than 2 rows");
   }
 }
