@@ -48,7 +48,7 @@ class DatasetApiBadInputTest extends HttpTestSupport {
     assertError(post("ds", path, "application/octet-stream",
         new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0x49, 0x48}), 400, "not text");
     assertError(post("ds", path, "text/csv", "churn,tenure\nNo,1\nYes,2,9\n".getBytes()), 400,
-        "Line 3 has 3 fields but the header has 2");
+        "line 3 has 3 fields but the header has 2");
     assertError(post("ds", path, "text/csv", "tenure,charges\n1,2.5\n".getBytes()), 400, "no column 'churn'");
     assertError(post("ds", path, "text/plain",
         "@relation r\n@attribute churn {No,Yes}\n@data\nNo\nMaybe\n".getBytes()), 400, "line 5");
