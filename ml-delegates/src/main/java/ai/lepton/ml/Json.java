@@ -29,6 +29,10 @@ public final class Json {
     return read(json, new TypeReference<>() {});
   }
 
+  public static List<String> readStrings(String json) {
+    return read(json, new TypeReference<>() {});
+  }
+
   private static <T> T read(String json, TypeReference<T> type) {
     if (json == null) {
       return null;

@@ -1,10 +1,12 @@
 package ai.lepton.app.api;
 
+import ai.lepton.ml.dataset.BadRow;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -81,8 +83,16 @@ public class DatasetController {
         .body(datasets.content(id));
   }
 
+  @GetMapping("/api/datasets/{id}/quarantine")
+  public Map<String, Object> quarantine(@PathVariable String id) {
+    List<BadRow> rows = datasets.quarantine(id);
+    return Map.of("datasetId", id, "count", rows.size(), "rows", rows);
+  }
+
+  /** 201 for a new dataset; 200 when the same bytes were already stored for this engagement. */
   private static ResponseEntity<Map<String, Object>> created(Map<String, Object> answer) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    boolean duplicate = Boolean.TRUE.equals(answer.get("duplicate"));
+    return ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
   }
 
   /** text/csv means CSV and an ARFF type means ARFF; otherwise a file name's extension, else the content decides. */

@@ -38,6 +38,10 @@ public class DatasetStore {
       "SELECT c.content FROM lepton_dataset d JOIN lepton_dataset_content c ON c.sha256 = d.sha256 WHERE d.id = ?";
   private static final String INSERT_PROFILE =
       "INSERT INTO lepton_dataset_profile (dataset_id, target_attribute, profile_json, created_at) VALUES (?, ?, ?, ?)";
+  private static final String INSERT_QUARANTINE =
+      "INSERT INTO lepton_quarantine_row (dataset_id, line_number, reason, fields_json) VALUES (?, ?, ?, ?)";
+  private static final String QUARANTINE =
+      "SELECT line_number, reason, fields_json FROM lepton_quarantine_row WHERE dataset_id = ? ORDER BY line_number";
   private static final String LATEST_PROFILE =
       "SELECT profile_json FROM lepton_dataset_profile WHERE dataset_id = ? ORDER BY id DESC";
 
@@ -57,10 +61,30 @@ public class DatasetStore {
     this.jdbc = jdbc;
   }
 
-  /** Stores what a client sent, exactly as sent. */
+  /** Stores what a client sent, exactly as sent, with the rows that were set aside. */
   public StoredDataset storeUpload(String engagementKey, String name, byte[] bytes, DatasetReader.Parsed parsed,
       String createdBy) {
-    return insert(engagementKey, name, parsed.format(), bytes, parsed.instances(), null, null, createdBy);
+    StoredDataset stored =
+        insert(engagementKey, name, parsed.format(), bytes, parsed.instances(), null, null, createdBy);
+    jdbc.batchUpdate(INSERT_QUARANTINE, parsed.badRows(), 500, (statement, row) -> {
+      statement.setString(1, stored.id());
+      statement.setLong(2, row.line());
+      statement.setString(3, row.reason());
+      statement.setString(4, Json.write(row.fields()));
+    });
+    return stored;
+  }
+
+  /** The dataset a client already sent to this engagement with exactly these bytes, if any. */
+  public Optional<StoredDataset> findUpload(String engagementKey, String sha256) {
+    return jdbc.query(SELECT_DATASET + " WHERE d.engagement_key = ? AND d.sha256 = ? AND d.derived_from IS NULL"
+        + " ORDER BY d.created_at", this::map, engagementKey, sha256).stream().findFirst();
+  }
+
+  public List<BadRow> quarantine(String datasetId) {
+    get(datasetId);
+    return jdbc.query(QUARANTINE, (rs, n) -> new BadRow(rs.getLong(1), rs.getString(2),
+        Json.readStrings(rs.getString(3))), datasetId);
   }
 
   /** Stores a dataset Lepton derived from another one, with the recipe that repeats the derivation. */

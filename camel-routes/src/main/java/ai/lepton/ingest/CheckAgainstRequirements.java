@@ -1,0 +1,52 @@
+package ai.lepton.ingest;
+
+import ai.lepton.ml.dataset.DatasetReader;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+import weka.core.Attribute;
+import weka.core.Instances;
+
+/** The data must carry the engagement's target attribute, numeric for a regression. */
+@Component
+public class CheckAgainstRequirements implements Processor {
+
+  private final RuntimeService runtime;
+
+  public CheckAgainstRequirements(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    ProcessInstance engagement = exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
+    if (engagement == null) {
+      return;
+    }
+    Object target = runtime.getVariable(engagement.getId(), "targetAttribute");
+    if (target == null) {
+      return; // requirements not set yet: kept, and the source is told the engagement is not waiting
+    }
+    Instances data = exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class).instances();
+    Attribute attribute = data.attribute(target.toString());
+    if (attribute == null) {
+      throw new IngestRefusedException(IngestRefusedException.Kind.TARGET_MISSING, String.format(
+          "The dataset has no column '%s', the target this engagement predicts; its columns are: %s", target,
+          columns(data)));
+    }
+    if ("regression".equals(runtime.getVariable(engagement.getId(), "problemType")) && !attribute.isNumeric()) {
+      throw new IngestRefusedException(IngestRefusedException.Kind.TARGET_MISSING, String.format(
+          "The engagement is a regression but column '%s' is not numeric in this dataset", target));
+    }
+  }
+
+  private static String columns(Instances data) {
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < data.numAttributes(); i++) {
+      names.append(i == 0 ? "" : ", ").append(data.attribute(i).name());
+    }
+    return names.toString();
+  }
+}

@@ -1,0 +1,81 @@
+package ai.lepton.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The file drop: a CSV or ARFF file put in {@code <inbox>/<engagement id>/} goes through {@link DatasetIngestRoute}.
+ * Accepted files move to {@code .done/}, refused ones to {@code .error/} with a {@code <file>.error.txt} saying why
+ * (both names prefixed with the time they were read, so nothing is overwritten).
+ *
+ * <p>Half-written files are not read: Camel's {@code readLock=changed} reads a file only once its size and time stamp
+ * have stayed the same for {@code lepton.ingest.file-stable-for}.
+ */
+@Component
+public class FileDropRoute extends RouteBuilder {
+
+  static final String ARCHIVE_NAME = "leptonArchiveName";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
+
+  private final IngestProperties properties;
+
+  public FileDropRoute(IngestProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void configure() throws IOException {
+    Path inbox = Path.of(properties.inbox()).toAbsolutePath().normalize();
+    Files.createDirectories(inbox);
+    long stableMillis = properties.fileStableFor().toMillis();
+    fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&readLock=changed&readLockMinAge=%d"
+            + "&readLockCheckInterval=%d&readLockTimeout=%d&move=${file:parent}/.done/${header.%s}"
+            + "&moveFailed=${file:parent}/.error/${header.%s}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)",
+        inbox, stableMillis, Math.max(100, stableMillis / 4), Math.max(10_000, stableMillis * 10), ARCHIVE_NAME,
+        ARCHIVE_NAME)
+        .routeId("ingest-file-drop")
+        .onException(Exception.class).handled(false)
+            .process(this::writeErrorNote)
+        .end()
+        .process(this::describe)
+        .convertBodyTo(byte[].class)
+        .to(DatasetIngestRoute.URI);
+  }
+
+  private void describe(Exchange exchange) {
+    String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+    Path parent = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class));
+    exchange.getMessage().setHeader(IngestHeaders.ENGAGEMENT, parent.getFileName().toString());
+    exchange.getMessage().setHeader(IngestHeaders.SOURCE, "file");
+    exchange.getMessage().setHeader(IngestHeaders.DATASET_NAME, name);
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".arff")) {
+      exchange.getMessage().setHeader(IngestHeaders.FORMAT, "arff");
+    } else if (lower.endsWith(".csv")) {
+      exchange.getMessage().setHeader(IngestHeaders.FORMAT, "csv");
+    }
+    exchange.getMessage().setHeader(ARCHIVE_NAME, LocalDateTime.now().format(STAMP) + "-" + name);
+  }
+
+  private void writeErrorNote(Exchange exchange) throws IOException {
+    Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    Path errors = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class)).resolve(".error");
+    Files.createDirectories(errors);
+    String note = failure instanceof EngagementNotWaitingException notWaiting
+        ? "Stored as " + notWaiting.dataset().id() + ", but no engagement waited for it: " + failure.getMessage()
+        : "Refused, nothing stored: " + (failure == null ? "unknown reason" : failure.getMessage());
+    Files.writeString(errors.resolve(exchange.getMessage().getHeader(ARCHIVE_NAME, String.class) + ".error.txt"),
+        note + System.lineSeparator(), StandardCharsets.UTF_8);
+    log.atLevel(org.slf4j.event.Level.WARN).log("Dropped file {} for {} refused: {}",
+        exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY),
+        exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT), note);
+  }
+}

@@ -1,0 +1,56 @@
+package ai.lepton.ingest;
+
+import ai.lepton.ml.dataset.DatasetProfiler;
+import ai.lepton.ml.dataset.DatasetReader;
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores the dataset, its set-aside rows and a first profile in one transaction (the body becomes an
+ * {@link IngestResult}). The same bytes sent again to the same engagement return the dataset already stored.
+ */
+@Component
+public class StoreDataset implements Processor {
+
+  private final DatasetStore datasets;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
+
+  public StoreDataset(DatasetStore datasets, RuntimeService runtime, TransactionTemplate transaction) {
+    this.datasets = datasets;
+    this.runtime = runtime;
+    this.transaction = transaction;
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    String key = exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT, String.class);
+    String sha256 = exchange.getMessage().getHeader(IngestHeaders.SHA256, String.class);
+    DatasetReader.Parsed parsed = exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class);
+    Optional<StoredDataset> earlier = datasets.findUpload(key, sha256);
+    if (earlier.isPresent()) {
+      exchange.getMessage().setBody(new IngestResult(earlier.get(), parsed.badRows().size(), true, false));
+      return;
+    }
+    ProcessInstance engagement = exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
+    String target = engagement == null ? null : (String) runtime.getVariable(engagement.getId(), "targetAttribute");
+    String name = exchange.getMessage().getHeader(IngestHeaders.DATASET_NAME, "dataset-" + key, String.class);
+    String user = exchange.getMessage().getHeader(IngestHeaders.USER,
+        exchange.getMessage().getHeader(IngestHeaders.SOURCE, String.class), String.class);
+    byte[] bytes = exchange.getMessage().getBody(byte[].class);
+    StoredDataset stored = transaction.execute(status -> {
+      StoredDataset dataset = datasets.storeUpload(key, name, bytes, parsed, user);
+      // Profiled on arrival, so a dataset that feeds no step yet is still described.
+      datasets.addProfile(dataset.id(), target, DatasetProfiler.profile(parsed.instances(), target));
+      return dataset;
+    });
+    exchange.getMessage().setBody(new IngestResult(stored, parsed.badRows().size(), false, false));
+  }
+}
