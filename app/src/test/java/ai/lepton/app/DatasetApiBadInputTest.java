@@ -77,6 +77,31 @@ class DatasetApiBadInputTest extends HttpTestSupport {
   }
 
   @Test
+  void aDuplicateUploadReturnsTheStoredDatasetAndQuarantinedRowsAreListed() {
+    String key = engagementWaitingForData();
+    StringBuilder csv = new StringBuilder("churn,tenure\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append(i % 3 == 0 ? "Yes" : "No").append(',').append(i).append('\n');
+    }
+    csv.append("No,5,extra\n");
+    byte[] body = csv.toString().getBytes();
+
+    Reply first = post("ds", "/api/engagements/" + key + "/datasets", "text/csv", body);
+    Reply again = post("ds", "/api/engagements/" + key + "/datasets", "text/csv", body);
+
+    assertThat(first.status()).as(first.text()).isEqualTo(201);
+    assertThat(first.json().path("quarantinedRows").asInt()).isEqualTo(1);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+    assertThat(again.json().path("datasetId").asText()).isEqualTo(first.json().path("datasetId").asText());
+    JsonNode quarantine = get("auditor", "/api/datasets/" + first.json().path("datasetId").asText() + "/quarantine")
+        .json();
+    assertThat(quarantine.path("count").asInt()).isEqualTo(1);
+    assertThat(quarantine.at("/rows/0/line").asLong()).isEqualTo(302);
+    assertThat(quarantine.at("/rows/0/reason").asText()).isEqualTo("has 3 fields but the header has 2");
+  }
+
+  @Test
   void auditorsCannotSendData() {
     String key = engagementWaitingForData();
     assertError(post("auditor", "/api/engagements/" + key + "/datasets", "text/csv", "churn\nNo\n".getBytes()), 403,

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class FileDropRoute extends RouteBuilder {
 
   static final String ARCHIVE_NAME = "leptonArchiveName";
+  static final String ARCHIVE_FOLDER = "leptonArchiveFolder";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
   private final IngestProperties properties;
@@ -36,18 +36,21 @@ public class FileDropRoute extends RouteBuilder {
     Path inbox = Path.of(properties.inbox()).toAbsolutePath().normalize();
     Files.createDirectories(inbox);
     long stableMillis = properties.fileStableFor().toMillis();
+    // A refusal is an answer, not a failure of this route: the file moves to the folder the outcome names.
     fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&readLock=changed&readLockMinAge=%d"
-            + "&readLockCheckInterval=%d&readLockTimeout=%d&move=${file:parent}/.done/${header.%s}"
-            + "&moveFailed=${file:parent}/.error/${header.%s}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)",
-        inbox, stableMillis, Math.max(100, stableMillis / 4), Math.max(10_000, stableMillis * 10), ARCHIVE_NAME,
+            + "&readLockCheckInterval=%d&readLockTimeout=%d&move=${file:parent}/${header.%s}/${header.%s}"
+            + "&moveFailed=${file:parent}/.error/${file:onlyname}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)",
+        inbox, stableMillis, Math.max(100, stableMillis / 4), Math.max(10_000, stableMillis * 10), ARCHIVE_FOLDER,
         ARCHIVE_NAME)
         .routeId("ingest-file-drop")
-        .onException(Exception.class).handled(false)
-            .process(this::writeErrorNote)
-        .end()
         .process(this::describe)
         .convertBodyTo(byte[].class)
-        .to(DatasetIngestRoute.URI);
+        .doTry()
+            .to(DatasetIngestRoute.URI)
+            .setHeader(ARCHIVE_FOLDER, constant(".done"))
+        .doCatch(Exception.class)
+            .process(this::writeErrorNote)
+        .end();
   }
 
   private void describe(Exchange exchange) {
@@ -67,6 +70,7 @@ public class FileDropRoute extends RouteBuilder {
 
   private void writeErrorNote(Exchange exchange) throws IOException {
     Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    exchange.getMessage().setHeader(ARCHIVE_FOLDER, ".error");
     Path errors = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class)).resolve(".error");
     Files.createDirectories(errors);
     String note = failure instanceof EngagementNotWaitingException notWaiting
@@ -74,8 +78,7 @@ public class FileDropRoute extends RouteBuilder {
         : "Refused, nothing stored: " + (failure == null ? "unknown reason" : failure.getMessage());
     Files.writeString(errors.resolve(exchange.getMessage().getHeader(ARCHIVE_NAME, String.class) + ".error.txt"),
         note + System.lineSeparator(), StandardCharsets.UTF_8);
-    log.atLevel(org.slf4j.event.Level.WARN).log("Dropped file {} for {} refused: {}",
-        exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY),
+    log.warn("Dropped file {} for {} moved to .error: {}", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY),
         exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT), note);
   }
 }

@@ -1,0 +1,277 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ingest.DatasetIngestRoute;
+import ai.lepton.ingest.EngagementNotWaitingException;
+import ai.lepton.ingest.IngestHeaders;
+import ai.lepton.ingest.IngestProperties;
+import ai.lepton.ingest.IngestRefusedException;
+import ai.lepton.ingest.IngestResult;
+import ai.lepton.ml.dataset.BadRow;
+import ai.lepton.ml.dataset.DatasetStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Every source's data through the one Camel pipeline: real routes, real engine, real files. */
+@CamelSpringBootTest
+@SpringBootTest(properties = {
+    "camunda.bpm.process-engine-name=ingestTest",
+    "spring.datasource.url=jdbc:h2:mem:ingest-test;DB_CLOSE_DELAY=-1",
+    "lepton.data-dir=target/ingest-test-data",
+    "lepton.demo.enabled=false",
+    "camunda.bpm.job-execution.enabled=false",
+    "lepton.ingest.max-size=2MB",
+    "lepton.ingest.file-stable-for=200ms"})
+class IngestPipelineTest {
+
+  private static final AtomicInteger ENGAGEMENTS = new AtomicInteger();
+
+  static {
+    // The database is in memory, so engagement ids repeat from run to run: start each run with an empty inbox.
+    org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/ingest-test-data"));
+  }
+
+  @Autowired CamelContext camel;
+  @Autowired ProducerTemplate producer;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired DatasetStore datasets;
+  @Autowired IngestProperties properties;
+
+  // --- the file drop ---
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"data/wa_churn.csv, Yes", "data/mlc_churn.csv, yes"})
+  void aFileDroppedInTheInboxFeedsTheWaitingEngagement(String resource, String positiveClass) throws Exception {
+    String key = engagementWaitingForData("drop");
+    Path folder = inbox(key);
+
+    drop(folder, Path.of(resource).getFileName().toString(), bytes(resource));
+
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_ProfileDataset");
+    assertThat(Files.list(folder.resolve(".done")).toList()).singleElement()
+        .satisfies(file -> assertThat(file.getFileName().toString()).endsWith(resource.substring(5)));
+    String datasetId = (String) runtime.getVariable(instanceId(key), "datasetId");
+    assertThat(datasets.get(datasetId).createdBy()).isEqualTo("file");
+    assertThat(datasets.latestProfile(datasetId).orElseThrow().get("classBalance").toString())
+        .contains(positiveClass + "=");
+  }
+
+  @Test
+  void aRefusedFileMovesToErrorWithItsReasonAndNothingIsStored() throws Exception {
+    String key = engagementWaitingForData("drop-bad");
+    Path folder = inbox(key);
+
+    drop(folder, "ragged.csv", bytes("ingest/ragged-above-share.csv"));
+
+    assertThat(errorNote(folder)).startsWith("Refused, nothing stored: 10 of 200 rows are malformed");
+    assertThat(datasets.findByEngagement(key)).isEmpty();
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_AwaitDataset");
+  }
+
+  @Test
+  void aFileForAnEngagementNotWaitingIsStoredAndTheNoteSaysWhere() throws Exception {
+    String key = openEngagement("drop-early");
+    Path folder = inbox(key);
+
+    drop(folder, "early.csv", bytes("ingest/semicolon.csv"));
+
+    String note = errorNote(folder);
+    assertThat(note).startsWith("Stored as ds-").contains("no engagement waited").contains("Task_AnalyseRequirements");
+    assertThat(datasets.findByEngagement(key)).singleElement()
+        .satisfies(d -> assertThat(note).contains(d.id()));
+  }
+
+  @Test
+  void aFileForAnUnknownEngagementIsRefused() throws Exception {
+    Path folder = inbox("ENG-NOBODY");
+
+    drop(folder, "lost.csv", bytes("ingest/semicolon.csv"));
+
+    assertThat(errorNote(folder)).contains("No engagement has the id 'ENG-NOBODY'");
+  }
+
+  // --- the pipeline, whatever the source ---
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "empty.csv                 | UNREADABLE     | The dataset is empty",
+      "header-only.csv           | UNREADABLE     | a header but no data rows",
+      "binary-garbage.csv        | UNREADABLE     | not text",
+      "latin1.csv                | UNREADABLE     | not UTF-8",
+      "ragged-above-share.csv    | UNREADABLE     | 10 of 200 rows are malformed, more than the 1.0%",
+      "missing-target.csv        | TARGET_MISSING | no column 'churn'",
+      "type-changes-half-way.csv | UNREADABLE     | in numeric column 'tenure'"})
+  void badInputIsRefusedAndNothingIsStored(String file, IngestRefusedException.Kind kind, String reason) {
+    String key = engagementWaitingForData("bad");
+
+    Throwable failure = catchThrowable(() -> send(key, bytes("ingest/" + file), file));
+
+    assertThat(failure).isInstanceOf(CamelExecutionException.class);
+    assertThat(failure.getCause()).isInstanceOf(IngestRefusedException.class).hasMessageContaining(reason);
+    assertThat(((IngestRefusedException) failure.getCause()).kind()).isEqualTo(kind);
+    assertThat(datasets.findByEngagement(key)).isEmpty();
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_AwaitDataset");
+  }
+
+  @Test
+  void aFewRaggedRowsAreQuarantinedAndTheRestAccepted() {
+    String key = engagementWaitingForData("ragged");
+
+    IngestResult result = send(key, bytes("ingest/ragged-below-share.csv"), "ragged.csv");
+
+    assertThat(result.correlated()).isTrue();
+    assertThat(result.quarantinedRows()).isEqualTo(4);
+    assertThat(result.dataset().rows()).isEqualTo(996);
+    List<BadRow> quarantine = datasets.quarantine(result.dataset().id());
+    assertThat(quarantine).extracting(BadRow::line).containsExactly(251L, 501L, 751L, 1001L);
+    assertThat(quarantine).allSatisfy(row -> assertThat(row.reason()).isEqualTo("has 2 fields but the header has 4"));
+    assertThat(datasets.load(result.dataset().id()).numInstances()).isEqualTo(996);
+  }
+
+  @Test
+  void semicolonSeparatedFilesAndQuotedNewlinesAreRead() {
+    IngestResult semicolons = send(engagementWaitingForData("semicolon"), bytes("ingest/semicolon.csv"), "s.csv");
+    assertThat(semicolons.dataset().attributes()).isEqualTo(4);
+    assertThat(semicolons.dataset().rows()).isEqualTo(50);
+
+    IngestResult quoted = send(engagementWaitingForData("quoted"), bytes("ingest/quoted-newlines.csv"), "q.csv");
+    assertThat(quoted.dataset().rows()).isEqualTo(3);
+    assertThat(datasets.load(quoted.dataset().id()).instance(0).stringValue(3))
+        .isEqualTo("first line\nsecond line, with a comma");
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsRefusedBeforeAnythingIsRead() {
+    String key = engagementWaitingForData("big");
+    byte[] big = new byte[(int) properties.maxSize().toBytes() + 1];
+    java.util.Arrays.fill(big, (byte) 'x');
+
+    Throwable failure = catchThrowable(() -> send(key, big, "big.csv"));
+
+    assertThat(failure.getCause()).isInstanceOf(IngestRefusedException.class).hasMessageContaining("over the 2 MB limit");
+    assertThat(datasets.findByEngagement(key)).isEmpty();
+  }
+
+  @Test
+  void theSameBytesTwiceGiveTheSameDatasetAndCorrelateOnce() {
+    String key = engagementWaitingForData("twice");
+    byte[] data = bytes("ingest/semicolon.csv");
+
+    IngestResult first = send(key, data, "a.csv");
+    IngestResult second = send(key, data, "b.csv");
+
+    assertThat(first.correlated()).isTrue();
+    assertThat(second.duplicate()).isTrue();
+    assertThat(second.correlated()).isFalse();
+    assertThat(second.dataset().id()).isEqualTo(first.dataset().id());
+    assertThat(datasets.findByEngagement(key)).hasSize(1);
+  }
+
+  @Test
+  void dataForAnUnknownEngagementOrOneNotWaitingIsAnsweredClearly() {
+    Throwable unknown = catchThrowable(() -> send("ENG-NOPE", bytes("ingest/semicolon.csv"), "s.csv"));
+    assertThat(((IngestRefusedException) unknown.getCause()).kind())
+        .isEqualTo(IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT);
+
+    String key = openEngagement("early");
+    Throwable early = catchThrowable(() -> send(key, bytes("ingest/semicolon.csv"), "s.csv"));
+    assertThat(early.getCause()).isInstanceOf(EngagementNotWaitingException.class)
+        .hasMessageContaining("is not waiting for data");
+    assertThat(datasets.findByEngagement(key)).hasSize(1);
+  }
+
+  // --- helpers ---
+
+  private IngestResult send(String key, byte[] body, String name) {
+    Map<String, Object> headers = new HashMap<>();
+    headers.put(IngestHeaders.ENGAGEMENT, key);
+    headers.put(IngestHeaders.SOURCE, "test");
+    headers.put(IngestHeaders.DATASET_NAME, name);
+    return producer.requestBodyAndHeaders(DatasetIngestRoute.URI, body, headers, IngestResult.class);
+  }
+
+  private void drop(Path folder, String name, byte[] content) throws IOException {
+    NotifyBuilder done = new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(1).create();
+    Files.write(folder.resolve(name), content);
+    assertThat(done.matches(30, TimeUnit.SECONDS)).as("file picked up").isTrue();
+  }
+
+  private static String errorNote(Path folder) throws IOException {
+    try (Stream<Path> notes = Files.list(folder.resolve(".error"))) {
+      Path note = notes.filter(p -> p.toString().endsWith(".error.txt")).findFirst().orElseThrow();
+      return Files.readString(note, StandardCharsets.UTF_8);
+    }
+  }
+
+  private Path inbox(String key) throws IOException {
+    return Files.createDirectories(Path.of(properties.inbox()).resolve(key));
+  }
+
+  private String openEngagement(String name) {
+    String key = "ENG-ING-" + name + "-" + ENGAGEMENTS.incrementAndGet();
+    identity.setAuthentication("pm", List.of(LeptonGroups.PROJECT_MANAGERS));
+    try {
+      runtime.startProcessInstanceByKey("ai-engagement", key, Map.of("client", "Telco", "engagementName", name));
+    } finally {
+      identity.clearAuthentication();
+    }
+    return key;
+  }
+
+  private String engagementWaitingForData(String name) {
+    String key = openEngagement(name);
+    identity.setAuthentication("ds", List.of(LeptonGroups.DATA_SCIENTISTS));
+    try {
+      String task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+      tasks.complete(task, Map.of("targetAttribute", "churn", "problemType", "classification",
+          "modelName", "churn-ingest", "successMetric", "pctCorrect", "successThreshold", 70,
+          "algorithms", "weka.classifiers.bayes.NaiveBayes"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    return key;
+  }
+
+  private String instanceId(String key) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
+  }
+
+  private static byte[] bytes(String resource) {
+    try (InputStream in = IngestPipelineTest.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new AssertionError("missing test resource " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
