@@ -130,6 +130,12 @@ class DatasetApiBadInputTest extends HttpTestSupport {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().path("message").asText()).contains("successThreshold must be a number, not 'high'");
 
+    Map<String, Object> personalData = requirements("weka.classifiers.trees.J48");
+    personalData.put("piiColumns", "email");
+    reply = completeTask("ds", task, personalData);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().path("message").asText()).contains("pseudonymisation key").contains("LEPTON_PII_KEY");
+
     assertThat(taskId("ds", key, "Task_AnalyseRequirements")).isEqualTo(task);
   }
 

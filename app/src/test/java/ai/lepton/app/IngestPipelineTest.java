@@ -47,7 +47,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "lepton.ingest.max-size=2MB",
-    "lepton.ingest.file-stable-for=200ms"})
+    "lepton.ingest.file-stable-for=200ms",
+    "lepton.pii.key=ingest-test-secret"})
 class IngestPipelineTest {
 
   private static final AtomicInteger ENGAGEMENTS = new AtomicInteger();
@@ -208,6 +209,35 @@ class IngestPipelineTest {
     assertThat(datasets.findByEngagement(key)).hasSize(1);
   }
 
+  @Test
+  void personalDataIsPseudonymisedBeforeAnythingIsStored() {
+    // Given an engagement whose requirements name two personal-data columns
+    String key = openEngagement("pii");
+    completeRequirements(key, Map.of("piiColumns", "customer_id, email"));
+    StringBuilder csv = new StringBuilder("customer_id,email,tenure,churn\n");
+    for (int i = 0; i < 150; i++) {
+      csv.append("C-").append(1000 + i).append(",user").append(i).append("@example.com,").append(i % 72)
+          .append(',').append(i % 4 == 0 ? "Yes" : "No").append('\n');
+    }
+    csv.append("C-9999,secret@example.com,12\n"); // a ragged row, set aside
+    byte[] raw = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+    // When the data arrives
+    IngestResult result = send(key, raw, "customers.csv");
+
+    // Then no raw value is stored, in the dataset or among the rows set aside
+    String stored = new String(datasets.content(result.dataset().id()), StandardCharsets.UTF_8);
+    assertThat(stored).doesNotContain("C-1000", "user0@example.com").contains("p_");
+    assertThat(datasets.quarantine(result.dataset().id())).singleElement()
+        .satisfies(row -> assertThat(String.join(",", row.fields())).doesNotContain("C-9999", "secret@example.com"));
+    assertThat(result.dataset().pseudonymisedColumns()).containsExactly("customer_id", "email");
+    assertThat(result.dataset().sourceSha256()).isEqualTo(ai.lepton.ml.Sha256.hex(raw))
+        .isNotEqualTo(result.dataset().sha256());
+    assertThat(datasets.load(result.dataset().id()).attribute("tenure").isNumeric()).isTrue();
+    // And the same raw bytes again are recognised
+    assertThat(send(key, raw, "again.csv").duplicate()).isTrue();
+  }
+
   // --- helpers ---
 
   private IngestResult send(String key, byte[] body, String name) {
@@ -248,16 +278,22 @@ class IngestPipelineTest {
 
   private String engagementWaitingForData(String name) {
     String key = openEngagement(name);
+    completeRequirements(key, Map.of());
+    return key;
+  }
+
+  private void completeRequirements(String key, Map<String, Object> extra) {
+    Map<String, Object> requirements = new HashMap<>(Map.of("targetAttribute", "churn",
+        "problemType", "classification", "modelName", "churn-ingest", "successMetric", "pctCorrect",
+        "successThreshold", 70, "algorithms", "weka.classifiers.bayes.NaiveBayes"));
+    requirements.putAll(extra);
     identity.setAuthentication("ds", List.of(LeptonGroups.DATA_SCIENTISTS));
     try {
       String task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
-      tasks.complete(task, Map.of("targetAttribute", "churn", "problemType", "classification",
-          "modelName", "churn-ingest", "successMetric", "pctCorrect", "successThreshold", 70,
-          "algorithms", "weka.classifiers.bayes.NaiveBayes"));
+      tasks.complete(task, requirements);
     } finally {
       identity.clearAuthentication();
     }
-    return key;
   }
 
   private String instanceId(String key) {

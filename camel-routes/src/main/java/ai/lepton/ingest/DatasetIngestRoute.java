@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one path every source's data takes: limits, engagement, parse (malformed rows set aside), requirements,
- * store (idempotent by SHA-256), correlation. Each acceptance and refusal is logged with engagement, source,
+ * pseudonymisation of personal data, store (idempotent by the SHA-256 of the bytes sent), correlation. Each acceptance and refusal is logged with engagement, source,
  * SHA-256 and row counts. Sources send the bytes with {@link IngestHeaders} and get an {@link IngestResult}.
  */
 @Component
@@ -20,15 +20,18 @@ public class DatasetIngestRoute extends RouteBuilder {
   private final FindEngagement engagement;
   private final ParseDataset parse;
   private final CheckAgainstRequirements requirements;
+  private final PseudonymisePersonalData pseudonymise;
   private final StoreDataset store;
   private final CorrelateEngagement correlate;
 
   public DatasetIngestRoute(CheckIngestLimits limits, FindEngagement engagement, ParseDataset parse,
-      CheckAgainstRequirements requirements, StoreDataset store, CorrelateEngagement correlate) {
+      CheckAgainstRequirements requirements, PseudonymisePersonalData pseudonymise, StoreDataset store,
+      CorrelateEngagement correlate) {
     this.limits = limits;
     this.engagement = engagement;
     this.parse = parse;
     this.requirements = requirements;
+    this.pseudonymise = pseudonymise;
     this.store = store;
     this.correlate = correlate;
   }
@@ -44,6 +47,7 @@ public class DatasetIngestRoute extends RouteBuilder {
         .process(engagement)
         .process(parse)
         .process(requirements)
+        .process(pseudonymise)
         .process(store)
         .process(correlate)
         .log(LoggingLevel.INFO, "Accepted data for ${header.leptonEngagement} from ${header.leptonSource}:"

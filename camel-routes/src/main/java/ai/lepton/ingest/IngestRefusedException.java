@@ -8,7 +8,9 @@ public class IngestRefusedException extends RuntimeException {
     UNKNOWN_ENGAGEMENT,
     UNREADABLE,
     TARGET_MISSING,
-    TOO_LARGE
+    TOO_LARGE,
+    /** The server lacks what the data needs (a pseudonymisation key): an administrator must act. */
+    NOT_CONFIGURED
   }
 
   private final Kind kind;

@@ -4,6 +4,7 @@ import ai.lepton.ml.dataset.DatasetProfiler;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -45,8 +46,11 @@ public class StoreDataset implements Processor {
     String user = exchange.getMessage().getHeader(IngestHeaders.USER,
         exchange.getMessage().getHeader(IngestHeaders.SOURCE, String.class), String.class);
     byte[] bytes = exchange.getMessage().getBody(byte[].class);
+    @SuppressWarnings("unchecked")
+    List<String> pseudonymised = exchange.getProperty(PseudonymisePersonalData.PSEUDONYMISED, List.class);
     StoredDataset stored = transaction.execute(status -> {
-      StoredDataset dataset = datasets.storeUpload(key, name, bytes, parsed, user);
+      StoredDataset dataset = datasets.store(new DatasetStore.Upload(key, name, bytes, parsed, parsed.badRows(),
+          sha256, pseudonymised == null ? List.of() : pseudonymised, user));
       // Profiled on arrival, so a dataset that feeds no step yet is still described.
       datasets.addProfile(dataset.id(), target, DatasetProfiler.profile(parsed.instances(), target));
       return dataset;

@@ -65,6 +65,8 @@ public class DatasetIntake {
         case TARGET_MISSING -> new ApiException(HttpStatus.BAD_REQUEST, "Target attribute missing",
             refused.getMessage());
         case TOO_LARGE -> new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Dataset too large", refused.getMessage());
+        case NOT_CONFIGURED -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Server not configured",
+            refused.getMessage());
       };
     }
     if (cause instanceof EngagementNotWaitingException notWaiting) {

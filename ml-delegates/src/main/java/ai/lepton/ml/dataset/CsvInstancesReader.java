@@ -89,7 +89,7 @@ final class CsvInstancesReader {
       long line = parser.getCurrentLineNumber() + 1;
       for (CSVRecord record = next(parser, iterator); record != null; record = next(parser, iterator)) {
         if (!badRecords.contains(record.getRecordNumber())) {
-          String problem = addRow(data, record);
+          String problem = addRow(data, record, limits.personalColumns());
           if (problem != null) {
             badRows.add(new BadRow(line, problem, record.toList()));
           }
@@ -106,7 +106,7 @@ final class CsvInstancesReader {
     return new Result(data, badRows);
   }
 
-  private static String addRow(Instances data, CSVRecord record) {
+  private static String addRow(Instances data, CSVRecord record, Set<String> personalColumns) {
     double[] values = new double[data.numAttributes()];
     for (int col = 0; col < values.length; col++) {
       String field = record.get(col);
@@ -116,7 +116,9 @@ final class CsvInstancesReader {
       } else if (attribute.isNumeric()) {
         Double number = number(field);
         if (number == null) {
-          return String.format("'%s' in numeric column '%s'", field, attribute.name());
+          return personalColumns.contains(attribute.name())
+              ? String.format("text in numeric column '%s' (personal data: value not shown)", attribute.name())
+              : String.format("'%s' in numeric column '%s'", field, attribute.name());
         }
         values[col] = number;
       } else if (attribute.isString()) {

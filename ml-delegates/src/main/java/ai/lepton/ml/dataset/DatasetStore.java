@@ -31,7 +31,8 @@ public class DatasetStore {
   private static final String CONTENT_EXISTS = "SELECT COUNT(*) FROM lepton_dataset_content WHERE sha256 = ?";
   private static final String INSERT_DATASET =
       "INSERT INTO lepton_dataset (id, engagement_key, name, format, sha256, row_count, attribute_count, schema_json,"
-          + " derived_from, preparation_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " derived_from, preparation_json, created_by, created_at, source_sha256, pseudonymised_columns)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT_DATASET =
       "SELECT d.*, c.size_bytes FROM lepton_dataset d JOIN lepton_dataset_content c ON c.sha256 = d.sha256";
   private static final String SELECT_CONTENT =
@@ -61,12 +62,25 @@ public class DatasetStore {
     this.jdbc = jdbc;
   }
 
+  /** What the ingest pipeline hands over: the bytes to keep and what they came from. */
+  public record Upload(String engagementKey, String name, byte[] content, DatasetReader.Parsed parsed,
+      List<BadRow> badRows, String sourceSha256, List<String> pseudonymisedColumns, String createdBy) {}
+
   /** Stores what a client sent, exactly as sent, with the rows that were set aside. */
   public StoredDataset storeUpload(String engagementKey, String name, byte[] bytes, DatasetReader.Parsed parsed,
       String createdBy) {
-    StoredDataset stored =
-        insert(engagementKey, name, parsed.format(), bytes, parsed.instances(), null, null, createdBy);
-    jdbc.batchUpdate(INSERT_QUARANTINE, parsed.badRows(), 500, (statement, row) -> {
+    return store(new Upload(engagementKey, name, bytes, parsed, parsed.badRows(), Sha256.hex(bytes), List.of(),
+        createdBy));
+  }
+
+  /**
+   * Stores an upload: its content (the client's bytes, or a pseudonymised copy of them) and the rows set aside.
+   */
+  public StoredDataset store(Upload upload) {
+    StoredDataset stored = insert(upload.engagementKey(), upload.name(), upload.parsed().format(), upload.content(),
+        upload.parsed().instances(), null, null, upload.createdBy(), upload.sourceSha256(),
+        upload.pseudonymisedColumns());
+    jdbc.batchUpdate(INSERT_QUARANTINE, upload.badRows(), 500, (statement, row) -> {
       statement.setString(1, stored.id());
       statement.setLong(2, row.line());
       statement.setString(3, row.reason());
@@ -77,7 +91,7 @@ public class DatasetStore {
 
   /** The dataset a client already sent to this engagement with exactly these bytes, if any. */
   public Optional<StoredDataset> findUpload(String engagementKey, String sha256) {
-    return jdbc.query(SELECT_DATASET + " WHERE d.engagement_key = ? AND d.sha256 = ? AND d.derived_from IS NULL"
+    return jdbc.query(SELECT_DATASET + " WHERE d.engagement_key = ? AND d.source_sha256 = ? AND d.derived_from IS NULL"
         + " ORDER BY d.created_at", this::map, engagementKey, sha256).stream().findFirst();
   }
 
@@ -91,21 +105,25 @@ public class DatasetStore {
   public StoredDataset storeDerived(StoredDataset parent, Instances derived, List<Map<String, Object>> recipe) {
     byte[] arff = toArff(derived);
     String name = parent.name().replaceFirst("\\.(csv|arff)$", "") + "-prepared.arff";
-    return insert(parent.engagementKey(), name, DatasetFormat.ARFF, arff, derived, parent.id(), recipe, null);
+    return insert(parent.engagementKey(), name, DatasetFormat.ARFF, arff, derived, parent.id(), recipe, null, null,
+        parent.pseudonymisedColumns());
   }
 
   private StoredDataset insert(String engagementKey, String name, DatasetFormat format, byte[] bytes, Instances data,
-      String derivedFrom, List<Map<String, Object>> recipe, String createdBy) {
+      String derivedFrom, List<Map<String, Object>> recipe, String createdBy, String sourceSha256,
+      List<String> pseudonymised) {
     String sha256 = Sha256.hex(bytes);
+    String source = sourceSha256 == null ? sha256 : sourceSha256;
+    List<String> personal = pseudonymised == null ? List.of() : pseudonymised;
     storeContent(sha256, bytes);
     String id = "ds-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     Instant now = Instant.now();
     List<Map<String, Object>> schema = DatasetSchema.of(data);
     jdbc.update(INSERT_DATASET, id, engagementKey, name, format.wireName(), sha256, data.numInstances(),
         data.numAttributes(), Json.write(schema), derivedFrom, recipe == null ? null : Json.write(recipe), createdBy,
-        Timestamp.from(now));
+        Timestamp.from(now), source, Json.write(personal));
     return new StoredDataset(id, engagementKey, name, format, sha256, bytes.length, data.numInstances(),
-        data.numAttributes(), schema, derivedFrom, recipe, createdBy, now);
+        data.numAttributes(), schema, derivedFrom, recipe, createdBy, now, source, personal);
   }
 
   private void storeContent(String sha256, byte[] bytes) {
@@ -174,10 +192,14 @@ public class DatasetStore {
         rs.getString("derived_from"),
         Json.readList(rs.getString("preparation_json")),
         rs.getString("created_by"),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("source_sha256"),
+        rs.getString("pseudonymised_columns") == null ? List.of()
+            : Json.readStrings(rs.getString("pseudonymised_columns")));
   }
 
-  private static byte[] toArff(Instances data) {
+  /** Weka's ARFF text of the data, as stored for derived and pseudonymised datasets. */
+  public static byte[] toArff(Instances data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
       writer.write(data.toString());

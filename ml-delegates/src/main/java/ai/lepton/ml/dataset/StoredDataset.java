@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A dataset as stored: never changed after it is written. */
+/**
+ * A dataset as stored: never changed after it is written. {@code sourceSha256} names the bytes the client sent;
+ * {@code sha256} the bytes stored, which differ only when personal-data columns were pseudonymised at ingest.
+ */
 public record StoredDataset(
     String id,
     String engagementKey,
@@ -18,4 +21,6 @@ public record StoredDataset(
     String derivedFrom,
     List<Map<String, Object>> preparation,
     String createdBy,
-    Instant createdAt) {}
+    Instant createdAt,
+    String sourceSha256,
+    List<String> pseudonymisedColumns) {}

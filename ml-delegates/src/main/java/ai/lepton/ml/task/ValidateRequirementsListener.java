@@ -1,11 +1,13 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.dataset.PersonalDataSettings;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -18,9 +20,24 @@ import org.springframework.stereotype.Component;
 @Component("validateRequirements")
 public class ValidateRequirementsListener implements TaskListener {
 
+  private final PersonalDataSettings personalData;
+
+  public ValidateRequirementsListener(PersonalDataSettings personalData) {
+    this.personalData = personalData;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     String target = requireText(task, "targetAttribute");
+    Object piiColumns = task.getVariable("piiColumns");
+    Set<String> engagementColumns = PersonalDataSettings.parse(piiColumns == null ? "" : piiColumns.toString());
+    if (!engagementColumns.isEmpty() && personalData.pseudonymiser().isEmpty()) {
+      throw invalid("piiColumns", "Personal-data columns need a pseudonymisation key on the server"
+          + " (LEPTON_PII_KEY); ask the administrator, or send the data without those columns");
+    }
+    if (personalData.columnsFor(piiColumns).contains(target)) {
+      throw invalid("piiColumns", "The target '" + target + "' cannot be a personal-data column");
+    }
     requireText(task, "modelName");
     ProblemType problemType;
     try {
@@ -47,6 +64,7 @@ public class ValidateRequirementsListener implements TaskListener {
     int seed = (int) number(task, "seed", 1.0);
 
     task.setVariable("targetAttribute", target);
+    task.setVariable("piiColumns", String.join(",", engagementColumns));
     task.setVariable("problemType", problemType.wireName());
     task.setVariable("successThreshold", threshold);
     task.setVariable("algorithms", String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()));
