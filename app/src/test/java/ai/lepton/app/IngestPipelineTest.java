@@ -48,7 +48,11 @@ import org.springframework.boot.test.context.SpringBootTest;
     "camunda.bpm.job-execution.enabled=false",
     "lepton.ingest.max-size=2MB",
     "lepton.ingest.file-stable-for=200ms",
-    "lepton.pii.key=ingest-test-secret"})
+    "lepton.pii.key=ingest-test-secret",
+    "lepton.ingest.sql-poll-interval=300",
+    "lepton.sql.sources.crm.url=jdbc:h2:mem:client-crm;DB_CLOSE_DELAY=-1",
+    "lepton.sql.sources.crm.username=sa",
+    "lepton.sql.sources.crm.password="})
 class IngestPipelineTest {
 
   private static final AtomicInteger ENGAGEMENTS = new AtomicInteger();
@@ -56,6 +60,14 @@ class IngestPipelineTest {
   static {
     // The database is in memory, so engagement ids repeat from run to run: start each run with an empty inbox.
     org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/ingest-test-data"));
+    // A client's system, separate from Lepton's database: mlc_churn as a table.
+    try (java.sql.Connection crm = java.sql.DriverManager.getConnection(
+        "jdbc:h2:mem:client-crm;DB_CLOSE_DELAY=-1", "sa", "")) {
+      crm.createStatement().execute("CREATE TABLE IF NOT EXISTS customers AS"
+          + " SELECT * FROM CSVREAD('classpath:/data/mlc_churn.csv', NULL, 'caseSensitiveColumnNames=true')");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Autowired CamelContext camel;
@@ -236,6 +248,47 @@ class IngestPipelineTest {
     assertThat(datasets.load(result.dataset().id()).attribute("tenure").isNumeric()).isTrue();
     // And the same raw bytes again are recognised
     assertThat(send(key, raw, "again.csv").duplicate()).isTrue();
+  }
+
+  @Test
+  void anEngagementNamingAClientDatabaseGetsItsRowsPulled() {
+    String key = openEngagement("sql");
+    NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("ingest-dataset").whenDone(1).create();
+
+    completeRequirements(key, Map.of("sqlSource", "crm",
+        "sqlQuery", "SELECT * FROM customers WHERE \"state\" <> 'KS'"));
+
+    assertThat(ingested.matches(30, TimeUnit.SECONDS)).isTrue();
+    String datasetId = (String) runtime.getVariable(instanceId(key), "datasetId");
+    assertThat(datasetId).isNotNull();
+    assertThat(datasets.get(datasetId).createdBy()).isEqualTo("sql");
+    assertThat(datasets.get(datasetId).rows()).isEqualTo(5000 - 99); // mlc_churn has 99 rows from KS
+    assertThat(datasets.load(datasetId).attribute("total_day_minutes").isNumeric()).isTrue();
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_ProfileDataset");
+  }
+
+  @Test
+  void aFailedPullIsAnIncidentOnTheEngagement() {
+    String key = openEngagement("sql-bad");
+    NotifyBuilder polled = new NotifyBuilder(camel).fromRoute("ingest-sql-pull").whenDone(2).create();
+
+    completeRequirements(key, Map.of("sqlSource", "erp", "sqlQuery", "SELECT * FROM orders"));
+
+    assertThat(polled.matches(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceId(key)).singleResult())
+        .satisfies(incident -> {
+          assertThat(incident.getIncidentType()).isEqualTo("failedSqlPull");
+          assertThat(incident.getIncidentMessage()).contains("no client database named 'erp'");
+        });
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_AwaitDataset");
+  }
+
+  @Test
+  void aPullMustBeOneSelect() {
+    String key = openEngagement("sql-drop");
+    assertThatThrownBy(() -> completeRequirements(key, Map.of("sqlSource", "crm",
+        "sqlQuery", "DELETE FROM customers")))
+        .hasMessageContaining("one SELECT statement");
   }
 
   // --- helpers ---

@@ -63,6 +63,7 @@ public class ValidateRequirementsListener implements TaskListener {
     }
     int seed = (int) number(task, "seed", 1.0);
 
+    checkSqlPull(task);
     task.setVariable("targetAttribute", target);
     task.setVariable("piiColumns", String.join(",", engagementColumns));
     task.setVariable("problemType", problemType.wireName());
@@ -77,6 +78,24 @@ public class ValidateRequirementsListener implements TaskListener {
       task.setVariable("dataChaseAfter", "P3D");
     }
     task.setVariable("requirementsCompletedBy", CurrentUser.of(task));
+  }
+
+  /** A pull names a client database and one read-only SELECT; the database itself is checked when pulling. */
+  private static void checkSqlPull(DelegateTask task) {
+    Object source = task.getVariable("sqlSource");
+    Object query = task.getVariable("sqlQuery");
+    boolean hasSource = source != null && !source.toString().isBlank();
+    boolean hasQuery = query != null && !query.toString().isBlank();
+    if (hasSource != hasQuery) {
+      throw invalid(hasSource ? "sqlQuery" : "sqlSource",
+          "A SQL pull needs both a client database (sqlSource) and a SELECT (sqlQuery)");
+    }
+    if (hasQuery) {
+      String sql = query.toString().strip();
+      if (!sql.regionMatches(true, 0, "select", 0, 6) || sql.contains(";")) {
+        throw invalid("sqlQuery", "sqlQuery must be one SELECT statement, without ';'");
+      }
+    }
   }
 
   private static String requireText(DelegateTask task, String name) {
