@@ -102,6 +102,20 @@ class DatasetApiBadInputTest extends HttpTestSupport {
   }
 
   @Test
+  void monitoringDataTakesThePipelineAndSaysWhenNothingWaitsForIt() {
+    String key = engagementWaitingForData();
+
+    Reply reply = post("ds", "/api/engagements/" + key + "/monitoring-data?name=june.csv", "text/csv",
+        "churn,tenure\nNo,1\nYes,2\n".getBytes());
+
+    // the engagement waits for its training data, not for monitoring data: kept, answered 409
+    assertError(reply, 409, "not waiting for data");
+    assertThat(get("pm", "/api/datasets/" + reply.json().path("datasetId").asText()).json().path("name").asText())
+        .isEqualTo("june.csv");
+    assertThat(taskWaitingForData(key)).isTrue();
+  }
+
+  @Test
   void auditorsCannotSendData() {
     String key = engagementWaitingForData();
     assertError(post("auditor", "/api/engagements/" + key + "/datasets", "text/csv", "churn\nNo\n".getBytes()), 403,

@@ -51,6 +51,16 @@ public class DatasetController {
         declaredFormat(file.getContentType(), datasetName)));
   }
 
+  /** Production data for monitoring a deployed model: the same pipeline, correlating MonitoringDataReceived. */
+  @PostMapping(path = "/api/engagements/{engagementKey}/monitoring-data",
+      consumes = {"text/csv", "text/plain", "application/x-arff", "text/x-arff", "application/octet-stream"})
+  public ResponseEntity<Map<String, Object>> uploadMonitoringData(@PathVariable String engagementKey,
+      @RequestParam(required = false) String name, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+      @RequestBody(required = false) byte[] body) {
+    return created(intake.receive(engagementKey, name, body, declaredFormat(contentType, name),
+        DatasetIntake.MONITORING_DATA_RECEIVED));
+  }
+
   @GetMapping("/api/datasets/{id}")
   public Map<String, Object> dataset(@PathVariable String id) {
     StoredDataset dataset = datasets.get(id);

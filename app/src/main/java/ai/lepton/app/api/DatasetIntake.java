@@ -28,6 +28,8 @@ import org.springframework.stereotype.Service;
 public class DatasetIntake {
 
   public static final String PROCESS_KEY = "ai-engagement";
+  public static final String DATASET_RECEIVED = "DatasetReceived";
+  public static final String MONITORING_DATA_RECEIVED = "MonitoringDataReceived";
 
   private final ProducerTemplate producer;
   private final IdentityService identity;
@@ -39,8 +41,15 @@ public class DatasetIntake {
 
   /** Sends the data through the pipeline; the answer's {@code duplicate} says the same bytes came before. */
   public Map<String, Object> receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared) {
+    return receive(engagementKey, name, bytes, declared, DATASET_RECEIVED);
+  }
+
+  /** As {@link #receive(String, String, byte[], DatasetFormat)}, correlating the given BPMN message. */
+  public Map<String, Object> receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared,
+      String message) {
     String user = requireDataSender();
     Map<String, Object> headers = new HashMap<>();
+    headers.put(IngestHeaders.MESSAGE, message);
     headers.put(IngestHeaders.ENGAGEMENT, engagementKey);
     headers.put(IngestHeaders.SOURCE, "http");
     headers.put(IngestHeaders.USER, user);
