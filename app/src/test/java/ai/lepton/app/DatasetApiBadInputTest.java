@@ -116,6 +116,17 @@ class DatasetApiBadInputTest extends HttpTestSupport {
   }
 
   @Test
+  void anUploadOverTheSizeLimitIs413AndNothingIsStored() {
+    String key = engagementWaitingForData();
+    byte[] big = new byte[6_000_000];
+    java.util.Arrays.fill(big, (byte) '1');
+
+    assertError(post("ds", "/api/engagements/" + key + "/datasets", "text/csv", big), 413, "over the 5 MB limit");
+    assertThat(get("pm", "/api/engagements/" + key).json().path("datasets").size()).isZero();
+    assertThat(taskWaitingForData(key)).isTrue();
+  }
+
+  @Test
   void auditorsCannotSendData() {
     String key = engagementWaitingForData();
     assertError(post("auditor", "/api/engagements/" + key + "/datasets", "text/csv", "churn\nNo\n".getBytes()), 403,

@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/http-test-data",
-    "lepton.demo.enabled=true"})
+    "lepton.demo.enabled=true",
+    "lepton.ingest.max-size=5MB"})
 abstract class HttpTestSupport {
 
   static final ObjectMapper JSON = new ObjectMapper();
