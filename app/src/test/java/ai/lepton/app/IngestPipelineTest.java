@@ -284,6 +284,21 @@ class IngestPipelineTest {
   }
 
   @Test
+  void dataThatDoesNotMatchTheExpectedSchemaIsRefused() {
+    String key = openEngagement("schema");
+    completeRequirements(key, Map.of("expectedSchema", "tenure:numeric, contract:numeric, region:nominal"));
+
+    Throwable failure = catchThrowable(() -> send(key, bytes("ingest/semicolon.csv"), "s.csv"));
+
+    assertThat(failure.getCause()).isInstanceOf(IngestRefusedException.class)
+        .hasMessageContaining("column 'contract' should be numeric but is nominal")
+        .hasMessageContaining("column 'region' is missing");
+    assertThat(datasets.findByEngagement(key)).isEmpty();
+    assertThatThrownBy(() -> completeRequirements(openEngagement("schema-bad"),
+        Map.of("expectedSchema", "tenure:integer"))).hasMessageContaining("name:numeric or name:nominal");
+  }
+
+  @Test
   void aPullMustBeOneSelect() {
     String key = openEngagement("sql-drop");
     assertThatThrownBy(() -> completeRequirements(key, Map.of("sqlSource", "crm",

@@ -1,6 +1,8 @@
 package ai.lepton.ingest;
 
 import ai.lepton.ml.dataset.DatasetReader;
+import ai.lepton.ml.dataset.ExpectedSchema;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Component;
 import weka.core.Attribute;
 import weka.core.Instances;
 
-/** The data must carry the engagement's target attribute, numeric for a regression. */
+/**
+ * The data must carry the engagement's target attribute (numeric for a regression) and, when the requirements give
+ * an {@code expectedSchema}, its columns with their types.
+ */
 @Component
 public class CheckAgainstRequirements implements Processor {
 
@@ -39,6 +44,12 @@ public class CheckAgainstRequirements implements Processor {
     if ("regression".equals(runtime.getVariable(engagement.getId(), "problemType")) && !attribute.isNumeric()) {
       throw new IngestRefusedException(IngestRefusedException.Kind.TARGET_MISSING, String.format(
           "The engagement is a regression but column '%s' is not numeric in this dataset", target));
+    }
+    List<String> differences =
+        ExpectedSchema.parse(runtime.getVariable(engagement.getId(), "expectedSchema")).differences(data);
+    if (!differences.isEmpty()) {
+      throw new IngestRefusedException(IngestRefusedException.Kind.UNREADABLE,
+          "The dataset does not match the engagement's expected schema: " + String.join("; ", differences));
     }
   }
 

@@ -1,5 +1,6 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.dataset.ExpectedSchema;
 import ai.lepton.ml.dataset.PersonalDataSettings;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
@@ -64,6 +65,11 @@ public class ValidateRequirementsListener implements TaskListener {
     int seed = (int) number(task, "seed", 1.0);
 
     checkSqlPull(task);
+    try {
+      ExpectedSchema.parse(task.getVariable("expectedSchema"));
+    } catch (IllegalArgumentException e) {
+      throw invalid("expectedSchema", e.getMessage());
+    }
     task.setVariable("targetAttribute", target);
     task.setVariable("piiColumns", String.join(",", engagementColumns));
     task.setVariable("problemType", problemType.wireName());
