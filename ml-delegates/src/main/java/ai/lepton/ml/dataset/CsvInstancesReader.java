@@ -26,8 +26,9 @@ import weka.core.Utils;
 
 /**
  * Reads delimited text (a header row; {@code ,} {@code ;} or tab, detected from the header; RFC 4180 quotes; UTF-8
- * with or without BOM) into Weka {@link Instances} with Commons CSV, streaming over the bytes twice: once to decide
- * each column's type, once to build the rows. Never holds the text decoded beside the bytes.
+ * with or without BOM) into Weka {@link Instances} with Commons CSV, streaming over the bytes. Most files are read in
+ * one pass ({@link CsvOnePassReader}); a file it cannot settle in one pass is read twice: once to decide each
+ * column's type, once to build the rows. Never holds the text decoded beside the bytes.
  *
  * <p>A column is numeric when most of its present values are numbers; a row whose field count differs from the header,
  * or that holds text in a numeric column, is a {@link BadRow}. Up to {@link ReadLimits#maxBadRowShare()} of the rows
@@ -36,10 +37,10 @@ import weka.core.Utils;
  */
 final class CsvInstancesReader {
 
-  private static final Set<String> MISSING = Set.of("", "?", "NA");
+  static final Set<String> MISSING = Set.of("", "?", "NA");
   private static final int REASONS_SHOWN = 5;
   /** Beyond this many distinct labels a text column is kept as Weka string data, not a nominal attribute. */
-  private static final int MAX_NOMINAL_LABELS = 100_000;
+  static final int MAX_NOMINAL_LABELS = 100_000;
 
   private CsvInstancesReader() {}
 
@@ -47,6 +48,12 @@ final class CsvInstancesReader {
 
   static Result read(byte[] bytes, int offset, String relationName, ReadLimits limits) {
     char delimiter = detectDelimiter(bytes, offset);
+    Result onePass = CsvOnePassReader.read(bytes, offset, delimiter, relationName, limits);
+    return onePass != null ? onePass : readTwice(bytes, offset, delimiter, relationName, limits);
+  }
+
+  /** The general reader: one pass decides the column types, a second builds the rows. */
+  static Result readTwice(byte[] bytes, int offset, char delimiter, String relationName, ReadLimits limits) {
     ColumnStats stats = new ColumnStats();
     List<BadRow> badRows = new ArrayList<>();
     Set<Long> badRecords = new HashSet<>();
@@ -131,7 +138,7 @@ final class CsvInstancesReader {
     return null;
   }
 
-  private static String refusal(List<BadRow> badRows, long records, ReadLimits limits) {
+  static String refusal(List<BadRow> badRows, long records, ReadLimits limits) {
     StringBuilder message = new StringBuilder(String.format(
         "%d of %d rows are malformed, more than the %.1f%% that may be set aside; first: ", badRows.size(), records,
         100 * limits.maxBadRowShare()));
@@ -142,7 +149,7 @@ final class CsvInstancesReader {
     return message.toString();
   }
 
-  private static CSVRecord next(CSVParser parser, Iterator<CSVRecord> records) {
+  static CSVRecord next(CSVParser parser, Iterator<CSVRecord> records) {
     try {
       return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException e) {
@@ -153,7 +160,7 @@ final class CsvInstancesReader {
     }
   }
 
-  private static CSVParser parser(byte[] bytes, int offset, char delimiter) {
+  static CSVParser parser(byte[] bytes, int offset, char delimiter) {
     Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -176,7 +183,7 @@ final class CsvInstancesReader {
     }
   }
 
-  private static DatasetParseException readError(Exception e, long lineNumber) {
+  static DatasetParseException readError(Exception e, long lineNumber) {
     Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
     if (cause instanceof CharacterCodingException) {
       return new DatasetParseException(String.format(
@@ -186,7 +193,7 @@ final class CsvInstancesReader {
         + e.getMessage(), e);
   }
 
-  private static void checkHeader(List<String> header) {
+  static void checkHeader(List<String> header) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);
@@ -228,7 +235,7 @@ final class CsvInstancesReader {
     return tabs > commas && tabs > semicolons ? '\t' : ',';
   }
 
-  private static Double number(String value) {
+  static Double number(String value) {
     if (Character.isLetter(value.charAt(value.length() - 1))) { // 1.5d, 2f, NaN, Infinity are text in a CSV
       return null;
     }

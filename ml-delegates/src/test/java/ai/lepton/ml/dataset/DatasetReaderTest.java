@@ -158,4 +158,35 @@ class DatasetReaderTest {
         new ReadLimits(0.01, 2)))
         .isInstanceOf(DatasetParseException.class).hasMessageContaining("more than 2 rows");
   }
+
+  @Test
+  void aTextColumnThatBeginsWithNumbersKeepsEveryLabelInOrder() {
+    String csv = "code,y\n1,a\n2,b\nA,a\nB,b\nC,a\n";
+    Instances data = DatasetReader.read(csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV).instances();
+    assertThat(data.attribute("code").isNominal()).isTrue();
+    assertThat(java.util.Collections.list(data.attribute("code").enumerateValues()))
+        .containsExactly("1", "2", "A", "B", "C");
+    assertThat(data.instance(0).stringValue(0)).isEqualTo("1");
+  }
+
+  @Test
+  void theSinglePassReadsWhatTheTwoPassReaderReads() throws Exception {
+    byte[] waChurn;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+      waChurn = in.readAllBytes();
+    }
+    StringBuilder mixed = new StringBuilder("x,y,z\n");
+    for (int i = 0; i < 300; i++) {
+      mixed.append(i == 150 ? "oops" : String.valueOf(i * 0.5)).append(',').append(i % 7 == 0 ? "" : "v" + i % 5)
+          .append(',').append(i % 2).append('\n');
+    }
+    for (byte[] bytes : java.util.List.of(waChurn, mixed.toString().getBytes(StandardCharsets.UTF_8))) {
+      ReadLimits limits = new ReadLimits(0.01, 1_000_000);
+      CsvInstancesReader.Result one = CsvOnePassReader.read(bytes, 0, ',', "d", limits);
+      CsvInstancesReader.Result two = CsvInstancesReader.readTwice(bytes, 0, ',', "d", limits);
+      assertThat(one).as("one pass possible").isNotNull();
+      assertThat(one.data().toString()).isEqualTo(two.data().toString());
+      assertThat(one.badRows()).isEqualTo(two.badRows());
+    }
+  }
 }
