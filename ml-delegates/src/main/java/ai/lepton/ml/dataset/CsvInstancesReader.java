@@ -37,7 +37,6 @@ import weka.core.Utils;
  */
 final class CsvInstancesReader {
 
-  static final Set<String> MISSING = Set.of("", "?", "NA");
   private static final int REASONS_SHOWN = 5;
   /** Beyond this many distinct labels a text column is kept as Weka string data, not a nominal attribute. */
   static final int MAX_NOMINAL_LABELS = 100_000;
@@ -118,7 +117,7 @@ final class CsvInstancesReader {
     for (int col = 0; col < values.length; col++) {
       String field = record.get(col);
       Attribute attribute = data.attribute(col);
-      if (MISSING.contains(field)) {
+      if (isMissing(field)) {
         values[col] = Utils.missingValue();
       } else if (attribute.isNumeric()) {
         Double number = number(field);
@@ -236,7 +235,7 @@ final class CsvInstancesReader {
   }
 
   static Double number(String value) {
-    if (Character.isLetter(value.charAt(value.length() - 1))) { // 1.5d, 2f, NaN, Infinity are text in a CSV
+    if (!looksNumeric(value)) { // text is most cells of a text column: no exception thrown per cell
       return null;
     }
     try {
@@ -246,6 +245,26 @@ final class CsvInstancesReader {
       return null;
     }
   }
+
+  /** Only digits, signs, one kind of decimal point and exponent marks: 1.5d, 2f, NaN, Infinity, 0x1p3 are text. */
+  private static boolean looksNumeric(String value) {
+    boolean digit = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  /** Empty, {@code ?} and {@code NA} are missing values. */
+  static boolean isMissing(String field) {
+    return field.isEmpty() || "?".equals(field) || "NA".equals(field);
+  }
+
 
   /** Per column: how many present values, how many numeric, and the labels in order of first appearance. */
   private static final class ColumnStats {
@@ -267,7 +286,7 @@ final class CsvInstancesReader {
     void add(CSVRecord record) {
       for (int col = 0; col < present.length; col++) {
         String value = record.get(col);
-        if (MISSING.contains(value)) {
+        if (isMissing(value)) {
           continue;
         }
         present[col]++;

@@ -152,7 +152,7 @@ final class CsvOnePassReader {
     }
 
     double take(String field, int row) {
-      if (CsvInstancesReader.MISSING.contains(field)) {
+      if (CsvInstancesReader.isMissing(field)) {
         return Utils.missingValue();
       }
       present++;
