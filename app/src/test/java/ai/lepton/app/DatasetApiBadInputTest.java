@@ -127,6 +127,19 @@ class DatasetApiBadInputTest extends HttpTestSupport {
   }
 
   @Test
+  void mlcChurnOverHttpMovesTheEngagementOn() {
+    String key = engagementWaitingForData();
+
+    Reply reply = postFile("ds", "/api/engagements/" + key + "/datasets", "mlc_churn.csv",
+        resource("data/mlc_churn.csv"));
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+    assertThat(reply.json().path("rows").asInt()).isEqualTo(5000);
+    assertThat(reply.json().path("attributes").asInt()).isEqualTo(20);
+    assertThat(taskWaitingForData(key)).isFalse();
+  }
+
+  @Test
   void auditorsCannotSendData() {
     String key = engagementWaitingForData();
     assertError(post("auditor", "/api/engagements/" + key + "/datasets", "text/csv", "churn\nNo\n".getBytes()), 403,

@@ -65,6 +65,8 @@ class IngestPipelineTest {
         "jdbc:h2:mem:client-crm;DB_CLOSE_DELAY=-1", "sa", "")) {
       crm.createStatement().execute("CREATE TABLE IF NOT EXISTS customers AS"
           + " SELECT * FROM CSVREAD('classpath:/data/mlc_churn.csv', NULL, 'caseSensitiveColumnNames=true')");
+      crm.createStatement().execute("CREATE TABLE IF NOT EXISTS subscribers AS"
+          + " SELECT * FROM CSVREAD('classpath:/data/wa_churn.csv', NULL, 'caseSensitiveColumnNames=true')");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -265,6 +267,21 @@ class IngestPipelineTest {
     assertThat(datasets.get(datasetId).rows()).isEqualTo(5000 - 99); // mlc_churn has 99 rows from KS
     assertThat(datasets.load(datasetId).attribute("total_day_minutes").isNumeric()).isTrue();
     assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_ProfileDataset");
+  }
+
+  @Test
+  void waChurnPulledFromTheClientDatabaseKeepsItsMissingValues() {
+    String key = openEngagement("sql-wa");
+    NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("ingest-dataset").whenDone(1).create();
+
+    completeRequirements(key, Map.of("sqlSource", "crm", "sqlQuery", "SELECT * FROM subscribers"));
+
+    assertThat(ingested.matches(30, TimeUnit.SECONDS)).isTrue();
+    String datasetId = (String) runtime.getVariable(instanceId(key), "datasetId");
+    weka.core.Instances data = datasets.load(datasetId);
+    assertThat(data.numInstances()).isEqualTo(7043);
+    assertThat(data.attribute("total_charges").isNumeric()).isTrue();
+    assertThat(data.attributeStats(data.attribute("total_charges").index()).missingCount).isEqualTo(11);
   }
 
   @Test

@@ -4,7 +4,9 @@ import ai.lepton.ml.dataset.BadRow;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,9 +39,8 @@ public class DatasetController {
       consumes = {"text/csv", "text/plain", "application/x-arff", "text/x-arff", "application/octet-stream"})
   public ResponseEntity<Map<String, Object>> upload(@PathVariable String engagementKey,
       @RequestParam(required = false) String name,
-      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-      @RequestBody(required = false) byte[] body) {
-    return created(intake.receive(engagementKey, name, body, declaredFormat(contentType, name)));
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, HttpServletRequest request) throws IOException {
+    return created(intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name)));
   }
 
   @PostMapping(path = "/api/engagements/{engagementKey}/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,9 +56,17 @@ public class DatasetController {
       consumes = {"text/csv", "text/plain", "application/x-arff", "text/x-arff", "application/octet-stream"})
   public ResponseEntity<Map<String, Object>> uploadMonitoringData(@PathVariable String engagementKey,
       @RequestParam(required = false) String name, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-      @RequestBody(required = false) byte[] body) {
-    return created(intake.receive(engagementKey, name, body, declaredFormat(contentType, name),
+      HttpServletRequest request) throws IOException {
+    return created(intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name),
         DatasetIntake.MONITORING_DATA_RECEIVED));
+  }
+
+  /** The body read once into an array of its declared length: a dataset is never held twice in memory. */
+  private static byte[] body(HttpServletRequest request) throws IOException {
+    long length = request.getContentLengthLong();
+    try (InputStream in = request.getInputStream()) {
+      return length >= 0 && length <= Integer.MAX_VALUE ? in.readNBytes((int) length) : in.readAllBytes();
+    }
   }
 
   @GetMapping("/api/datasets/{id}")
