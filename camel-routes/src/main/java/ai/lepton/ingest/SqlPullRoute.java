@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,10 +33,12 @@ public class SqlPullRoute extends RouteBuilder {
 
   private final RuntimeService runtime;
   private final ClientSqlSources sources;
+  private final ProducerTemplate producer;
 
-  public SqlPullRoute(RuntimeService runtime, ClientSqlSources sources) {
+  public SqlPullRoute(RuntimeService runtime, ClientSqlSources sources, ProducerTemplate producer) {
     this.runtime = runtime;
     this.sources = sources;
+    this.producer = producer;
   }
 
   @Override
@@ -48,19 +50,19 @@ public class SqlPullRoute extends RouteBuilder {
               .processDefinitionKey(FindEngagement.PROCESS_KEY).activityIdIn("Task_AwaitDataset")
               .variableValueNotEquals("sqlSource", "").list()) {
             if (runtime.getVariable(engagement.getId(), PULLED_AT) == null) {
-              pull(exchange, engagement);
+              pull(engagement);
             }
           }
         });
   }
 
-  private void pull(Exchange trigger, ProcessInstance engagement) {
+  private void pull(ProcessInstance engagement) {
     runtime.setVariable(engagement.getId(), PULLED_AT, Instant.now().toString()); // once, even if it fails
     String source = (String) runtime.getVariable(engagement.getId(), "sqlSource");
     String query = (String) runtime.getVariable(engagement.getId(), "sqlQuery");
     try {
       byte[] csv = rowsAsCsv(source, query);
-      trigger.getContext().createProducerTemplate().sendBodyAndHeaders(DatasetIngestRoute.URI, csv, java.util.Map.of(
+      producer.requestBodyAndHeaders(DatasetIngestRoute.URI, csv, java.util.Map.of(
           IngestHeaders.ENGAGEMENT, engagement.getBusinessKey(),
           IngestHeaders.SOURCE, "sql",
           IngestHeaders.DATASET_NAME, "sql-" + source + ".csv",

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -25,6 +24,10 @@ public class EngagementController {
 
   /** What opening an engagement takes: its id (the business key), the client and a name. */
   public record NewEngagement(String engagementId, String client, String engagementName) {}
+
+  private static final List<String> SHOWN_VARIABLES = List.of("client", "engagementName", "targetAttribute",
+      "problemType", "modelName", "successMetric", "successThreshold", "algorithms", "folds", "seed", "datasetId",
+      "modelVersionId", "trainingRound", "championMeetsThreshold", "approvedBy");
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -79,15 +82,10 @@ public class EngagementController {
     view.put("currentSteps", "ACTIVE".equals(instance.getState())
         ? runtime.getActiveActivityIds(processInstanceId) : List.of());
     Map<String, Object> variables = new LinkedHashMap<>();
-    for (String name : List.of("client", "engagementName", "targetAttribute", "problemType", "modelName",
-        "successMetric", "successThreshold", "algorithms", "folds", "seed", "datasetId", "modelVersionId",
-        "trainingRound", "championMeetsThreshold", "approvedBy")) {
-      HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
-          .processInstanceId(processInstanceId).variableName(name).singleResult();
-      if (variable != null) {
-        variables.put(name, variable.getValue());
-      }
-    }
+    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableNameIn(SHOWN_VARIABLES.toArray(String[]::new)).list()
+        .stream().sorted(java.util.Comparator.comparingInt(v -> SHOWN_VARIABLES.indexOf(v.getName())))
+        .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
     view.put("variables", variables);
     view.put("datasets", datasets.findByEngagement(key).stream().map(d -> Map.of("datasetId", d.id(),
         "name", d.name(), "sha256", d.sha256(), "derivedFrom", d.derivedFrom() == null ? "" : d.derivedFrom()))
