@@ -103,6 +103,40 @@ class EngagementOverHttpTest extends HttpTestSupport {
       assertThat(model.distributionForInstance(weka.instance(row)))
           .containsExactly(reference.distributionForInstance(weka.instance(row)));
     }
+
+    // And the deployed model decides straight through, with the churn-retention rules, logged
+    Map<String, Object> customer = new HashMap<>();
+    for (int a = 0; a < weka.numAttributes(); a++) {
+      if (a != weka.classIndex() && !weka.instance(0).isMissing(a)) {
+        customer.put(weka.attribute(a).name(), weka.attribute(a).isNumeric() ? weka.instance(0).value(a)
+            : weka.instance(0).stringValue(a));
+      }
+    }
+    customer.remove("total_charges");
+    Reply decided = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", customer);
+    assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+    double[] expected = reference.distributionForInstance(weka.instance(0));
+    assertThat(decided.json().path("modelVersionId").asText()).isEqualTo(champion);
+    assertThat(decided.json().at("/distribution/Yes").asDouble()).isCloseTo(
+        expected[weka.classAttribute().indexOfValue("Yes")], org.assertj.core.data.Offset.offset(0.2));
+    assertThat(decided.json().path("decision").asText())
+        .isIn("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER");
+    assertThat(decided.json().path("missingFeatures").toString()).contains("total_charges");
+    JsonNode logged = get("auditor", "/api/decisions?model=churn-http").json();
+    assertThat(logged.get(0).path("decisionId").asText()).isEqualTo(decided.json().path("decisionId").asText());
+
+    // And bad decision requests are refused clearly
+    assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
+        .isEqualTo(404);
+    Map<String, Object> unknownLabel = new HashMap<>(customer);
+    unknownLabel.put("contract", "Forever");
+    Reply refused = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", unknownLabel);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("detail").asText()).contains("unknown value 'Forever'");
+    assertThat(postJson("pm", "/api/decisions/churn-http?ruleSet=fraud", customer).json().path("error").asText())
+        .isEqualTo("UNKNOWN_RULE_SET");
+    assertThat(post("pm", "/api/decisions/churn-http?ruleSet=churn-retention", "application/json",
+        "[1,2]".getBytes()).status()).isEqualTo(400);
   }
 
   @Test

@@ -286,6 +286,52 @@ class EngagementProcessTest {
     assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
   }
 
+  @Test
+  void theDeployedModelDecidesThroughModelDecisionAndRefusalsEndThere() throws Exception {
+    // Given a credit model trained on credit-g, approved and deployed
+    String modelName = "credit-decider-" + (++engagements);
+    approve(runToApproval("credit-decider", 0.6, NAIVE_BAYES, modelName));
+    weka.core.Instances creditG = new weka.core.converters.ConverterUtils.DataSource(
+        new java.io.ByteArrayInputStream(creditG())).getDataSet();
+    StringBuilder features = new StringBuilder("{");
+    for (int a = 0; a < creditG.numAttributes() - 1; a++) {
+      weka.core.Attribute attribute = creditG.attribute(a);
+      features.append(a == 0 ? "" : ",").append('"').append(attribute.name()).append("\":")
+          .append(attribute.isNumeric() ? String.valueOf(creditG.instance(0).value(a))
+              : "\"" + creditG.instance(0).stringValue(a) + "\"");
+    }
+    features.append('}');
+
+    // When one application is decided straight through
+    ProcessInstance decided = runtime.startProcessInstanceByKey("model-decision", Map.of("modelName", modelName,
+        "ruleSet", "credit-decision", "features", features.toString()));
+
+    // Then it was scored, ruled on and logged
+    assertThat(decided).hasPassedInOrder("Task_ScoreRecord", "Task_ApplyRules", "Task_LogDecision")
+        .hasPassed("EndEvent_Decided").isEnded();
+    Map<String, Object> variables = historicVariables(decided);
+    assertThat(variables.get("decision")).isIn("APPROVE", "DECLINE", "MANUAL_REVIEW");
+    assertThat(variables.get("prediction")).isIn("good", "bad");
+    assertThat(String.valueOf(variables.get("decisionId"))).startsWith("dc-");
+
+    // And an unknown model or an unknown label ends at the refusal with the error code
+    ProcessInstance unknown = runtime.startProcessInstanceByKey("model-decision", Map.of("modelName", "nope",
+        "ruleSet", "credit-decision", "features", "{}"));
+    assertThat(unknown).hasPassed("EndEvent_DecisionRefused");
+    assertThat(historicVariables(unknown).get("errorCode")).isEqualTo("MODEL_NOT_FOUND");
+    ProcessInstance badLabel = runtime.startProcessInstanceByKey("model-decision", Map.of("modelName", modelName,
+        "ruleSet", "credit-decision", "features", "{\"checking_status\": \"plenty\"}"));
+    assertThat(historicVariables(badLabel).get("errorCode")).isEqualTo("INVALID_FEATURES");
+    assertThat(String.valueOf(historicVariables(badLabel).get("errorMessage"))).contains("unknown value 'plenty'");
+  }
+
+  private Map<String, Object> historicVariables(ProcessInstance pi) {
+    Map<String, Object> variables = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list()
+        .forEach(v -> variables.put(v.getName(), v.getValue()));
+    return variables;
+  }
+
   // --- steps a user takes ---
 
   private ProcessInstance runToApproval(String name, double threshold, String algorithms, String modelName) {

@@ -3,6 +3,7 @@ package ai.lepton.ml.delegate;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.scoring.DeployedModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class DeployModelDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;
+  private final DeployedModels deployedModels;
 
-  public DeployModelDelegate(ModelRegistry registry) {
+  public DeployModelDelegate(ModelRegistry registry, DeployedModels deployedModels) {
     this.registry = registry;
+    this.deployedModels = deployedModels;
   }
 
   @Override
@@ -32,5 +35,6 @@ public class DeployModelDelegate implements JavaDelegate {
     }
     registry.changeStatus(version.id(), ModelStatus.DEPLOYED, approver,
         "deployed as '" + version.modelName() + "' by engagement " + version.engagementKey());
+    deployedModels.refresh(version.modelName());
   }
 }

@@ -1,0 +1,40 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.Json;
+import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.Score;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Writes the decision just taken to Lepton's decision log; its id becomes {@code decisionId}. */
+@Component("logDecision")
+public class LogDecisionDelegate implements JavaDelegate {
+
+  private final DecisionLog log;
+
+  public LogDecisionDelegate(DecisionLog log) {
+    this.log = log;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    Object distribution = execution.getVariable("distribution");
+    Map<String, Double> classes = distribution == null ? Map.of() : (Map<String, Double>) (Map<?, ?>)
+        Json.readMap(distribution.toString());
+    Object probability = execution.getVariable("probability");
+    Object missing = execution.getVariable("missingFeatures");
+    Score score = new Score((String) execution.getVariable("modelVersionId"),
+        String.valueOf(execution.getVariable("prediction")),
+        probability instanceof Number n ? n.doubleValue() : Double.NaN, classes,
+        missing == null || missing.toString().isEmpty() ? List.of() : List.of(missing.toString().split(",")));
+    String id = log.record(new DecisionLog.Entry(String.valueOf(execution.getVariable("modelName")),
+        (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features")), score,
+        (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),
+        (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId()));
+    execution.setVariable("decisionId", id);
+  }
+}

@@ -1,0 +1,51 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.Json;
+import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.ml.scoring.Score;
+import ai.lepton.ml.scoring.ScoringException;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores {@code features} (a JSON object of one record) with the model deployed as {@code modelName}; writes
+ * {@code prediction}, {@code probability}, {@code distribution} (JSON), {@code modelVersionId} and
+ * {@code missingFeatures}. An unknown model or bad features is a BPMN error ({@code MODEL_NOT_FOUND},
+ * {@code INVALID_FEATURES}).
+ */
+@Component("scoreRecord")
+public class ScoreRecordDelegate implements JavaDelegate {
+
+  private final RecordScorer scorer;
+
+  public ScoreRecordDelegate(RecordScorer scorer) {
+    this.scorer = scorer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object features = execution.getVariable("features");
+    Map<String, Object> record;
+    try {
+      record = features == null ? null : Json.readMap(features.toString());
+    } catch (IllegalStateException e) {
+      record = null;
+    }
+    if (record == null) {
+      throw new BpmnError(ScoringException.INVALID_FEATURES, "features must be a JSON object of one record");
+    }
+    try {
+      Score score = scorer.score(String.valueOf(execution.getVariable("modelName")), record);
+      execution.setVariable("prediction", score.prediction());
+      execution.setVariable("probability", score.probability());
+      execution.setVariable("distribution", Json.write(score.distribution()));
+      execution.setVariable("modelVersionId", score.modelVersionId());
+      execution.setVariable("missingFeatures", String.join(",", score.missingFeatures()));
+    } catch (ScoringException e) {
+      throw new BpmnError(e.code(), e.getMessage());
+    }
+  }
+}

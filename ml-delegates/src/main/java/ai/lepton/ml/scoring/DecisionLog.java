@@ -1,0 +1,65 @@
+package ai.lepton.ml.scoring;
+
+import ai.lepton.ml.Json;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Lepton's decision log: one row per decision, written once, with everything needed to explain it later. */
+@Component
+public class DecisionLog {
+
+  private static final String INSERT =
+      "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
+          + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String RECENT =
+      "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
+          + " decision, rules_fired, reason, process_instance_id, decided_at FROM lepton_decision"
+          + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
+
+  private final JdbcTemplate jdbc;
+
+  public DecisionLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One decision as it is logged. */
+  public record Entry(String modelName, String ruleSet, String featuresJson, Score score, String decision,
+      String rulesFired, String reason, String processInstanceId) {}
+
+  public String record(Entry entry) {
+    String id = "dc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    Score score = entry.score();
+    jdbc.update(INSERT, id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
+        score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
+        Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(),
+        entry.processInstanceId(), Timestamp.from(Instant.now()));
+    return id;
+  }
+
+  public List<Map<String, Object>> recent(String modelName, int limit) {
+    return jdbc.query(RECENT, (rs, n) -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("decisionId", rs.getString(1));
+      row.put("modelName", rs.getString(2));
+      row.put("modelVersionId", rs.getString(3));
+      row.put("ruleSet", rs.getString(4));
+      row.put("features", Json.readMap(rs.getString(5)));
+      row.put("prediction", rs.getString(6));
+      row.put("probability", rs.getObject(7));
+      row.put("distribution", Json.readMap(rs.getString(8)));
+      row.put("decision", rs.getString(9));
+      row.put("rulesFired", rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")));
+      row.put("reason", rs.getString(11));
+      row.put("processInstanceId", rs.getString(12));
+      row.put("decidedAt", rs.getTimestamp(13).toInstant().toString());
+      return row;
+    }, modelName, limit);
+  }
+}

@@ -1,0 +1,56 @@
+package ai.lepton.ml.scoring;
+
+import ai.lepton.ml.registry.ModelRegistry;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+
+/**
+ * The models live under each name, deserialized once and kept; {@link #refresh} drops a name's entry when a new
+ * version is deployed, so the next decision loads it.
+ */
+@Component
+public class DeployedModels {
+
+  /** A deployed version ready to score: the classifier and the header it was trained on. */
+  public record Loaded(String versionId, Classifier classifier, Instances header) {}
+
+  private final ModelRegistry registry;
+  private final Map<String, Loaded> byName = new ConcurrentHashMap<>();
+
+  public DeployedModels(ModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  public Loaded get(String modelName) {
+    Loaded loaded = byName.get(modelName);
+    return loaded != null ? loaded : byName.computeIfAbsent(modelName, this::load);
+  }
+
+  public void refresh(String modelName) {
+    byName.remove(modelName);
+  }
+
+  private Loaded load(String modelName) {
+    List<String> live = registry.deployedUnder(modelName);
+    if (live.isEmpty()) {
+      boolean known = registry.findAll().stream().anyMatch(v -> v.modelName().equals(modelName));
+      throw new ScoringException(ScoringException.MODEL_NOT_FOUND, known
+          ? "Model '" + modelName + "' has no deployed version yet"
+          : "No model is named '" + modelName + "'");
+    }
+    String versionId = live.get(0);
+    try {
+      Object[] modelAndHeader = SerializationHelper.readAll(new ByteArrayInputStream(registry.modelFile(versionId)));
+      Instances header = (Instances) modelAndHeader[1];
+      return new Loaded(versionId, (Classifier) modelAndHeader[0], header);
+    } catch (Exception e) {
+      throw new IllegalStateException("Model version " + versionId + " cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+}

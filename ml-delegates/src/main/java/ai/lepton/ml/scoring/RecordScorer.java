@@ -1,0 +1,92 @@
+package ai.lepton.ml.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * Scores one business record (attribute name → value) with the model deployed under a name. A missing feature is
+ * scored as Weka's missing value and named in the answer; a wrong type or an unknown label is refused.
+ */
+@Component
+public class RecordScorer {
+
+  private final DeployedModels models;
+
+  public RecordScorer(DeployedModels models) {
+    this.models = models;
+  }
+
+  public Score score(String modelName, Map<String, Object> features) {
+    DeployedModels.Loaded model = models.get(modelName);
+    Instances header = model.header();
+    List<String> missing = new ArrayList<>();
+    Instance instance = toInstance(header, features, missing);
+    try {
+      double[] distribution = model.classifier().distributionForInstance(instance);
+      Attribute target = header.classAttribute();
+      if (target.isNumeric()) {
+        return new Score(model.versionId(), String.valueOf(distribution[0]), Double.NaN, Map.of(), missing);
+      }
+      Map<String, Double> byLabel = new LinkedHashMap<>();
+      for (int c = 0; c < distribution.length; c++) {
+        byLabel.put(target.value(c), distribution[c]);
+      }
+      int best = Utils.maxIndex(distribution);
+      return new Score(model.versionId(), target.value(best), distribution[best], byLabel, missing);
+    } catch (Exception e) {
+      throw new IllegalStateException("Model version " + model.versionId() + " failed to score: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Instance toInstance(Instances header, Map<String, Object> features, List<String> missing) {
+    double[] values = new double[header.numAttributes()];
+    for (int i = 0; i < header.numAttributes(); i++) {
+      Attribute attribute = header.attribute(i);
+      Object value = features.get(attribute.name());
+      if (i == header.classIndex() || value == null) {
+        values[i] = Utils.missingValue();
+        if (i != header.classIndex()) {
+          missing.add(attribute.name());
+        }
+      } else if (attribute.isNumeric()) {
+        values[i] = number(attribute, value);
+      } else if (attribute.isNominal()) {
+        int index = attribute.indexOfValue(value.toString());
+        if (index < 0) {
+          List<String> known = new ArrayList<>();
+          attribute.enumerateValues().asIterator().forEachRemaining(v -> known.add(v.toString()));
+          throw new ScoringException(ScoringException.INVALID_FEATURES, String.format(
+              "Feature '%s' has the unknown value '%s'; the model knows: %s", attribute.name(), value, known));
+        }
+        values[i] = index;
+      } else {
+        values[i] = Utils.missingValue();
+        missing.add(attribute.name());
+      }
+    }
+    Instance instance = new DenseInstance(1.0, values);
+    instance.setDataset(header);
+    return instance;
+  }
+
+  private static double number(Attribute attribute, Object value) {
+    if (value instanceof Number number) {
+      return number.doubleValue();
+    }
+    try {
+      return Double.parseDouble(value.toString());
+    } catch (NumberFormatException e) {
+      throw new ScoringException(ScoringException.INVALID_FEATURES,
+          String.format("Feature '%s' must be a number, not '%s'", attribute.name(), value));
+    }
+  }
+}
