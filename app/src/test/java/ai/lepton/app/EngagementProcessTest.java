@@ -325,6 +325,45 @@ class EngagementProcessTest {
     assertThat(String.valueOf(historicVariables(badLabel).get("errorMessage"))).contains("unknown value 'plenty'");
   }
 
+  @Test
+  void aCreditApplicationWithoutAUsableModelGoesToACreditOfficerWhoMustExplainAnOverrule() {
+    // Given an application for a model that is not deployed: no model answer, so a person decides
+    ProcessInstance application = runtime.startProcessInstanceByKey("credit-application",
+        Map.of("modelName", "not-deployed-yet", "features", "{\"credit_amount\": 2500}"));
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+    assertThat(runtime.getVariable(application.getId(), "errorCode")).isEqualTo("MODEL_NOT_FOUND");
+    assertThat(task(application)).hasCandidateGroup("credit-officers");
+
+    // When the officer approves without a reason, against no model decision, it is refused
+    assertThatThrownBy(() -> as("co", "credit-officers", () -> {
+      tasks.complete(task(application).getId(), Map.of("decision", "APPROVE"));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("a reason is required");
+
+    // Then with a reason the application is approved and the overrule recorded
+    as("co", "credit-officers", () -> {
+      tasks.complete(task(application).getId(), Map.of("decision", "APPROVE", "officerReason", "known customer"));
+      return null;
+    });
+    assertThat(application).hasPassed("EndEvent_Approved").isEnded();
+    assertThat(historicVariables(application)).containsEntry("overruledModel", true).containsEntry("decidedBy", "co");
+  }
+
+  @Test
+  void aCreditApplicationIsDecidedByTheDeployedModelAndTheRules() throws Exception {
+    String modelName = "credit-application-model-" + (++engagements);
+    approve(runToApproval("credit-app", 0.6, NAIVE_BAYES, modelName));
+
+    ProcessInstance large = runtime.startProcessInstanceByKey("credit-application", Map.of("modelName", modelName,
+        "features", "{\"credit_amount\": 15000, \"duration\": 48, \"age\": 30}"));
+
+    // a large amount always goes to a person, whatever the model says
+    assertThat(large).isWaitingAt("Task_ReviewApplication");
+    assertThat(runtime.getVariable(large.getId(), "modelDecision")).isEqualTo("MANUAL_REVIEW");
+    assertThat(String.valueOf(runtime.getVariable(large.getId(), "rulesFired")))
+        .contains("A large credit amount always goes to a person");
+  }
+
   private Map<String, Object> historicVariables(ProcessInstance pi) {
     Map<String, Object> variables = new HashMap<>();
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list()

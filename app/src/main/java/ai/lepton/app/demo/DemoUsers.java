@@ -28,6 +28,7 @@ public class DemoUsers implements ApplicationRunner {
     USERS.put("ds", new String[] {LeptonGroups.DATA_SCIENTISTS, "Demo", "Data Scientist"});
     USERS.put("mro", new String[] {LeptonGroups.MODEL_RISK_OFFICERS, "Demo", "Model Risk Officer"});
     USERS.put("auditor", new String[] {LeptonGroups.AUDITORS, "Demo", "Auditor"});
+    USERS.put("co", new String[] {LeptonGroups.CREDIT_OFFICERS, "Demo", "Credit Officer"});
   }
 
   private final IdentityService identity;

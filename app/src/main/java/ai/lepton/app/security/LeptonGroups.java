@@ -11,13 +11,15 @@ public final class LeptonGroups {
   public static final String DATA_SCIENTISTS = "data-scientists";
   public static final String MODEL_RISK_OFFICERS = "model-risk-officers";
   public static final String AUDITORS = "auditors";
+  public static final String CREDIT_OFFICERS = "credit-officers";
 
   public static final Map<String, String> NAMES = Map.of(
       ADMIN, "Camunda administrators",
       PROJECT_MANAGERS, "Project managers",
       DATA_SCIENTISTS, "Data scientists",
       MODEL_RISK_OFFICERS, "Model risk officers",
-      AUDITORS, "Auditors");
+      AUDITORS, "Auditors",
+      CREDIT_OFFICERS, "Credit officers");
 
   /** Who may send a client's data into an engagement. */
   public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);
