@@ -148,6 +148,19 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(models.findValuesAsText("status")).contains("CHAMPION");
   }
 
+  @Test
+  void theDemoDeploysTheModelsTheDecisionProcessesNeed() {
+    waitFor("demo credit-risk deployed", Duration.ofMinutes(3), () -> postJson("pm",
+        "/api/decisions/credit-risk?ruleSet=credit-decision", Map.of("credit_amount", 2000)).status() == 200);
+    waitFor("demo churn-risk deployed", Duration.ofMinutes(3), () -> postJson("pm",
+        "/api/decisions/churn-risk?ruleSet=churn-retention", Map.of("tenure", 2)).status() == 200);
+
+    Reply application = postJson("pm", "/engine-rest/process-definition/key/credit-application/start", Map.of(
+        "variables", variables(Map.of("features", "{\"credit_amount\": 20000}")), "withVariablesInReturn", true));
+    assertThat(application.status()).as(application.text()).isEqualTo(200);
+    assertThat(application.json().at("/variables/modelDecision/value").asText()).isEqualTo("MANUAL_REVIEW");
+  }
+
   private static Instances wekaChurn() throws Exception {
     CSVLoader loader = new CSVLoader();
     loader.setMissingValue("NA");

@@ -1,0 +1,134 @@
+package ai.lepton.app.demo;
+
+import ai.lepton.app.api.DatasetIntake;
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.dataset.DatasetFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start of the demo, two engagements go all the way so the decision processes work at once: `credit-risk`
+ * on credit-g (for `credit-application`) and `churn-risk` on wa_churn (for decisions with `churn-retention`). Each
+ * is opened by `pm`, specified and fed by `ds`, trained by the job executor and approved by `mro`, in a background
+ * thread so start-up does not wait for training.
+ */
+@Component
+@Order(4)
+@ConditionalOnProperty(name = "lepton.demo.enabled", havingValue = "true")
+public class DemoModels implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoModels.class);
+  private static final Duration TRAINING_WAIT = Duration.ofMinutes(5);
+
+  private record DemoModel(String key, String client, String modelName, String target, String resource,
+      DatasetFormat format) {}
+
+  private static final List<DemoModel> MODELS = List.of(
+      new DemoModel("ENG-DEMO-CREDIT-RISK", "Demo Bank", "credit-risk", "class",
+          "weka/gui/knowledgeflow/templates/credit-g.arff", DatasetFormat.ARFF),
+      new DemoModel("ENG-DEMO-CHURN-RISK", "Demo Telco", "churn-risk", "churn", "demo/wa_churn.csv",
+          DatasetFormat.CSV));
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final DatasetIntake intake;
+
+  public DemoModels(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
+      DatasetIntake intake) {
+    this.runtime = runtime;
+    this.history = history;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.intake = intake;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    List<DemoModel> missing = MODELS.stream().filter(m -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(m.key()).count() == 0).toList();
+    missing.forEach(this::open);
+    if (!missing.isEmpty()) {
+      Thread approver = new Thread(() -> missing.forEach(this::approveWhenTrained), "lepton-demo-approver");
+      approver.setDaemon(true);
+      approver.start();
+    }
+  }
+
+  private void open(DemoModel model) {
+    as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(DatasetIntake.PROCESS_KEY,
+        model.key(), Map.of("client", model.client(), "engagementName", "Demo model " + model.modelName())));
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      Task requirements = tasks.createTaskQuery().processInstanceBusinessKey(model.key()).singleResult();
+      tasks.complete(requirements.getId(), Map.of("targetAttribute", model.target(),
+          "problemType", "classification", "modelName", model.modelName(),
+          "successMetric", "weightedAreaUnderROC", "successThreshold", 0.7,
+          "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2"));
+      return intake.receive(model.key(), model.resource().substring(model.resource().lastIndexOf('/') + 1),
+          bytes(model.resource()), model.format());
+    });
+  }
+
+  private void approveWhenTrained(DemoModel model) {
+    Instant deadline = Instant.now().plus(TRAINING_WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      Task approval = tasks.createTaskQuery().processInstanceBusinessKey(model.key())
+          .taskDefinitionKey("Task_ApproveModel").singleResult();
+      if (approval != null) {
+        as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+          tasks.complete(approval.getId(), Map.of("approved", true, "approvalReason",
+              "Demo: approved on first start so the decision processes work out of the box"));
+          return null;
+        });
+        LOG.info("Demo model '{}' approved; it is deployed by engagement {}", model.modelName(), model.key());
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    LOG.warn("Demo engagement {} did not reach 'Approve model' within {}", model.key(), TRAINING_WAIT);
+  }
+
+  private <T> T as(String user, String group, Supplier<T> work) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static byte[] bytes(String resource) {
+    try (InputStream in = DemoModels.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the application");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
