@@ -1,0 +1,177 @@
+package ai.lepton.benchmarks;
+
+import ai.lepton.ml.Json;
+import ai.lepton.ml.dataset.DatasetReader;
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.delegate.LogDecisionDelegate;
+import ai.lepton.ml.delegate.ScoreRecordDelegate;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.NewModelVersion;
+import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CrossValidationTrainer;
+import ai.lepton.ml.training.DatasetPreparer;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.rules.ApplyRulesDelegate;
+import ai.lepton.rules.RuleService;
+import ai.lepton.rules.RuleSet;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+/**
+ * Straight-through {@code model-decision} (score with a deployed J48 on wa_churn, churn-retention rules, decision
+ * log) through a real engine with FULL history on an H2 file, on 2 threads; beside it, in the same run, the raw work:
+ * Weka {@code distributionForInstance} plus one Drools stateless execute for the same rows.
+ *
+ * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks exec:exec
+ * -Dexec.executable=java -Dexec.args="-Xmx1g -cp %classpath ai.lepton.benchmarks.DecisionBenchmark 20000 0"}
+ * (decisions, H2 WRITE_DELAY in ms, optional further H2 settings).
+ */
+public final class DecisionBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int writeDelay = args.length > 1 ? Integer.parseInt(args[1]) : 0; // H2 WRITE_DELAY ms; 0 is the app's setting
+    String h2Settings = args.length > 2 ? ";" + args[2] : ""; // further H2 settings to try, e.g. AUTO_COMPACT_FILL_RATE=0
+    Path dir = Files.createTempDirectory("lepton-decisions");
+    System.setProperty("WEKA_HOME", dir.resolve("wekafiles").toString());
+    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay + h2Settings,
+        "sa", "");
+    pool.setMaxConnections(8);
+    Flyway.configure().dataSource(pool).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(pool);
+    DatasetStore datasets = new DatasetStore(jdbc);
+    ModelRegistry registry = new ModelRegistry(jdbc);
+
+    // A deployed J48 on wa_churn, as an engagement would leave it
+    byte[] bytes;
+    try (InputStream in = DecisionBenchmark.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+      bytes = in.readAllBytes();
+    }
+    DatasetReader.Parsed parsed = DatasetReader.read(bytes, null, "wa_churn");
+    StoredDataset raw = datasets.storeUpload("ENG-BENCH", "wa_churn.csv", bytes, parsed, "bench");
+    Instances data = DatasetPreparer.prepare(parsed.instances(), "churn", ProblemType.CLASSIFICATION).data();
+    StoredDataset prepared = datasets.storeDerived(raw, data, List.of());
+    AlgorithmSpec j48 = AlgorithmSpec.parse("weka.classifiers.trees.J48 -C 0.25 -M 2");
+    String version = registry.register(new NewModelVersion("churn-bench", "ENG-BENCH", null, 1, "classification",
+        "churn", j48, 1, 10, prepared.id(), prepared.sha256(), CrossValidationTrainer.train(data, j48, 10, 1)));
+    registry.changeStatus(version, ModelStatus.APPROVED, "bench", "benchmark");
+    registry.changeStatus(version, ModelStatus.DEPLOYED, "bench", "benchmark");
+
+    RuleService rules = new RuleService();
+    DeployedModels models = new DeployedModels(registry);
+    ProcessEngine engine = engine(pool, Map.of(
+        "scoreRecord", new ScoreRecordDelegate(new RecordScorer(models)),
+        "applyRules", new ApplyRulesDelegate(rules),
+        "logDecision", new LogDecisionDelegate(new DecisionLog(jdbc))));
+
+    List<String> features = new ArrayList<>();
+    for (int r = 0; r < data.numInstances(); r++) {
+      Map<String, Object> record = new LinkedHashMap<>();
+      for (int a = 0; a < data.numAttributes(); a++) {
+        if (a != data.classIndex() && !data.instance(r).isMissing(a)) {
+          record.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? data.instance(r).value(a)
+              : data.instance(r).stringValue(a));
+        }
+      }
+      features.add(Json.write(record));
+    }
+
+    double rawWork = rawMicros(models.get("churn-bench").classifier(), data, rules, decisions);
+    decide(engine, features, Math.min(2000, decisions)); // warm-up
+    Run run = decide(engine, features, decisions);
+    long[] latencies = run.latencies();
+    Arrays.sort(latencies);
+    System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history FULL, 2 threads, %,d decisions%n%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, decisions);
+    System.out.println("| path | decisions/s | p50 ms | p99 ms | per decision µs |");
+    System.out.println("|---|---|---|---|---|");
+    System.out.printf(Locale.ROOT, "| raw Weka distributionForInstance + Drools execute | %,.0f | | | %.1f |%n",
+        1e6 / rawWork, rawWork);
+    System.out.printf(Locale.ROOT, "| model-decision through the engine | %,.0f | %.2f | %.2f | %.1f |%n",
+        run.perSecond(), latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+        1e6 / run.perSecond());
+    engine.close();
+    pool.dispose();
+  }
+
+  private record Run(long[] latencies, double perSecond) {}
+
+  private static Run decide(ProcessEngine engine, List<String> features, int count) throws Exception {
+    long[] latencies = new long[count];
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    long start = System.nanoTime();
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int offset = t;
+      work.add(threads.submit(() -> {
+        for (int i = offset; i < count; i += 2) {
+          Map<String, Object> variables = new HashMap<>();
+          variables.put("modelName", "churn-bench");
+          variables.put("ruleSet", "churn-retention");
+          variables.put("features", features.get(i % features.size()));
+          long begin = System.nanoTime();
+          engine.getRuntimeService().startProcessInstanceByKey("model-decision", variables);
+          latencies[i] = System.nanoTime() - begin;
+        }
+      }));
+    }
+    for (Future<?> future : work) {
+      future.get();
+    }
+    double perSecond = count / ((System.nanoTime() - start) / 1e9);
+    threads.shutdown();
+    return new Run(latencies, perSecond);
+  }
+
+  /** Mean µs of the raw work of one decision: Weka's distribution and one stateless rule session. */
+  private static double rawMicros(Classifier model, Instances data, RuleService rules, int count) throws Exception {
+    Map<String, Object> features = Map.of("monthly_charges", 80.0, "tenure", 12.0, "contract", "Month-to-month");
+    long start = 0;
+    for (int i = -count; i < count; i++) { // first half warms up
+      if (i == 0) {
+        start = System.nanoTime();
+      }
+      double[] distribution = model.distributionForInstance(data.instance(Math.abs(i) % data.numInstances()));
+      rules.apply(RuleSet.CHURN_RETENTION, features, Map.of("Yes", distribution[1], "No", distribution[0]));
+    }
+    return (System.nanoTime() - start) / 1e3 / count;
+  }
+
+  private static ProcessEngine engine(JdbcConnectionPool pool, Map<String, Object> beans) {
+    SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
+    configuration.setDataSource(pool);
+    configuration.setTransactionManager(new DataSourceTransactionManager(pool));
+    configuration.setDatabaseSchemaUpdate("true");
+    configuration.setHistory("full");
+    configuration.setJobExecutorActivate(false);
+    configuration.setBeans(new HashMap<>(beans));
+    ProcessEngine engine = configuration.buildProcessEngine();
+    engine.getRepositoryService().createDeployment()
+        .addClasspathResource("bpmn/model-decision.bpmn").deploy();
+    return engine;
+  }
+}
