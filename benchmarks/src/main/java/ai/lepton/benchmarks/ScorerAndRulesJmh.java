@@ -1,0 +1,118 @@
+package ai.lepton.benchmarks;
+
+import ai.lepton.ml.dataset.DatasetReader;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.ml.training.DatasetPreparer;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.rules.ChurnCase;
+import ai.lepton.rules.DecisionOutcome;
+import ai.lepton.rules.RuleService;
+import ai.lepton.rules.RuleSet;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.StatelessKieSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import weka.classifiers.Classifier;
+import weka.classifiers.trees.J48;
+import weka.core.Instances;
+
+/**
+ * Lepton's scorer and rule session against raw Weka and raw Drools on the same wa_churn rows (JMH).
+ *
+ * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks exec:exec
+ * -Dexec.executable=java -Dexec.args="-cp %classpath org.openjdk.jmh.Main ScorerAndRulesJmh"}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ScorerAndRulesJmh {
+
+  private Instances data;
+  private Classifier j48;
+  private RecordScorer scorer;
+  private List<Map<String, Object>> records;
+  private RuleService rules;
+  private StatelessKieSession rawSession;
+  private int next;
+
+  @Setup
+  public void setUp() throws Exception {
+    byte[] bytes;
+    try (InputStream in = ScorerAndRulesJmh.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+      bytes = in.readAllBytes();
+    }
+    data = DatasetPreparer.prepare(DatasetReader.read(bytes, null, "wa_churn").instances(), "churn",
+        ProblemType.CLASSIFICATION).data();
+    j48 = new J48();
+    j48.buildClassifier(data);
+    Instances header = new Instances(data, 0);
+    DeployedModels models = new DeployedModels((ModelRegistry) null) {
+      @Override
+      public Loaded get(String modelName) {
+        return new Loaded("mv-bench", j48, header);
+      }
+    };
+    scorer = new RecordScorer(models);
+    records = new ArrayList<>();
+    for (int r = 0; r < data.numInstances(); r++) {
+      Map<String, Object> record = new LinkedHashMap<>();
+      for (int a = 0; a < data.numAttributes(); a++) {
+        if (a != data.classIndex() && !data.instance(r).isMissing(a)) {
+          record.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? data.instance(r).value(a)
+              : data.instance(r).stringValue(a));
+        }
+      }
+      records.add(record);
+    }
+    rules = new RuleService();
+    rawSession = KieServices.Factory.get().getKieClasspathContainer().newStatelessKieSession("ChurnRetentionKS");
+  }
+
+  private int row() {
+    next = (next + 1) % data.numInstances();
+    return next;
+  }
+
+  @Benchmark
+  public double[] rawWekaDistribution() throws Exception {
+    return j48.distributionForInstance(data.instance(row()));
+  }
+
+  @Benchmark
+  public Object leptonScoreRecord() {
+    return scorer.score("churn", records.get(row()));
+  }
+
+  @Benchmark
+  public Object rawDroolsExecute() {
+    DecisionOutcome outcome = new DecisionOutcome(List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL",
+        "ESCALATE_TO_ACCOUNT_MANAGER"));
+    rawSession.execute(List.of(new ChurnCase(0.8, 110, 5, "Month-to-month"), outcome));
+    return outcome;
+  }
+
+  @Benchmark
+  public Object leptonApplyRules() {
+    return rules.apply(RuleSet.CHURN_RETENTION, Map.of("monthly_charges", 110.0, "tenure", 5.0,
+        "contract", "Month-to-month"), Map.of("Yes", 0.8, "No", 0.2));
+  }
+}
