@@ -12,6 +12,7 @@ import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.DeployedModels;
 import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import ai.lepton.ml.training.DatasetPreparer;
@@ -43,19 +44,21 @@ import weka.core.Instances;
 
 /**
  * Straight-through {@code model-decision} (score with a deployed J48 on wa_churn, churn-retention rules, decision
- * log) through a real engine with FULL history on an H2 file, on 2 threads; beside it, in the same run, the raw work:
+ * log) through a real engine on an H2 file, on 2 threads; beside it, in the same run, the raw work:
  * Weka {@code distributionForInstance} plus one Drools stateless execute for the same rows.
  *
  * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks exec:exec
- * -Dexec.executable=java -Dexec.args="-Xmx1g -cp %classpath ai.lepton.benchmarks.DecisionBenchmark 20000 0"}
- * (decisions, H2 WRITE_DELAY in ms, optional further H2 settings).
+ * -Dexec.executable=java -Dexec.args="-Xmx1g -cp %classpath ai.lepton.benchmarks.DecisionBenchmark 20000 0 lepton-full"}
+ * (decisions, H2 WRITE_DELAY in ms, history level {@code lepton-full} as in the app or {@code full}, optional further
+ * H2 settings).
  */
 public final class DecisionBenchmark {
 
   public static void main(String[] args) throws Exception {
     int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int writeDelay = args.length > 1 ? Integer.parseInt(args[1]) : 0; // H2 WRITE_DELAY ms; 0 is the app's setting
-    String h2Settings = args.length > 2 ? ";" + args[2] : ""; // further H2 settings to try, e.g. AUTO_COMPACT_FILL_RATE=0
+    String history = args.length > 2 ? args[2] : StraightThroughHistoryLevel.NAME; // or "full"
+    String h2Settings = args.length > 3 ? ";" + args[3] : ""; // further H2 settings to try
     Path dir = Files.createTempDirectory("lepton-decisions");
     System.setProperty("WEKA_HOME", dir.resolve("wekafiles").toString());
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay + h2Settings,
@@ -83,7 +86,7 @@ public final class DecisionBenchmark {
 
     RuleService rules = new RuleService();
     DeployedModels models = new DeployedModels(registry);
-    ProcessEngine engine = engine(pool, Map.of(
+    ProcessEngine engine = engine(pool, history, Map.of(
         "scoreRecord", new ScoreRecordDelegate(new RecordScorer(models)),
         "applyRules", new ApplyRulesDelegate(rules),
         "logDecision", new LogDecisionDelegate(new DecisionLog(jdbc))));
@@ -105,8 +108,8 @@ public final class DecisionBenchmark {
     Run run = decide(engine, features, decisions);
     long[] latencies = run.latencies();
     Arrays.sort(latencies);
-    System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history FULL, 2 threads, %,d decisions%n%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, decisions);
+    System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history %s, 2 threads, %,d decisions%n%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, history, decisions);
     System.out.println("| path | decisions/s | p50 ms | p99 ms | per decision µs |");
     System.out.println("|---|---|---|---|---|");
     System.out.printf(Locale.ROOT, "| raw Weka distributionForInstance + Drools execute | %,.0f | | | %.1f |%n",
@@ -161,12 +164,13 @@ public final class DecisionBenchmark {
     return (System.nanoTime() - start) / 1e3 / count;
   }
 
-  private static ProcessEngine engine(JdbcConnectionPool pool, Map<String, Object> beans) {
+  private static ProcessEngine engine(JdbcConnectionPool pool, String history, Map<String, Object> beans) {
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setDataSource(pool);
     configuration.setTransactionManager(new DataSourceTransactionManager(pool));
     configuration.setDatabaseSchemaUpdate("true");
-    configuration.setHistory("full");
+    configuration.setCustomHistoryLevels(List.of(new StraightThroughHistoryLevel()));
+    configuration.setHistory(history);
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(new HashMap<>(beans));
     ProcessEngine engine = configuration.buildProcessEngine();

@@ -1,0 +1,24 @@
+package ai.lepton.app.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.springframework.stereotype.Component;
+
+/** Registers {@link StraightThroughHistoryLevel}; {@code camunda.bpm.history-level: lepton-full} selects it. */
+@Component
+public class HistoryLevelPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryLevel> levels = new ArrayList<>();
+    if (configuration.getCustomHistoryLevels() != null) {
+      levels.addAll(configuration.getCustomHistoryLevels());
+    }
+    levels.add(new StraightThroughHistoryLevel());
+    configuration.setCustomHistoryLevels(levels);
+  }
+}
