@@ -3,6 +3,7 @@ package ai.lepton.app.api;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ingest.DatasetIngestRoute;
 import ai.lepton.ingest.EngagementNotWaitingException;
+import ai.lepton.ingest.FindEngagement;
 import ai.lepton.ingest.IngestHeaders;
 import ai.lepton.ingest.IngestRefusedException;
 import ai.lepton.ingest.IngestResult;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DatasetIntake {
 
-  public static final String PROCESS_KEY = "ai-engagement";
+  public static final String PROCESS_KEY = FindEngagement.PROCESS_KEY;
   public static final String DATASET_RECEIVED = "DatasetReceived";
   public static final String MONITORING_DATA_RECEIVED = "MonitoringDataReceived";
 

@@ -3,13 +3,8 @@ package ai.lepton.app.demo;
 import ai.lepton.app.api.DatasetIntake;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetFormat;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,15 +34,15 @@ public class DemoEngagement implements ApplicationRunner {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final DemoActors actors;
   private final DatasetIntake intake;
 
-  public DemoEngagement(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
+  public DemoEngagement(RuntimeService runtime, HistoryService history, TaskService tasks, DemoActors actors,
       DatasetIntake intake) {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
-    this.identity = identity;
+    this.actors = actors;
     this.intake = intake;
   }
 
@@ -57,9 +52,10 @@ public class DemoEngagement implements ApplicationRunner {
     if (exists) {
       return;
     }
-    ProcessInstance engagement = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
-        DatasetIntake.PROCESS_KEY, KEY, Map.of("client", "Demo Bank", "engagementName", "Credit risk scoring")));
-    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+    ProcessInstance engagement = actors.as("pm", LeptonGroups.PROJECT_MANAGERS,
+        () -> runtime.startProcessInstanceByKey(DatasetIntake.PROCESS_KEY, KEY,
+            Map.of("client", "Demo Bank", "engagementName", "Credit risk scoring")));
+    actors.as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       Task requirements = tasks.createTaskQuery().processInstanceId(engagement.getId()).singleResult();
       tasks.complete(requirements.getId(), Map.of(
           "targetAttribute", "class",
@@ -72,29 +68,9 @@ public class DemoEngagement implements ApplicationRunner {
               + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1",
           "folds", 10,
           "seed", 1));
-      return intake.receive(KEY, "credit-g.arff", creditG(), DatasetFormat.ARFF);
+      return intake.receive(KEY, "credit-g.arff", DemoActors.resource(CREDIT_G), DatasetFormat.ARFF);
     });
     LOG.info("Demo engagement {} opened with credit-g.arff; it trains in the background, then waits for 'mro' "
         + "at 'Approve model'", KEY);
-  }
-
-  private <T> T as(String user, String group, java.util.function.Supplier<T> work) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private static byte[] creditG() {
-    try (InputStream in = DemoEngagement.class.getClassLoader().getResourceAsStream(CREDIT_G)) {
-      if (in == null) {
-        throw new IllegalStateException(CREDIT_G + " is missing from the Weka jar");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

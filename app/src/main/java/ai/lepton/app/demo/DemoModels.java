@@ -3,16 +3,11 @@ package ai.lepton.app.demo;
 import ai.lepton.app.api.DatasetIntake;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetFormat;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -50,15 +45,15 @@ public class DemoModels implements ApplicationRunner {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final DemoActors actors;
   private final DatasetIntake intake;
 
-  public DemoModels(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
+  public DemoModels(RuntimeService runtime, HistoryService history, TaskService tasks, DemoActors actors,
       DatasetIntake intake) {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
-    this.identity = identity;
+    this.actors = actors;
     this.intake = intake;
   }
 
@@ -75,16 +70,16 @@ public class DemoModels implements ApplicationRunner {
   }
 
   private void open(DemoModel model) {
-    as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(DatasetIntake.PROCESS_KEY,
+    actors.as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(DatasetIntake.PROCESS_KEY,
         model.key(), Map.of("client", model.client(), "engagementName", "Demo model " + model.modelName())));
-    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+    actors.as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       Task requirements = tasks.createTaskQuery().processInstanceBusinessKey(model.key()).singleResult();
       tasks.complete(requirements.getId(), Map.of("targetAttribute", model.target(),
           "problemType", "classification", "modelName", model.modelName(),
           "successMetric", "weightedAreaUnderROC", "successThreshold", 0.7,
           "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2"));
       return intake.receive(model.key(), model.resource().substring(model.resource().lastIndexOf('/') + 1),
-          bytes(model.resource()), model.format());
+          DemoActors.resource(model.resource()), model.format());
     });
   }
 
@@ -94,7 +89,7 @@ public class DemoModels implements ApplicationRunner {
       Task approval = tasks.createTaskQuery().processInstanceBusinessKey(model.key())
           .taskDefinitionKey("Task_ApproveModel").singleResult();
       if (approval != null) {
-        as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+        actors.as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
           tasks.complete(approval.getId(), Map.of("approved", true, "approvalReason",
               "Demo: approved on first start so the decision processes work out of the box"));
           return null;
@@ -110,25 +105,5 @@ public class DemoModels implements ApplicationRunner {
       }
     }
     LOG.warn("Demo engagement {} did not reach 'Approve model' within {}", model.key(), TRAINING_WAIT);
-  }
-
-  private <T> T as(String user, String group, Supplier<T> work) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private static byte[] bytes(String resource) {
-    try (InputStream in = DemoModels.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the application");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
