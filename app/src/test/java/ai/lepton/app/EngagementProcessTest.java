@@ -11,7 +11,9 @@ import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.dataset.DatasetStore;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ class EngagementProcessTest {
   @Autowired IdentityService identity;
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
+  @Autowired DatasetStore datasets;
 
   private static int engagements;
 
@@ -90,15 +93,94 @@ class EngagementProcessTest {
 
     // Then it is live under its model name, with its history and the approval on record
     assertThat(pi).hasPassedInOrder("Task_AnalyseRequirements", "Task_AwaitDataset", "Task_ProfileDataset",
-        "Task_PrepareDataset", "Task_TrainCandidate", "Task_SelectChampion", "Task_ApproveModel",
-        "Task_DeployModel").isEnded();
+        "Task_CheckDataQuality", "Task_PrepareDataset", "Task_TrainCandidate", "Task_SelectChampion",
+        "Task_CheckApprovalPolicy", "Task_ApproveModel", "Task_DeployModel").isEnded();
     assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.DEPLOYED);
     assertThat(registry.statusHistory(champion)).extracting(s -> s.status()).containsExactly(
         ModelStatus.CANDIDATE, ModelStatus.CHAMPION, ModelStatus.APPROVED, ModelStatus.DEPLOYED);
     assertThat(registry.approvalsOf(champion)).singleElement().satisfies(a -> {
       assertThat(a.approver()).isEqualTo("mro");
       assertThat(a.reason()).isEqualTo("AUC above policy");
-      assertThat(a.evidence()).containsKeys("metrics", "modelSha256", "datasetSha256");
+      assertThat(a.evidence()).containsKeys("metrics", "modelSha256", "datasetSha256", "policyVerdict",
+          "qualityFindings");
+    });
+  }
+
+  @Test
+  void aDatasetTheQualityRulesRejectGoesBackToTheClientWithTheFindings() {
+    ProcessInstance pi = openEngagement("credit-small");
+    completeRequirements(pi, 0.6, NAIVE_BAYES);
+
+    // When the client first sends only 40 rows
+    sendCreditData(pi, firstRows(creditG(), 40));
+    runJobs(pi);
+
+    // Then the quality gate rejects them and a project manager sees why
+    assertThat(pi).isWaitingAt("Task_RequestNewData");
+    assertThat(task(pi)).hasCandidateGroup(LeptonGroups.PROJECT_MANAGERS);
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityVerdict")).isEqualTo("REJECT");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityFindings"))
+        .contains("REJECT: only 40 rows; at least 100 are needed");
+    assertThat(registry.findByEngagement(pi.getBusinessKey())).isEmpty();
+
+    // When the project manager has asked for the whole file, the engagement waits for it and goes on with it
+    as("pm", LeptonGroups.PROJECT_MANAGERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("dataRequestNote", "asked for the full 1,000 applications"));
+      return null;
+    });
+    assertThat(pi).isWaitingAt("Task_AwaitDataset");
+    sendCreditData(pi);
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityVerdict")).isEqualTo("PASS");
+  }
+
+  @Test
+  void aColumnThatGivesAwayTheOutcomeIsDroppedBeforeTraining() {
+    ProcessInstance pi = openEngagement("credit-leak");
+    completeRequirements(pi, 0.6, J48);
+
+    // When the client's file carries a column written after the loan's outcome was known
+    sendCreditData(pi, withLeakingColumn(creditG()));
+    runJobs(pi);
+
+    // Then the quality gate says CLEAN, preparation drops that column and the model never sees it
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityVerdict")).isEqualTo("CLEAN");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityDropAttributes")).isEqualTo("collection_status");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityFindings")).contains("likely leakage");
+    ModelVersion champion = registry.get((String) runtime.getVariable(pi.getId(), "modelVersionId"));
+    assertThat(champion.metric("pctCorrect")).isLessThan(90.0);
+    assertThat(datasets.load((String) runtime.getVariable(pi.getId(), "preparedDatasetId")).attribute(
+        "collection_status")).isNull();
+  }
+
+  @Test
+  void approvingOverAPolicyBlockerNeedsAnOverrideReasonWhichIsKept() {
+    // Given a champion that never predicts the minority class (ZeroR) and a threshold it meets
+    ProcessInstance pi = runToApproval("credit-zeror", 0.4, "weka.classifiers.rules.ZeroR",
+        "credit-risk-zeror-" + (++engagements));
+    assertThat((String) runtime.getVariable(pi.getId(), "policyVerdict")).isEqualTo("BLOCK");
+    assertThat((String) runtime.getVariable(pi.getId(), "policyBlockers"))
+        .contains("kappa 0.0000", "class 'bad' is recognised in only 0.0% of its 300 rows");
+
+    // When the risk officer approves without an override reason, the task stays open
+    assertThatThrownBy(() -> as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "baseline for comparison"));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("needs an override reason");
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+
+    // With one, the approval stands and the override is part of its evidence
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "baseline for comparison",
+          "overrideReason", "shadow deployment only, no decisions taken on it"));
+      return null;
+    });
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    assertThat(registry.approvalsOf(champion)).singleElement().satisfies(a -> {
+      assertThat(a.evidence()).containsEntry("overrideReason", "shadow deployment only, no decisions taken on it");
+      assertThat(a.evidence()).containsEntry("policyVerdict", "BLOCK");
     });
   }
 
@@ -423,8 +505,41 @@ class EngagementProcessTest {
   }
 
   private void sendCreditData(ProcessInstance pi) {
+    sendCreditData(pi, creditG());
+  }
+
+  private void sendCreditData(ProcessInstance pi, byte[] arff) {
     as("ds", LeptonGroups.DATA_SCIENTISTS,
-        () -> intake.receive(pi.getBusinessKey(), "credit-g.arff", creditG(), DatasetFormat.ARFF));
+        () -> intake.receive(pi.getBusinessKey(), "credit-g.arff", arff, DatasetFormat.ARFF));
+  }
+
+  /** credit-g with only its first {@code rows} data lines. */
+  private static byte[] firstRows(byte[] arff, int rows) {
+    String text = new String(arff, StandardCharsets.UTF_8);
+    int data = text.indexOf("@data") + "@data".length();
+    List<String> lines = text.substring(data).lines().filter(l -> !l.isBlank() && !l.startsWith("%")).toList();
+    return (text.substring(0, data) + "\n" + String.join("\n", lines.subList(0, rows)) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** credit-g with a column that repeats each loan's outcome in other words: what a leak looks like. */
+  private static byte[] withLeakingColumn(byte[] arff) {
+    StringBuilder out = new StringBuilder();
+    boolean data = false;
+    for (String line : new String(arff, StandardCharsets.UTF_8).split("\n")) {
+      if (line.startsWith("@attribute class")) {
+        out.append("@attribute collection_status {closed,in_collection}\n");
+      }
+      if (data && !line.isBlank() && !line.startsWith("%")) {
+        int comma = line.lastIndexOf(',');
+        String outcome = line.substring(comma + 1).strip();
+        line = line.substring(0, comma) + "," + ("bad".equals(outcome) ? "in_collection" : "closed") + ","
+            + outcome;
+      }
+      data |= line.startsWith("@data");
+      out.append(line).append('\n');
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**

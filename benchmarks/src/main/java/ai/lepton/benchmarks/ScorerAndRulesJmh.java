@@ -106,7 +106,7 @@ public class ScorerAndRulesJmh {
   public Object rawDroolsExecute() {
     DecisionOutcome outcome = new DecisionOutcome(List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL",
         "ESCALATE_TO_ACCOUNT_MANAGER"));
-    rawSession.execute(List.of(new ChurnCase(0.8, 110, 5, "Month-to-month"), outcome));
+    rawSession.execute(List.of(new ChurnCase(0.8, 110.0, 5.0, "Month-to-month"), outcome));
     return outcome;
   }
 

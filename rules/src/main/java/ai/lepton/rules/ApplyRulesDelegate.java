@@ -1,23 +1,29 @@
 package ai.lepton.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the rule set named by the input parameter {@code ruleSet} to the scored record ({@code features}, a JSON
- * object, and {@code distribution}, a JSON object of class probabilities); writes {@code decision},
- * {@code rulesFired} and {@code decisionReason}. Bad input is a BPMN error a process can catch.
+ * Applies the rule set named by the input parameter {@code ruleSet} to the process variables it reads, and writes
+ * what it decided:
+ * <ul>
+ *   <li>prediction rule sets ({@code churn-retention}, {@code credit-decision}) read {@code features} and
+ *       {@code distribution}, write {@code decision}, {@code rulesFired} and {@code decisionReason};</li>
+ *   <li>{@code data-quality} reads {@code datasetProfile} and {@code targetAttribute}, writes {@code qualityVerdict}
+ *       (PASS, CLEAN, REJECT), {@code qualityFindings} (one line per finding), {@code qualityDropAttributes} (the
+ *       attributes preparation removes) and {@code qualityOpenFindings} (findings no fix resolves);</li>
+ *   <li>{@code approval-policy} reads {@code championMetrics}, {@code successMetric}, {@code successThreshold},
+ *       {@code championMeetsThreshold} and {@code qualityOpenFindings}, writes {@code policyVerdict} (CLEAR, WARN,
+ *       BLOCK), {@code policyBlockers} and {@code policyWarnings}.</li>
+ * </ul>
+ * An unknown rule set is the BPMN error {@code UNKNOWN_RULE_SET}; a missing or mistyped variable
+ * {@code INVALID_FEATURES}.
  */
 @Component("applyRules")
 public class ApplyRulesDelegate implements JavaDelegate {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuleService rules;
 
@@ -33,29 +39,36 @@ public class ApplyRulesDelegate implements JavaDelegate {
     } catch (UnknownRuleSetException e) {
       throw new BpmnError("UNKNOWN_RULE_SET", e.getMessage());
     }
-    Map<String, Object> features = object(execution.getVariable("features"), "features",
-        new TypeReference<Map<String, Object>>() {});
-    Map<String, Double> distribution = object(execution.getVariable("distribution"), "distribution",
-        new TypeReference<Map<String, Double>>() {});
     DecisionOutcome outcome;
     try {
-      outcome = rules.apply(ruleSet, features, distribution);
+      outcome = rules.apply(ruleSet, execution::getVariable);
     } catch (IllegalArgumentException e) {
       throw new BpmnError("INVALID_FEATURES", e.getMessage());
     }
-    execution.setVariable("decision", outcome.getDecision());
-    execution.setVariable("rulesFired", String.join("\n", outcome.getRulesFired()));
-    execution.setVariable("decisionReason", outcome.getReason());
+    switch (ruleSet) {
+      case DATA_QUALITY -> {
+        execution.setVariable("qualityVerdict", outcome.getDecision());
+        execution.setVariable("qualityRulesFired", lines(outcome.getRulesFired()));
+        execution.setVariable("qualityFindings", lines(outcome.getFindings().stream()
+            .map(f -> f.decision() + ": " + f.reason()).toList()));
+        execution.setVariable("qualityDropAttributes", String.join(",", outcome.getAttributesToDrop()));
+        execution.setVariable("qualityOpenFindings", lines(outcome.reasonsFor("PASS")));
+      }
+      case APPROVAL_POLICY -> {
+        execution.setVariable("policyVerdict", outcome.getDecision());
+        execution.setVariable("policyRulesFired", lines(outcome.getRulesFired()));
+        execution.setVariable("policyBlockers", lines(outcome.reasonsFor("BLOCK")));
+        execution.setVariable("policyWarnings", lines(outcome.reasonsFor("WARN")));
+      }
+      default -> {
+        execution.setVariable("decision", outcome.getDecision());
+        execution.setVariable("rulesFired", lines(outcome.getRulesFired()));
+        execution.setVariable("decisionReason", outcome.getReason());
+      }
+    }
   }
 
-  private static <T> T object(Object value, String name, TypeReference<T> type) {
-    if (value == null) {
-      throw new BpmnError("INVALID_FEATURES", "Process variable '" + name + "' is missing");
-    }
-    try {
-      return JSON.readValue(value.toString(), type);
-    } catch (JsonProcessingException e) {
-      throw new BpmnError("INVALID_FEATURES", "'" + name + "' must be a JSON object: " + e.getOriginalMessage());
-    }
+  private static String lines(List<String> lines) {
+    return String.join("\n", lines);
   }
 }

@@ -1,37 +1,9 @@
 package ai.lepton.rules;
 
 /**
- * A customer with their churn prediction, as the churn-retention rules see them.
+ * A customer with their churn prediction, as the churn-retention rules see them. An attribute the caller did not
+ * send is null (and matches no rule that needs it).
  *
  * @param churnProbability the model's probability of the churn class ("Yes"/"yes")
  */
-public class ChurnCase {
-
-  private final double churnProbability;
-  private final double monthlyCharges;
-  private final double tenure;
-  private final String contract;
-
-  public ChurnCase(double churnProbability, double monthlyCharges, double tenure, String contract) {
-    this.churnProbability = churnProbability;
-    this.monthlyCharges = monthlyCharges;
-    this.tenure = tenure;
-    this.contract = contract == null ? "" : contract;
-  }
-
-  public double getChurnProbability() {
-    return churnProbability;
-  }
-
-  public double getMonthlyCharges() {
-    return monthlyCharges;
-  }
-
-  public double getTenure() {
-    return tenure;
-  }
-
-  public String getContract() {
-    return contract;
-  }
-}
+public record ChurnCase(double churnProbability, Double monthlyCharges, Double tenure, String contract) {}

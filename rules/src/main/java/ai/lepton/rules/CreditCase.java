@@ -1,37 +1,9 @@
 package ai.lepton.rules;
 
 /**
- * A credit application with its default prediction, as the credit-decision rules see it.
+ * A credit application with its default prediction, as the credit-decision rules see it. An attribute the caller did
+ * not send is null (and matches no rule that needs it).
  *
- * @param defaultProbability the model's probability of the "bad" class
+ * @param defaultProbability the model's probability of the class "bad"
  */
-public class CreditCase {
-
-  private final double defaultProbability;
-  private final double creditAmount;
-  private final double duration;
-  private final double age;
-
-  public CreditCase(double defaultProbability, double creditAmount, double duration, double age) {
-    this.defaultProbability = defaultProbability;
-    this.creditAmount = creditAmount;
-    this.duration = duration;
-    this.age = age;
-  }
-
-  public double getDefaultProbability() {
-    return defaultProbability;
-  }
-
-  public double getCreditAmount() {
-    return creditAmount;
-  }
-
-  public double getDuration() {
-    return duration;
-  }
-
-  public double getAge() {
-    return age;
-  }
-}
+public record CreditCase(double defaultProbability, Double creditAmount, Double duration, Double age) {}

@@ -1,18 +1,23 @@
 package ai.lepton.rules;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What a rule set decided: the strongest decision any rule reached (rules may only raise it), every rule that fired,
- * and the reasons in the order they fired.
+ * What a rule set decided: the strongest decision any rule reached (rules may only raise it), every rule that fired
+ * with the decision it asked for and why, and the attributes the rules want dropped (data-quality fixes).
  */
 public class DecisionOutcome {
 
+  /** One fired rule: its name, the decision it asked for and the reason in words. */
+  public record Finding(String rule, String decision, String reason) {}
+
   private final List<String> ranking;
   private String decision;
-  private final List<String> rulesFired = new ArrayList<>();
-  private final List<String> reasons = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> attributesToDrop = new LinkedHashSet<>();
 
   /** @param ranking the rule set's decisions, weakest first; the first is the default */
   public DecisionOutcome(List<String> ranking) {
@@ -28,8 +33,13 @@ public class DecisionOutcome {
     if (ranking.indexOf(decision) > ranking.indexOf(this.decision)) {
       this.decision = decision;
     }
-    rulesFired.add(rule);
-    reasons.add(reason);
+    findings.add(new Finding(rule, decision, reason));
+  }
+
+  /** Called from a data-quality rule: the attribute is to be removed before training, which is decision CLEAN. */
+  public void dropAttribute(String attribute, String reason, String rule) {
+    decide("CLEAN", reason + ": " + attribute + " is dropped", rule);
+    attributesToDrop.add(attribute);
   }
 
   public String getDecision() {
@@ -37,10 +47,24 @@ public class DecisionOutcome {
   }
 
   public List<String> getRulesFired() {
-    return List.copyOf(rulesFired);
+    return findings.stream().map(Finding::rule).toList();
+  }
+
+  public List<Finding> getFindings() {
+    return List.copyOf(findings);
+  }
+
+  /** The reasons of the rules that asked for exactly this decision. */
+  public List<String> reasonsFor(String decision) {
+    return findings.stream().filter(f -> f.decision().equals(decision)).map(Finding::reason).toList();
+  }
+
+  public List<String> getAttributesToDrop() {
+    return List.copyOf(attributesToDrop);
   }
 
   public String getReason() {
-    return reasons.isEmpty() ? "no rule applied: " + ranking.get(0) + " by default" : String.join("; ", reasons);
+    return findings.isEmpty() ? "no rule applied: " + ranking.get(0) + " by default"
+        : String.join("; ", findings.stream().map(Finding::reason).toList());
   }
 }

@@ -1,34 +1,41 @@
 package ai.lepton.rules;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The rule sets Lepton ships: the name a process or API uses ({@code ruleSet}), the stateless session that runs it,
- * its decisions from weakest to strongest, and how one scored record becomes its fact.
+ * its decisions from weakest to strongest, and how the process variables become its facts.
  */
 public enum RuleSet {
+  DATA_QUALITY("data-quality", "DataQualityKS", List.of("PASS", "CLEAN", "REJECT"),
+      variables -> ProfileFacts.of(FactValues.object(variables.apply("datasetProfile"), "datasetProfile"),
+          required(variables, "targetAttribute"))),
+  APPROVAL_POLICY("approval-policy", "ApprovalPolicyKS", List.of("CLEAR", "WARN", "BLOCK"),
+      variables -> ChampionFacts.of(FactValues.object(variables.apply("championMetrics"), "championMetrics"),
+          required(variables, "successMetric"), Double.parseDouble(required(variables, "successThreshold")),
+          Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
+          countLines(variables.apply("qualityOpenFindings")))),
   CHURN_RETENTION("churn-retention", "ChurnRetentionKS",
       List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"),
-      (features, distribution) -> new ChurnCase(probabilityOf(distribution, "Yes"),
-          number(features, "monthly_charges"), number(features, "tenure"), text(features, "contract"))),
+      variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
   CREDIT_DECISION("credit-decision", "CreditDecisionKS", List.of("APPROVE", "DECLINE", "MANUAL_REVIEW"),
-      (features, distribution) -> new CreditCase(probabilityOf(distribution, "bad"),
-          number(features, "credit_amount"), number(features, "duration"), number(features, "age")));
+      variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables))));
 
   private final String wireName;
   private final String session;
   private final List<String> decisions;
-  private final BiFunction<Map<String, Object>, Map<String, Double>, Object> fact;
+  private final Function<Function<String, Object>, List<Object>> facts;
 
   RuleSet(String wireName, String session, List<String> decisions,
-      BiFunction<Map<String, Object>, Map<String, Double>, Object> fact) {
+      Function<Function<String, Object>, List<Object>> facts) {
     this.wireName = wireName;
     this.session = session;
     this.decisions = decisions;
-    this.fact = fact;
+    this.facts = facts;
   }
 
   public static RuleSet of(String name) {
@@ -40,6 +47,11 @@ public enum RuleSet {
     return wireName;
   }
 
+  /** Whether the rule set decides on one scored record (features and class distribution). */
+  public boolean decidesOnPredictions() {
+    return this == CHURN_RETENTION || this == CREDIT_DECISION;
+  }
+
   String session() {
     return session;
   }
@@ -48,30 +60,31 @@ public enum RuleSet {
     return decisions;
   }
 
-  Object fact(Map<String, Object> features, Map<String, Double> distribution) {
-    return fact.apply(features, distribution);
+  /** @param variables process variable name → value (JSON variables as maps or as JSON text) */
+  List<Object> facts(Function<String, Object> variables) {
+    return facts.apply(variables);
   }
 
-  /** The probability of a class, matching its label without regard to case ("Yes" and "yes"). */
-  private static double probabilityOf(Map<String, Double> distribution, String label) {
-    return distribution.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(label))
-        .mapToDouble(Map.Entry::getValue).findFirst().orElse(0.0);
-  }
-
-  private static double number(Map<String, Object> features, String name) {
-    Object value = features.get(name);
-    if (value instanceof Number n) {
-      return n.doubleValue();
+  private static String required(Function<String, Object> variables, String name) {
+    Object value = variables.apply(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalArgumentException("Process variable '" + name + "' is missing");
     }
-    try {
-      return value == null ? Double.NaN : Double.parseDouble(value.toString());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Feature '" + name + "' must be a number, not '" + value + "'");
-    }
+    return value.toString();
   }
 
-  private static String text(Map<String, Object> features, String name) {
-    Object value = features.get(name);
-    return value == null ? null : value.toString();
+  private static Map<String, Object> features(Function<String, Object> variables) {
+    return FactValues.object(variables.apply("features"), "features");
+  }
+
+  private static Map<String, Double> distribution(Function<String, Object> variables) {
+    Map<String, Object> distribution = FactValues.object(variables.apply("distribution"), "distribution");
+    Map<String, Double> probabilities = new LinkedHashMap<>();
+    distribution.forEach((label, p) -> probabilities.put(label, FactValues.number(distribution, label)));
+    return probabilities;
+  }
+
+  private static int countLines(Object text) {
+    return text == null || text.toString().isBlank() ? 0 : (int) text.toString().lines().count();
   }
 }

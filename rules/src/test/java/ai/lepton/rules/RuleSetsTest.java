@@ -3,6 +3,9 @@ package ai.lepton.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,7 @@ class RuleSetsTest {
 
   @Test
   void unknownRuleSetsAndNonNumericFeaturesAreClearErrors() {
-    assertThatThrownBy(() -> RuleSet.of("fraud")).hasMessageContaining("churn-retention, credit-decision");
+    assertThatThrownBy(() -> RuleSet.of("fraud")).hasMessageContaining("data-quality, approval-policy, churn-retention, credit-decision");
     assertThatThrownBy(() -> rules.apply(RuleSet.CREDIT_DECISION, Map.of("credit_amount", "lots"),
         Map.of("bad", 0.2))).hasMessageContaining("'credit_amount' must be a number");
   }
@@ -68,5 +71,133 @@ class RuleSetsTest {
   private static DecisionOutcome credit(double defaultProbability, double amount) {
     return rules.apply(RuleSet.CREDIT_DECISION, Map.of("credit_amount", amount, "duration", 24, "age", 35),
         Map.of("bad", defaultProbability, "good", 1 - defaultProbability));
+  }
+
+  @Test
+  void aCleanProfilePassesWithoutFindings() {
+    DecisionOutcome outcome = quality(profile(500, Map.of("yes", 200, "no", 300), 0,
+        attribute("age", "numeric", 0, 40, false, 0.62, 0.6)));
+    assertThat(outcome.getDecision()).isEqualTo("PASS");
+    assertThat(outcome.getFindings()).isEmpty();
+  }
+
+  @Test
+  void tooFewRowsAConstantTargetOrNoTargetAreRejected() {
+    assertThat(quality(profile(40, Map.of("yes", 10, "no", 30), 0)).getDecision()).isEqualTo("REJECT");
+    DecisionOutcome constant = quality(profile(500, Map.of("yes", 500, "no", 0), 0));
+    assertThat(constant.getDecision()).isEqualTo("REJECT");
+    assertThat(constant.getReason()).contains("1 distinct value");
+    Map<String, Object> noTarget = new LinkedHashMap<>(profile(500, Map.of(), 0));
+    noTarget.put("attributes", List.of(attribute("age", "numeric", 0, 40, false, 0.6, 0.6)));
+    DecisionOutcome missing = quality(noTarget);
+    assertThat(missing.getDecision()).isEqualTo("REJECT");
+    assertThat(missing.getReason()).contains("no attribute 'outcome'");
+  }
+
+  @Test
+  void emptyConstantIdentifierAndLeakingAttributesAreDroppedAndImbalanceIsNoted() {
+    DecisionOutcome outcome = quality(profile(1000, Map.of("yes", 60, "no", 940), 2,
+        attribute("notes", "string", 72.5, 200, false, 0.95, 0.94),
+        attribute("country", "nominal", 0, 1, false, 0.94, 0.94),
+        attribute("customer_id", "nominal", 0, 1000, false, 1.0, 0.94),
+        attribute("row_number", "numeric", 0, 1000, true, 0.94, 0.94),
+        attribute("cancelled_on", "numeric", 0, 300, false, 0.998, 0.94),
+        attribute("age", "numeric", 0, 60, true, 0.95, 0.94)));
+    assertThat(outcome.getDecision()).isEqualTo("CLEAN");
+    assertThat(outcome.getAttributesToDrop())
+        .containsExactlyInAnyOrder("notes", "country", "customer_id", "row_number", "cancelled_on");
+    assertThat(outcome.getReason()).contains("missing in 2.0% of rows: those rows are removed",
+        "notes is dropped", "known only after the outcome");
+    assertThat(outcome.reasonsFor("PASS")).singleElement().asString().contains("class 'yes' is only 6.0%");
+  }
+
+  @Test
+  void approvalPolicyBlocksAWeakClassAndWarnsOfUnstableFoldsAndOpenFindings() {
+    DecisionOutcome outcome = policy(metrics(0.35, 0.8, 0.25, 7.5), true, "class 'yes' is only 6.0% of rows");
+    assertThat(outcome.getDecision()).isEqualTo("BLOCK");
+    assertThat(outcome.reasonsFor("BLOCK")).singleElement().asString()
+        .contains("class 'bad' is recognised in only 25.0% of its 300 rows");
+    assertThat(outcome.reasonsFor("WARN")).hasSize(2);
+
+    DecisionOutcome clear = policy(metrics(0.45, 0.9, 0.6, 2.0), true, "");
+    assertThat(clear.getDecision()).isEqualTo("CLEAR");
+    DecisionOutcome chance = policy(metrics(-0.01, 0.9, 0.6, 2.0), false, null);
+    assertThat(chance.reasonsFor("BLOCK")).hasSize(2).anySatisfy(r -> assertThat(r).contains("kappa -0.0100"));
+  }
+
+  @Test
+  void aMissingProfileOrMetricsIsAClearError() {
+    assertThatThrownBy(() -> rules.apply(RuleSet.DATA_QUALITY, name -> null))
+        .hasMessageContaining("'datasetProfile' is missing");
+    assertThatThrownBy(() -> rules.apply(RuleSet.APPROVAL_POLICY, name -> "championMetrics".equals(name) ? "[1" : null))
+        .hasMessageContaining("'championMetrics' must be a JSON object");
+  }
+
+  @Test
+  void figuresThatDoNotApplyNeverMatchEvenOnceDroolsHasCompiledTheConstraints() {
+    // Drools compiles a constraint after some evaluations; a NaN would then compare as larger than any number.
+    for (int i = 0; i < 100; i++) {
+      DecisionOutcome quality = quality(profile(500, Map.of("yes", 200, "no", 300), 0,
+          Map.of("name", "age", "type", "numeric", "missingPct", 0.0, "distinct", 40)));
+      assertThat(quality.getFindings()).isEmpty();
+      DecisionOutcome churn = rules.apply(RuleSet.CHURN_RETENTION, Map.of("contract", "Two year"),
+          Map.of("Yes", 0.65, "No", 0.35));
+      assertThat(churn.getDecision()).isEqualTo("NO_ACTION");
+      Map<String, Object> noFolds = new LinkedHashMap<>(metrics(0.45, 0.9, 0.6, 2.0));
+      noFolds.remove("folds");
+      assertThat(policy(noFolds, true, "").getDecision()).isEqualTo("CLEAR");
+    }
+  }
+
+  @Test
+  void aCreditApplicationWithoutAnAmountGoesToAPerson() {
+    DecisionOutcome outcome = rules.apply(RuleSet.CREDIT_DECISION, Map.of("duration", 12),
+        Map.of("bad", 0.1, "good", 0.9));
+    assertThat(outcome.getDecision()).isEqualTo("MANUAL_REVIEW");
+    assertThat(outcome.getReason()).contains("credit amount is missing");
+  }
+
+  private static DecisionOutcome quality(Map<String, Object> profile) {
+    return rules.apply(RuleSet.DATA_QUALITY, name -> switch (name) {
+      case "datasetProfile" -> profile;
+      case "targetAttribute" -> "outcome";
+      default -> null;
+    });
+  }
+
+  private static Map<String, Object> profile(int rows, Map<String, Integer> classes, double targetMissingPct,
+      Map<?, ?>... attributes) {
+    List<Object> all = new ArrayList<>(List.of(attributes));
+    long distinct = classes.values().stream().filter(c -> c > 0).count();
+    all.add(Map.of("name", "outcome", "type", "nominal", "missingPct", targetMissingPct, "distinct", distinct,
+        "values", classes));
+    int labelled = classes.values().stream().mapToInt(Integer::intValue).sum();
+    double majority = classes.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) labelled;
+    return Map.of("rows", rows, "majorityShare", majority, "attributes", all);
+  }
+
+  private static Map<String, Object> attribute(String name, String type, double missingPct, int distinct,
+      boolean integerValued, double purity, double ignoredMajority) {
+    return Map.of("name", name, "type", type, "missingPct", missingPct, "distinct", distinct,
+        "integerValued", integerValued, "targetPurity", purity);
+  }
+
+  private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings) {
+    return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {
+      case "championMetrics" -> metrics;
+      case "successMetric" -> "weightedAreaUnderROC";
+      case "successThreshold" -> "0.7";
+      case "championMeetsThreshold" -> meets;
+      case "qualityOpenFindings" -> openFindings;
+      default -> null;
+    });
+  }
+
+  private static Map<String, Object> metrics(double kappa, double auc, double badRecall, double foldSpread) {
+    return Map.of("pctCorrect", 75.0, "kappa", kappa, "weightedAreaUnderROC", auc,
+        "perClass", Map.of("good", Map.of("recall", 0.9), "bad", Map.of("recall", badRecall)),
+        "confusionMatrix", Map.of("labels", List.of("good", "bad"),
+            "rows", List.of(List.of(630.0, 70.0), List.of(225.0, 75.0))),
+        "folds", Map.of("metric", "pctCorrect", "stdDev", foldSpread));
   }
 }

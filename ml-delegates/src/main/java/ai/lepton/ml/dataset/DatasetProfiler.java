@@ -13,6 +13,12 @@ import weka.experiment.Stats;
  * Describes a dataset for the data-quality gate: rows, and per attribute its type, missing share, distinct values
  * and summary statistics (Weka's {@link Stats}: the figures the Explorer shows); for a nominal target, the class
  * balance. Attributes are described in parallel, each in one pass over its column.
+ *
+ * <p>For the leakage check each attribute is also measured against the target: for a nominal target its
+ * {@code targetPurity}, the share of rows that the attribute alone classifies correctly (a nominal attribute by the
+ * majority class of each of its values, a numeric one by the best single threshold), beside the target's
+ * {@code majorityShare}, what guessing the commonest class achieves; for a numeric target the Pearson
+ * {@code targetCorrelation} of each numeric attribute.
  */
 public final class DatasetProfiler {
 
@@ -23,16 +29,29 @@ public final class DatasetProfiler {
     profile.put("rows", data.numInstances());
     profile.put("attributeCount", data.numAttributes());
     profile.put("targetAttribute", targetAttribute);
+    Attribute target = targetAttribute == null ? null : data.attribute(targetAttribute);
     List<Map<String, Object>> attributes = IntStream.range(0, data.numAttributes()).parallel()
-        .mapToObj(i -> describe(data, data.attribute(i))).toList();
+        .mapToObj(i -> describe(data, data.attribute(i), target)).toList();
     long rowsWithMissing = data.stream().parallel().filter(row -> row.hasMissingValue()).count();
     profile.put("rowsWithMissingValues", (int) rowsWithMissing);
     profile.put("attributes", attributes);
-    Attribute target = targetAttribute == null ? null : data.attribute(targetAttribute);
     if (target != null && target.isNominal()) {
       profile.put("classBalance", attributes.get(target.index()).get("values"));
+      profile.put("majorityShare", round(TargetAssociation.majorityShare(data, target)));
     }
     return profile;
+  }
+
+  private static Map<String, Object> describe(Instances data, Attribute attribute, Attribute target) {
+    Map<String, Object> entry = describe(data, attribute);
+    if (target != null && attribute.index() != target.index()) {
+      if (target.isNominal() && !attribute.isDate() && !attribute.isRelationValued()) {
+        entry.put("targetPurity", round(TargetAssociation.purity(data, attribute, target)));
+      } else if (target.isNumeric() && attribute.isNumeric()) {
+        entry.put("targetCorrelation", round(TargetAssociation.correlation(data, attribute, target)));
+      }
+    }
+    return entry;
   }
 
   private static Map<String, Object> describe(Instances data, Attribute attribute) {
@@ -58,6 +77,7 @@ public final class DatasetProfiler {
       entry.put("missing", missing);
       entry.put("missingPct", round(100.0 * missing / Math.max(1, rows)));
       entry.put("distinct", distinct(present, rows - missing));
+      entry.put("integerValued", integerValued(present, rows - missing));
       if (stats.count > 0) {
         entry.put("min", stats.min);
         entry.put("max", stats.max);
@@ -101,6 +121,15 @@ public final class DatasetProfiler {
       }
     }
     return distinct;
+  }
+
+  private static boolean integerValued(double[] values, int count) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] != Math.rint(values[i])) {
+        return false;
+      }
+    }
+    return count > 0;
   }
 
   private static double round(double value) {

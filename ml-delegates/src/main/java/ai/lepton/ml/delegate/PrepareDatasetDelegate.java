@@ -4,11 +4,15 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Prepares the client's dataset for training and stores the result as a derived dataset with its recipe. */
+/**
+ * Prepares the client's dataset for training and stores the result as a derived dataset with its recipe; the
+ * attributes the data-quality rules condemned ({@code qualityDropAttributes}) are removed first.
+ */
 @Component("prepareDataset")
 public class PrepareDatasetDelegate implements JavaDelegate {
 
@@ -23,7 +27,11 @@ public class PrepareDatasetDelegate implements JavaDelegate {
     StoredDataset raw = datasets.get(RequiredVariables.string(execution, "datasetId"));
     String target = RequiredVariables.string(execution, "targetAttribute");
     ProblemType problemType = ProblemType.of(RequiredVariables.string(execution, "problemType"));
-    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(datasets.load(raw.id()), target, problemType);
+    Object drop = execution.getVariable("qualityDropAttributes");
+    List<String> dropped = drop == null || drop.toString().isBlank() ? List.of()
+        : List.of(drop.toString().split(","));
+    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(datasets.load(raw.id()), target, problemType,
+        dropped);
     StoredDataset stored = datasets.storeDerived(raw, prepared.data(), prepared.recipe());
     execution.setVariable("preparedDatasetId", stored.id());
     execution.setVariable("preparedDatasetSha256", stored.sha256());

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import weka.core.Instances;
 
-/** Profiles the dataset the client sent and stores the profile with it. */
+/**
+ * Profiles the dataset the client sent, stores the profile with it and hands it to the data-quality rules as the
+ * JSON variable {@code datasetProfile}.
+ */
 @Component("profileDataset")
 public class ProfileDatasetDelegate implements JavaDelegate {
 
@@ -31,5 +34,6 @@ public class ProfileDatasetDelegate implements JavaDelegate {
     datasets.addProfile(datasetId, target, profile);
     execution.setVariable("datasetRows", data.numInstances());
     execution.setVariable("datasetRowsWithMissingValues", profile.get("rowsWithMissingValues"));
+    execution.setVariable("datasetProfile", JsonVariables.of(profile));
   }
 }

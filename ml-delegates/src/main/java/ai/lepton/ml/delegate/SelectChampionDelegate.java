@@ -7,13 +7,15 @@ import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Picks the best candidate of this training round by the engagement's success metric and says whether it meets the
- * threshold ({@code championMeetsThreshold}), which routes the engagement to approval or to a review.
+ * threshold ({@code championMeetsThreshold}), which routes the engagement to approval or to a review. Its metrics
+ * go to the approval-policy rules as the JSON variable {@code championMetrics}.
  */
 @Component("selectChampion")
 public class SelectChampionDelegate implements JavaDelegate {
@@ -47,6 +49,7 @@ public class SelectChampionDelegate implements JavaDelegate {
     execution.setVariable("modelVersionId", champion.id());
     execution.setVariable("championAlgorithm", command(champion));
     execution.setVariable("championMetricValue", value);
+    execution.setVariable("championMetrics", JsonVariables.of(champion.metrics()));
     execution.setVariable("championMeetsThreshold", meets);
     execution.setVariable("championSummary", summary(candidates, champion, metric, threshold, meets));
   }
@@ -58,6 +61,10 @@ public class SelectChampionDelegate implements JavaDelegate {
     text.append(String.format(Locale.ROOT, "%s = %.4f, threshold %s %.4f: %s%n", metric,
         champion.metric(metric.name()), metric.higherIsBetter() ? ">=" : "<=", threshold, meets ? "met" : "missed"));
     text.append(keyMetrics(champion)).append('\n');
+    if (champion.metrics().get("folds") instanceof Map<?, ?> folds && folds.containsKey("stdDev")) {
+      text.append(String.format(Locale.ROOT, "Per fold %s: mean %.4f, standard deviation %.4f%n", folds.get("metric"),
+          ((Number) folds.get("mean")).doubleValue(), ((Number) folds.get("stdDev")).doubleValue()));
+    }
     text.append(String.format("Cross-validated %d-fold, seed %d, on dataset %s (sha256 %s)%n", champion.folds(),
         champion.seed(), champion.datasetId(), champion.datasetSha256()));
     text.append("Candidates:\n");

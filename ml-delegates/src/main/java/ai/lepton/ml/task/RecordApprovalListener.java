@@ -5,6 +5,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enforces the four-eyes rule on model approval and records the decision: the approver must be logged in, must not
- * have started the engagement nor completed its requirements, and must give a reason either way.
+ * have started the engagement nor completed its requirements, and must give a reason either way. Approving over a
+ * blocker of the approval policy ({@code policyBlockers}) needs an {@code overrideReason}; the policy's verdict, the
+ * quality findings and the override are kept with the approval as the evidence the approver saw.
  */
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
@@ -43,11 +46,30 @@ public class RecordApprovalListener implements TaskListener {
     if (reason == null || reason.toString().isBlank()) {
       throw new FormFieldValidationException("approvalReason", "A reason is required to approve or reject a model");
     }
+    String blockers = Objects.toString(task.getVariable("policyBlockers"), "");
+    String override = Objects.toString(task.getVariable("overrideReason"), "").strip();
+    if (approved && !blockers.isBlank() && override.isEmpty()) {
+      throw new FormFieldValidationException("overrideReason", "The approval policy blocks this model ("
+          + blockers.lines().findFirst().orElse("") + "); approving it anyway needs an override reason");
+    }
     ModelVersion version = registry.get(Objects.toString(task.getVariable("modelVersionId")));
+    Map<String, Object> evidence = evidence(version);
+    evidence.put("policyVerdict", task.getVariable("policyVerdict"));
+    evidence.put("policyBlockers", lines(blockers));
+    evidence.put("policyWarnings", lines(Objects.toString(task.getVariable("policyWarnings"), "")));
+    evidence.put("qualityVerdict", task.getVariable("qualityVerdict"));
+    evidence.put("qualityFindings", lines(Objects.toString(task.getVariable("qualityFindings"), "")));
+    if (approved && !blockers.isBlank()) {
+      evidence.put("overrideReason", override);
+    }
     registry.recordApproval(new Approval(version.id(), version.engagementKey(), approved, approver,
-        reason.toString().strip(), evidence(version), task.getId(), Instant.now()));
+        reason.toString().strip(), evidence, task.getId(), Instant.now()));
     task.setVariable("approved", approved);
     task.setVariable("approvedBy", approver);
+  }
+
+  private static List<String> lines(String text) {
+    return text.lines().filter(line -> !line.isBlank()).toList();
   }
 
   private static Boolean decision(Object value) {

@@ -1,6 +1,7 @@
 package ai.lepton.ml.training;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import java.util.Random;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
@@ -30,8 +31,9 @@ public final class CrossValidationTrainer {
       Classifier model = algorithm.newClassifier();
       model.buildClassifier(data);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new TrainingResult(EvaluationMetrics.of(evaluation, data.classAttribute()), serialize(model, data),
-          millis);
+      Map<String, Object> metrics = EvaluationMetrics.of(evaluation, data.classAttribute());
+      metrics.put("folds", EvaluationMetrics.perFold(evaluation, data.numInstances(), folds));
+      return new TrainingResult(metrics, serialize(model, data), millis);
     } catch (InvalidAlgorithmException e) {
       throw e;
     } catch (Exception e) {

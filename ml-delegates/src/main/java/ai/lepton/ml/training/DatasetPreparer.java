@@ -23,9 +23,32 @@ public final class DatasetPreparer {
   public record Prepared(Instances data, List<Map<String, Object>> recipe) {}
 
   public static Prepared prepare(Instances raw, String targetAttribute, ProblemType problemType) {
+    return prepare(raw, targetAttribute, problemType, List.of());
+  }
+
+  /**
+   * @param drop attributes to remove first, as the data-quality rules decided (names the data does not have are
+   *     refused: the rules and the data disagree)
+   */
+  public static Prepared prepare(Instances raw, String targetAttribute, ProblemType problemType, List<String> drop) {
     Instances data = new Instances(raw);
     Attribute target = requireTarget(data, targetAttribute);
     List<Map<String, Object>> recipe = new ArrayList<>();
+    if (!drop.isEmpty()) {
+      List<Integer> indices = new ArrayList<>();
+      for (String name : drop) {
+        Attribute attribute = data.attribute(name.strip());
+        if (attribute == null) {
+          throw new IllegalArgumentException("The data-quality rules drop '" + name + "', which the dataset lacks");
+        }
+        if (attribute.index() == target.index()) {
+          throw new IllegalArgumentException("The target '" + targetAttribute + "' cannot be dropped");
+        }
+        indices.add(attribute.index());
+      }
+      data = apply(data, recipe, "weka.filters.unsupervised.attribute.Remove", "-R " + range(indices),
+          "the data-quality rules dropped " + String.join(", ", drop));
+    }
 
     List<Integer> strings = new ArrayList<>();
     for (int i = 0; i < data.numAttributes(); i++) {

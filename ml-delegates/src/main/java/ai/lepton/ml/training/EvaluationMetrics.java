@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weka.classifiers.Evaluation;
+import weka.classifiers.evaluation.NominalPrediction;
+import weka.classifiers.evaluation.Prediction;
 import weka.core.Attribute;
 
 /** Reads the numbers of a Weka {@link Evaluation} into a map keyed by Weka's own method names. */
@@ -38,6 +40,42 @@ public final class EvaluationMetrics {
       metrics.put("rootRelativeSquaredError", eval.rootRelativeSquaredError());
     }
     return metrics;
+  }
+
+  /**
+   * The cross-validation's own predictions cut back into its folds (Weka evaluates fold 0 first, and its
+   * {@code testCV} gives the first {@code rows % folds} folds one row more): accuracy per fold in percent for a
+   * class label, RMSE per fold for a number, with their mean and standard deviation. How far the folds disagree says
+   * how far the single figure can be trusted.
+   */
+  public static Map<String, Object> perFold(Evaluation eval, int rows, int folds) {
+    List<Prediction> predictions = eval.predictions();
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (predictions == null || predictions.size() != rows) {
+      return result;
+    }
+    boolean nominal = predictions.get(0) instanceof NominalPrediction;
+    List<Double> values = new ArrayList<>();
+    int next = 0;
+    for (int fold = 0; fold < folds; fold++) {
+      int size = rows / folds + (fold < rows % folds ? 1 : 0);
+      double weight = 0;
+      double sum = 0;
+      for (Prediction p : predictions.subList(next, next + size)) {
+        weight += p.weight();
+        sum += nominal ? (p.predicted() == p.actual() ? p.weight() : 0)
+            : p.weight() * (p.predicted() - p.actual()) * (p.predicted() - p.actual());
+      }
+      next += size;
+      values.add(nominal ? 100 * sum / weight : Math.sqrt(sum / weight));
+    }
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, folds - 1);
+    result.put("metric", nominal ? "pctCorrect" : "rootMeanSquaredError");
+    result.put("values", values);
+    result.put("mean", mean);
+    result.put("stdDev", Math.sqrt(variance));
+    return result;
   }
 
   private static Map<String, Object> perClass(Evaluation eval, Attribute classAttribute) {

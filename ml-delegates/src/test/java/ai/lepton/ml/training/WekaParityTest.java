@@ -1,6 +1,7 @@
 package ai.lepton.ml.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -80,6 +81,22 @@ class WekaParityTest {
       for (int c = 0; c < expectedMatrix[r].length; c++) {
         assertThat(matrix.get(r).get(c)).isEqualTo(expectedMatrix[r][c]);
       }
+    }
+
+    // And the accuracy of each fold is what Weka's fold-by-fold recipe (randomize, stratify, trainCV/testCV) gives
+    @SuppressWarnings("unchecked")
+    List<Double> perFold = (List<Double>) ((Map<String, Object>) metrics.get("folds")).get("values");
+    Random random = new Random(seed);
+    Instances shuffled = new Instances(weka);
+    shuffled.randomize(random);
+    shuffled.stratify(folds);
+    for (int fold = 0; fold < folds; fold++) {
+      Instances train = shuffled.trainCV(folds, fold, random);
+      Classifier foldModel = AbstractClassifier.forName(className, Utils.splitOptions(options));
+      foldModel.buildClassifier(train);
+      Evaluation foldEvaluation = new Evaluation(train);
+      foldEvaluation.evaluateModel(foldModel, shuffled.testCV(folds, fold));
+      assertThat(perFold.get(fold)).as("fold " + fold).isCloseTo(foldEvaluation.pctCorrect(), within(1e-9));
     }
 
     // And the final model is a Weka model of that class, trained on every row

@@ -1,0 +1,12 @@
+package ai.lepton.rules;
+
+/**
+ * One non-target attribute of a dataset as the data-quality rules see it. Figures that do not apply are null, never
+ * NaN: Drools compares NaN inconsistently once it compiles a constraint, null never matches.
+ *
+ * @param identifierLike every row has its own value, in a text column or an integer one
+ * @param targetPurity share of rows this attribute alone classifies correctly (nominal target; null otherwise)
+ * @param targetCorrelation Pearson correlation with a numeric target (null otherwise)
+ */
+public record AttributeFacts(String name, String type, double missingPct, int distinct, int rows,
+    boolean identifierLike, Double targetPurity, Double targetCorrelation) {}

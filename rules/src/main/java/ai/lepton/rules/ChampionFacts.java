@@ -1,0 +1,41 @@
+package ai.lepton.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the champion's cross-validation metrics (Weka's names, as Lepton's registry keeps them) and the
+ * engagement's success criterion into the facts of the approval-policy rules.
+ */
+final class ChampionFacts {
+
+  private ChampionFacts() {}
+
+  @SuppressWarnings("unchecked")
+  static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
+      int openQualityFindings) {
+    boolean classification = metrics.containsKey("pctCorrect");
+    Map<String, Object> folds = metrics.get("folds") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
+    List<Object> facts = new ArrayList<>();
+    facts.add(new ModelFacts(classification ? "classification" : "regression", metric,
+        FactValues.optional(metrics, metric), threshold, meetsThreshold, FactValues.optional(metrics, "kappa"),
+        FactValues.optional(metrics, "correlationCoefficient"), FactValues.optional(folds, "stdDev"),
+        openQualityFindings));
+    if (metrics.get("perClass") instanceof Map<?, ?> perClass) {
+      Map<String, Object> matrix = metrics.get("confusionMatrix") instanceof Map<?, ?> m
+          ? (Map<String, Object>) m : Map.of();
+      List<String> labels = (List<String>) matrix.getOrDefault("labels", List.of());
+      List<List<Number>> rows = (List<List<Number>>) matrix.getOrDefault("rows", List.of());
+      for (Map.Entry<?, ?> entry : perClass.entrySet()) {
+        String label = entry.getKey().toString();
+        int index = labels.indexOf(label);
+        int support = index < 0 || index >= rows.size() ? 0
+            : (int) Math.round(rows.get(index).stream().mapToDouble(Number::doubleValue).sum());
+        facts.add(new ClassFacts(label, FactValues.optional((Map<String, Object>) entry.getValue(), "recall"),
+            support));
+      }
+    }
+    return facts;
+  }
+}

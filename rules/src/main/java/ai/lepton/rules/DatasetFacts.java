@@ -1,0 +1,12 @@
+package ai.lepton.rules;
+
+/**
+ * A dataset as the data-quality rules see it, read from its profile.
+ *
+ * @param targetPresent whether the dataset has the engagement's target attribute at all
+ * @param targetMissingPct share of rows without a target value, in percent
+ * @param majorityShare for a nominal target, the share of the commonest class (null otherwise)
+ * @param minorityShare for a nominal target, the share of the rarest class that occurs (null otherwise)
+ */
+public record DatasetFacts(int rows, String target, boolean targetPresent, String targetType, int targetDistinct,
+    Double targetMissingPct, Double majorityShare, Double minorityShare, String minorityClass) {}
