@@ -125,6 +125,17 @@ class EngagementOverHttpTest extends HttpTestSupport {
     JsonNode logged = get("auditor", "/api/decisions?model=churn-http").json();
     assertThat(logged.get(0).path("decisionId").asText()).isEqualTo(decided.json().path("decisionId").asText());
 
+    // And the decision names the attributes that moved it most, strongest first, and the log keeps them
+    JsonNode explanation = decided.json().path("explanation");
+    assertThat(explanation.size()).isBetween(1, 3);
+    double previous = Double.MAX_VALUE;
+    for (JsonNode effect : explanation) {
+      assertThat(weka.attribute(effect.path("attribute").asText())).isNotNull();
+      assertThat(Math.abs(effect.path("effect").asDouble())).isLessThanOrEqualTo(previous).isGreaterThan(0);
+      previous = Math.abs(effect.path("effect").asDouble());
+    }
+    assertThat(logged.get(0).path("explanation")).isEqualTo(explanation);
+
     // And bad decision requests are refused clearly
     assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
         .isEqualTo(404);
@@ -133,6 +144,11 @@ class EngagementOverHttpTest extends HttpTestSupport {
     Reply refused = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", unknownLabel);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("detail").asText()).contains("unknown value 'Forever'");
+    Map<String, Object> wrongType = new HashMap<>(customer);
+    wrongType.put("tenure", "long");
+    Reply mistyped = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", wrongType);
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.json().path("detail").asText()).contains("'tenure' must be a number, not 'long'");
     assertThat(postJson("pm", "/api/decisions/churn-http?ruleSet=fraud", customer).json().path("error").asText())
         .isEqualTo("UNKNOWN_RULE_SET");
     assertThat(post("pm", "/api/decisions/churn-http?ruleSet=churn-retention", "application/json",

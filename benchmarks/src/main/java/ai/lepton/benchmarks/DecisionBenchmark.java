@@ -85,7 +85,7 @@ public final class DecisionBenchmark {
     registry.changeStatus(version, ModelStatus.DEPLOYED, "bench", "benchmark");
 
     RuleService rules = new RuleService();
-    DeployedModels models = new DeployedModels(registry);
+    DeployedModels models = new DeployedModels(registry, datasets);
     ProcessEngine engine = engine(pool, history, Map.of(
         "scoreRecord", new ScoreRecordDelegate(new RecordScorer(models)),
         "applyRules", new ApplyRulesDelegate(rules),

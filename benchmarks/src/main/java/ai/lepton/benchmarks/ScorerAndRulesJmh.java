@@ -1,8 +1,8 @@
 package ai.lepton.benchmarks;
 
 import ai.lepton.ml.dataset.DatasetReader;
-import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.ml.scoring.PerturbationExplainer;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
@@ -65,10 +65,10 @@ public class ScorerAndRulesJmh {
     j48 = new J48();
     j48.buildClassifier(data);
     Instances header = new Instances(data, 0);
-    DeployedModels models = new DeployedModels((ModelRegistry) null) {
+    DeployedModels models = new DeployedModels(null, null) {
       @Override
       public Loaded get(String modelName) {
-        return new Loaded("mv-bench", j48, header);
+        return new Loaded("mv-bench", j48, header, PerturbationExplainer.baseline(header, data));
       }
     };
     scorer = new RecordScorer(models);

@@ -1,5 +1,6 @@
 package ai.lepton.app.api;
 
+import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -51,10 +52,11 @@ public class DecisionController {
     answer.put("decision", result.get("decision"));
     answer.put("prediction", result.get("prediction"));
     answer.put("probability", result.get("probability"));
-    answer.put("distribution", ai.lepton.ml.Json.readMap(String.valueOf(result.get("distribution"))));
+    answer.put("distribution", Json.readMap(String.valueOf(result.get("distribution"))));
     answer.put("modelVersionId", result.get("modelVersionId"));
     answer.put("rulesFired", lines(result.get("rulesFired")));
     answer.put("reason", result.get("decisionReason"));
+    answer.put("explanation", Json.readList(String.valueOf(result.get("explanation"))));
     answer.put("missingFeatures", lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')));
     answer.put("decisionId", result.get("decisionId"));
     return answer;

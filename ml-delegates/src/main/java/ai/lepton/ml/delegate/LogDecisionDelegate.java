@@ -19,6 +19,10 @@ public class LogDecisionDelegate implements JavaDelegate {
     this.log = log;
   }
 
+  private static List<Map<String, Object>> explanation(Object json) {
+    return json == null || json.toString().isBlank() ? List.of() : Json.readList(json.toString());
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
@@ -30,7 +34,8 @@ public class LogDecisionDelegate implements JavaDelegate {
     Score score = new Score((String) execution.getVariable("modelVersionId"),
         String.valueOf(execution.getVariable("prediction")),
         probability instanceof Number n ? n.doubleValue() : Double.NaN, classes,
-        missing == null || missing.toString().isEmpty() ? List.of() : List.of(missing.toString().split(",")));
+        missing == null || missing.toString().isEmpty() ? List.of() : List.of(missing.toString().split(",")),
+        explanation(execution.getVariable("explanation")));
     String id = log.record(new DecisionLog.Entry(String.valueOf(execution.getVariable("modelName")),
         (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features")), score,
         (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Scores {@code features} (a JSON object of one record) with the model deployed as {@code modelName}; writes
  * {@code prediction}, {@code probability}, {@code distribution} (JSON), {@code modelVersionId} and
- * {@code missingFeatures}. An unknown model or bad features is a BPMN error ({@code MODEL_NOT_FOUND},
+ * {@code missingFeatures} and {@code explanation} (JSON: the attributes that moved the prediction most). An unknown model or bad features is a BPMN error ({@code MODEL_NOT_FOUND},
  * {@code INVALID_FEATURES}).
  */
 @Component("scoreRecord")
@@ -44,6 +44,7 @@ public class ScoreRecordDelegate implements JavaDelegate {
       execution.setVariable("distribution", Json.write(score.distribution()));
       execution.setVariable("modelVersionId", score.modelVersionId());
       execution.setVariable("missingFeatures", String.join(",", score.missingFeatures()));
+      execution.setVariable("explanation", Json.write(score.explanation()));
     } catch (ScoringException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

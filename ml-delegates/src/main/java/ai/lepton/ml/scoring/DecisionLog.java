@@ -16,11 +16,11 @@ public class DecisionLog {
 
   private static final String INSERT =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
-          + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
+          + " explanation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String RECENT =
       "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
-          + " decision, rules_fired, reason, process_instance_id, decided_at FROM lepton_decision"
+          + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json FROM lepton_decision"
           + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
 
   private final JdbcTemplate jdbc;
@@ -39,7 +39,7 @@ public class DecisionLog {
     jdbc.update(INSERT, id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
         score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
         Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(),
-        entry.processInstanceId(), Timestamp.from(Instant.now()));
+        entry.processInstanceId(), Timestamp.from(Instant.now()), Json.write(score.explanation()));
     return id;
   }
 
@@ -59,6 +59,7 @@ public class DecisionLog {
       row.put("reason", rs.getString(11));
       row.put("processInstanceId", rs.getString(12));
       row.put("decidedAt", rs.getTimestamp(13).toInstant().toString());
+      row.put("explanation", rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)));
       return row;
     }, modelName, limit);
   }

@@ -1,10 +1,13 @@
 package ai.lepton.ml.scoring;
 
+import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.registry.ModelRegistry;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
@@ -17,14 +20,21 @@ import weka.core.SerializationHelper;
 @Component
 public class DeployedModels {
 
-  /** A deployed version ready to score: the classifier and the header it was trained on. */
-  public record Loaded(String versionId, Classifier classifier, Instances header) {}
+  /**
+   * A deployed version ready to score: the classifier, the header it was trained on and the training data's mean or
+   * mode per attribute (null when the training data cannot be read: decisions then carry no explanation).
+   */
+  public record Loaded(String versionId, Classifier classifier, Instances header, double[] baseline) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeployedModels.class);
 
   private final ModelRegistry registry;
+  private final DatasetStore datasets;
   private final Map<String, Loaded> byName = new ConcurrentHashMap<>();
 
-  public DeployedModels(ModelRegistry registry) {
+  public DeployedModels(ModelRegistry registry, DatasetStore datasets) {
     this.registry = registry;
+    this.datasets = datasets;
   }
 
   public Loaded get(String modelName) {
@@ -34,6 +44,17 @@ public class DeployedModels {
 
   public void refresh(String modelName) {
     byName.remove(modelName);
+  }
+
+  private double[] baseline(String versionId, Instances header) {
+    String datasetId = registry.get(versionId).datasetId();
+    try {
+      return PerturbationExplainer.baseline(header, datasets.load(datasetId));
+    } catch (RuntimeException e) {
+      LOG.warn("Decisions of model version {} will carry no explanation: its training data {} cannot be read ({})",
+          versionId, datasetId, e.getMessage());
+      return null;
+    }
   }
 
   private Loaded load(String modelName) {
@@ -48,7 +69,7 @@ public class DeployedModels {
     try {
       Object[] modelAndHeader = SerializationHelper.readAll(new ByteArrayInputStream(registry.modelFile(versionId)));
       Instances header = (Instances) modelAndHeader[1];
-      return new Loaded(versionId, (Classifier) modelAndHeader[0], header);
+      return new Loaded(versionId, (Classifier) modelAndHeader[0], header, baseline(versionId, header));
     } catch (Exception e) {
       throw new IllegalStateException("Model version " + versionId + " cannot be loaded: " + e.getMessage(), e);
     }

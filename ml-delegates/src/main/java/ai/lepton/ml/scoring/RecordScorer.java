@@ -32,15 +32,19 @@ public class RecordScorer {
     try {
       double[] distribution = model.classifier().distributionForInstance(instance);
       Attribute target = header.classAttribute();
+      int predicted = target.isNumeric() ? -1 : Utils.maxIndex(distribution);
+      List<Map<String, Object>> explanation = model.baseline() == null ? List.of()
+          : PerturbationExplainer.explain(model.classifier(), instance, distribution, predicted, model.baseline());
       if (target.isNumeric()) {
-        return new Score(model.versionId(), String.valueOf(distribution[0]), Double.NaN, Map.of(), missing);
+        return new Score(model.versionId(), String.valueOf(distribution[0]), Double.NaN, Map.of(), missing,
+            explanation);
       }
       Map<String, Double> byLabel = new LinkedHashMap<>();
       for (int c = 0; c < distribution.length; c++) {
         byLabel.put(target.value(c), distribution[c]);
       }
-      int best = Utils.maxIndex(distribution);
-      return new Score(model.versionId(), target.value(best), distribution[best], byLabel, missing);
+      return new Score(model.versionId(), target.value(predicted), distribution[predicted], byLabel, missing,
+          explanation);
     } catch (Exception e) {
       throw new IllegalStateException("Model version " + model.versionId() + " failed to score: " + e.getMessage(),
           e);
