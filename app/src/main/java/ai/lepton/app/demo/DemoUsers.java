@@ -29,6 +29,7 @@ public class DemoUsers implements ApplicationRunner {
     USERS.put("mro", new String[] {LeptonGroups.MODEL_RISK_OFFICERS, "Demo", "Model Risk Officer"});
     USERS.put("auditor", new String[] {LeptonGroups.AUDITORS, "Demo", "Auditor"});
     USERS.put("co", new String[] {LeptonGroups.CREDIT_OFFICERS, "Demo", "Credit Officer"});
+    USERS.put("am", new String[] {LeptonGroups.ACCOUNT_MANAGERS, "Demo", "Account Manager"});
   }
 
   private final IdentityService identity;

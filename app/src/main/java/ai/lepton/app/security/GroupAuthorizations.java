@@ -54,9 +54,11 @@ public class GroupAuthorizations implements ApplicationRunner {
     grantCommon(LeptonGroups.MODEL_RISK_OFFICERS, "cockpit", "tasklist");
     grant(LeptonGroups.MODEL_RISK_OFFICERS, Resources.PROCESS_DEFINITION, ANY, READ_ENGAGEMENTS);
     grant(LeptonGroups.MODEL_RISK_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grantCommon(LeptonGroups.CREDIT_OFFICERS, "tasklist");
-    grant(LeptonGroups.CREDIT_OFFICERS, Resources.PROCESS_DEFINITION, ANY, READ_ENGAGEMENTS);
-    grant(LeptonGroups.CREDIT_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    for (String group : List.of(LeptonGroups.CREDIT_OFFICERS, LeptonGroups.ACCOUNT_MANAGERS)) {
+      grantCommon(group, "tasklist");
+      grant(group, Resources.PROCESS_DEFINITION, ANY, READ_ENGAGEMENTS);
+      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    }
     grantCommon(LeptonGroups.AUDITORS, "cockpit");
     grant(LeptonGroups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, READ_ENGAGEMENTS);
     grant(LeptonGroups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);

@@ -12,6 +12,7 @@ public final class LeptonGroups {
   public static final String MODEL_RISK_OFFICERS = "model-risk-officers";
   public static final String AUDITORS = "auditors";
   public static final String CREDIT_OFFICERS = "credit-officers";
+  public static final String ACCOUNT_MANAGERS = "account-managers";
 
   public static final Map<String, String> NAMES = Map.of(
       ADMIN, "Camunda administrators",
@@ -19,7 +20,8 @@ public final class LeptonGroups {
       DATA_SCIENTISTS, "Data scientists",
       MODEL_RISK_OFFICERS, "Model risk officers",
       AUDITORS, "Auditors",
-      CREDIT_OFFICERS, "Credit officers");
+      CREDIT_OFFICERS, "Credit officers",
+      ACCOUNT_MANAGERS, "Account managers");
 
   /** Who may send a client's data into an engagement. */
   public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);

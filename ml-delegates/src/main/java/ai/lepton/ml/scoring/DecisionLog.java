@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Lepton's decision log: one row per decision, written once, with everything needed to explain it later. */
+/**
+ * Lepton's decision log: one row per decision, written once, with everything needed to explain it later, and the
+ * reviews of the people who accepted or overruled it.
+ */
 @Component
 public class DecisionLog {
 
@@ -22,6 +25,13 @@ public class DecisionLog {
       "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
           + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json FROM lepton_decision"
           + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
+
+  private static final String INSERT_REVIEW =
+      "INSERT INTO lepton_decision_review (id, decision_id, process_instance_id, reviewer, model_decision,"
+          + " final_decision, overruled, reason, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String REVIEWS =
+      "SELECT reviewer, model_decision, final_decision, overruled, reason, reviewed_at FROM lepton_decision_review"
+          + " WHERE decision_id = ? ORDER BY reviewed_at";
 
   private final JdbcTemplate jdbc;
 
@@ -43,6 +53,29 @@ public class DecisionLog {
     return id;
   }
 
+  /** A person's decision on a case sent to them; {@code decisionId} is null when no model answered. */
+  public record Review(String decisionId, String processInstanceId, String reviewer, String modelDecision,
+      String finalDecision, boolean overruled, String reason) {}
+
+  public void recordReview(Review review) {
+    jdbc.update(INSERT_REVIEW, "rv-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+        review.decisionId(), review.processInstanceId(), review.reviewer(), review.modelDecision(),
+        review.finalDecision(), review.overruled(), review.reason(), Timestamp.from(Instant.now()));
+  }
+
+  public List<Map<String, Object>> reviewsOf(String decisionId) {
+    return jdbc.query(REVIEWS, (rs, n) -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("reviewer", rs.getString(1));
+      row.put("modelDecision", rs.getString(2));
+      row.put("finalDecision", rs.getString(3));
+      row.put("overruled", rs.getBoolean(4));
+      row.put("reason", rs.getString(5));
+      row.put("reviewedAt", rs.getTimestamp(6).toInstant().toString());
+      return row;
+    }, decisionId);
+  }
+
   public List<Map<String, Object>> recent(String modelName, int limit) {
     return jdbc.query(RECENT, (rs, n) -> {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -61,6 +94,7 @@ public class DecisionLog {
       row.put("decidedAt", rs.getTimestamp(13).toInstant().toString());
       row.put("explanation", rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)));
       return row;
-    }, modelName, limit);
+    }, modelName, limit).stream().peek(row -> row.put("reviews", reviewsOf((String) row.get("decisionId"))))
+        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.scoring.DecisionLog;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,10 +10,16 @@ import org.springframework.stereotype.Component;
 /**
  * A person deciding in place of (or against) a model: the decision must be APPROVE or DECLINE, and a reason is
  * required whenever it differs from what the model decided. Who decided and whether it overruled the model stay on
- * the process ({@code decidedBy}, {@code overruledModel}).
+ * the process ({@code decidedBy}, {@code overruledModel}) and in the decision log's reviews.
  */
 @Component("recordOfficerDecision")
 public class RecordOfficerDecisionListener implements TaskListener {
+
+  private final DecisionLog log;
+
+  public RecordOfficerDecisionListener(DecisionLog log) {
+    this.log = log;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -26,7 +33,11 @@ public class RecordOfficerDecisionListener implements TaskListener {
       throw new FormFieldValidationException("officerReason", "You decide " + decision + " where the model said "
           + task.getVariable("modelDecision") + ": a reason is required");
     }
-    task.setVariable("decidedBy", CurrentUser.of(task));
+    String officer = CurrentUser.of(task);
+    task.setVariable("decidedBy", officer);
     task.setVariable("overruledModel", overrules);
+    log.recordReview(new DecisionLog.Review((String) task.getVariable("decisionId"), task.getProcessInstanceId(),
+        officer == null ? "unknown" : officer, (String) task.getVariable("modelDecision"), decision.toString(),
+        overrules, reason == null ? null : reason.toString().strip()));
   }
 }

@@ -1,0 +1,259 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.dataset.DatasetReader;
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.NewModelVersion;
+import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CrossValidationTrainer;
+import ai.lepton.ml.training.DatasetPreparer;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.ml.training.TrainingResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import weka.classifiers.Classifier;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+
+/**
+ * The customer-retention process on the real engine with a J48 churn model trained on wa_churn and deployed: rows of
+ * wa_churn go through model-decision and the churn-retention rules, automated actions leave through the Camel
+ * outbox route, escalations reach an account manager.
+ */
+@SpringBootTest(properties = {
+    // The same context as EngagementProcessTest (Spring reuses it): engine "processTest", job executor off.
+    "camunda.bpm.process-engine-name=processTest",
+    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
+    "lepton.data-dir=target/process-test-data",
+    "lepton.demo.enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CustomerRetentionProcessTest {
+
+  private static final String MODEL = "churn-risk-retention-test";
+  private static final Path OUTBOX = Path.of("target/process-test-data/outbox/retention-actions");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired DatasetStore datasets;
+  @Autowired ModelRegistry registry;
+  @Autowired DeployedModels deployed;
+  @Autowired DecisionLog log;
+
+  private Instances customers;
+  private Classifier model;
+
+  @BeforeAll
+  void deployAChurnModel() throws Exception {
+    byte[] bytes;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+      bytes = in.readAllBytes();
+    }
+    DatasetReader.Parsed parsed = DatasetReader.read(bytes, null, "wa_churn");
+    StoredDataset raw = datasets.storeUpload("ENG-TEST-RETENTION", "wa_churn.csv", bytes, parsed, "ds");
+    customers = DatasetPreparer.prepare(parsed.instances(), "churn", ProblemType.CLASSIFICATION).data();
+    StoredDataset prepared = datasets.storeDerived(raw, customers, List.of());
+    AlgorithmSpec j48 = AlgorithmSpec.parse("weka.classifiers.trees.J48 -C 0.25 -M 2");
+    TrainingResult trained = CrossValidationTrainer.train(customers, j48, 10, 1);
+    String version = registry.register(new NewModelVersion(MODEL, "ENG-TEST-RETENTION", null, 1, "classification",
+        "churn", j48, 1, 10, prepared.id(), prepared.sha256(), trained));
+    registry.changeStatus(version, ModelStatus.APPROVED, "mro", "retention test");
+    registry.changeStatus(version, ModelStatus.DEPLOYED, "mro", "retention test");
+    deployed.refresh(MODEL);
+    model = (Classifier) SerializationHelper.readAll(new ByteArrayInputStream(trained.modelBytes()))[0];
+  }
+
+  @BeforeEach
+  void bindEngine() {
+    AbstractAssertions.init(engine);
+  }
+
+  @Test
+  void aLikelyChurnerOnAMonthlyContractGetsAnAutomatedActionThroughTheOutbox() throws Exception {
+    int row = findCustomer(p -> p >= 0.5, c -> c.stringValue(c.dataset().attribute("contract")).equals(
+        "Month-to-month") && value(c, "monthly_charges") < 100 && value(c, "tenure") < 48);
+
+    ProcessInstance pi = start(row);
+    runJobs(pi);
+
+    assertThat(pi).hasPassed("Task_DecideRetention", "Task_SendRetentionAction").isEnded();
+    String action = (String) historic(pi, "retentionAction");
+    assertThat(action).isIn("OFFER_DISCOUNT", "RETENTION_CALL");
+    JsonNode sent = JSON.readTree(OUTBOX.resolve("ra-" + pi.getId() + ".json").toFile());
+    assertThat(sent.path("action").asText()).isEqualTo(action);
+    assertThat(sent.path("customerId").asText()).isEqualTo("row-" + row);
+    assertThat(sent.path("decidedBy").asText()).isEqualTo("churn-retention rules");
+    assertThat(sent.path("decisionId").asText()).isEqualTo(historic(pi, "decisionId"));
+    assertThat(sent.path("probability").asDouble()).isEqualTo(model.distributionForInstance(
+        customers.instance(row))[customers.classAttribute().indexOfValue("Yes")]);
+  }
+
+  @Test
+  void aLoyalCustomerNeedsNoActionAndNothingIsSent() throws Exception {
+    int row = findCustomer(p -> p < 0.2, c -> true);
+    ProcessInstance pi = start(row);
+    assertThat(pi).hasPassed("EndEvent_NoAction").isEnded();
+    assertThat(OUTBOX.resolve("ra-" + pi.getId() + ".json")).doesNotExist();
+  }
+
+  @Test
+  void anEscalatedCustomerGoesToAnAccountManagerWhoseOverrideNeedsAReasonAndIsLogged() throws Exception {
+    int row = findCustomer(p -> p >= 0.5, c -> value(c, "monthly_charges") >= 100);
+    ProcessInstance pi = start(row);
+
+    assertThat(pi).isWaitingAt("Task_ReviewRetentionCase");
+    assertThat(task(pi)).hasCandidateGroup(LeptonGroups.ACCOUNT_MANAGERS);
+    assertThat((String) runtime.getVariable(pi.getId(), "modelDecision")).isEqualTo("ESCALATE_TO_ACCOUNT_MANAGER");
+    assertThat((String) runtime.getVariable(pi.getId(), "explanation")).contains("\"attribute\"");
+
+    // Overriding the escalation without a reason is refused and the task stays open
+    assertThatThrownBy(() -> as("am", () -> tasks.complete(task(pi).getId(),
+        Map.of("retentionAction", "OFFER_DISCOUNT"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("a reason is required");
+    assertThat(pi).isWaitingAt("Task_ReviewRetentionCase");
+
+    // With a reason the account manager's action goes out, and the review is in the decision log
+    as("am", () -> tasks.complete(task(pi).getId(), Map.of("retentionAction", "OFFER_DISCOUNT",
+        "overrideReason", "customer asked for a cheaper plan last week")));
+    runJobs(pi);
+    assertThat(pi).hasPassed("Task_SendRetentionAction").isEnded();
+    JsonNode sent = JSON.readTree(OUTBOX.resolve("ra-" + pi.getId() + ".json").toFile());
+    assertThat(sent.path("action").asText()).isEqualTo("OFFER_DISCOUNT");
+    assertThat(sent.path("decidedBy").asText()).isEqualTo("am");
+    assertThat(sent.path("reason").asText()).isEqualTo("customer asked for a cheaper plan last week");
+    assertThat(log.reviewsOf((String) historic(pi, "decisionId"))).singleElement().satisfies(review -> {
+      assertThat(review).containsEntry("reviewer", "am").containsEntry("overruled", true)
+          .containsEntry("modelDecision", "ESCALATE_TO_ACCOUNT_MANAGER").containsEntry("finalDecision",
+              "OFFER_DISCOUNT");
+    });
+  }
+
+  @Test
+  void followingTheEscalationNeedsNoReasonAndANoActionChoiceSendsNothing() throws Exception {
+    int row = findCustomer(p -> p >= 0.5, c -> value(c, "monthly_charges") >= 100);
+    ProcessInstance personal = start(row);
+    as("am", () -> tasks.complete(task(personal).getId(), Map.of("retentionAction", "ACCOUNT_MANAGER_CALL")));
+    runJobs(personal);
+    assertThat(JSON.readTree(OUTBOX.resolve("ra-" + personal.getId() + ".json").toFile()).path("action").asText())
+        .isEqualTo("ACCOUNT_MANAGER_CALL");
+    assertThat(log.reviewsOf((String) historic(personal, "decisionId"))).singleElement()
+        .satisfies(review -> assertThat(review).containsEntry("overruled", false));
+
+    ProcessInstance dropped = start(row);
+    as("am", () -> tasks.complete(task(dropped).getId(), Map.of("retentionAction", "NO_ACTION",
+        "overrideReason", "customer is moving abroad")));
+    assertThat(dropped).hasPassed("EndEvent_ClosedWithoutAction").isEnded();
+    assertThat(OUTBOX.resolve("ra-" + dropped.getId() + ".json")).doesNotExist();
+  }
+
+  @Test
+  void withoutADeployedModelTheCustomerGoesToAnAccountManagerWithTheReason() {
+    ProcessInstance pi = as("pm", () -> runtime.startProcessInstanceByKey("customer-retention", Map.of(
+        "features", "{\"tenure\": 3}", "customerId", "C-404", "modelName", "no-such-churn-model")));
+    assertThat(pi).isWaitingAt("Task_ReviewRetentionCase");
+    assertThat((String) runtime.getVariable(pi.getId(), "errorCode")).isEqualTo("MODEL_NOT_FOUND");
+    assertThatThrownBy(() -> as("am", () -> tasks.complete(task(pi).getId(),
+        Map.of("retentionAction", "ACCOUNT_MANAGER_CALL"))))
+        .hasMessageContaining("No model answered for this customer");
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance start(int row) throws IOException {
+    Map<String, Object> features = new LinkedHashMap<>();
+    Instance customer = customers.instance(row);
+    for (int a = 0; a < customers.numAttributes(); a++) {
+      if (a != customers.classIndex() && !customer.isMissing(a)) {
+        features.put(customers.attribute(a).name(), customers.attribute(a).isNumeric() ? customer.value(a)
+            : customer.stringValue(a));
+      }
+    }
+    String json = JSON.writeValueAsString(features);
+    return as("pm", () -> runtime.startProcessInstanceByKey("customer-retention", Map.of(
+        "features", json, "customerId", "row-" + row, "modelName", MODEL)));
+  }
+
+  /** The first wa_churn row whose churn probability and attributes match. */
+  private int findCustomer(Predicate<Double> churnProbability, Predicate<Instance> attributes) throws Exception {
+    int yes = customers.classAttribute().indexOfValue("Yes");
+    for (int row = 0; row < customers.numInstances(); row++) {
+      Instance customer = customers.instance(row);
+      if (!customer.hasMissingValue() && attributes.test(customer)
+          && churnProbability.test(model.distributionForInstance(customer)[yes])) {
+        return row;
+      }
+    }
+    throw new IllegalStateException("No wa_churn customer matches");
+  }
+
+  private static double value(Instance customer, String attribute) {
+    return customer.value(customer.dataset().attribute(attribute));
+  }
+
+  private Object historic(ProcessInstance pi, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  private void runJobs(ProcessInstance pi) {
+    for (Job job : management.createJobQuery().processInstanceId(pi.getId()).list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private <T> T as(String user, Supplier<T> work) {
+    identity.setAuthentication(user, List.of(user.equals("am") ? LeptonGroups.ACCOUNT_MANAGERS
+        : LeptonGroups.PROJECT_MANAGERS));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void as(String user, Runnable work) {
+    as(user, () -> {
+      work.run();
+      return null;
+    });
+  }
+}
