@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component("applyRules")
 public class ApplyRulesDelegate implements JavaDelegate {
 
+  private static final int TEXT_LIMIT = 3_900;
+
   private final RuleService rules;
 
   public ApplyRulesDelegate(RuleService rules) {
@@ -48,17 +50,18 @@ public class ApplyRulesDelegate implements JavaDelegate {
     switch (ruleSet) {
       case DATA_QUALITY -> {
         execution.setVariable("qualityVerdict", outcome.getDecision());
-        execution.setVariable("qualityRulesFired", lines(outcome.getRulesFired()));
-        execution.setVariable("qualityFindings", lines(outcome.getFindings().stream()
-            .map(f -> f.decision() + ": " + f.reason()).toList()));
+        execution.setVariable("qualityRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
+        execution.setVariable("qualityFindings", outcome.getFindings().isEmpty()
+            ? "PASS: no data-quality rule found anything to report" : fitted(lines(outcome.getFindings().stream()
+                .map(f -> f.decision() + ": " + f.reason()).toList())));
         execution.setVariable("qualityDropAttributes", String.join(",", outcome.getAttributesToDrop()));
-        execution.setVariable("qualityOpenFindings", lines(outcome.reasonsFor("PASS")));
+        execution.setVariable("qualityOpenFindings", fitted(lines(outcome.reasonsFor("PASS"))));
       }
       case APPROVAL_POLICY -> {
         execution.setVariable("policyVerdict", outcome.getDecision());
-        execution.setVariable("policyRulesFired", lines(outcome.getRulesFired()));
-        execution.setVariable("policyBlockers", lines(outcome.reasonsFor("BLOCK")));
-        execution.setVariable("policyWarnings", lines(outcome.reasonsFor("WARN")));
+        execution.setVariable("policyRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
+        execution.setVariable("policyBlockers", fitted(lines(outcome.reasonsFor("BLOCK"))));
+        execution.setVariable("policyWarnings", fitted(lines(outcome.reasonsFor("WARN"))));
       }
       default -> {
         execution.setVariable("decision", outcome.getDecision());
@@ -70,5 +73,27 @@ public class ApplyRulesDelegate implements JavaDelegate {
 
   private static String lines(List<String> lines) {
     return String.join("\n", lines);
+  }
+
+  /**
+   * Camunda keeps a text variable in 4,000 characters; a dataset with very many findings keeps its first lines and
+   * says how many more there were (the rules give the same findings again from the dataset's stored profile).
+   */
+  static String fitted(String text) {
+    if (text.length() <= TEXT_LIMIT) {
+      return text;
+    }
+    List<String> kept = new java.util.ArrayList<>();
+    int length = 0;
+    List<String> all = text.lines().toList();
+    for (String line : all) {
+      if (length + line.length() + 1 > TEXT_LIMIT - 60) {
+        break;
+      }
+      kept.add(line);
+      length += line.length() + 1;
+    }
+    kept.add("… and " + (all.size() - kept.size()) + " more findings");
+    return String.join("\n", kept);
   }
 }

@@ -157,6 +157,15 @@ class RuleSetsTest {
     assertThat(outcome.getReason()).contains("credit amount is missing");
   }
 
+  @Test
+  void manyFindingsAreCutToWhatACamundaTextVariableHoldsAndSaySo() {
+    String many = String.join("\n", java.util.Collections.nCopies(200, "CLEAN: a single value in every row: x is dropped"));
+    String fitted = ApplyRulesDelegate.fitted(many);
+    assertThat(fitted.length()).isLessThanOrEqualTo(3_900);
+    assertThat(fitted).endsWith("more findings").contains("CLEAN: a single value");
+    assertThat(ApplyRulesDelegate.fitted("short")).isEqualTo("short");
+  }
+
   private static DecisionOutcome quality(Map<String, Object> profile) {
     return rules.apply(RuleSet.DATA_QUALITY, name -> switch (name) {
       case "datasetProfile" -> profile;
