@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -106,24 +107,47 @@ public final class DecisionBenchmark {
     double rawWork = rawMicros(models.get("churn-bench").classifier(), data, rules, decisions);
     decide(engine, features, Math.min(2000, decisions)); // warm-up
     Run run = decide(engine, features, decisions);
-    long[] latencies = run.latencies();
-    Arrays.sort(latencies);
+    // The floor: the bare engine on the same database, a straight-through process of three no-op service tasks with
+    // five variables and FULL history (the shape PERFORMANCE.md measured), in the same JVM right after.
+    engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", Bpmn.createExecutableProcess("bare")
+        .camundaHistoryTimeToLive(1).startEvent().serviceTask().camundaExpression("${true}").serviceTask()
+        .camundaExpression("${true}").serviceTask().camundaExpression("${true}").endEvent().done()).deploy();
+    bare(engine, Math.min(2000, decisions));
+    Run bare = bare(engine, decisions);
     System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history %s, 2 threads, %,d decisions%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, history, decisions);
     System.out.println("| path | decisions/s | p50 ms | p99 ms | per decision µs |");
     System.out.println("|---|---|---|---|---|");
     System.out.printf(Locale.ROOT, "| raw Weka distributionForInstance + Drools execute | %,.0f | | | %.1f |%n",
         1e6 / rawWork, rawWork);
-    System.out.printf(Locale.ROOT, "| model-decision through the engine | %,.0f | %.2f | %.2f | %.1f |%n",
-        run.perSecond(), latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-        1e6 / run.perSecond());
+    print("model-decision through the engine", run);
+    print("bare engine: 3 no-op tasks, 5 variables, FULL history", bare);
+    System.out.printf(Locale.ROOT, "%nmodel-decision runs at %.2f× the bare engine's rate%n",
+        run.perSecond() / bare.perSecond());
     engine.close();
     pool.dispose();
   }
 
   private record Run(long[] latencies, double perSecond) {}
 
-  private static Run decide(ProcessEngine engine, List<String> features, int count) throws Exception {
+  private static void print(String path, Run run) {
+    long[] latencies = run.latencies().clone();
+    Arrays.sort(latencies);
+    System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.1f |%n", path, run.perSecond(),
+        latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, 1e6 / run.perSecond());
+  }
+
+  private static Run bare(ProcessEngine engine, int count) throws Exception {
+    return timed(count, i -> engine.getRuntimeService().startProcessInstanceByKey("bare", Map.of("a", i, "b", "two",
+        "c", 3.0, "d", true, "e", "five")));
+  }
+
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  /** Runs count steps on two threads; each step's latency and the overall rate. */
+  private static Run timed(int count, Step step) throws Exception {
     long[] latencies = new long[count];
     ExecutorService threads = Executors.newFixedThreadPool(2);
     long start = System.nanoTime();
@@ -132,14 +156,11 @@ public final class DecisionBenchmark {
       int offset = t;
       work.add(threads.submit(() -> {
         for (int i = offset; i < count; i += 2) {
-          Map<String, Object> variables = new HashMap<>();
-          variables.put("modelName", "churn-bench");
-          variables.put("ruleSet", "churn-retention");
-          variables.put("features", features.get(i % features.size()));
           long begin = System.nanoTime();
-          engine.getRuntimeService().startProcessInstanceByKey("model-decision", variables);
+          step.run(i);
           latencies[i] = System.nanoTime() - begin;
         }
+        return null;
       }));
     }
     for (Future<?> future : work) {
@@ -148,6 +169,16 @@ public final class DecisionBenchmark {
     double perSecond = count / ((System.nanoTime() - start) / 1e9);
     threads.shutdown();
     return new Run(latencies, perSecond);
+  }
+
+  private static Run decide(ProcessEngine engine, List<String> features, int count) throws Exception {
+    return timed(count, i -> {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("modelName", "churn-bench");
+      variables.put("ruleSet", "churn-retention");
+      variables.put("features", features.get(i % features.size()));
+      engine.getRuntimeService().startProcessInstanceByKey("model-decision", variables);
+    });
   }
 
   /** Mean µs of the raw work of one decision: Weka's distribution and one stateless rule session. */
@@ -172,6 +203,9 @@ public final class DecisionBenchmark {
     configuration.setCustomHistoryLevels(List.of(new StraightThroughHistoryLevel()));
     configuration.setHistory(history);
     configuration.setJobExecutorActivate(false);
+    // As the app runs on H2: MyBatis's batch flush asks the driver for the statement's query timeout, which H2 answers
+    // with a query on INFORMATION_SCHEMA.SETTINGS that walks every chunk of the file (a quarter of the CPU).
+    configuration.setJdbcBatchProcessing(Boolean.getBoolean("lepton.bench.jdbcBatch"));
     configuration.setBeans(new HashMap<>(beans));
     ProcessEngine engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
