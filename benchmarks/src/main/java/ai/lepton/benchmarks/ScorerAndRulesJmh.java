@@ -30,6 +30,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import weka.classifiers.Classifier;
 import weka.classifiers.trees.J48;
+import weka.classifiers.trees.RandomForest;
+import weka.core.DenseInstance;
+import weka.core.Instance;
 import weka.core.Instances;
 
 /**
@@ -48,6 +51,8 @@ public class ScorerAndRulesJmh {
 
   private Instances data;
   private Classifier j48;
+  private Classifier forest;
+  private double[] baseline;
   private RecordScorer scorer;
   private List<Map<String, Object>> records;
   private RuleService rules;
@@ -65,10 +70,13 @@ public class ScorerAndRulesJmh {
     j48 = new J48();
     j48.buildClassifier(data);
     Instances header = new Instances(data, 0);
+    forest = new RandomForest(); // Weka's defaults: 100 trees
+    forest.buildClassifier(data);
+    baseline = PerturbationExplainer.baseline(header, data);
     DeployedModels models = new DeployedModels(null, null) {
       @Override
       public Loaded get(String modelName) {
-        return new Loaded("mv-bench", j48, header, PerturbationExplainer.baseline(header, data));
+        return new Loaded("mv-bench", modelName.equals("forest") ? forest : j48, header, baseline);
       }
     };
     scorer = new RecordScorer(models);
@@ -99,7 +107,40 @@ public class ScorerAndRulesJmh {
 
   @Benchmark
   public Object leptonScoreRecord() {
-    return scorer.score("churn", records.get(row()));
+    return scorer.score("churn", records.get(row()), false);
+  }
+
+  @Benchmark
+  public double[] rawForestDistribution() throws Exception {
+    return forest.distributionForInstance(data.instance(row()));
+  }
+
+  @Benchmark
+  public Object leptonScoreRecordForest() {
+    return scorer.score("forest", records.get(row()), false);
+  }
+
+  /** The raw work of an explained J48 decision: its distribution and one more per attribute set to its baseline. */
+  @Benchmark
+  public double rawWekaExplained() throws Exception {
+    Instance row = data.instance(row());
+    double sum = j48.distributionForInstance(row)[0];
+    double[] values = row.toDoubleArray();
+    for (int a = 0; a < values.length; a++) {
+      if (a != data.classIndex()) {
+        double[] changed = values.clone();
+        changed[a] = baseline[a];
+        DenseInstance variant = new DenseInstance(1.0, changed);
+        variant.setDataset(data);
+        sum += j48.distributionForInstance(variant)[0];
+      }
+    }
+    return sum;
+  }
+
+  @Benchmark
+  public Object leptonScoreRecordExplained() {
+    return scorer.score("churn", records.get(row()), true);
   }
 
   @Benchmark

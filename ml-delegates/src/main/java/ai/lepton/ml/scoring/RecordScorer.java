@@ -25,6 +25,11 @@ public class RecordScorer {
   }
 
   public Score score(String modelName, Map<String, Object> features) {
+    return score(modelName, features, true);
+  }
+
+  /** @param explain whether to add the explanation (one more model call per attribute) */
+  public Score score(String modelName, Map<String, Object> features, boolean explain) {
     DeployedModels.Loaded model = models.get(modelName);
     Instances header = model.header();
     List<String> missing = new ArrayList<>();
@@ -33,7 +38,7 @@ public class RecordScorer {
       double[] distribution = model.classifier().distributionForInstance(instance);
       Attribute target = header.classAttribute();
       int predicted = target.isNumeric() ? -1 : Utils.maxIndex(distribution);
-      List<Map<String, Object>> explanation = model.baseline() == null ? List.of()
+      List<Map<String, Object>> explanation = !explain || model.baseline() == null ? List.of()
           : PerturbationExplainer.explain(model.classifier(), instance, distribution, predicted, model.baseline());
       if (target.isNumeric()) {
         return new Score(model.versionId(), String.valueOf(distribution[0]), Double.NaN, Map.of(), missing,
