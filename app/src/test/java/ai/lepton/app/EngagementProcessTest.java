@@ -158,8 +158,11 @@ class EngagementProcessTest {
   @Test
   void approvingOverAPolicyBlockerNeedsAnOverrideReasonWhichIsKept() {
     // Given a champion that never predicts the minority class (ZeroR) and a threshold it meets
-    ProcessInstance pi = runToApproval("credit-zeror", 0.4, "weka.classifiers.rules.ZeroR",
-        "credit-risk-zeror-" + (++engagements));
+    String modelName = "credit-risk-zeror-" + (++engagements);
+    ProcessInstance pi = runToApproval("credit-zeror", 0.4, "weka.classifiers.rules.ZeroR", modelName);
+    Map<String, Object> notYet = decide(modelName, "credit-decision", "{\"credit_amount\": 2000}");
+    assertThat(notYet.get("errorCode")).isEqualTo("MODEL_NOT_FOUND");
+    assertThat(String.valueOf(notYet.get("errorMessage"))).contains("has no deployed version yet");
     assertThat((String) runtime.getVariable(pi.getId(), "policyVerdict")).isEqualTo("BLOCK");
     assertThat((String) runtime.getVariable(pi.getId(), "policyBlockers"))
         .contains("kappa 0.0000", "class 'bad' is recognised in only 0.0% of its 300 rows");
