@@ -114,8 +114,9 @@ public final class DecisionBenchmark {
         .camundaExpression("${true}").serviceTask().camundaExpression("${true}").endEvent().done()).deploy();
     bare(engine, Math.min(2000, decisions));
     Run bare = bare(engine, decisions);
-    System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history %s, 2 threads, %,d decisions%n%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, history, decisions);
+    System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history %s, %d callers, %,d decisions%n%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, history, CALLERS,
+        decisions);
     System.out.println("| path | decisions/s | p50 ms | p99 ms | per decision µs |");
     System.out.println("|---|---|---|---|---|");
     System.out.printf(Locale.ROOT, "| raw Weka distributionForInstance + Drools execute | %,.0f | | | %.1f |%n",
@@ -127,6 +128,9 @@ public final class DecisionBenchmark {
     engine.close();
     pool.dispose();
   }
+
+  /** Concurrent callers (system property lepton.bench.callers, default 2): an API serves many at once. */
+  private static final int CALLERS = Integer.getInteger("lepton.bench.callers", 2);
 
   private record Run(long[] latencies, double perSecond) {}
 
@@ -149,13 +153,13 @@ public final class DecisionBenchmark {
   /** Runs count steps on two threads; each step's latency and the overall rate. */
   private static Run timed(int count, Step step) throws Exception {
     long[] latencies = new long[count];
-    ExecutorService threads = Executors.newFixedThreadPool(2);
+    ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
-    for (int t = 0; t < 2; t++) {
+    for (int t = 0; t < CALLERS; t++) {
       int offset = t;
       work.add(threads.submit(() -> {
-        for (int i = offset; i < count; i += 2) {
+        for (int i = offset; i < count; i += CALLERS) {
           long begin = System.nanoTime();
           step.run(i);
           latencies[i] = System.nanoTime() - begin;
