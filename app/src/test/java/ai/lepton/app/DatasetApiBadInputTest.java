@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +56,16 @@ class DatasetApiBadInputTest extends HttpTestSupport {
         "@relation r\n@attribute churn {No,Yes}\n@data\nNo\nMaybe\n".getBytes()), 400, "line 5");
 
     assertThat(taskWaitingForData(key)).isTrue();
+    // Each refusal is in the audit trail, with who sent what and why
+    JsonNode refusals = get("auditor", "/api/audit?limit=1000").json();
+    List<JsonNode> mine = new ArrayList<>();
+    refusals.forEach(entry -> {
+      if (entry.path("type").asText().equals("DATASET_REFUSED") && entry.path("subjectId").asText().equals(key)) {
+        mine.add(entry);
+      }
+    });
+    assertThat(mine).hasSize(5).allSatisfy(entry -> assertThat(entry.path("actor").asText()).isEqualTo("ds"));
+    assertThat(mine.get(2).path("payload").path("reason").asText()).contains("line 3 has 3 fields");
   }
 
   @Test

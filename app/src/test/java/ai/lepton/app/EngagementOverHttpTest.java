@@ -156,6 +156,20 @@ class EngagementOverHttpTest extends HttpTestSupport {
   }
 
   @Test
+  void theAuditTrailIsReadByAuditorsOnlyAndVerifies() {
+    waitFor("the demo's first audit entries", Duration.ofMinutes(2),
+        () -> get("auditor", "/api/audit?limit=5").json().size() > 0);
+    Reply verified = get("auditor", "/api/audit/verify");
+    assertThat(verified.status()).isEqualTo(200);
+    assertThat(verified.json().path("valid").asBoolean()).as(verified.text()).isTrue();
+    assertThat(verified.json().path("entries").asLong()).isPositive();
+    assertThat(get("auditor", "/api/audit?limit=1").json().get(0).path("hash").asText()).hasSize(64);
+    assertThat(get("pm", "/api/audit/verify").status()).isEqualTo(403);
+    assertThat(get("ds", "/api/audit").status()).isEqualTo(403);
+    assertThat(get(null, "/api/audit/verify").status()).isEqualTo(401);
+  }
+
+  @Test
   void theDemoEngagementWaitsForItsRiskOfficer() {
     waitFor("demo engagement at Approve model", Duration.ofMinutes(2),
         () -> taskId("mro", DemoEngagement.KEY, "Task_ApproveModel") != null);

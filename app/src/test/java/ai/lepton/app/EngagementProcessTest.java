@@ -58,6 +58,8 @@ class EngagementProcessTest {
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired DatasetStore datasets;
+  @Autowired ai.lepton.ml.audit.AuditTrail auditTrail;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private static int engagements;
 
@@ -276,9 +278,66 @@ class EngagementProcessTest {
       return null;
     })).isInstanceOf(AuthorizationException.class).hasMessageContaining("set this engagement's requirements");
 
-    // Then the task still waits and no approval is recorded
+    // And nor can someone outside the model risk officers, even an administrator whom the engine lets work any task
+    ensureUser("adam", LeptonGroups.ADMIN);
+    assertThatThrownBy(() -> as("adam", LeptonGroups.ADMIN, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "fine"));
+      return null;
+    })).isInstanceOf(AuthorizationException.class).hasMessageContaining("is not a model risk officer");
+
+    // Then the task still waits, no approval is recorded, and each refusal is in the audit trail
     assertThat(pi).isWaitingAt("Task_ApproveModel");
-    assertThat(registry.approvalsOf((String) runtime.getVariable(pi.getId(), "modelVersionId"))).isEmpty();
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    assertThat(registry.approvalsOf(champion)).isEmpty();
+    assertThat(auditTrail.entriesAbout("model", champion)).filteredOn(e -> e.type().equals("AUTHORIZATION_REFUSED"))
+        .extracting(e -> e.actor()).containsExactly("rita", "ds", "adam");
+  }
+
+  @Test
+  void theAuditTrailRecordsTheEngagementAndNoticesATamperedEntry() {
+    // Given an engagement run from opening to deployment
+    ProcessInstance pi = runToApproval("credit-audit", 0.6, NAIVE_BAYES, "credit-risk-audit-" + (++engagements));
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    String datasetId = (String) runtime.getVariable(pi.getId(), "datasetId");
+    approve(pi);
+
+    // Then every step is an entry, in order, about its subject
+    assertThat(auditTrail.entriesAbout("engagement", pi.getBusinessKey())).extracting(e -> e.type())
+        .containsExactly("ENGAGEMENT_OPENED", "ENGAGEMENT_CLOSED");
+    assertThat(auditTrail.entriesAbout("dataset", datasetId)).extracting(e -> e.type())
+        .containsExactly("DATASET_ACCEPTED", "QUALITY_VERDICT");
+    List<ai.lepton.ml.audit.AuditEntry> model = auditTrail.entriesAbout("model", champion);
+    assertThat(model).extracting(e -> e.type()).containsExactly("TRAINING_RUN", "MODEL_CHAMPION",
+        "APPROVAL_GRANTED", "MODEL_APPROVED", "MODEL_DEPLOYED");
+    ModelVersion version = registry.get(champion);
+    assertThat(model.get(0).payload()).containsEntry("modelSha256", version.modelSha256())
+        .containsEntry("datasetSha256", version.datasetSha256()).containsEntry("seed", 1).containsEntry("folds", 10)
+        .containsKeys("metrics", "wekaVersion", "leptonVersion");
+    assertThat(model.get(2).actor()).isEqualTo("mro");
+    assertThat(auditTrail.verify().valid()).isTrue();
+
+    // When one entry is changed behind Lepton's back, with plain SQL
+    long seq = model.get(2).seq();
+    String original = jdbc.queryForObject("SELECT entry_json FROM lepton_audit WHERE seq = ?", String.class, seq);
+    jdbc.update("UPDATE lepton_audit SET entry_json = ? WHERE seq = ?",
+        original.replace("\"approved\":true", "\"approved\":false"), seq);
+    try {
+      // Then the walk of the chain stops at that entry
+      ai.lepton.ml.audit.AuditVerification verification = auditTrail.verify();
+      assertThat(verification.valid()).isFalse();
+      assertThat(verification.firstBrokenSequence()).isEqualTo(seq);
+      assertThat(verification.reason()).contains("does not hash to the stored hash");
+    } finally {
+      jdbc.update("UPDATE lepton_audit SET entry_json = ? WHERE seq = ?", original, seq);
+    }
+    // And a changed actor column is caught too, though the hashed document is intact
+    jdbc.update("UPDATE lepton_audit SET actor = 'someone-else' WHERE seq = ?", seq);
+    try {
+      assertThat(auditTrail.verify().reason()).contains("actor differs");
+    } finally {
+      jdbc.update("UPDATE lepton_audit SET actor = 'mro' WHERE seq = ?", seq);
+    }
+    assertThat(auditTrail.verify().valid()).isTrue();
   }
 
   @Test

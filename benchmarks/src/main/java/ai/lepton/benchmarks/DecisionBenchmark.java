@@ -1,6 +1,7 @@
 package ai.lepton.benchmarks;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
@@ -68,7 +69,8 @@ public final class DecisionBenchmark {
     Flyway.configure().dataSource(pool).baselineOnMigrate(true).baselineVersion("0").load().migrate();
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
-    ModelRegistry registry = new ModelRegistry(jdbc);
+    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
+    ModelRegistry registry = new ModelRegistry(jdbc, audit);
 
     // A deployed J48 on wa_churn, as an engagement would leave it
     byte[] bytes;
@@ -90,7 +92,7 @@ public final class DecisionBenchmark {
     ProcessEngine engine = engine(pool, history, Map.of(
         "scoreRecord", new ScoreRecordDelegate(new RecordScorer(models)),
         "applyRules", new ApplyRulesDelegate(rules),
-        "logDecision", new LogDecisionDelegate(new DecisionLog(jdbc))));
+        "logDecision", new LogDecisionDelegate(new DecisionLog(jdbc, audit))));
 
     List<String> features = new ArrayList<>();
     for (int r = 0; r < data.numInstances(); r++) {

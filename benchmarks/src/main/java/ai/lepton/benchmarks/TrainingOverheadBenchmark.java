@@ -1,5 +1,6 @@
 package ai.lepton.benchmarks;
 
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -64,7 +65,8 @@ public final class TrainingOverheadBenchmark {
     Flyway.configure().dataSource(pool).baselineOnMigrate(true).baselineVersion("0").load().migrate();
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
-    ModelRegistry registry = new ModelRegistry(jdbc);
+    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
+    ModelRegistry registry = new ModelRegistry(jdbc, audit);
     ProcessEngine engine = engine(pool, new TrainModelDelegate(datasets, registry));
 
     System.out.printf(Locale.ROOT, "Java %s, %d cores, %d repetitions (medians in ms; at least this many rounds), H2 WRITE_DELAY=%d%n%n",

@@ -23,10 +23,11 @@ public class DatasetIngestRoute extends RouteBuilder {
   private final PseudonymisePersonalData pseudonymise;
   private final StoreDataset store;
   private final CorrelateEngagement correlate;
+  private final RecordRefusal refusal;
 
   public DatasetIngestRoute(CheckIngestLimits limits, FindEngagement engagement, ParseDataset parse,
       CheckAgainstRequirements requirements, PseudonymisePersonalData pseudonymise, StoreDataset store,
-      CorrelateEngagement correlate) {
+      CorrelateEngagement correlate, RecordRefusal refusal) {
     this.limits = limits;
     this.engagement = engagement;
     this.parse = parse;
@@ -34,6 +35,7 @@ public class DatasetIngestRoute extends RouteBuilder {
     this.pseudonymise = pseudonymise;
     this.store = store;
     this.correlate = correlate;
+    this.refusal = refusal;
   }
 
   @Override
@@ -42,6 +44,7 @@ public class DatasetIngestRoute extends RouteBuilder {
         .onException(Exception.class).handled(false)
             .log(LoggingLevel.WARN, "Refused data for ${header.leptonEngagement} from ${header.leptonSource}"
                 + " (sha256 ${header.leptonSha256}): ${exception.message}")
+            .process(refusal)
         .end()
         .process(limits)
         .process(engagement)

@@ -1,10 +1,13 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetProfiler;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -15,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores the dataset, its set-aside rows and a first profile in one transaction (the body becomes an
- * {@link IngestResult}). The same bytes sent again to the same engagement return the dataset already stored.
+ * {@link IngestResult}), with its DATASET_ACCEPTED audit entry. The same bytes sent again to the same engagement
+ * return the dataset already stored.
  */
 @Component
 public class StoreDataset implements Processor {
@@ -23,11 +27,14 @@ public class StoreDataset implements Processor {
   private final DatasetStore datasets;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
+  private final AuditTrail audit;
 
-  public StoreDataset(DatasetStore datasets, RuntimeService runtime, TransactionTemplate transaction) {
+  public StoreDataset(DatasetStore datasets, RuntimeService runtime, TransactionTemplate transaction,
+      AuditTrail audit) {
     this.datasets = datasets;
     this.runtime = runtime;
     this.transaction = transaction;
+    this.audit = audit;
   }
 
   @Override
@@ -53,6 +60,17 @@ public class StoreDataset implements Processor {
           sha256, pseudonymised == null ? List.of() : pseudonymised, user));
       // Profiled on arrival, so a dataset that feeds no step yet is still described.
       datasets.addProfile(dataset.id(), target, DatasetProfiler.profile(parsed.instances(), target));
+      Map<String, Object> accepted = new LinkedHashMap<>();
+      accepted.put("engagement", key);
+      accepted.put("name", name);
+      accepted.put("source", exchange.getMessage().getHeader(IngestHeaders.SOURCE, String.class));
+      accepted.put("sha256", sha256);
+      accepted.put("storedSha256", dataset.sha256());
+      accepted.put("format", parsed.format().name());
+      accepted.put("rows", parsed.instances().numInstances());
+      accepted.put("quarantinedRows", parsed.badRows().size());
+      accepted.put("pseudonymisedColumns", pseudonymised == null ? List.of() : pseudonymised);
+      audit.append(user, "DATASET_ACCEPTED", "dataset", dataset.id(), accepted);
       return dataset;
     });
     exchange.getMessage().setBody(new IngestResult(stored, parsed.badRows().size(), false, false));

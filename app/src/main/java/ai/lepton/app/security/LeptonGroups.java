@@ -23,6 +23,9 @@ public final class LeptonGroups {
       CREDIT_OFFICERS, "Credit officers",
       ACCOUNT_MANAGERS, "Account managers");
 
+  /** Who may read the audit trail. */
+  public static final List<String> AUDIT_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);
+
   /** Who may send a client's data into an engagement. */
   public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);
 

@@ -1,12 +1,16 @@
 package ai.lepton.ml.registry;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.LeptonVersion;
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,9 +54,11 @@ public class ModelRegistry {
   public static final String SYSTEM = "lepton";
 
   private final JdbcTemplate jdbc;
+  private final AuditTrail audit;
 
-  public ModelRegistry(JdbcTemplate jdbc) {
+  public ModelRegistry(JdbcTemplate jdbc, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   /** Registers a trained model as a CANDIDATE and returns its id. */
@@ -67,6 +73,22 @@ public class ModelRegistry {
         Version.VERSION, Timestamp.from(now));
     jdbc.update(INSERT_STATUS, id, ModelStatus.CANDIDATE.name(), SYSTEM, Timestamp.from(now),
         "cross-validated " + version.folds() + "-fold with seed " + version.seed());
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("modelVersionId", id);
+    run.put("modelName", version.modelName());
+    run.put("engagement", version.engagementKey());
+    run.put("trainingRound", version.trainingRound());
+    run.put("algorithm", version.algorithm().className());
+    run.put("options", version.algorithm().options());
+    run.put("seed", version.seed());
+    run.put("folds", version.folds());
+    run.put("datasetId", version.datasetId());
+    run.put("datasetSha256", version.datasetSha256());
+    run.put("metrics", version.result().metrics());
+    run.put("modelSha256", Sha256.hex(model));
+    run.put("wekaVersion", Version.VERSION);
+    run.put("leptonVersion", LeptonVersion.VERSION);
+    audit.append(SYSTEM, "TRAINING_RUN", "model", id, run);
     return id;
   }
 
@@ -99,8 +121,17 @@ public class ModelRegistry {
   }
 
   public void changeStatus(String id, ModelStatus status, String changedBy, String reason) {
-    get(id);
+    ModelVersion version = get(id);
+    ModelStatus before = currentStatus(id);
     jdbc.update(INSERT_STATUS, id, status.name(), changedBy, Timestamp.from(Instant.now()), reason);
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("modelName", version.modelName());
+    change.put("engagement", version.engagementKey());
+    change.put("from", before.name());
+    change.put("to", status.name());
+    change.put("reason", reason);
+    change.put("modelSha256", version.modelSha256());
+    audit.append(changedBy, "MODEL_" + status.name(), "model", id, change);
   }
 
   public List<StatusChange> statusHistory(String id) {
@@ -125,6 +156,14 @@ public class ModelRegistry {
     jdbc.update(INSERT_APPROVAL, approval.modelVersionId(), approval.engagementKey(), approval.approved(),
         approval.approver(), approval.reason(), Json.write(approval.evidence()), approval.taskId(),
         Timestamp.from(approval.decidedAt()));
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put("approved", approval.approved());
+    decision.put("engagement", approval.engagementKey());
+    decision.put("reason", approval.reason());
+    decision.put("taskId", approval.taskId());
+    decision.put("evidence", approval.evidence());
+    audit.append(approval.approver(), approval.approved() ? "APPROVAL_GRANTED" : "APPROVAL_DENIED", "model",
+        approval.modelVersionId(), decision);
     changeStatus(approval.modelVersionId(), approval.approved() ? ModelStatus.APPROVED : ModelStatus.REJECTED,
         approval.approver(), approval.reason());
   }

@@ -1,6 +1,7 @@
 package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,9 +35,11 @@ public class DecisionLog {
           + " WHERE decision_id = ? ORDER BY reviewed_at";
 
   private final JdbcTemplate jdbc;
+  private final AuditTrail audit;
 
-  public DecisionLog(JdbcTemplate jdbc) {
+  public DecisionLog(JdbcTemplate jdbc, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   /** One decision as it is logged. */
@@ -61,6 +64,13 @@ public class DecisionLog {
     jdbc.update(INSERT_REVIEW, "rv-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
         review.decisionId(), review.processInstanceId(), review.reviewer(), review.modelDecision(),
         review.finalDecision(), review.overruled(), review.reason(), Timestamp.from(Instant.now()));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("processInstanceId", review.processInstanceId());
+    payload.put("modelDecision", review.modelDecision());
+    payload.put("finalDecision", review.finalDecision());
+    payload.put("reason", review.reason());
+    audit.append(review.reviewer(), review.overruled() ? "DECISION_OVERRIDDEN" : "DECISION_CONFIRMED", "decision",
+        review.decisionId() == null ? "none:" + review.processInstanceId() : review.decisionId(), payload);
   }
 
   public List<Map<String, Object>> reviewsOf(String decisionId) {

@@ -13,4 +13,12 @@ final class CurrentUser {
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
+
+  /** The groups the engine knows the current user by (none when nobody is logged in). */
+  static java.util.List<String> groups(DelegateTask task) {
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? java.util.List.of()
+        : authentication.getGroupIds();
+  }
 }

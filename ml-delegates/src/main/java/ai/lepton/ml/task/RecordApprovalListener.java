@@ -1,5 +1,6 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -23,23 +24,31 @@ import org.springframework.stereotype.Component;
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
 
-  private final ModelRegistry registry;
+  /** Only members of this group may approve or reject a model. */
+  public static final String APPROVERS = "model-risk-officers";
 
-  public RecordApprovalListener(ModelRegistry registry) {
+  private final ModelRegistry registry;
+  private final AuditTrail audit;
+
+  public RecordApprovalListener(ModelRegistry registry, AuditTrail audit) {
     this.registry = registry;
+    this.audit = audit;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String approver = CurrentUser.of(task);
     if (approver == null) {
-      throw new AuthorizationException("A model can only be approved or rejected by a logged-in user");
+      throw refused(task, null, "A model can only be approved or rejected by a logged-in user");
+    }
+    if (!CurrentUser.groups(task).contains(APPROVERS)) {
+      throw refused(task, approver, approver + " is not a model risk officer and so cannot approve or reject models");
     }
     if (approver.equals(task.getVariable("initiator"))) {
-      throw new AuthorizationException(approver + " started this engagement and so cannot approve its model");
+      throw refused(task, approver, approver + " started this engagement and so cannot approve its model");
     }
     if (approver.equals(task.getVariable("requirementsCompletedBy"))) {
-      throw new AuthorizationException(approver + " set this engagement's requirements and so cannot approve its model");
+      throw refused(task, approver, approver + " set this engagement's requirements and so cannot approve its model");
     }
     Boolean approved = decision(task.getVariable("approved"));
     Object reason = task.getVariable("approvalReason");
@@ -66,6 +75,18 @@ public class RecordApprovalListener implements TaskListener {
         reason.toString().strip(), evidence, task.getId(), Instant.now()));
     task.setVariable("approved", approved);
     task.setVariable("approvedBy", approver);
+  }
+
+  /** The refusal, audited in a transaction of its own (the task's own transaction rolls back). */
+  private AuthorizationException refused(DelegateTask task, String user, String why) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("action", "complete task " + task.getTaskDefinitionKey());
+    payload.put("taskId", task.getId());
+    payload.put("engagement", task.getExecution().getProcessBusinessKey());
+    payload.put("reason", why);
+    audit.appendRegardless(user, "AUTHORIZATION_REFUSED", "model",
+        Objects.toString(task.getVariable("modelVersionId"), "unknown"), payload);
+    return new AuthorizationException(why);
   }
 
   private static List<String> lines(String text) {

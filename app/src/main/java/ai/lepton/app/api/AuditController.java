@@ -1,0 +1,64 @@
+package ai.lepton.app.api;
+
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.audit.AuditEntry;
+import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.audit.AuditVerification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail for auditors, model risk officers and administrators: the entries in order, and a walk of the
+ * hash chain that says whether anything was changed.
+ */
+@RestController
+public class AuditController {
+
+  private final AuditTrail audit;
+  private final IdentityService identity;
+
+  public AuditController(AuditTrail audit, IdentityService identity) {
+    this.audit = audit;
+    this.identity = identity;
+  }
+
+  /** Entries after sequence number {@code after}, oldest first, at most {@code limit} (≤ 1,000). */
+  @GetMapping("/api/audit")
+  public List<AuditEntry> entries(@RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "500") int limit) {
+    requireReader();
+    return audit.entries(after, Math.max(1, Math.min(limit, 1000)));
+  }
+
+  /** {@code {"valid": true, "entries": N}}, or the first broken sequence number and why. */
+  @GetMapping("/api/audit/verify")
+  public Map<String, Object> verify() {
+    requireReader();
+    AuditVerification verification = audit.verify();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("valid", verification.valid());
+    answer.put("entries", verification.entries());
+    if (!verification.valid()) {
+      answer.put("firstBrokenSequence", verification.firstBrokenSequence());
+      answer.put("reason", verification.reason());
+    }
+    return answer;
+  }
+
+  private void requireReader() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    List<String> groups = authentication == null || authentication.getGroupIds() == null
+        ? List.of() : authentication.getGroupIds();
+    if (groups.stream().noneMatch(LeptonGroups.AUDIT_READERS::contains)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
+          "Only auditors, model risk officers and administrators may read the audit trail");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package ai.lepton.ml.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audit entries a process model asks for in its execution listeners, e.g.
+ * {@code <camunda:executionListener expression="${audit.engagementClosed(execution)}" event="end" />}: the engagement
+ * opened and closed, and the data-quality verdict. Each entry is written in the step's own transaction.
+ */
+@Component("audit")
+public class AuditEvents {
+
+  private final AuditTrail trail;
+
+  public AuditEvents(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /** As the engagement leaves its start event (its business key set): ENGAGEMENT_OPENED. */
+  public void engagementOpened(DelegateExecution execution) {
+    Map<String, Object> payload = engagementPayload(execution);
+    payload.put("initiator", execution.getVariable("initiator"));
+    trail.append(actor(execution), "ENGAGEMENT_OPENED", "engagement", execution.getProcessBusinessKey(), payload);
+  }
+
+  /** As the engagement process ends, whichever end it reached: ENGAGEMENT_CLOSED. */
+  public void engagementClosed(DelegateExecution execution) {
+    Map<String, Object> payload = engagementPayload(execution);
+    payload.put("endEvent", execution.getCurrentActivityId());
+    payload.put("modelVersionId", execution.getVariable("modelVersionId"));
+    payload.put("approved", execution.getVariable("approved"));
+    trail.append(actor(execution), "ENGAGEMENT_CLOSED", "engagement", execution.getProcessBusinessKey(), payload);
+  }
+
+  private static Map<String, Object> engagementPayload(DelegateExecution execution) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("processInstanceId", execution.getProcessInstanceId());
+    payload.put("client", execution.getVariable("client"));
+    payload.put("engagementName", execution.getVariable("engagementName"));
+    return payload;
+  }
+
+  /** After the data-quality rules: QUALITY_VERDICT with the dataset, the verdict, the findings and the fixes. */
+  public void qualityVerdict(DelegateExecution execution) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("engagement", execution.getProcessBusinessKey());
+    payload.put("datasetSha256", execution.getVariable("datasetSha256"));
+    payload.put("verdict", execution.getVariable("qualityVerdict"));
+    payload.put("findings", lines(execution.getVariable("qualityFindings")));
+    payload.put("droppedAttributes", lines(String.valueOf(execution.getVariable("qualityDropAttributes"))
+        .replace(',', '\n')));
+    trail.append(actor(execution), "QUALITY_VERDICT", "dataset", String.valueOf(execution.getVariable("datasetId")),
+        payload);
+  }
+
+  private static List<String> lines(Object text) {
+    return text == null ? List.of() : text.toString().lines().filter(l -> !l.isBlank() && !"null".equals(l)).toList();
+  }
+
+  private static String actor(DelegateExecution execution) {
+    Authentication authentication =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? "lepton" : authentication.getUserId();
+  }
+}

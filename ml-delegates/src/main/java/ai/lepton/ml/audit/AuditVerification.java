@@ -1,0 +1,7 @@
+package ai.lepton.ml.audit;
+
+/**
+ * The result of walking the chain: valid with the number of entries, or the first sequence number whose entry does
+ * not hash to what is stored (or does not follow the one before), and why.
+ */
+public record AuditVerification(boolean valid, long entries, Long firstBrokenSequence, String reason) {}
