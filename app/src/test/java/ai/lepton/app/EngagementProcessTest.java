@@ -58,6 +58,7 @@ class EngagementProcessTest {
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired DatasetStore datasets;
+  @Autowired ai.lepton.ml.scoring.DeployedModels deployedModels;
   @Autowired ai.lepton.ml.audit.AuditTrail auditTrail;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -291,6 +292,45 @@ class EngagementProcessTest {
     assertThat(registry.approvalsOf(champion)).isEmpty();
     assertThat(auditTrail.entriesAbout("model", champion)).filteredOn(e -> e.type().equals("AUTHORIZATION_REFUSED"))
         .extracting(e -> e.actor()).containsExactly("rita", "ds", "adam");
+  }
+
+  @Test
+  void aModelFileChangedAfterApprovalIsNeitherDeployedNorScored() {
+    // Given an approved champion whose deployment has not run yet
+    String modelName = "credit-risk-tamper-" + (++engagements);
+    ProcessInstance pi = runToApproval("credit-tamper", 0.6, NAIVE_BAYES, modelName);
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "meets policy"));
+      return null;
+    });
+
+    // When its stored bytes are changed behind Lepton's back
+    byte[] bytes = registry.modelFile(champion);
+    bytes[bytes.length - 10] ^= 1;
+    jdbc.update("UPDATE lepton_model_version SET model_bytes = ? WHERE id = ?", bytes, champion);
+    runJobs(pi);
+
+    // Then Deploy model fails into an incident that says why, the version stays APPROVED, and it is audited
+    Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_DeployModel");
+    assertThat(incident.getIncidentMessage()).contains("is not deployed: its stored file has SHA-256");
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.APPROVED);
+    assertThat(registry.deployedUnder(modelName)).isEmpty();
+    assertThat(auditTrail.entriesAbout("model", champion)).extracting(e -> e.type()).contains("DEPLOYMENT_REFUSED");
+
+    // And a deployed model whose file is changed later refuses to score rather than load what it finds
+    String liveName = "credit-risk-tamper-live-" + (++engagements);
+    ProcessInstance live = runToApproval("credit-tamper-live", 0.6, NAIVE_BAYES, liveName);
+    String liveVersion = (String) runtime.getVariable(live.getId(), "modelVersionId");
+    approve(live);
+    byte[] liveBytes = registry.modelFile(liveVersion);
+    liveBytes[liveBytes.length - 10] ^= 1;
+    jdbc.update("UPDATE lepton_model_version SET model_bytes = ? WHERE id = ?", liveBytes, liveVersion);
+    deployedModels.refresh(liveName);
+    Map<String, Object> refused = decide(liveName, "credit-decision", "{\"credit_amount\": 2000}");
+    assertThat(refused.get("errorCode")).isEqualTo("MODEL_UNAVAILABLE");
+    assertThat(String.valueOf(refused.get("errorMessage"))).contains("it was changed, and is not loaded");
   }
 
   @Test

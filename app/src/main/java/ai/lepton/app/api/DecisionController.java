@@ -45,7 +45,11 @@ public class DecisionController {
         .executeWithVariablesInReturn().getVariables();
     Object errorCode = result.get("errorCode");
     if (errorCode != null) {
-      HttpStatus status = "MODEL_NOT_FOUND".equals(errorCode) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+      HttpStatus status = switch (errorCode.toString()) {
+        case "MODEL_NOT_FOUND" -> HttpStatus.NOT_FOUND;
+        case "MODEL_UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE;
+        default -> HttpStatus.BAD_REQUEST;
+      };
       throw new ApiException(status, errorCode.toString(), String.valueOf(result.get("errorMessage")));
     }
     Map<String, Object> answer = new LinkedHashMap<>();

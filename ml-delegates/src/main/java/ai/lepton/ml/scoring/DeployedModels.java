@@ -1,8 +1,9 @@
 package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.registry.ModelFileReader;
+import ai.lepton.ml.registry.ModelIntegrityException;
 import ai.lepton.ml.registry.ModelRegistry;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 
 /**
  * The models live under each name, deserialized once and kept; {@link #refresh} drops a name's entry when a new
@@ -66,12 +66,15 @@ public class DeployedModels {
           : "No model is named '" + modelName + "'");
     }
     String versionId = live.get(0);
+    List<Object> modelAndHeader;
     try {
-      Object[] modelAndHeader = SerializationHelper.readAll(new ByteArrayInputStream(registry.modelFile(versionId)));
-      Instances header = (Instances) modelAndHeader[1];
-      return new Loaded(versionId, (Classifier) modelAndHeader[0], header, baseline(versionId, header));
-    } catch (Exception e) {
-      throw new IllegalStateException("Model version " + versionId + " cannot be loaded: " + e.getMessage(), e);
+      modelAndHeader = ModelFileReader.read(versionId, registry.modelFile(versionId),
+          registry.get(versionId).modelSha256());
+    } catch (ModelIntegrityException e) {
+      LOG.error("Model '{}' cannot score: {}", modelName, e.getMessage());
+      throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, e.getMessage());
     }
+    Instances header = (Instances) modelAndHeader.get(1);
+    return new Loaded(versionId, (Classifier) modelAndHeader.get(0), header, baseline(versionId, header));
   }
 }

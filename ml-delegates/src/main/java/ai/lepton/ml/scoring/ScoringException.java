@@ -5,6 +5,8 @@ public class ScoringException extends RuntimeException {
 
   public static final String MODEL_NOT_FOUND = "MODEL_NOT_FOUND";
   public static final String INVALID_FEATURES = "INVALID_FEATURES";
+  /** The deployed model's file failed its integrity check: not the caller's fault, and not scored. */
+  public static final String MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE";
 
   private final String code;
 
