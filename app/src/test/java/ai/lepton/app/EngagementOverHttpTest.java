@@ -104,6 +104,14 @@ class EngagementOverHttpTest extends HttpTestSupport {
           .containsExactly(reference.distributionForInstance(weka.instance(row)));
     }
 
+    // And the promotion history names it as the live version now, and none before the engagement
+    Reply live = get("auditor", "/api/models/live?name=churn-http&at=" + java.time.Instant.now());
+    assertThat(live.status()).as(live.text()).isEqualTo(200);
+    assertThat(live.json().path("modelVersionId").asText()).isEqualTo(champion);
+    assertThat(get("auditor", "/api/models/live?name=churn-http&at=2000-01-01T00:00:00Z").status()).isEqualTo(404);
+    assertThat(get("auditor", "/api/models/live?name=churn-http&at=yesterday").json().path("detail").asText())
+        .contains("ISO-8601");
+
     // And the deployed model decides straight through, with the churn-retention rules, logged
     Map<String, Object> customer = new HashMap<>();
     for (int a = 0; a < weka.numAttributes(); a++) {

@@ -193,9 +193,11 @@ class EngagementProcessTest {
   @Test
   void aNewDeploymentRetiresTheVersionItReplaces() {
     String modelName = "credit-risk-retire-" + (++engagements);
+    java.time.Instant beforeAny = java.time.Instant.now();
     ProcessInstance first = runToApproval("credit-first", 0.6, NAIVE_BAYES, modelName);
     String firstVersion = (String) runtime.getVariable(first.getId(), "modelVersionId");
     approve(first);
+    java.time.Instant whileFirstWasLive = java.time.Instant.now();
     assertThat(registry.deployedUnder(modelName)).containsExactly(firstVersion);
 
     ProcessInstance second = runToApproval("credit-second", 0.6, J48, modelName);
@@ -204,6 +206,11 @@ class EngagementProcessTest {
 
     assertThat(registry.deployedUnder(modelName)).containsExactly(secondVersion);
     assertThat(registry.currentStatus(firstVersion)).isEqualTo(ModelStatus.RETIRED);
+
+    // And the promotion history answers which version was live at any instant
+    assertThat(registry.liveAt(modelName, beforeAny)).isEmpty();
+    assertThat(registry.liveAt(modelName, whileFirstWasLive)).map(ModelVersion::id).contains(firstVersion);
+    assertThat(registry.liveAt(modelName, java.time.Instant.now())).map(ModelVersion::id).contains(secondVersion);
   }
 
   @Test

@@ -9,6 +9,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +30,24 @@ public class ModelController {
   public List<Map<String, Object>> models(@RequestParam(name = "engagement", required = false) String engagement) {
     List<ModelVersion> versions = engagement == null ? registry.findAll() : registry.findByEngagement(engagement);
     return versions.stream().map(this::view).toList();
+  }
+
+  /** The version that was DEPLOYED under {@code name} at the instant {@code at} (ISO-8601), or 404. */
+  @GetMapping("/api/models/live")
+  public Map<String, Object> liveAt(@RequestParam String name, @RequestParam String at) {
+    Instant instant;
+    try {
+      instant = Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid instant",
+          "'at' must be an ISO-8601 instant such as 2026-11-29T08:00:00Z, not '" + at + "'");
+    }
+    ModelVersion version = registry.liveAt(name, instant).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        "No live model", "No version of '" + name + "' was deployed at " + instant));
+    Map<String, Object> view = view(version);
+    view.put("liveAt", instant.toString());
+    view.put("statusHistory", registry.statusHistory(version.id()));
+    return view;
   }
 
   @GetMapping("/api/models/{id}")

@@ -147,6 +147,19 @@ public class ModelRegistry {
     return history.get(history.size() - 1).status();
   }
 
+  /**
+   * The version that was DEPLOYED under a model name at an instant, from the status history (which is only ever
+   * appended to): "which model was in production at time T".
+   */
+  public Optional<ModelVersion> liveAt(String modelName, Instant at) {
+    return jdbc.query(VERSION_COLUMNS + " WHERE model_name = ? ORDER BY created_at, id", this::map, modelName)
+        .stream().filter(version -> statusHistory(version.id()).stream()
+            .filter(change -> !change.changedAt().isAfter(at))
+            .reduce((earlier, later) -> later)
+            .map(change -> change.status() == ModelStatus.DEPLOYED).orElse(false))
+        .reduce((earlier, later) -> later);
+  }
+
   /** The versions live under a model name: one, or none before the first deployment. */
   public List<String> deployedUnder(String modelName) {
     return jdbc.queryForList(DEPLOYED_UNDER_NAME, String.class, modelName);
