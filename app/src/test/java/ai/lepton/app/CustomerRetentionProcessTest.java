@@ -61,7 +61,8 @@ import weka.core.SerializationHelper;
     "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/process-test-data",
     "lepton.demo.enabled=false",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "lepton.history.decision-process-days=400"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerRetentionProcessTest {
 

@@ -44,7 +44,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/process-test-data",
     "lepton.demo.enabled=false",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "lepton.history.decision-process-days=400"})
 class EngagementProcessTest {
 
   private static final String J48 = "weka.classifiers.trees.J48 -C 0.25 -M 2";
@@ -299,6 +300,17 @@ class EngagementProcessTest {
     assertThat(registry.approvalsOf(champion)).isEmpty();
     assertThat(auditTrail.entriesAbout("model", champion)).filteredOn(e -> e.type().equals("AUTHORIZATION_REFUSED"))
         .extracting(e -> e.actor()).containsExactly("rita", "ds", "adam");
+  }
+
+  @Test
+  void everyProcessKeepsItsHistoryForADeliberateTimeAndDecisionsForAtLeastSixMonths() {
+    Map<String, Integer> ttl = new HashMap<>();
+    engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()
+        .forEach(d -> ttl.put(d.getKey(), d.getHistoryTimeToLive()));
+    assertThat(ttl).containsEntry("ai-engagement", 3650).containsEntry("credit-application", 3650)
+        .containsEntry("model-decision", 400).containsEntry("customer-retention", 400);
+    assertThatThrownBy(() -> new ai.lepton.app.config.DecisionHistoryRetention(90))
+        .hasMessageContaining("at least 180 days");
   }
 
   @Test
