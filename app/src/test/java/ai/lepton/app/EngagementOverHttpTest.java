@@ -144,6 +144,24 @@ class EngagementOverHttpTest extends HttpTestSupport {
     }
     assertThat(logged.get(0).path("explanation")).isEqualTo(explanation);
 
+    // And its model card has every section, Weka's numbers, and draws its ROC curves and confusion matrix
+    JsonNode card = get("auditor", "/api/models/" + champion + "/card.json").json();
+    assertThat(card.fieldNames()).toIterable().contains("model", "intendedUse", "data", "training", "validation",
+        "approvals", "statusHistory", "decisions", "monitoring");
+    assertThat(card.at("/model/modelSha256").asText()).isEqualTo(deployed.path("modelSha256").asText());
+    assertThat(card.at("/data/sourceDataset/sha256").asText()).hasSize(64);
+    assertThat(card.at("/validation/roc/Yes/auc").asDouble())
+        .isEqualTo(card.at("/validation/perClass/Yes/areaUnderROC").asDouble());
+    assertThat(card.at("/validation/roc/Yes/points").size()).isBetween(2, 62);
+    assertThat(card.at("/approvals/0/approver").asText()).isEqualTo("mro");
+    assertThat(card.at("/decisions/decisions").asLong()).isPositive();
+    Reply page = get("auditor", "/api/models/" + champion + "/card");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/html"));
+    assertThat(page.text()).contains("<svg id=\"roc-curve\"", "<polyline", "<svg id=\"confusion-matrix\"",
+        "Model card: churn-http", card.at("/model/modelSha256").asText());
+    assertThat(get("auditor", "/api/models/mv-nope/card").status()).isEqualTo(404);
+
     // And bad decision requests are refused clearly
     assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
         .isEqualTo(404);

@@ -58,6 +58,8 @@ public class DemoEngagement implements ApplicationRunner {
     actors.as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       Task requirements = tasks.createTaskQuery().processInstanceId(engagement.getId()).singleResult();
       tasks.complete(requirements.getId(), Map.of(
+          "intendedUse", "Scores consumer credit applications for the bank's credit officers; a person decides"
+              + " every large or uncertain case",
           "targetAttribute", "class",
           "problemType", "classification",
           "modelName", "credit-risk",

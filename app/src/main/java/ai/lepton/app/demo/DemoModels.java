@@ -34,13 +34,15 @@ public class DemoModels implements ApplicationRunner {
   private static final Duration TRAINING_WAIT = Duration.ofMinutes(5);
 
   private record DemoModel(String key, String client, String modelName, String target, String resource,
-      DatasetFormat format) {}
+      DatasetFormat format, String intendedUse) {}
 
   private static final List<DemoModel> MODELS = List.of(
       new DemoModel("ENG-DEMO-CREDIT-RISK", "Demo Bank", "credit-risk", "class",
-          "weka/gui/knowledgeflow/templates/credit-g.arff", DatasetFormat.ARFF),
+          "weka/gui/knowledgeflow/templates/credit-g.arff", DatasetFormat.ARFF,
+          "credit-application decides consumer credit; uncertain and large cases go to a credit officer"),
       new DemoModel("ENG-DEMO-CHURN-RISK", "Demo Telco", "churn-risk", "churn", "demo/wa_churn.csv",
-          DatasetFormat.CSV));
+          DatasetFormat.CSV, "customer-retention picks a retention action per customer; escalations go to an"
+              + " account manager"));
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -74,7 +76,8 @@ public class DemoModels implements ApplicationRunner {
         model.key(), Map.of("client", model.client(), "engagementName", "Demo model " + model.modelName())));
     actors.as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       Task requirements = tasks.createTaskQuery().processInstanceBusinessKey(model.key()).singleResult();
-      tasks.complete(requirements.getId(), Map.of("targetAttribute", model.target(),
+      tasks.complete(requirements.getId(), Map.of("intendedUse", "Demo: " + model.intendedUse(),
+          "targetAttribute", model.target(),
           "problemType", "classification", "modelName", model.modelName(),
           "successMetric", "weightedAreaUnderROC", "successThreshold", 0.7,
           "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2"));

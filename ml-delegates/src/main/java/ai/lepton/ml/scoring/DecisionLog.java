@@ -86,6 +86,16 @@ public class DecisionLog {
     }, decisionId);
   }
 
+  /** How many decisions a model version took, by decision. */
+  public Map<String, Long> countsFor(String modelVersionId) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query("SELECT decision, COUNT(*) FROM lepton_decision WHERE model_version_id = ? GROUP BY decision"
+        + " ORDER BY decision", rs -> {
+          counts.put(rs.getString(1) == null ? "(none)" : rs.getString(1), rs.getLong(2));
+        }, modelVersionId);
+    return counts;
+  }
+
   public List<Map<String, Object>> recent(String modelName, int limit) {
     return jdbc.query(RECENT, (rs, n) -> {
       Map<String, Object> row = new LinkedHashMap<>();

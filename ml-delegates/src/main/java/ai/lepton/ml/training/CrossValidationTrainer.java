@@ -33,6 +33,7 @@ public final class CrossValidationTrainer {
       long millis = (System.nanoTime() - start) / 1_000_000;
       Map<String, Object> metrics = EvaluationMetrics.of(evaluation, data.classAttribute());
       metrics.put("folds", EvaluationMetrics.perFold(evaluation, data.numInstances(), folds));
+      metrics.putAll(EvaluationMetrics.curves(evaluation, data.classAttribute()));
       return new TrainingResult(metrics, serialize(model, data), millis);
     } catch (InvalidAlgorithmException e) {
       throw e;

@@ -7,6 +7,9 @@ import java.util.Map;
 import weka.classifiers.Evaluation;
 import weka.classifiers.evaluation.NominalPrediction;
 import weka.classifiers.evaluation.Prediction;
+import weka.classifiers.evaluation.ThresholdCurve;
+import weka.core.Instance;
+import weka.core.Instances;
 import weka.core.Attribute;
 
 /** Reads the numbers of a Weka {@link Evaluation} into a map keyed by Weka's own method names. */
@@ -76,6 +79,54 @@ public final class EvaluationMetrics {
     result.put("mean", mean);
     result.put("stdDev", Math.sqrt(variance));
     return result;
+  }
+
+  /** Points a model card draws: at most this many per curve. */
+  static final int CURVE_POINTS = 60;
+
+  /**
+   * What the model card draws, from the cross-validation's own predictions: for a class label, each class's ROC
+   * curve (Weka's {@link ThresholdCurve}, thinned to {@value #CURVE_POINTS} points, ends kept) with its AUC; for a
+   * number, up to 300 (actual, predicted) pairs spread over the whole run.
+   */
+  public static Map<String, Object> curves(Evaluation eval, Attribute classAttribute) {
+    Map<String, Object> curves = new LinkedHashMap<>();
+    List<Prediction> predictions = eval.predictions();
+    if (predictions == null || predictions.isEmpty()) {
+      return curves;
+    }
+    if (classAttribute.isNominal()) {
+      Map<String, Object> roc = new LinkedHashMap<>();
+      ArrayList<Prediction> all = new ArrayList<>(predictions);
+      for (int c = 0; c < classAttribute.numValues(); c++) {
+        Instances curve = new ThresholdCurve().getCurve(all, c);
+        if (curve == null || curve.numInstances() == 0) {
+          continue;
+        }
+        int fpr = curve.attribute(ThresholdCurve.FP_RATE_NAME).index();
+        int tpr = curve.attribute(ThresholdCurve.TP_RATE_NAME).index();
+        List<List<Double>> points = new ArrayList<>();
+        int step = Math.max(1, curve.numInstances() / CURVE_POINTS);
+        for (int i = 0; i < curve.numInstances(); i += step) {
+          points.add(List.of(curve.instance(i).value(fpr), curve.instance(i).value(tpr)));
+        }
+        Instance last = curve.lastInstance();
+        points.add(List.of(last.value(fpr), last.value(tpr)));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("auc", eval.areaUnderROC(c));
+        entry.put("points", points);
+        roc.put(classAttribute.value(c), entry);
+      }
+      curves.put("roc", roc);
+    } else {
+      List<List<Double>> pairs = new ArrayList<>();
+      int step = Math.max(1, predictions.size() / 300);
+      for (int i = 0; i < predictions.size(); i += step) {
+        pairs.add(List.of(predictions.get(i).actual(), predictions.get(i).predicted()));
+      }
+      curves.put("predictedVsActual", pairs);
+    }
+    return curves;
   }
 
   private static Map<String, Object> perClass(Evaluation eval, Attribute classAttribute) {

@@ -1,0 +1,163 @@
+package ai.lepton.ml.card;
+
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.registry.Approval;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.registry.StatusChange;
+import ai.lepton.ml.scoring.DecisionLog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * A model card: everything an auditor asks about one model version, gathered from the registry, the dataset store,
+ * the engagement's requirements (its process variables), the approvals, the status history and the decision log.
+ * Sections follow the EU AI Act's Annex IV: intended use, data, training, validation, approval, deployment, use.
+ */
+@Component
+public class ModelCardBuilder {
+
+  private static final List<String> REQUIREMENTS = List.of("client", "engagementName", "intendedUse",
+      "targetAttribute", "problemType", "successMetric", "successThreshold", "qualityVerdict", "qualityFindings");
+
+  private final ModelRegistry registry;
+  private final DatasetStore datasets;
+  private final DecisionLog decisions;
+  private final HistoryService history;
+
+  public ModelCardBuilder(ModelRegistry registry, DatasetStore datasets, DecisionLog decisions,
+      HistoryService history) {
+    this.registry = registry;
+    this.datasets = datasets;
+    this.decisions = decisions;
+    this.history = history;
+  }
+
+  public Map<String, Object> build(String modelVersionId) {
+    ModelVersion version = registry.get(modelVersionId);
+    Map<String, Object> requirements = requirements(version);
+    Map<String, Object> card = new LinkedHashMap<>();
+
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("modelVersionId", version.id());
+    model.put("modelName", version.modelName());
+    model.put("status", registry.currentStatus(version.id()).name());
+    model.put("engagement", version.engagementKey());
+    model.put("createdAt", version.createdAt().toString());
+    model.put("modelSha256", version.modelSha256());
+    model.put("wekaVersion", version.wekaVersion());
+    card.put("model", model);
+
+    Map<String, Object> use = new LinkedHashMap<>();
+    use.put("client", requirements.get("client"));
+    use.put("engagementName", requirements.get("engagementName"));
+    use.put("intendedUse", requirements.getOrDefault("intendedUse", null));
+    use.put("targetAttribute", version.targetAttribute());
+    use.put("problemType", version.problemType());
+    use.put("successCriterion", requirements.get("successMetric") + " threshold " + requirements.get("successThreshold"));
+    card.put("intendedUse", use);
+
+    card.put("data", data(version, requirements));
+
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("algorithm", version.algorithm());
+    training.put("options", version.options());
+    training.put("wekaCommand", (version.algorithm() + " " + version.options()).strip());
+    training.put("seed", version.seed());
+    training.put("folds", version.folds());
+    training.put("trainingRound", version.trainingRound());
+    training.put("trainingMillis", version.trainingMillis());
+    card.put("training", training);
+
+    card.put("validation", version.metrics());
+
+    List<Map<String, Object>> approvals = new ArrayList<>();
+    for (Approval approval : registry.approvalsOf(version.id())) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("approved", approval.approved());
+      entry.put("approver", approval.approver());
+      entry.put("reason", approval.reason());
+      entry.put("decidedAt", approval.decidedAt().toString());
+      entry.put("modelSha256", approval.evidence().get("modelSha256"));
+      entry.put("policyVerdict", approval.evidence().get("policyVerdict"));
+      entry.put("policyBlockers", approval.evidence().getOrDefault("policyBlockers", List.of()));
+      entry.put("policyWarnings", approval.evidence().getOrDefault("policyWarnings", List.of()));
+      entry.put("overrideReason", approval.evidence().get("overrideReason"));
+      approvals.add(entry);
+    }
+    card.put("approvals", approvals);
+
+    List<Map<String, Object>> statusHistory = new ArrayList<>();
+    for (StatusChange change : registry.statusHistory(version.id())) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("status", change.status().name());
+      entry.put("by", change.changedBy());
+      entry.put("at", change.changedAt().toString());
+      entry.put("reason", change.reason());
+      statusHistory.add(entry);
+    }
+    card.put("statusHistory", statusHistory);
+
+    Map<String, Long> counts = decisions.countsFor(version.id());
+    Map<String, Object> use2 = new LinkedHashMap<>();
+    use2.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
+    use2.put("byDecision", counts);
+    card.put("decisions", use2);
+    card.put("monitoring", Map.of("checks", List.of(),
+        "note", "no monitoring check has run for this version yet"));
+    return card;
+  }
+
+  private Map<String, Object> data(ModelVersion version, Map<String, Object> requirements) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    StoredDataset prepared = datasets.find(version.datasetId()).orElse(null);
+    data.put("preparedDatasetId", version.datasetId());
+    data.put("preparedDatasetSha256", version.datasetSha256());
+    if (prepared != null) {
+      data.put("rows", prepared.rows());
+      data.put("attributes", prepared.attributes());
+      data.put("preparation", prepared.preparation());
+      StoredDataset raw = prepared.derivedFrom() == null ? null : datasets.find(prepared.derivedFrom()).orElse(null);
+      if (raw != null) {
+        data.put("sourceDataset", Map.of("datasetId", raw.id(), "name", raw.name(), "sha256", raw.sha256(),
+            "rows", raw.rows(), "attributes", raw.attributes()));
+        datasets.latestProfile(raw.id()).ifPresent(profile -> data.put("profile", summary(profile)));
+      }
+    }
+    data.put("qualityVerdict", requirements.get("qualityVerdict"));
+    Object findings = requirements.get("qualityFindings");
+    data.put("qualityFindings", findings == null ? List.of() : findings.toString().lines().toList());
+    return data;
+  }
+
+  private static Map<String, Object> summary(Map<String, Object> profile) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    for (String key : List.of("rows", "attributeCount", "rowsWithMissingValues", "classBalance", "majorityShare")) {
+      if (profile.containsKey(key)) {
+        summary.put(key, profile.get(key));
+      }
+    }
+    return summary;
+  }
+
+  /** The engagement's requirements as its process left them (latest value of each variable). */
+  private Map<String, Object> requirements(ModelVersion version) {
+    Map<String, Object> values = new HashMap<>();
+    if (version.processInstanceId() == null) {
+      return values;
+    }
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(version.processInstanceId()).variableNameIn(REQUIREMENTS.toArray(String[]::new))
+        .disableCustomObjectDeserialization().list()) {
+      values.put(variable.getName(), variable.getValue());
+    }
+    return values;
+  }
+}
