@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,22 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(page.text()).contains("<svg id=\"roc-curve\"", "<polyline", "<svg id=\"confusion-matrix\"",
         "Model card: churn-http", card.at("/model/modelSha256").asText());
     assertThat(get("auditor", "/api/models/mv-nope/card").status()).isEqualTo(404);
+
+    // And the engagement's whole record is there for an auditor, as JSON and as a spreadsheet
+    JsonNode record = get("auditor", "/api/audit/engagements/" + KEY).json();
+    assertThat(record.fieldNames()).toIterable().containsExactly("description", "data", "training", "validation",
+        "approval", "deployment", "monitoring", "changes");
+    assertThat(record.at("/description/engagement").asText()).isEqualTo(KEY);
+    assertThat(record.path("training").size()).isEqualTo(3);
+    List<String> changes = new java.util.ArrayList<>();
+    record.path("changes").forEach(c -> changes.add(c.path("type").asText()));
+    assertThat(changes).contains("ENGAGEMENT_OPENED", "DATASET_ACCEPTED", "QUALITY_VERDICT", "TRAINING_RUN",
+        "APPROVAL_GRANTED", "MODEL_DEPLOYED", "ENGAGEMENT_CLOSED");
+    Reply csv = get("auditor", "/api/audit/engagements/" + KEY + "?format=csv");
+    assertThat(csv.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/csv"));
+    assertThat(csv.text()).startsWith("section,item,field,value").contains("description,,engagement," + KEY);
+    assertThat(get("auditor", "/api/audit/engagements/ENG-NOPE").status()).isEqualTo(404);
+    assertThat(get("pm", "/api/audit/engagements/" + KEY).status()).isEqualTo(403);
 
     // And bad decision requests are refused clearly
     assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())

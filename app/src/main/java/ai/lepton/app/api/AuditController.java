@@ -2,6 +2,12 @@ package ai.lepton.app.api;
 
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.audit.AuditEntry;
+import ai.lepton.ml.card.EngagementRecordBuilder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.audit.AuditVerification;
 import java.util.LinkedHashMap;
@@ -23,10 +29,12 @@ public class AuditController {
 
   private final AuditTrail audit;
   private final IdentityService identity;
+  private final EngagementRecordBuilder records;
 
-  public AuditController(AuditTrail audit, IdentityService identity) {
+  public AuditController(AuditTrail audit, IdentityService identity, EngagementRecordBuilder records) {
     this.audit = audit;
     this.identity = identity;
+    this.records = records;
   }
 
   /** Entries after sequence number {@code after}, oldest first, at most {@code limit} (≤ 1,000). */
@@ -50,6 +58,29 @@ public class AuditController {
       answer.put("reason", verification.reason());
     }
     return answer;
+  }
+
+  /**
+   * An engagement's whole record (Annex IV sections: description, data, training, validation, approval, deployment,
+   * monitoring, changes) as JSON, or with {@code ?format=csv} as rows for a spreadsheet.
+   */
+  @GetMapping("/api/audit/engagements/{key}")
+  public ResponseEntity<?> engagement(@PathVariable String key, @RequestParam(defaultValue = "json") String format) {
+    requireReader();
+    Map<String, Object> record = records.build(key);
+    if (record == null) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "Unknown engagement", "No engagement has the id '" + key + "'");
+    }
+    if ("csv".equalsIgnoreCase(format)) {
+      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + key + "-record.csv\"")
+          .body(EngagementRecordBuilder.csv(record));
+    }
+    if (!"json".equalsIgnoreCase(format)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown format", "format must be json or csv, not '" + format
+          + "'");
+    }
+    return ResponseEntity.ok(record);
   }
 
   private void requireReader() {

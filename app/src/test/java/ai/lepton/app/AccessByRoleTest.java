@@ -1,0 +1,63 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each group may do over HTTP, against the running app with its demo users: 401 without a login, 403 for a
+ * role that may not, 2xx for one that may. (Approval rights are tested on the process itself.)
+ */
+class AccessByRoleTest extends HttpTestSupport {
+
+  @Test
+  void withoutALoginOnlyTheHealthEndpointAnswers() {
+    assertThat(get(null, "/health").status()).isEqualTo(200);
+    assertThat(get(null, "/health").json().path("status").asText()).isEqualTo("UP");
+    for (String path : new String[] {"/api/models", "/api/audit", "/api/decisions?model=credit-risk",
+        "/engine-rest/process-definition", "/engine-rest/task", "/engine-rest/history/process-instance"}) {
+      assertThat(get(null, path).status()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void auditorsReadEverythingAndChangeNothing() {
+    assertThat(get("auditor", "/api/models").status()).isEqualTo(200);
+    assertThat(get("auditor", "/api/audit/verify").status()).isEqualTo(200);
+    assertThat(get("auditor", "/engine-rest/history/process-instance?processDefinitionKey=ai-engagement").json()
+        .size()).isPositive();
+    assertThat(start("auditor", "ai-engagement", "ENG-ROLE-AUDITOR")).isEqualTo(403);
+    assertThat(postJson("auditor", "/api/engagements", Map.of("engagementId", "ENG-ROLE-A2", "client", "X",
+        "engagementName", "Y")).status()).isEqualTo(403);
+    assertThat(post("auditor", "/api/engagements/ENG-DEMO-CREDIT/datasets", "text/csv", "a,b\n1,2\n".getBytes())
+        .status()).isEqualTo(403);
+  }
+
+  @Test
+  void projectManagersStartEngagementsButReadNoAuditTrail() {
+    assertThat(start("pm", "ai-engagement", "ENG-ROLE-PM")).isEqualTo(200);
+    assertThat(get("pm", "/engine-rest/process-instance?businessKey=ENG-DEMO-CREDIT").json().size()).isOne();
+    assertThat(get("pm", "/api/audit").status()).isEqualTo(403);
+  }
+
+  @Test
+  void modelRiskOfficersReadAndAuditButNeitherStartNorSendData() {
+    assertThat(get("mro", "/api/audit/verify").status()).isEqualTo(200);
+    assertThat(start("mro", "ai-engagement", "ENG-ROLE-MRO")).isEqualTo(403);
+    assertThat(post("mro", "/api/engagements/ENG-DEMO-CREDIT/datasets", "text/csv", "a,b\n1,2\n".getBytes())
+        .status()).isEqualTo(403);
+  }
+
+  @Test
+  void dataScientistsWorkEngagementsButReadNoAuditTrail() {
+    assertThat(start("ds", "ai-engagement", "ENG-ROLE-DS")).isEqualTo(200);
+    assertThat(get("ds", "/api/audit/verify").status()).isEqualTo(403);
+  }
+
+  private int start(String user, String key, String businessKey) {
+    return postJson(user, "/engine-rest/process-definition/key/" + key + "/start", Map.of("businessKey", businessKey,
+        "variables", Map.of("client", Map.of("value", "Role Bank"), "engagementName", Map.of("value", "Roles"),
+            "engagementId", Map.of("value", businessKey)))).status();
+  }
+}
