@@ -32,6 +32,15 @@ class AccessByRoleTest extends HttpTestSupport {
         "engagementName", "Y")).status()).isEqualTo(403);
     assertThat(post("auditor", "/api/engagements/ENG-DEMO-CREDIT/datasets", "text/csv", "a,b\n1,2\n".getBytes())
         .status()).isEqualTo(403);
+
+    // And each refusal is in the audit trail
+    java.util.List<String> refusals = new java.util.ArrayList<>();
+    get("auditor", "/api/audit?limit=1000").json().forEach(entry -> {
+      if (entry.path("type").asText().equals("AUTHORIZATION_REFUSED") && entry.path("actor").asText().equals("auditor")) {
+        refusals.add(entry.path("subjectType").asText() + " " + entry.path("subjectId").asText());
+      }
+    });
+    assertThat(refusals).contains("engine StartProcessInstanceCmd", "engagement ENG-DEMO-CREDIT");
   }
 
   @Test

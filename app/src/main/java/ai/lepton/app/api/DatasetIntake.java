@@ -1,6 +1,7 @@
 package ai.lepton.app.api;
 
 import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ingest.DatasetIngestRoute;
 import ai.lepton.ingest.EngagementNotWaitingException;
 import ai.lepton.ingest.FindEngagement;
@@ -35,9 +36,12 @@ public class DatasetIntake {
   private final ProducerTemplate producer;
   private final IdentityService identity;
 
-  public DatasetIntake(ProducerTemplate producer, IdentityService identity) {
+  private final AuditTrail audit;
+
+  public DatasetIntake(ProducerTemplate producer, IdentityService identity, AuditTrail audit) {
     this.producer = producer;
     this.identity = identity;
+    this.audit = audit;
   }
 
   /** Sends the data through the pipeline; the answer's {@code duplicate} says the same bytes came before. */
@@ -48,7 +52,7 @@ public class DatasetIntake {
   /** As {@link #receive(String, String, byte[], DatasetFormat)}, correlating the given BPMN message. */
   public Map<String, Object> receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared,
       String message) {
-    String user = requireDataSender();
+    String user = requireDataSender(engagementKey);
     Map<String, Object> headers = new HashMap<>();
     headers.put(IngestHeaders.MESSAGE, message);
     headers.put(IngestHeaders.ENGAGEMENT, engagementKey);
@@ -89,11 +93,14 @@ public class DatasetIntake {
     return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
   }
 
-  private String requireDataSender() {
+  private String requireDataSender(String engagementKey) {
     Authentication authentication = identity.getCurrentAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null
         ? List.of() : authentication.getGroupIds();
     if (groups.stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
+      audit.appendRegardless(authentication == null ? null : authentication.getUserId(), "AUTHORIZATION_REFUSED",
+          "engagement", engagementKey, Map.of("action", "send data", "groups", groups,
+              "reason", "only project managers and data scientists may send data"));
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
           "Only project managers and data scientists may send data into an engagement");
     }

@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.audit.AuditedRefusal;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -78,7 +79,7 @@ public class RecordApprovalListener implements TaskListener {
   }
 
   /** The refusal, audited in a transaction of its own (the task's own transaction rolls back). */
-  private AuthorizationException refused(DelegateTask task, String user, String why) {
+  private AuditedRefusal refused(DelegateTask task, String user, String why) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("action", "complete task " + task.getTaskDefinitionKey());
     payload.put("taskId", task.getId());
@@ -86,7 +87,7 @@ public class RecordApprovalListener implements TaskListener {
     payload.put("reason", why);
     audit.appendRegardless(user, "AUTHORIZATION_REFUSED", "model",
         Objects.toString(task.getVariable("modelVersionId"), "unknown"), payload);
-    return new AuthorizationException(why);
+    return new AuditedRefusal(why);
   }
 
   private static List<String> lines(String text) {
