@@ -48,6 +48,14 @@ class AccessByRoleTest extends HttpTestSupport {
     assertThat(start("pm", "ai-engagement", "ENG-ROLE-PM")).isEqualTo(200);
     assertThat(get("pm", "/engine-rest/process-instance?businessKey=ENG-DEMO-CREDIT").json().size()).isOne();
     assertThat(get("pm", "/api/audit").status()).isEqualTo(403);
+    // nor deploy process models to the engine
+    assertThat(post("pm", "/engine-rest/deployment/create", "multipart/form-data; boundary=x",
+        ("--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsneaky\r\n"
+            + "--x\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sneaky.bpmn\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n" + org.camunda.bpm.model.bpmn.Bpmn.convertToString(
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("sneaky").camundaHistoryTimeToLive(1)
+                    .startEvent().endEvent().done()) + "\r\n--x--\r\n").getBytes())
+        .status()).isEqualTo(403);
   }
 
   @Test
