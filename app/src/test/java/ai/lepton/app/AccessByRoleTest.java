@@ -33,6 +33,13 @@ class AccessByRoleTest extends HttpTestSupport {
     assertThat(post("auditor", "/api/engagements/ENG-DEMO-CREDIT/datasets", "text/csv", "a,b\n1,2\n".getBytes())
         .status()).isEqualTo(403);
 
+    waitFor("the demo engagement's approval task", java.time.Duration.ofMinutes(2),
+        () -> get("auditor", "/engine-rest/task?processInstanceBusinessKey=ENG-DEMO-CREDIT").json().size() > 0);
+    String task = get("auditor", "/engine-rest/task?processInstanceBusinessKey=ENG-DEMO-CREDIT").json().get(0)
+        .path("id").asText();
+    assertThat(postJson("auditor", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of()))
+        .status()).isEqualTo(403);
+
     // And each refusal is in the audit trail
     java.util.List<String> refusals = new java.util.ArrayList<>();
     get("auditor", "/api/audit?limit=1000").json().forEach(entry -> {
@@ -40,7 +47,8 @@ class AccessByRoleTest extends HttpTestSupport {
         refusals.add(entry.path("subjectType").asText() + " " + entry.path("subjectId").asText());
       }
     });
-    assertThat(refusals).contains("engine StartProcessInstanceCmd", "engagement ENG-DEMO-CREDIT");
+    assertThat(refusals).contains("engine StartProcessInstanceCmd", "engagement ENG-DEMO-CREDIT",
+        "engine CompleteTaskCmd");
   }
 
   @Test
