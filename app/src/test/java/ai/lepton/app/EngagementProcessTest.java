@@ -59,6 +59,7 @@ class EngagementProcessTest {
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired DatasetStore datasets;
+  @Autowired ai.lepton.app.api.DecisionDefinitionCache decisionDefinitions;
   @Autowired ai.lepton.ml.scoring.DeployedModels deployedModels;
   @Autowired ai.lepton.ml.audit.AuditTrail auditTrail;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -300,6 +301,18 @@ class EngagementProcessTest {
     assertThat(registry.approvalsOf(champion)).isEmpty();
     assertThat(auditTrail.entriesAbout("model", champion)).filteredOn(e -> e.type().equals("AUTHORIZATION_REFUSED"))
         .extracting(e -> e.actor()).containsExactly("rita", "ds", "adam");
+  }
+
+  @Test
+  void straightThroughDecisionsStartTheNewestModelDecisionAsSoonAsItIsDeployed() {
+    String before = decisionDefinitions.latestId();
+    assertThat(before).isEqualTo(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("model-decision").latestVersion().singleResult().getId());
+    engine.getRepositoryService().createDeployment().name("model-decision again")
+        .addClasspathResource("bpmn/model-decision.bpmn").deploy();
+    String after = decisionDefinitions.latestId();
+    assertThat(after).isNotEqualTo(before).isEqualTo(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("model-decision").latestVersion().singleResult().getId());
   }
 
   @Test

@@ -25,10 +25,12 @@ public class DecisionController {
 
   private final RuntimeService runtime;
   private final DecisionLog log;
+  private final DecisionDefinitionCache definitions;
 
-  public DecisionController(RuntimeService runtime, DecisionLog log) {
+  public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions) {
     this.runtime = runtime;
     this.log = log;
+    this.definitions = definitions;
   }
 
   @PostMapping("/api/decisions/{modelName}")
@@ -38,7 +40,7 @@ public class DecisionController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid features",
           "Send the record's features as a JSON object, e.g. {\"tenure\": 12, \"contract\": \"Month-to-month\"}");
     }
-    VariableMap result = runtime.createProcessInstanceByKey("model-decision")
+    VariableMap result = runtime.createProcessInstanceById(definitions.latestId())
         .setVariable("modelName", modelName)
         .setVariable("ruleSet", ruleSet)
         .setVariable("features", features.toString())
