@@ -1,0 +1,153 @@
+package ai.lepton.ml.monitoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import weka.core.Attribute;
+import weka.core.Instances;
+
+/**
+ * Compares recent inputs with the training data, attribute by attribute: the population stability index (PSI) —
+ * numeric attributes binned at the training data's deciles, nominal attributes by label, missing values a bin of
+ * their own — and for numeric attributes the two-sample Kolmogorov–Smirnov test (Commons Math). Conventional PSI
+ * bands: below 0.1 stable, 0.1–0.25 moderate, above 0.25 significant (the bands are the caller's to choose: PSI
+ * grows with sample size).
+ */
+public final class DriftCalculator {
+
+  /** Bins of a numeric attribute: the training data's deciles. */
+  static final int BINS = 10;
+  /** Share given to an empty bin so that PSI stays finite (a common convention). */
+  static final double EMPTY_BIN = 1e-4;
+
+  private DriftCalculator() {}
+
+  /** One attribute's drift: PSI, and for numbers the KS statistic and p-value. */
+  public record AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue,
+      int trainingRows, int recentRows) {
+
+    public Map<String, Object> asMap() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("attribute", attribute);
+      map.put("type", type);
+      map.put("psi", psi);
+      map.put("ksStatistic", ksStatistic);
+      map.put("ksPValue", ksPValue);
+      map.put("trainingRows", trainingRows);
+      map.put("recentRows", recentRows);
+      return map;
+    }
+  }
+
+  /**
+   * @param training the data the model was trained on
+   * @param recent recent inputs with (some of) the same attributes; attributes it lacks are skipped
+   * @param skip attributes not to compare (the target)
+   */
+  public static List<AttributeDrift> compare(Instances training, Instances recent, List<String> skip) {
+    List<AttributeDrift> drift = new ArrayList<>();
+    for (int i = 0; i < training.numAttributes(); i++) {
+      Attribute attribute = training.attribute(i);
+      Attribute other = recent.attribute(attribute.name());
+      if (skip.contains(attribute.name()) || other == null) {
+        continue;
+      }
+      if (attribute.isNumeric() && other.isNumeric()) {
+        drift.add(numeric(attribute.name(), column(training, attribute), column(recent, other)));
+      } else if (attribute.isNominal() || attribute.isString()) {
+        drift.add(nominal(attribute.name(), labels(training, attribute), labels(recent, other)));
+      }
+    }
+    return drift;
+  }
+
+  static AttributeDrift numeric(String name, double[] training, double[] recent) {
+    double[] present = Arrays.stream(training).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    double[] cuts = new double[BINS - 1];
+    for (int b = 1; b < BINS; b++) {
+      cuts[b - 1] = present.length == 0 ? 0 : present[Math.min(present.length - 1, b * present.length / BINS)];
+    }
+    double[] cutsDistinct = Arrays.stream(cuts).distinct().toArray();
+    double psi = psi(numericCounts(training, cutsDistinct), numericCounts(recent, cutsDistinct));
+    double[] recentPresent = Arrays.stream(recent).filter(v -> !Double.isNaN(v)).toArray();
+    Double statistic = null;
+    Double pValue = null;
+    if (present.length > 1 && recentPresent.length > 1) {
+      KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
+      statistic = test.kolmogorovSmirnovStatistic(present, recentPresent);
+      pValue = test.kolmogorovSmirnovTest(present, recentPresent);
+    }
+    return new AttributeDrift(name, "numeric", psi, statistic, pValue, training.length, recent.length);
+  }
+
+  static AttributeDrift nominal(String name, String[] training, String[] recent) {
+    List<String> categories = new ArrayList<>();
+    for (String[] side : List.of(training, recent)) {
+      for (String label : side) {
+        String key = label == null ? "(missing)" : label;
+        if (!categories.contains(key)) {
+          categories.add(key);
+        }
+      }
+    }
+    return new AttributeDrift(name, "nominal", psi(labelCounts(training, categories), labelCounts(recent, categories)),
+        null, null, training.length, recent.length);
+  }
+
+  /** PSI = Σ (recent share − training share) × ln(recent share / training share). */
+  static double psi(double[] trainingCounts, double[] recentCounts) {
+    double trainingTotal = Arrays.stream(trainingCounts).sum();
+    double recentTotal = Arrays.stream(recentCounts).sum();
+    if (trainingTotal == 0 || recentTotal == 0) {
+      return Double.NaN;
+    }
+    double psi = 0;
+    for (int b = 0; b < trainingCounts.length; b++) {
+      double expected = Math.max(trainingCounts[b] / trainingTotal, EMPTY_BIN);
+      double actual = Math.max(recentCounts[b] / recentTotal, EMPTY_BIN);
+      psi += (actual - expected) * Math.log(actual / expected);
+    }
+    return psi;
+  }
+
+  /** Counts per bin: below the first cut, between cuts, at or above the last, and missing values last. */
+  private static double[] numericCounts(double[] values, double[] cuts) {
+    double[] counts = new double[cuts.length + 2];
+    for (double value : values) {
+      if (Double.isNaN(value)) {
+        counts[cuts.length + 1]++;
+        continue;
+      }
+      int bin = Arrays.binarySearch(cuts, value);
+      counts[bin >= 0 ? bin + 1 : -bin - 1]++;
+    }
+    return counts;
+  }
+
+  private static double[] labelCounts(String[] values, List<String> categories) {
+    double[] counts = new double[categories.size()];
+    for (String value : values) {
+      counts[categories.indexOf(value == null ? "(missing)" : value)]++;
+    }
+    return counts;
+  }
+
+  private static double[] column(Instances data, Attribute attribute) {
+    double[] values = new double[data.numInstances()];
+    for (int r = 0; r < values.length; r++) {
+      values[r] = data.instance(r).value(attribute);
+    }
+    return values;
+  }
+
+  private static String[] labels(Instances data, Attribute attribute) {
+    String[] values = new String[data.numInstances()];
+    for (int r = 0; r < values.length; r++) {
+      values[r] = data.instance(r).isMissing(attribute) ? null : data.instance(r).stringValue(attribute);
+    }
+    return values;
+  }
+}
