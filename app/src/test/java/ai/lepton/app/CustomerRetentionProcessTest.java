@@ -197,6 +197,26 @@ class CustomerRetentionProcessTest {
         .hasMessageContaining("No model answered for this customer");
   }
 
+  @Test
+  void outcomesThatProveThePredictionsWrongShowAsFallingAccuracy() throws Exception {
+    String version = registry.deployedUnder(MODEL).get(0);
+    double before = (double) log.recentAccuracy(version, 1000).get("accuracy");
+    int wrongBefore = ((Number) log.recentAccuracy(version, 1000).get("labelled")).intValue()
+        - ((Number) log.recentAccuracy(version, 1000).get("correct")).intValue();
+    for (int row = 0; row < 5; row++) {
+      ProcessInstance pi = start(row);
+      String decisionId = (String) (pi.isEnded() ? historic(pi, "decisionId")
+          : runtime.getVariable(pi.getId(), "decisionId"));
+      String predicted = (String) (pi.isEnded() ? historic(pi, "prediction")
+          : runtime.getVariable(pi.getId(), "prediction"));
+      assertThat(log.recordOutcome(decisionId, predicted.equals("Yes") ? "No" : "Yes", "pm")).isFalse();
+    }
+    Map<String, Object> after = log.recentAccuracy(version, 1000);
+    assertThat(((Number) after.get("labelled")).intValue() - ((Number) after.get("correct")).intValue())
+        .isEqualTo(wrongBefore + 5);
+    assertThat((double) after.get("accuracy")).isLessThan(Double.isNaN(before) ? 1.0 : before + 1e-9);
+  }
+
   // --- helpers ---
 
   private ProcessInstance start(int row) throws IOException {

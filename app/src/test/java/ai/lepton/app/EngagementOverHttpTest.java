@@ -179,6 +179,21 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(get("auditor", "/api/audit/engagements/ENG-NOPE").status()).isEqualTo(404);
     assertThat(get("pm", "/api/audit/engagements/" + KEY).status()).isEqualTo(403);
 
+    // And the true outcome can be recorded once, and the log knows whether the model was right
+    String decisionId = decided.json().path("decisionId").asText();
+    String truth = weka.instance(0).stringValue(weka.classIndex());
+    Reply outcome = postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth));
+    assertThat(outcome.status()).as(outcome.text()).isEqualTo(201);
+    assertThat(outcome.json().path("predictionWasRight").asBoolean())
+        .isEqualTo(truth.equals(decided.json().path("prediction").asText()));
+    assertThat(postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
+        .isEqualTo(409);
+    assertThat(postJson("pm", "/api/decisions/dc-nope/outcome", Map.of("actual", truth)).status()).isEqualTo(404);
+    assertThat(postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("truth", truth)).status())
+        .isEqualTo(400);
+    assertThat(postJson("auditor", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
+        .isEqualTo(403);
+
     // And bad decision requests are refused clearly
     assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
         .isEqualTo(404);

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ai.lepton.app.security.LeptonGroups;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ResponseEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +30,14 @@ public class DecisionController {
   private final RuntimeService runtime;
   private final DecisionLog log;
   private final DecisionDefinitionCache definitions;
+  private final IdentityService identity;
 
-  public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions) {
+  public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions,
+      IdentityService identity) {
     this.runtime = runtime;
     this.log = log;
     this.definitions = definitions;
+    this.identity = identity;
   }
 
   @PostMapping("/api/decisions/{modelName}")
@@ -66,6 +73,32 @@ public class DecisionController {
     answer.put("missingFeatures", lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')));
     answer.put("decisionId", result.get("decisionId"));
     return answer;
+  }
+
+  /**
+   * The true outcome of a decision, once known: {@code {"actual": "Yes"}}. 201 with whether the model was right;
+   * 404 unknown decision; 409 outcome already recorded; 400 no {@code actual}; 403 for read-only auditors.
+   */
+  @PostMapping("/api/decisions/{decisionId}/outcome")
+  public ResponseEntity<Map<String, Object>> outcome(@PathVariable String decisionId,
+      @RequestBody(required = false) JsonNode body) {
+    Authentication user = identity.getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (groups.isEmpty() || groups.stream().allMatch(LeptonGroups.AUDITORS::equals)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Auditors read outcomes; they do not record them");
+    }
+    if (body == null || !body.hasNonNull("actual") || body.get("actual").asText().isBlank()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid outcome",
+          "Send the true outcome as JSON, e.g. {\"actual\": \"Yes\"}");
+    }
+    try {
+      boolean correct = log.recordOutcome(decisionId, body.get("actual").asText(), user.getUserId());
+      return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("decisionId", decisionId,
+          "actual", body.get("actual").asText(), "predictionWasRight", correct));
+    } catch (DecisionLog.OutcomeRefused e) {
+      throw new ApiException(e.unknownDecision() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+          e.unknownDecision() ? "Unknown decision" : "Outcome already recorded", e.getMessage());
+    }
   }
 
   @GetMapping("/api/decisions")

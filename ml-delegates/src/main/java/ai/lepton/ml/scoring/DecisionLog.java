@@ -86,6 +86,73 @@ public class DecisionLog {
     }, decisionId);
   }
 
+  /** A decision's true outcome could not be recorded: the decision is unknown, or its outcome is already on record. */
+  public static class OutcomeRefused extends RuntimeException {
+    private final boolean unknownDecision;
+
+    OutcomeRefused(String message, boolean unknownDecision) {
+      super(message);
+      this.unknownDecision = unknownDecision;
+    }
+
+    public boolean unknownDecision() {
+      return unknownDecision;
+    }
+  }
+
+  /**
+   * Records what really happened for a decision (the label, or the number as text), once; audited as
+   * OUTCOME_RECORDED. Returns whether the model's prediction was right (for a number: whether it was within 1e-9).
+   */
+  public boolean recordOutcome(String decisionId, String actual, String recordedBy) {
+    List<String> predicted = jdbc.queryForList("SELECT prediction FROM lepton_decision WHERE id = ?", String.class,
+        decisionId);
+    if (predicted.isEmpty()) {
+      throw new OutcomeRefused("No decision has the id '" + decisionId + "'", true);
+    }
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision_outcome WHERE decision_id = ?", Integer.class,
+        decisionId) > 0) {
+      throw new OutcomeRefused("The outcome of decision " + decisionId + " is already on record", false);
+    }
+    jdbc.update("INSERT INTO lepton_decision_outcome (decision_id, actual, recorded_by, recorded_at)"
+        + " VALUES (?, ?, ?, ?)", decisionId, actual, recordedBy, Timestamp.from(Instant.now()));
+    boolean correct = matches(predicted.get(0), actual);
+    audit.append(recordedBy, "OUTCOME_RECORDED", "decision", decisionId,
+        Map.of("actual", actual, "predicted", String.valueOf(predicted.get(0)), "correct", correct));
+    return correct;
+  }
+
+  /**
+   * The accuracy of a model version's most recent decisions whose outcome is known: labelled count, correct
+   * count and their share (NaN with no outcome yet).
+   */
+  public Map<String, Object> recentAccuracy(String modelVersionId, int lastLabelled) {
+    List<boolean[]> rows = jdbc.query("SELECT d.prediction, o.actual FROM lepton_decision d JOIN"
+        + " lepton_decision_outcome o ON o.decision_id = d.id WHERE d.model_version_id = ?"
+        + " ORDER BY o.recorded_at DESC LIMIT ?", (rs, n) -> new boolean[] {matches(rs.getString(1),
+            rs.getString(2))}, modelVersionId, lastLabelled);
+    long correct = rows.stream().filter(r -> r[0]).count();
+    Map<String, Object> accuracy = new LinkedHashMap<>();
+    accuracy.put("labelled", rows.size());
+    accuracy.put("correct", correct);
+    accuracy.put("accuracy", rows.isEmpty() ? Double.NaN : (double) correct / rows.size());
+    return accuracy;
+  }
+
+  private static boolean matches(String predicted, String actual) {
+    if (predicted == null || actual == null) {
+      return false;
+    }
+    if (predicted.equals(actual)) {
+      return true;
+    }
+    try {
+      return Math.abs(Double.parseDouble(predicted) - Double.parseDouble(actual)) < 1e-9;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   /** How many decisions a model version took, by decision. */
   public Map<String, Long> countsFor(String modelVersionId) {
     Map<String, Long> counts = new LinkedHashMap<>();
