@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
  *       attributes preparation removes) and {@code qualityOpenFindings} (findings no fix resolves);</li>
  *   <li>{@code approval-policy} reads {@code championMetrics}, {@code successMetric}, {@code successThreshold},
  *       {@code championMeetsThreshold} and {@code qualityOpenFindings}, writes {@code policyVerdict} (CLEAR, WARN,
- *       BLOCK), {@code policyBlockers} and {@code policyWarnings}.</li>
+ *       BLOCK), {@code policyBlockers} and {@code policyWarnings};</li>
+ *   <li>{@code maintenance} reads {@code monitoringResult} (JSON: drifted attribute counts, recent and baseline
+ *       accuracy, labelled outcomes, whether an earlier version exists), writes {@code maintenanceVerdict} (OK, WARN,
+ *       RETRAIN, ROLLBACK), {@code maintenanceFindings}.</li>
  * </ul>
  * An unknown rule set is the BPMN error {@code UNKNOWN_RULE_SET}; a missing or mistyped variable
  * {@code INVALID_FEATURES}.
@@ -62,6 +65,12 @@ public class ApplyRulesDelegate implements JavaDelegate {
         execution.setVariable("policyRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
         execution.setVariable("policyBlockers", fitted(lines(outcome.reasonsFor("BLOCK"))));
         execution.setVariable("policyWarnings", fitted(lines(outcome.reasonsFor("WARN"))));
+      }
+      case MAINTENANCE -> {
+        execution.setVariable("maintenanceVerdict", outcome.getDecision());
+        execution.setVariable("maintenanceRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
+        execution.setVariable("maintenanceFindings", fitted(lines(outcome.getFindings().stream()
+            .map(f -> f.decision() + ": " + f.reason()).toList())));
       }
       default -> {
         execution.setVariable("decision", outcome.getDecision());

@@ -19,6 +19,8 @@ public enum RuleSet {
           required(variables, "successMetric"), Double.parseDouble(required(variables, "successThreshold")),
           Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
           countLines(variables.apply("qualityOpenFindings")))),
+  MAINTENANCE("maintenance", "MaintenanceKS", List.of("OK", "WARN", "RETRAIN", "ROLLBACK"),
+      variables -> List.of(monitoring(FactValues.object(variables.apply("monitoringResult"), "monitoringResult")))),
   CHURN_RETENTION("churn-retention", "ChurnRetentionKS",
       List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"),
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
@@ -82,6 +84,14 @@ public enum RuleSet {
     Map<String, Double> probabilities = new LinkedHashMap<>();
     distribution.forEach((label, p) -> probabilities.put(label, FactValues.number(distribution, label)));
     return probabilities;
+  }
+
+  private static MonitoringFacts monitoring(Map<String, Object> result) {
+    return new MonitoringFacts((int) FactValues.number(result, "significantDrift"),
+        (int) FactValues.number(result, "moderateDrift"), FactValues.text(result, "mostDrifted"),
+        FactValues.optional(result, "maxPsi"), FactValues.optional(result, "recentAccuracy"),
+        FactValues.optional(result, "baselineAccuracy"), (int) FactValues.number(result, "labelledOutcomes"),
+        Boolean.TRUE.equals(result.get("previousVersion")));
   }
 
   private static int countLines(Object text) {

@@ -57,7 +57,7 @@ class RuleSetsTest {
 
   @Test
   void unknownRuleSetsAndNonNumericFeaturesAreClearErrors() {
-    assertThatThrownBy(() -> RuleSet.of("fraud")).hasMessageContaining("data-quality, approval-policy, churn-retention, credit-decision");
+    assertThatThrownBy(() -> RuleSet.of("fraud")).hasMessageContaining("data-quality, approval-policy, maintenance, churn-retention, credit-decision");
     assertThatThrownBy(() -> rules.apply(RuleSet.CREDIT_DECISION, Map.of("credit_amount", "lots"),
         Map.of("bad", 0.2))).hasMessageContaining("'credit_amount' must be a number");
   }
@@ -146,6 +146,7 @@ class RuleSetsTest {
       Map<String, Object> noFolds = new LinkedHashMap<>(metrics(0.45, 0.9, 0.6, 2.0));
       noFolds.remove("folds");
       assertThat(policy(noFolds, true, "").getDecision()).isEqualTo("CLEAR");
+      assertThat(maintenance(0, 0, Double.NaN, 200, true).getDecision()).isEqualTo("OK");
     }
   }
 
@@ -164,6 +165,38 @@ class RuleSetsTest {
     assertThat(fitted.length()).isLessThanOrEqualTo(3_900);
     assertThat(fitted).endsWith("more findings").contains("CLEAN: a single value");
     assertThat(ApplyRulesDelegate.fitted("short")).isEqualTo("short");
+  }
+
+  @Test
+  void maintenanceVerdictsFollowDriftAndAccuracy() {
+    assertThat(maintenance(0, 0, null, 0, false).getDecision()).isEqualTo("OK");
+    assertThat(maintenance(0, 2, null, 0, false).getDecision()).isEqualTo("WARN");
+    DecisionOutcome oneDrifted = maintenance(1, 0, null, 0, false);
+    assertThat(oneDrifted.getDecision()).isEqualTo("WARN");
+    assertThat(oneDrifted.getReason()).contains("most 'tenure' (PSI 8.18)");
+    assertThat(maintenance(3, 4, null, 0, false).getDecision()).isEqualTo("RETRAIN");
+    DecisionOutcome decayed = maintenance(0, 0, 0.62, 120, false);
+    assertThat(decayed.getDecision()).isEqualTo("RETRAIN");
+    assertThat(decayed.getReason()).contains("accuracy 0.620 on 120 recent outcomes against 0.800");
+    assertThat(maintenance(0, 0, 0.40, 120, true).getDecision()).isEqualTo("ROLLBACK");
+    assertThat(maintenance(0, 0, 0.40, 120, false).getDecision()).isEqualTo("RETRAIN");
+    DecisionOutcome early = maintenance(0, 0, 0.10, 12, true);
+    assertThat(early.getDecision()).isEqualTo("OK");
+    assertThat(early.getReason()).contains("only 12 outcome(s) known");
+  }
+
+  private static DecisionOutcome maintenance(int significant, int moderate, Double accuracy, int labelled,
+      boolean previous) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("significantDrift", significant);
+    result.put("moderateDrift", moderate);
+    result.put("mostDrifted", "tenure");
+    result.put("maxPsi", 8.177);
+    result.put("recentAccuracy", accuracy);
+    result.put("baselineAccuracy", 0.8);
+    result.put("labelledOutcomes", labelled);
+    result.put("previousVersion", previous);
+    return rules.apply(RuleSet.MAINTENANCE, name -> "monitoringResult".equals(name) ? result : null);
   }
 
   private static DecisionOutcome quality(Map<String, Object> profile) {

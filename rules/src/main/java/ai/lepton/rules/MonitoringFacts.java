@@ -1,0 +1,14 @@
+package ai.lepton.rules;
+
+/**
+ * One monitoring check of a deployed model, as the maintenance rules see it.
+ *
+ * @param significantDrift attributes whose PSI is above the significant band (by default 0.25)
+ * @param moderateDrift attributes whose PSI is in the moderate band (by default 0.1–0.25)
+ * @param mostDrifted the attribute with the largest PSI, and {@code maxPsi} its value
+ * @param recentAccuracy accuracy of the recent decisions whose true outcome is known (null without outcomes)
+ * @param baselineAccuracy the cross-validated accuracy the model was approved on (null for regression)
+ * @param previousVersion whether an earlier approved version exists to roll back to
+ */
+public record MonitoringFacts(int significantDrift, int moderateDrift, String mostDrifted, Double maxPsi,
+    Double recentAccuracy, Double baselineAccuracy, int labelledOutcomes, boolean previousVersion) {}
