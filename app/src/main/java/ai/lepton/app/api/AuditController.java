@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,10 +83,7 @@ public class AuditController {
   }
 
   private void requireReader() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    List<String> groups = authentication == null || authentication.getGroupIds() == null
-        ? List.of() : authentication.getGroupIds();
-    if (groups.stream().noneMatch(LeptonGroups.AUDIT_READERS::contains)) {
+    if (LeptonGroups.ofCurrentUser(identity).stream().noneMatch(LeptonGroups.AUDIT_READERS::contains)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
           "Only auditors, model risk officers and administrators may read the audit trail");
     }

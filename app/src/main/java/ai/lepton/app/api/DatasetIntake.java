@@ -95,8 +95,7 @@ public class DatasetIntake {
 
   private String requireDataSender(String engagementKey) {
     Authentication authentication = identity.getCurrentAuthentication();
-    List<String> groups = authentication == null || authentication.getGroupIds() == null
-        ? List.of() : authentication.getGroupIds();
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
     if (groups.stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
       audit.appendRegardless(authentication == null ? null : authentication.getUserId(), "AUTHORIZATION_REFUSED",
           "engagement", engagementKey, Map.of("action", "send data", "groups", groups,

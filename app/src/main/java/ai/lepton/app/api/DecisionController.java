@@ -83,7 +83,7 @@ public class DecisionController {
   public ResponseEntity<Map<String, Object>> outcome(@PathVariable String decisionId,
       @RequestBody(required = false) JsonNode body) {
     Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
     if (groups.isEmpty() || groups.stream().allMatch(LeptonGroups.AUDITORS::equals)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Auditors read outcomes; they do not record them");
     }

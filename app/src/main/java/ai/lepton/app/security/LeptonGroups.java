@@ -1,6 +1,8 @@
 package ai.lepton.app.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import java.util.Map;
 
 /** The Camunda groups Lepton's users belong to, and what each may do in Lepton's own API. */
@@ -30,4 +32,11 @@ public final class LeptonGroups {
   public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);
 
   private LeptonGroups() {}
+
+  /** The groups of the user the engine knows is acting (none when nobody is logged in). */
+  public static List<String> ofCurrentUser(IdentityService identity) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+  }
 }
