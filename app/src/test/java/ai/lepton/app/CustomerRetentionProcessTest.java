@@ -79,6 +79,8 @@ class CustomerRetentionProcessTest {
   @Autowired ModelRegistry registry;
   @Autowired DeployedModels deployed;
   @Autowired DecisionLog log;
+  @Autowired ai.lepton.ml.monitoring.MonitoringService monitoring;
+  @Autowired ai.lepton.rules.RuleService rules;
 
   private Instances customers;
   private Classifier model;
@@ -215,6 +217,31 @@ class CustomerRetentionProcessTest {
     assertThat(((Number) after.get("labelled")).intValue() - ((Number) after.get("correct")).intValue())
         .isEqualTo(wrongBefore + 5);
     assertThat((double) after.get("accuracy")).isLessThan(Double.isNaN(before) ? 1.0 : before + 1e-9);
+  }
+
+  @Test
+  void aMonitoringCheckSeesNoDriftInOrdinaryCustomersAndDriftInLongStandingOnes() {
+    String version = registry.deployedUnder(MODEL).get(0);
+    Instances shuffled = new Instances(customers);
+    shuffled.randomize(new java.util.Random(7));
+    Instances ordinary = new Instances(shuffled, 0, shuffled.numInstances() / 2);
+
+    Map<String, Object> calm = monitoring.check(version, ordinary, "random half of wa_churn", "pm");
+    assertThat(((Number) calm.get("significantDrift")).intValue()).isZero();
+    assertThat(((Number) calm.get("moderateDrift")).intValue()).isZero();
+    assertThat(rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE, n -> n.equals("monitoringResult") ? calm : null)
+        .getDecision()).isIn("OK");
+
+    Instances loyal = new Instances(customers, 0);
+    customers.stream().filter(c -> c.value(customers.attribute("tenure")) >= 48).forEach(loyal::add);
+    Map<String, Object> drifted = monitoring.check(version, loyal, "customers with tenure >= 48", "pm");
+    assertThat(((Number) drifted.get("significantDrift")).intValue()).isGreaterThanOrEqualTo(3);
+    assertThat(drifted.get("mostDrifted")).isIn("tenure", "total_charges");
+    assertThat(rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE, n -> n.equals("monitoringResult") ? drifted : null)
+        .getDecision()).isEqualTo("RETRAIN");
+
+    assertThat(monitoring.checksOf(version)).extracting(c -> c.get("checkId"))
+        .containsSubsequence(drifted.get("checkId"), calm.get("checkId"));
   }
 
   // --- helpers ---

@@ -194,6 +194,21 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(postJson("auditor", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
         .isEqualTo(403);
 
+    // And a monitoring check of the deployed model against the client's own file finds it stable
+    assertThat(get("auditor", "/api/models/" + champion + "/monitoring").json().size()).isZero();
+    String uploaded = stored.path("datasetId").asText();
+    Reply checked = post("ds", "/api/models/" + champion + "/monitoring?dataset=" + uploaded, null, new byte[0]);
+    assertThat(checked.status()).as(checked.text()).isEqualTo(201);
+    assertThat(checked.json().path("significantDrift").asInt()).isZero();
+    assertThat(checked.json().path("attributes").size()).isEqualTo(weka.numAttributes() - 1);
+    assertThat(get("auditor", "/api/models/" + champion + "/monitoring").json().get(0).path("checkId").asText())
+        .isEqualTo(checked.json().path("checkId").asText());
+    assertThat(post("auditor", "/api/models/" + champion + "/monitoring?dataset=" + uploaded, null, new byte[0])
+        .status()).isEqualTo(403);
+    assertThat(get("auditor", "/api/models/" + champion + "/card.json").json().at("/monitoring/checks").size())
+        .isOne();
+    assertThat(get("auditor", "/api/models/" + champion + "/card").text()).contains("dataset " + uploaded);
+
     // And bad decision requests are refused clearly
     assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
         .isEqualTo(404);

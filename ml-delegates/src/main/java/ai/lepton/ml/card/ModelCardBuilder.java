@@ -2,6 +2,7 @@ package ai.lepton.ml.card;
 
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -31,13 +32,15 @@ public class ModelCardBuilder {
   private final DatasetStore datasets;
   private final DecisionLog decisions;
   private final HistoryService history;
+  private final MonitoringService monitoring;
 
   public ModelCardBuilder(ModelRegistry registry, DatasetStore datasets, DecisionLog decisions,
-      HistoryService history) {
+      HistoryService history, MonitoringService monitoring) {
     this.registry = registry;
     this.datasets = datasets;
     this.decisions = decisions;
     this.history = history;
+    this.monitoring = monitoring;
   }
 
   public Map<String, Object> build(String modelVersionId) {
@@ -110,8 +113,14 @@ public class ModelCardBuilder {
     use2.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
     use2.put("byDecision", counts);
     card.put("decisions", use2);
-    card.put("monitoring", Map.of("checks", List.of(),
-        "note", "no monitoring check has run for this version yet"));
+    List<Map<String, Object>> checks = monitoring.checksOf(version.id()).stream().map(check -> {
+      Map<String, Object> summary = new LinkedHashMap<>(check);
+      summary.remove("attributes");
+      return summary;
+    }).toList();
+    card.put("monitoring", Map.of("checks", checks, "note", checks.isEmpty()
+        ? "no monitoring check has run for this version yet"
+        : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt")));
     return card;
   }
 
