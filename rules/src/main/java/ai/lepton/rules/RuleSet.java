@@ -49,11 +49,6 @@ public enum RuleSet {
     return wireName;
   }
 
-  /** Whether the rule set decides on one scored record (features and class distribution). */
-  public boolean decidesOnPredictions() {
-    return this == CHURN_RETENTION || this == CREDIT_DECISION;
-  }
-
   String session() {
     return session;
   }

@@ -3,6 +3,7 @@ package ai.lepton.ml.audit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -52,14 +53,14 @@ public class AuditEvents {
     payload.put("datasetSha256", execution.getVariable("datasetSha256"));
     payload.put("verdict", execution.getVariable("qualityVerdict"));
     payload.put("findings", lines(execution.getVariable("qualityFindings")));
-    payload.put("droppedAttributes", lines(String.valueOf(execution.getVariable("qualityDropAttributes"))
+    payload.put("droppedAttributes", lines(Objects.toString(execution.getVariable("qualityDropAttributes"), "")
         .replace(',', '\n')));
     trail.append(actor(execution), "QUALITY_VERDICT", "dataset", String.valueOf(execution.getVariable("datasetId")),
         payload);
   }
 
   private static List<String> lines(Object text) {
-    return text == null ? List.of() : text.toString().lines().filter(l -> !l.isBlank() && !"null".equals(l)).toList();
+    return text == null ? List.of() : text.toString().lines().filter(l -> !l.isBlank()).toList();
   }
 
   private static String actor(DelegateExecution execution) {

@@ -109,10 +109,10 @@ public class ModelCardBuilder {
     card.put("statusHistory", statusHistory);
 
     Map<String, Long> counts = decisions.countsFor(version.id());
-    Map<String, Object> use2 = new LinkedHashMap<>();
-    use2.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
-    use2.put("byDecision", counts);
-    card.put("decisions", use2);
+    Map<String, Object> usage = new LinkedHashMap<>();
+    usage.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
+    usage.put("byDecision", counts);
+    card.put("decisions", usage);
     List<Map<String, Object>> checks = monitoring.checksOf(version.id()).stream().map(check -> {
       Map<String, Object> summary = new LinkedHashMap<>(check);
       summary.remove("attributes");

@@ -2,8 +2,12 @@ package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.Json;
 import ai.lepton.ml.audit.AuditTrail;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +34,10 @@ public class DecisionLog {
   private static final String INSERT_REVIEW =
       "INSERT INTO lepton_decision_review (id, decision_id, process_instance_id, reviewer, model_decision,"
           + " final_decision, overruled, reason, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String REVIEW_COLUMNS =
+      "reviewer, model_decision, final_decision, overruled, reason, reviewed_at";
   private static final String REVIEWS =
-      "SELECT reviewer, model_decision, final_decision, overruled, reason, reviewed_at FROM lepton_decision_review"
-          + " WHERE decision_id = ? ORDER BY reviewed_at";
+      "SELECT " + REVIEW_COLUMNS + " FROM lepton_decision_review WHERE decision_id = ? ORDER BY reviewed_at";
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
@@ -74,16 +79,19 @@ public class DecisionLog {
   }
 
   public List<Map<String, Object>> reviewsOf(String decisionId) {
-    return jdbc.query(REVIEWS, (rs, n) -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("reviewer", rs.getString(1));
-      row.put("modelDecision", rs.getString(2));
-      row.put("finalDecision", rs.getString(3));
-      row.put("overruled", rs.getBoolean(4));
-      row.put("reason", rs.getString(5));
-      row.put("reviewedAt", rs.getTimestamp(6).toInstant().toString());
-      return row;
-    }, decisionId);
+    return jdbc.query(REVIEWS, (rs, n) -> review(rs, 0), decisionId);
+  }
+
+  /** One review from a result row whose review columns start after {@code offset} other columns. */
+  private static Map<String, Object> review(ResultSet rs, int offset) throws SQLException {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("reviewer", rs.getString(offset + 1));
+    row.put("modelDecision", rs.getString(offset + 2));
+    row.put("finalDecision", rs.getString(offset + 3));
+    row.put("overruled", rs.getBoolean(offset + 4));
+    row.put("reason", rs.getString(offset + 5));
+    row.put("reviewedAt", rs.getTimestamp(offset + 6).toInstant().toString());
+    return row;
   }
 
   /** A decision's true outcome could not be recorded: the decision is unknown, or its outcome is already on record. */
@@ -164,7 +172,7 @@ public class DecisionLog {
   }
 
   public List<Map<String, Object>> recent(String modelName, int limit) {
-    return jdbc.query(RECENT, (rs, n) -> {
+    List<Map<String, Object>> decisions = jdbc.query(RECENT, (rs, n) -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("decisionId", rs.getString(1));
       row.put("modelName", rs.getString(2));
@@ -181,7 +189,14 @@ public class DecisionLog {
       row.put("decidedAt", rs.getTimestamp(13).toInstant().toString());
       row.put("explanation", rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)));
       return row;
-    }, modelName, limit).stream().peek(row -> row.put("reviews", reviewsOf((String) row.get("decisionId"))))
-        .toList();
+    }, modelName, limit);
+    Map<String, List<Map<String, Object>>> reviews = new HashMap<>();
+    jdbc.query("SELECT decision_id, " + REVIEW_COLUMNS + " FROM lepton_decision_review WHERE decision_id IN"
+        + " (SELECT id FROM lepton_decision WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?)"
+        + " ORDER BY reviewed_at", rs -> {
+          reviews.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(review(rs, 1));
+        }, modelName, limit);
+    decisions.forEach(row -> row.put("reviews", reviews.getOrDefault((String) row.get("decisionId"), List.of())));
+    return decisions;
   }
 }
