@@ -62,7 +62,8 @@ import weka.core.SerializationHelper;
     "lepton.data-dir=target/process-test-data",
     "lepton.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
-    "lepton.history.decision-process-days=400"})
+    "lepton.history.decision-process-days=400",
+    "lepton.monitoring.cycle=R/PT5S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerRetentionProcessTest {
 
@@ -226,7 +227,7 @@ class CustomerRetentionProcessTest {
     shuffled.randomize(new java.util.Random(7));
     Instances ordinary = new Instances(shuffled, 0, shuffled.numInstances() / 2);
 
-    Map<String, Object> calm = monitoring.check(version, ordinary, "random half of wa_churn", "pm");
+    Map<String, Object> calm = monitoring.check(version, ordinary, List.of(), "random half of wa_churn", "pm");
     assertThat(((Number) calm.get("significantDrift")).intValue()).isZero();
     assertThat(((Number) calm.get("moderateDrift")).intValue()).isZero();
     assertThat(rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE, n -> n.equals("monitoringResult") ? calm : null)
@@ -234,7 +235,7 @@ class CustomerRetentionProcessTest {
 
     Instances loyal = new Instances(customers, 0);
     customers.stream().filter(c -> c.value(customers.attribute("tenure")) >= 48).forEach(loyal::add);
-    Map<String, Object> drifted = monitoring.check(version, loyal, "customers with tenure >= 48", "pm");
+    Map<String, Object> drifted = monitoring.check(version, loyal, List.of(), "customers with tenure >= 48", "pm");
     assertThat(((Number) drifted.get("significantDrift")).intValue()).isGreaterThanOrEqualTo(3);
     assertThat(drifted.get("mostDrifted")).isIn("tenure", "total_charges");
     assertThat(rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE, n -> n.equals("monitoringResult") ? drifted : null)

@@ -120,8 +120,8 @@ class DatasetApiBadInputTest extends HttpTestSupport {
     Reply reply = post("ds", "/api/engagements/" + key + "/monitoring-data?name=june.csv", "text/csv",
         "churn,tenure\nNo,1\nYes,2\n".getBytes());
 
-    // the engagement waits for its training data, not for monitoring data: kept, answered 409
-    assertError(reply, 409, "not waiting for data");
+    // the engagement waits for its training data and has no live model to monitor: kept, answered 409
+    assertError(reply, 409, "has no live model to monitor yet");
     assertThat(get("pm", "/api/datasets/" + reply.json().path("datasetId").asText()).json().path("name").asText())
         .isEqualTo("june.csv");
     assertThat(taskWaitingForData(key)).isTrue();

@@ -78,9 +78,9 @@ class EngagementOverHttpTest extends HttpTestSupport {
     String taskId = taskId("mro", KEY, "Task_ApproveModel");
     assertThat(completeTask("mro", taskId, Map.of("approved", true, "approvalReason", "AUC above 0.8")).status())
         .isEqualTo(204);
-    waitFor("engagement end", Duration.ofMinutes(1), () -> get("auditor",
-        "/engine-rest/history/process-instance/" + processInstanceId).json().path("state").asText()
-        .equals("COMPLETED"));
+    waitFor("deployment", Duration.ofMinutes(1), () -> get("auditor",
+        "/engine-rest/history/activity-instance?processInstanceId=" + processInstanceId
+            + "&activityId=Task_DeployModel&finished=true").json().size() == 1);
 
     // Then the champion is deployed with its approval on record
     String champion = get("auditor", "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
@@ -172,7 +172,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
     List<String> changes = new java.util.ArrayList<>();
     record.path("changes").forEach(c -> changes.add(c.path("type").asText()));
     assertThat(changes).contains("ENGAGEMENT_OPENED", "DATASET_ACCEPTED", "QUALITY_VERDICT", "TRAINING_RUN",
-        "APPROVAL_GRANTED", "MODEL_DEPLOYED", "ENGAGEMENT_CLOSED");
+        "APPROVAL_GRANTED", "MODEL_DEPLOYED");
     Reply csv = get("auditor", "/api/audit/engagements/" + KEY + "?format=csv");
     assertThat(csv.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/csv"));
     assertThat(csv.text()).startsWith("section,item,field,value").contains("description,,engagement," + KEY);
@@ -226,6 +226,35 @@ class EngagementOverHttpTest extends HttpTestSupport {
         .isEqualTo("UNKNOWN_RULE_SET");
     assertThat(post("pm", "/api/decisions/churn-http?ruleSet=churn-retention", "application/json",
         "[1,2]".getBytes()).status()).isEqualTo(400);
+
+    // And in maintenance, production data sent by the client is checked at once by the job executor
+    byte[] june = java.util.Arrays.copyOf(waChurn(), 40_000);
+    String juneCsv = new String(june, java.nio.charset.StandardCharsets.UTF_8);
+    Reply monitoringData = post("ds", "/api/engagements/" + KEY + "/monitoring-data?name=june.csv", "text/csv",
+        juneCsv.substring(0, juneCsv.lastIndexOf('\n') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(monitoringData.status()).as(monitoringData.text()).isEqualTo(201);
+    waitFor("the maintenance check", Duration.ofMinutes(1), () -> get("auditor", "/api/models/" + champion
+        + "/monitoring").json().size() == 2);
+    JsonNode scheduled = get("auditor", "/api/models/" + champion + "/monitoring").json().get(0);
+    assertThat(scheduled.at("/source/monitoringDatasets/0").asText())
+        .isEqualTo(monitoringData.json().path("datasetId").asText());
+    assertThat(scheduled.path("recentRows").asInt()).isGreaterThan(200);
+
+    // And only a project manager closes the engagement, with a reason; its record then shows the closing
+    assertThat(postJson("ds", "/api/engagements/" + KEY + "/close", Map.of("reason", "done")).status())
+        .isEqualTo(403);
+    assertThat(postJson("pm", "/api/engagements/" + KEY + "/close", Map.of()).status()).isEqualTo(400);
+    waitFor("the verdict", Duration.ofMinutes(1), () -> get("pm", "/api/engagements/" + KEY).json()
+        .at("/currentSteps").toString().contains("Gateway_NextCheck"));
+    Reply closed = postJson("pm", "/api/engagements/" + KEY + "/close", Map.of("reason", "client contract ended"));
+    assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+    assertThat(closed.json().path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(postJson("pm", "/api/engagements/" + KEY + "/close", Map.of("reason", "again")).status())
+        .isEqualTo(409);
+    List<String> closedRecord = new java.util.ArrayList<>();
+    get("auditor", "/api/audit/engagements/" + KEY).json().path("changes")
+        .forEach(c -> closedRecord.add(c.path("type").asText()));
+    assertThat(closedRecord).contains("MONITORING_CHECK", "MAINTENANCE_VERDICT", "ENGAGEMENT_CLOSED");
   }
 
   @Test

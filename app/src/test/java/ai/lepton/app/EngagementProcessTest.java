@@ -45,7 +45,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.data-dir=target/process-test-data",
     "lepton.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
-    "lepton.history.decision-process-days=400"})
+    "lepton.history.decision-process-days=400",
+    "lepton.monitoring.cycle=R/PT5S"})
 class EngagementProcessTest {
 
   private static final String J48 = "weka.classifiers.trees.J48 -C 0.25 -M 2";
@@ -99,7 +100,7 @@ class EngagementProcessTest {
     // Then it is live under its model name, with its history and the approval on record
     assertThat(pi).hasPassedInOrder("Task_AnalyseRequirements", "Task_AwaitDataset", "Task_ProfileDataset",
         "Task_CheckDataQuality", "Task_PrepareDataset", "Task_TrainCandidate", "Task_SelectChampion",
-        "Task_CheckApprovalPolicy", "Task_ApproveModel", "Task_DeployModel").isEnded();
+        "Task_CheckApprovalPolicy", "Task_ApproveModel", "Task_DeployModel").isWaitingAt("Gateway_NextCheck");
     assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.DEPLOYED);
     assertThat(registry.statusHistory(champion)).extracting(s -> s.status()).containsExactly(
         ModelStatus.CANDIDATE, ModelStatus.CHAMPION, ModelStatus.APPROVED, ModelStatus.DEPLOYED);
@@ -372,6 +373,7 @@ class EngagementProcessTest {
     String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     String datasetId = (String) runtime.getVariable(pi.getId(), "datasetId");
     approve(pi);
+    runtime.createMessageCorrelation("EngagementClosed").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
 
     // Then every step is an entry, in order, about its subject
     assertThat(auditTrail.entriesAbout("engagement", pi.getBusinessKey())).extracting(e -> e.type())
@@ -612,7 +614,7 @@ class EngagementProcessTest {
       return null;
     });
     runJobs(pi);
-    assertThat(pi).isEnded();
+    assertThat(pi).hasPassed("Task_DeployModel").isWaitingAt("Gateway_NextCheck");
   }
 
   private ProcessInstance openEngagement(String name) {

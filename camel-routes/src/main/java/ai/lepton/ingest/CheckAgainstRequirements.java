@@ -13,7 +13,8 @@ import weka.core.Instances;
 
 /**
  * The data must carry the engagement's target attribute (numeric for a regression) and, when the requirements give
- * an {@code expectedSchema}, its columns with their types.
+ * an {@code expectedSchema}, its columns with their types. Monitoring data may come without the target (production
+ * inputs whose outcome is not known yet); the expected schema is then not checked against it either.
  */
 @Component
 public class CheckAgainstRequirements implements Processor {
@@ -36,6 +37,11 @@ public class CheckAgainstRequirements implements Processor {
     }
     Instances data = exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class).instances();
     Attribute attribute = data.attribute(target.toString());
+    boolean monitoring = CorrelateEngagement.MONITORING_DATA_RECEIVED.equals(
+        exchange.getMessage().getHeader(IngestHeaders.MESSAGE, String.class));
+    if (attribute == null && monitoring) {
+      return; // production data without its outcome: compared for drift, not for accuracy
+    }
     if (attribute == null) {
       throw new IngestRefusedException(IngestRefusedException.Kind.TARGET_MISSING, String.format(
           "The dataset has no column '%s', the target this engagement predicts; its columns are: %s", target,

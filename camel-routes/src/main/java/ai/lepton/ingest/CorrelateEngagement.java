@@ -1,27 +1,35 @@
 package ai.lepton.ingest;
 
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * Moves the engagement on with the stored dataset ({@code datasetId}, {@code datasetSha256}); when it is not waiting
- * for this message, the dataset stays stored and the source is told so.
+ * for this message, the dataset stays stored and the source is told so. Monitoring data goes to the engagement's
+ * monitoring inbox, read by its next check.
  */
 @Component
 public class CorrelateEngagement implements Processor {
 
   public static final String DATASET_RECEIVED = "DatasetReceived";
+  public static final String MONITORING_DATA_RECEIVED = "MonitoringDataReceived";
+  /** The maintenance phase of ai-engagement: monitoring data is taken while the engagement is in it. */
+  static final String MAINTENANCE = "SubProcess_Maintenance";
 
   private final RuntimeService runtime;
+  private final MonitoringDataInbox monitoringData;
 
-  public CorrelateEngagement(RuntimeService runtime) {
+  public CorrelateEngagement(RuntimeService runtime, MonitoringDataInbox monitoringData) {
     this.runtime = runtime;
+    this.monitoringData = monitoringData;
   }
 
   @Override
@@ -37,6 +45,10 @@ public class CorrelateEngagement implements Processor {
     if (engagement == null) {
       throw new EngagementNotWaitingException(result, String.format(
           "Engagement %s has ended; the dataset is stored as %s but feeds nothing", key, dataset.id()));
+    }
+    if (MONITORING_DATA_RECEIVED.equals(message)) {
+      correlateMonitoringData(exchange, result, key, engagement);
+      return;
     }
     boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(engagement.getId())
         .eventType("message").eventName(message).count() > 0;
@@ -55,6 +67,36 @@ public class CorrelateEngagement implements Processor {
           "Engagement %s stopped waiting for data; the dataset is stored as %s", key, dataset.id()));
     }
     exchange.getMessage().setBody(new IngestResult(dataset, result.quarantinedRows(), false, true));
+  }
+
+  /**
+   * Monitoring data is kept for the engagement's next check whenever its model is live (in the maintenance phase):
+   * when the engagement waits between checks it checks at once, otherwise (a check or a review under way) the data
+   * waits for the next check. Before a model is live there is nothing to monitor: refused, the dataset kept.
+   */
+  private void correlateMonitoringData(Exchange exchange, IngestResult result, String key,
+      ProcessInstance engagement) {
+    StoredDataset dataset = result.dataset();
+    ActivityInstance tree = runtime.getActivityInstance(engagement.getId());
+    if (tree == null || tree.getActivityInstances(MAINTENANCE).length == 0) {
+      throw new EngagementNotWaitingException(result, String.format(
+          "Engagement %s has no live model to monitor yet (it is at: %s); the dataset is stored as %s", key,
+          steps(engagement), dataset.id()));
+    }
+    monitoringData.record(dataset.id(), key, exchange.getMessage().getHeader(IngestHeaders.USER, String.class));
+    boolean correlated = false;
+    if (runtime.createEventSubscriptionQuery().processInstanceId(engagement.getId()).eventType("message")
+        .eventName(MONITORING_DATA_RECEIVED).count() > 0) {
+      try {
+        runtime.createMessageCorrelation(MONITORING_DATA_RECEIVED).processInstanceId(engagement.getId())
+            .setVariable("monitoringDatasetId", dataset.id())
+            .correlateWithResult();
+        correlated = true;
+      } catch (MismatchingMessageCorrelationException checkStartedMeanwhile) {
+        // a scheduled check started meanwhile: the data waits for the next one
+      }
+    }
+    exchange.getMessage().setBody(new IngestResult(dataset, result.quarantinedRows(), false, correlated));
   }
 
   private String steps(ProcessInstance engagement) {

@@ -34,7 +34,8 @@ class ProcessModelLintTest {
   private static final Path FORMS = Path.of("src/main/resources/forms");
   private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}$");
   private static final Set<String> DELEGATES = Set.of("${profileDataset}", "${prepareDataset}", "${trainModel}",
-      "${selectChampion}", "${deployModel}", "${scoreRecord}", "${checkDrift}", "${applyRules}", "${logDecision}", "${sendRetentionAction}");
+      "${selectChampion}", "${deployModel}", "${scoreRecord}", "${checkDrift}", "${applyRules}", "${logDecision}", "${sendRetentionAction}",
+      "${rollBackModel}", "${assembleRetrainingData}");
 
   static Stream<Path> processes() throws IOException {
     return Files.list(BPMN).filter(p -> p.toString().endsWith(".bpmn")).sorted();

@@ -9,6 +9,9 @@ package ai.lepton.rules;
  * @param recentAccuracy accuracy of the recent decisions whose true outcome is known (null without outcomes)
  * @param baselineAccuracy the cross-validated accuracy the model was approved on (null for regression)
  * @param previousVersion whether an earlier approved version exists to roll back to
+ * @param recentRows how many recent rows were compared with the training data
+ * @param driftJudged whether they were enough to judge drift (the drift counts are 0 otherwise)
  */
 public record MonitoringFacts(int significantDrift, int moderateDrift, String mostDrifted, Double maxPsi,
-    Double recentAccuracy, Double baselineAccuracy, int labelledOutcomes, boolean previousVersion) {}
+    Double recentAccuracy, Double baselineAccuracy, int labelledOutcomes, boolean previousVersion, int recentRows,
+    boolean driftJudged) {}

@@ -86,7 +86,9 @@ public enum RuleSet {
         (int) FactValues.number(result, "moderateDrift"), FactValues.text(result, "mostDrifted"),
         FactValues.optional(result, "maxPsi"), FactValues.optional(result, "recentAccuracy"),
         FactValues.optional(result, "baselineAccuracy"), (int) FactValues.number(result, "labelledOutcomes"),
-        Boolean.TRUE.equals(result.get("previousVersion")));
+        Boolean.TRUE.equals(result.get("previousVersion")),
+        result.get("recentRows") == null ? 0 : (int) FactValues.number(result, "recentRows"),
+        !Boolean.FALSE.equals(result.get("driftJudged")));
   }
 
   private static int countLines(Object text) {

@@ -183,6 +183,15 @@ class RuleSetsTest {
     DecisionOutcome early = maintenance(0, 0, 0.10, 12, true);
     assertThat(early.getDecision()).isEqualTo("OK");
     assertThat(early.getReason()).contains("only 12 outcome(s) known");
+    Map<String, Object> fewRows = new LinkedHashMap<>();
+    fewRows.put("significantDrift", 0);
+    fewRows.put("moderateDrift", 0);
+    fewRows.put("labelledOutcomes", 0);
+    fewRows.put("recentRows", 40);
+    fewRows.put("driftJudged", false);
+    DecisionOutcome tooFew = rules.apply(RuleSet.MAINTENANCE, name -> "monitoringResult".equals(name) ? fewRows : null);
+    assertThat(tooFew.getDecision()).isEqualTo("OK");
+    assertThat(tooFew.getReason()).contains("only 40 recent input row(s): too few to judge drift yet");
   }
 
   private static DecisionOutcome maintenance(int significant, int moderate, Double accuracy, int labelled,

@@ -51,14 +51,23 @@ public class DatasetController {
         declaredFormat(file.getContentType(), datasetName)));
   }
 
-  /** Production data for monitoring a deployed model: the same pipeline, correlating MonitoringDataReceived. */
+  /**
+   * Production data for monitoring a deployed model: the same pipeline, correlating MonitoringDataReceived. 201 when
+   * the engagement checks it at once; 202 when a check or a review is under way and it waits for the next check.
+   */
   @PostMapping(path = "/api/engagements/{engagementKey}/monitoring-data",
       consumes = {"text/csv", "text/plain", "application/x-arff", "text/x-arff", "application/octet-stream"})
   public ResponseEntity<Map<String, Object>> uploadMonitoringData(@PathVariable String engagementKey,
       @RequestParam(required = false) String name, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
       HttpServletRequest request) throws IOException {
-    return created(intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name),
-        DatasetIntake.MONITORING_DATA_RECEIVED));
+    Map<String, Object> answer = intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name),
+        DatasetIntake.MONITORING_DATA_RECEIVED);
+    if (Boolean.TRUE.equals(answer.get("duplicate")) || Boolean.TRUE.equals(answer.get("correlated"))) {
+      return created(answer);
+    }
+    Map<String, Object> queued = new LinkedHashMap<>(answer);
+    queued.put("note", "Stored for engagement " + engagementKey + "; a check is under way, so the next one reads it");
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(queued);
   }
 
   /** The body read once into an array of its declared length: a dataset is never held twice in memory. */

@@ -116,6 +116,7 @@ public class DatasetIntake {
     answer.put("format", stored.format().wireName());
     answer.put("quarantinedRows", result.quarantinedRows());
     answer.put("duplicate", result.duplicate());
+    answer.put("correlated", result.correlated());
     return answer;
   }
 }

@@ -1,11 +1,14 @@
 package ai.lepton.app.api;
 
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.registry.ModelRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -18,24 +21,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Opens engagements and tells where one stands: its step, its datasets and its models. */
+/** Opens engagements, tells where one stands (its step, its datasets and its models) and closes them. */
 @RestController
 public class EngagementController {
 
   /** What opening an engagement takes: its id (the business key), the client and a name. */
   public record NewEngagement(String engagementId, String client, String engagementName) {}
 
+  static final String ENGAGEMENT_CLOSED = "EngagementClosed";
+
   private static final List<String> SHOWN_VARIABLES = List.of("client", "engagementName", "targetAttribute",
       "problemType", "modelName", "successMetric", "successThreshold", "algorithms", "folds", "seed", "datasetId",
-      "modelVersionId", "trainingRound", "championMeetsThreshold", "approvedBy");
+      "modelVersionId", "trainingRound", "championMeetsThreshold", "approvedBy", "maintenanceVerdict",
+      "monitoringCheckId", "closedBy", "closeReason");
 
   private final RuntimeService runtime;
   private final HistoryService history;
   private final DatasetStore datasets;
   private final ModelRegistry registry;
+  private final IdentityService identity;
+  private final AuditTrail audit;
 
   public EngagementController(RuntimeService runtime, HistoryService history, DatasetStore datasets,
-      ModelRegistry registry) {
+      ModelRegistry registry, IdentityService identity, AuditTrail audit) {
+    this.identity = identity;
+    this.audit = audit;
     this.runtime = runtime;
     this.history = history;
     this.datasets = datasets;
@@ -94,6 +104,38 @@ public class EngagementController {
         "algorithm", (m.algorithm() + " " + m.options()).strip(), "status", registry.currentStatus(m.id()),
         "trainingRound", m.trainingRound())).toList());
     return view;
+  }
+
+  /** Why an engagement is closed (kept in the audit trail). */
+  public record Closing(String reason) {}
+
+  /**
+   * Closes an engagement whose model is live (in maintenance): its monitoring stops, the model stays deployed. Only
+   * project managers (and administrators) close engagements; a reason is required.
+   */
+  @PostMapping("/api/engagements/{engagementKey}/close")
+  public Map<String, Object> close(@PathVariable String engagementKey, @RequestBody(required = false) Closing closing) {
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    String user = identity.getCurrentAuthentication().getUserId();
+    if (!groups.contains(LeptonGroups.PROJECT_MANAGERS) && !groups.contains(LeptonGroups.ADMIN)) {
+      audit.appendRegardless(user, "AUTHORIZATION_REFUSED", "engagement", engagementKey, Map.of(
+          "action", "close engagement", "groups", groups, "reason", "only project managers close engagements"));
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Only project managers may close an engagement");
+    }
+    require("reason", closing == null ? null : closing.reason());
+    engagement(engagementKey);
+    ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(DatasetIntake.PROCESS_KEY)
+        .processInstanceBusinessKey(engagementKey).singleResult();
+    if (running == null || runtime.createEventSubscriptionQuery().processInstanceId(running.getId())
+        .eventType("message").eventName(ENGAGEMENT_CLOSED).count() == 0) {
+      throw new ApiException(HttpStatus.CONFLICT, "Engagement cannot be closed now", running == null
+          ? "Engagement " + engagementKey + " has already ended"
+          : "Engagement " + engagementKey + " is at " + runtime.getActiveActivityIds(running.getId())
+              + "; it is closed once its model is live (in maintenance), or ended from its review task");
+    }
+    runtime.createMessageCorrelation(ENGAGEMENT_CLOSED).processInstanceId(running.getId())
+        .setVariable("closedBy", user).setVariable("closeReason", closing.reason().strip()).correlate();
+    return engagement(engagementKey);
   }
 
   private static void require(String field, String value) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Audit entries a process model asks for in its execution listeners, e.g.
  * {@code <camunda:executionListener expression="${audit.engagementClosed(execution)}" event="end" />}: the engagement
- * opened and closed, and the data-quality verdict. Each entry is written in the step's own transaction.
+ * opened and closed, the data-quality verdict and the maintenance verdict. Each entry is written in the step's own
+ * transaction.
  */
 @Component("audit")
 public class AuditEvents {
@@ -35,6 +36,8 @@ public class AuditEvents {
     payload.put("endEvent", execution.getCurrentActivityId());
     payload.put("modelVersionId", execution.getVariable("modelVersionId"));
     payload.put("approved", execution.getVariable("approved"));
+    payload.put("closedBy", execution.getVariable("closedBy"));
+    payload.put("closeReason", execution.getVariable("closeReason"));
     trail.append(actor(execution), "ENGAGEMENT_CLOSED", "engagement", execution.getProcessBusinessKey(), payload);
   }
 
@@ -57,6 +60,18 @@ public class AuditEvents {
         .replace(',', '\n')));
     trail.append(actor(execution), "QUALITY_VERDICT", "dataset", String.valueOf(execution.getVariable("datasetId")),
         payload);
+  }
+
+  /** After the maintenance rules: MAINTENANCE_VERDICT on the monitored model version, with the check it judged. */
+  public void maintenanceVerdict(DelegateExecution execution) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("engagement", execution.getProcessBusinessKey());
+    payload.put("monitoringCheckId", execution.getVariable("monitoringCheckId"));
+    payload.put("verdict", execution.getVariable("maintenanceVerdict"));
+    payload.put("findings", lines(execution.getVariable("maintenanceFindings")));
+    payload.put("rulesFired", lines(execution.getVariable("maintenanceRulesFired")));
+    trail.append(actor(execution), "MAINTENANCE_VERDICT", "model",
+        String.valueOf(execution.getVariable("modelVersionId")), payload);
   }
 
   private static List<String> lines(Object text) {

@@ -109,6 +109,17 @@ public class DatasetStore {
         parent.pseudonymisedColumns());
   }
 
+  /**
+   * Stores the data a model is retrained on: its training data with new labelled rows appended, for the engagement
+   * that retrains it, derived from {@code parent} with the recipe that names where the rows came from.
+   */
+  public StoredDataset storeRetraining(String engagementKey, StoredDataset parent, Instances data,
+      List<Map<String, Object>> recipe) {
+    String name = parent.name().replaceFirst("(-retraining)?\\.(csv|arff)$", "") + "-retraining.arff";
+    return insert(engagementKey, name, DatasetFormat.ARFF, toArff(data), data, parent.id(), recipe, null, null,
+        parent.pseudonymisedColumns());
+  }
+
   private StoredDataset insert(String engagementKey, String name, DatasetFormat format, byte[] bytes, Instances data,
       String derivedFrom, List<Map<String, Object>> recipe, String createdBy, String sourceSha256,
       List<String> pseudonymised) {

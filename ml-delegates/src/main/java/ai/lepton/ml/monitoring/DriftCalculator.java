@@ -48,17 +48,20 @@ public final class DriftCalculator {
    * @param skip attributes not to compare (the target)
    */
   public static List<AttributeDrift> compare(Instances training, Instances recent, List<String> skip) {
+    return compare(training, RecentInputs.of(training, recent, skip));
+  }
+
+  /** Each attribute of the recent inputs that came at all, against the same attribute of the training data. */
+  public static List<AttributeDrift> compare(Instances training, RecentInputs recent) {
     List<AttributeDrift> drift = new ArrayList<>();
-    for (int i = 0; i < training.numAttributes(); i++) {
-      Attribute attribute = training.attribute(i);
-      Attribute other = recent.attribute(attribute.name());
-      if (skip.contains(attribute.name()) || other == null) {
+    for (Attribute attribute : recent.attributes()) {
+      if (recent.size(attribute.name()) == 0) {
         continue;
       }
-      if (attribute.isNumeric() && other.isNumeric()) {
-        drift.add(numeric(attribute.name(), column(training, attribute), column(recent, other)));
-      } else if (attribute.isNominal() || attribute.isString()) {
-        drift.add(nominal(attribute.name(), labels(training, attribute), labels(recent, other)));
+      if (attribute.isNumeric()) {
+        drift.add(numeric(attribute.name(), column(training, attribute), recent.numbers(attribute.name())));
+      } else {
+        drift.add(nominal(attribute.name(), labels(training, attribute), recent.labels(attribute.name())));
       }
     }
     return drift;
@@ -84,13 +87,10 @@ public final class DriftCalculator {
   }
 
   static AttributeDrift nominal(String name, String[] training, String[] recent) {
-    List<String> categories = new ArrayList<>();
+    Map<String, Integer> categories = new LinkedHashMap<>();
     for (String[] side : List.of(training, recent)) {
       for (String label : side) {
-        String key = label == null ? "(missing)" : label;
-        if (!categories.contains(key)) {
-          categories.add(key);
-        }
+        categories.putIfAbsent(label == null ? "(missing)" : label, categories.size());
       }
     }
     return new AttributeDrift(name, "nominal", psi(labelCounts(training, categories), labelCounts(recent, categories)),
@@ -127,10 +127,10 @@ public final class DriftCalculator {
     return counts;
   }
 
-  private static double[] labelCounts(String[] values, List<String> categories) {
+  private static double[] labelCounts(String[] values, Map<String, Integer> categories) {
     double[] counts = new double[categories.size()];
     for (String value : values) {
-      counts[categories.indexOf(value == null ? "(missing)" : value)]++;
+      counts[categories.get(value == null ? "(missing)" : value)]++;
     }
     return counts;
   }

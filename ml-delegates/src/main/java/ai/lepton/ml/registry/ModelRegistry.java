@@ -160,6 +160,24 @@ public class ModelRegistry {
         .reduce((earlier, later) -> later);
   }
 
+  /** When a version last went live (its latest DEPLOYED status change), if it ever did. */
+  public Optional<Instant> deployedSince(String id) {
+    return statusHistory(id).stream().filter(change -> change.status() == ModelStatus.DEPLOYED)
+        .reduce((earlier, later) -> later).map(StatusChange::changedAt);
+  }
+
+  /**
+   * The version to roll back to from {@code currentId}: of the same model name, approved and live before, now
+   * retired, the one that went live most recently.
+   */
+  public Optional<ModelVersion> previouslyDeployed(String currentId) {
+    ModelVersion current = get(currentId);
+    return jdbc.query(VERSION_COLUMNS + " WHERE model_name = ? AND id <> ?", this::map, current.modelName(), currentId)
+        .stream().filter(version -> currentStatus(version.id()) == ModelStatus.RETIRED)
+        .filter(version -> deployedSince(version.id()).isPresent())
+        .max(java.util.Comparator.comparing(version -> deployedSince(version.id()).orElseThrow()));
+  }
+
   /** The versions live under a model name: one, or none before the first deployment. */
   public List<String> deployedUnder(String modelName) {
     return jdbc.queryForList(DEPLOYED_UNDER_NAME, String.class, modelName);

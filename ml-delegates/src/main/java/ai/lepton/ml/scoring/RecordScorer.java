@@ -56,7 +56,11 @@ public class RecordScorer {
     }
   }
 
-  private static Instance toInstance(Instances header, Map<String, Object> features, List<String> missing) {
+  /**
+   * One record as a row of the model's header: an absent feature is Weka's missing value (named in {@code missing}),
+   * a wrong type or an unknown label a {@link ScoringException} (INVALID_FEATURES).
+   */
+  public static Instance toInstance(Instances header, Map<String, Object> features, List<String> missing) {
     double[] values = new double[header.numAttributes()];
     for (int i = 0; i < header.numAttributes(); i++) {
       Attribute attribute = header.attribute(i);

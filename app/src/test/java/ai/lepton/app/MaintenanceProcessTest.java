@@ -1,0 +1,421 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import ai.lepton.app.api.DatasetIntake;
+import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.dataset.DatasetFormat;
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.monitoring.MonitoringService;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.scoring.DecisionLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The maintenance phase of ai-engagement on the real engine, with churn models trained on real wa_churn rows by the
+ * engagement itself: monitoring data and logged decisions are checked against the training data, the maintenance
+ * rules judge, and the engagement goes on monitoring, retrains through the quality gate and approval, or rolls back
+ * once a risk officer confirms. The job executor is off: each timer and background step runs when the test says so.
+ */
+@SpringBootTest(properties = {
+    // The same context as EngagementProcessTest (Spring reuses it): engine "processTest", job executor off.
+    "camunda.bpm.process-engine-name=processTest",
+    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
+    "lepton.data-dir=target/process-test-data",
+    "lepton.demo.enabled=false",
+    "camunda.bpm.job-execution.enabled=false",
+    "lepton.history.decision-process-days=400",
+    "lepton.monitoring.cycle=R/PT5S"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MaintenanceProcessTest {
+
+  private static final String NAIVE_BAYES = "weka.classifiers.bayes.NaiveBayes";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired DatasetIntake intake;
+  @Autowired ModelRegistry registry;
+  @Autowired DatasetStore datasets;
+  @Autowired DecisionLog decisionLog;
+  @Autowired MonitoringService monitoring;
+  @Autowired AuditTrail audit;
+
+  private static int engagements;
+  private String header;
+  private List<String> rows;
+  private int tenure;
+
+  @BeforeAll
+  void readCustomers() throws IOException {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank()).toList();
+      header = lines.get(0);
+      rows = lines.subList(1, lines.size());
+    }
+    tenure = List.of(header.split(",")).indexOf("\"tenure\"");
+  }
+
+  @BeforeEach
+  void bindEngine() {
+    AbstractAssertions.init(engine);
+  }
+
+  @Test
+  void theOtherHalfOfTheSameCustomersDoesNotDriftAndMonitoringGoesOn() throws Exception {
+    List<String> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(11));
+    List<String> trainingHalf = shuffled.subList(0, shuffled.size() / 2);
+    List<String> otherHalf = shuffled.subList(shuffled.size() / 2, shuffled.size());
+
+    // Given a churn model trained, approved and deployed by an engagement on a random half of wa_churn
+    ProcessInstance pi = deployThroughEngagement("no-drift", "churn-maintenance-calm", trainingHalf);
+    String version = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+
+    // Then the engagement monitors it: the next check is due after the configured cycle (5 s here)
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isBetween(Instant.now().plusSeconds(1), Instant.now().plusSeconds(6));
+
+    // When the client sends the other half as monitoring data (with the outcomes), it is checked at once
+    Map<String, Object> answer = sendMonitoringData(pi, otherHalf);
+    assertThat(answer).containsEntry("correlated", true);
+    runJobs(pi);
+
+    // Then no attribute drifts (every PSI under 0.1), the accuracy holds, the verdict is OK and monitoring goes on
+    Map<String, Object> check = monitoring.checksOf(version).get(0);
+    assertThat(attributes(check)).isNotEmpty()
+        .allSatisfy(a -> assertThat(((Number) a.get("psi")).doubleValue()).as(a.get("attribute") + " PSI")
+            .isLessThan(0.1));
+    assertThat(((Number) check.get("labelledOutcomes")).intValue()).isEqualTo(otherHalf.size());
+    assertThat(((Number) check.get("recentAccuracy")).doubleValue())
+        .isCloseTo(((Number) check.get("baselineAccuracy")).doubleValue(), org.assertj.core.data.Offset.offset(0.03));
+    assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("OK");
+    assertThat(pi).hasPassed("Task_CheckDrift", "Task_ApplyMaintenanceRules").isWaitingAt("Gateway_NextCheck");
+    assertThat(audit.entriesAbout("model", version)).extracting(e -> e.type())
+        .contains("MONITORING_CHECK", "MAINTENANCE_VERDICT");
+
+    // When the engagement is closed, maintenance ends with it
+    runtime.createMessageCorrelation("EngagementClosed").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+    assertThat(pi).hasPassed("EndEvent_EngagementClosed").isEnded();
+  }
+
+  @Test
+  void longStandingCustomersDriftFromNewOnesAndTheModelIsRetrainedThroughApprovalAgain() throws Exception {
+    Predicate<String> newCustomer = row -> tenureOf(row) < 24;
+    List<String> young = rows.stream().filter(newCustomer).toList();
+    List<String> loyal = rows.stream().filter(row -> tenureOf(row) >= 48).toList();
+
+    // Given a model trained on customers of less than two years
+    ProcessInstance pi = deployThroughEngagement("drift", "churn-maintenance-drift", young);
+    String first = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+
+    // When customers of four years and more come in as monitoring data
+    sendMonitoringData(pi, loyal);
+    runJobs(pi);
+
+    // Then tenure and what goes with it drift significantly, and the rules ask for retraining
+    Map<String, Object> check = monitoring.checksOf(first).get(0);
+    Map<String, Double> psi = new HashMap<>();
+    attributes(check).forEach(a -> psi.put((String) a.get("attribute"), ((Number) a.get("psi")).doubleValue()));
+    assertThat(psi.get("tenure")).isGreaterThan(0.25);
+    assertThat(psi.get("total_charges")).isGreaterThan(0.25);
+    assertThat(((Number) check.get("significantDrift")).intValue()).isGreaterThanOrEqualTo(3);
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "maintenanceFindings")))
+        .contains("RETRAIN: ").contains("drifted significantly");
+
+    // And the engagement went where the verdict says: the training data plus the labelled monitoring rows, through
+    // the quality gate and training, to a new approval
+    assertThat(pi).hasPassed("EndEvent_RetrainingNeeded", "Task_AssembleRetrainingData")
+        .isWaitingAt("Task_ApproveModel");
+    assertThat(runtime.getVariable(pi.getId(), "retrainingRows")).isEqualTo(loyal.size());
+    StoredDataset retraining = datasets.get((String) runtime.getVariable(pi.getId(), "datasetId"));
+    assertThat(retraining.rows()).isEqualTo(young.size() + loyal.size());
+    assertThat(retraining.preparation()).singleElement().satisfies(step ->
+        assertThat(step).containsEntry("rowsFromMonitoringData", loyal.size()).containsEntry("retrainedVersion", first));
+    String second = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(registry.get(second).trainingRound()).isEqualTo(2);
+
+    // When the risk officer approves the retrained model, it replaces the first and is monitored in turn
+    approve(pi);
+    assertThat(registry.currentStatus(second)).isEqualTo(ModelStatus.DEPLOYED);
+    assertThat(registry.currentStatus(first)).isEqualTo(ModelStatus.RETIRED);
+    assertThat(pi).isWaitingAt("Gateway_NextCheck");
+  }
+
+  @Test
+  void outcomesThatProveTheModelWrongMakeItsAccuracyFallAndTheModelIsRetrained() throws Exception {
+    List<String> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(5));
+    ProcessInstance pi = deployThroughEngagement("decay", "churn-maintenance-decay", shuffled.subList(0, 3000));
+    String version = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+
+    // Given 40 decisions of the live model whose true outcome turned out the opposite of the prediction
+    for (String row : shuffled.subList(3000, 3040)) {
+      Map<String, Object> decided = decide("churn-maintenance-decay", row);
+      assertThat(decided.get("modelVersionId")).isEqualTo(version);
+      decisionLog.recordOutcome((String) decided.get("decisionId"),
+          "Yes".equals(decided.get("prediction")) ? "No" : "Yes", "pm");
+    }
+
+    // When the scheduled check comes
+    fireScheduledCheck(pi);
+
+    // Then the accuracy on those outcomes is far under the approved one: retrain (there is no earlier version)
+    Map<String, Object> check = monitoring.checksOf(version).get(0);
+    assertThat(check).containsEntry("recentAccuracy", 0.0);
+    assertThat(((Number) check.get("labelledOutcomes")).intValue()).isEqualTo(40);
+    assertThat(check).containsEntry("previousVersion", false);
+    assertThat(check).containsEntry("driftJudged", false);
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "maintenanceFindings")))
+        .contains("RETRAIN: accuracy 0.000 on 40 recent outcomes").contains("too few to judge drift");
+    assertThat(pi).hasPassed("EndEvent_RetrainingNeeded").isWaitingAt("Task_ApproveModel");
+    assertThat(runtime.getVariable(pi.getId(), "retrainingRows")).isEqualTo(40);
+  }
+
+  @Test
+  void aRiskOfficerConfirmsTheRollbackAndTheDecisionsUseThePreviousVersionAtOnce() throws Exception {
+    List<String> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(3));
+    String model = "churn-maintenance-rollback";
+
+    // Given a first version deployed by one engagement, then replaced by a second engagement's version
+    ProcessInstance earlier = deployThroughEngagement("rollback-v1", model, shuffled.subList(0, 2500));
+    String first = (String) runtime.getVariable(earlier.getId(), "modelVersionId");
+    ProcessInstance pi = deployThroughEngagement("rollback-v2", model, shuffled.subList(2500, 5000));
+    String second = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    assertThat(registry.currentStatus(first)).isEqualTo(ModelStatus.RETIRED);
+
+    // And the second version's decisions turn out wrong
+    for (String row : shuffled.subList(5000, 5035)) {
+      Map<String, Object> decided = decide(model, row);
+      decisionLog.recordOutcome((String) decided.get("decisionId"),
+          "Yes".equals(decided.get("prediction")) ? "No" : "Yes", "pm");
+    }
+
+    // When the scheduled check comes, the rules ask to roll back, and a risk officer must confirm
+    fireScheduledCheck(pi);
+    assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("ROLLBACK");
+    assertThat(pi).isWaitingAt("Task_ConfirmRollback");
+    assertThat(task(pi)).hasCandidateGroup("model-risk-officers");
+
+    // A project manager cannot (Camunda's authorizations), an administrator cannot either (Lepton's own check), nor
+    // a risk officer without a reason
+    assertThatThrownBy(() -> as("pm", LeptonGroups.PROJECT_MANAGERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("rollbackDecision", "rollback", "rollbackReason", "bad"));
+      return null;
+    })).isInstanceOf(AuthorizationException.class).hasMessageContaining("'pm'");
+    assertThatThrownBy(() -> as("admin", "camunda-admin", () -> {
+      tasks.complete(task(pi).getId(), Map.of("rollbackDecision", "rollback", "rollbackReason", "bad"));
+      return null;
+    })).isInstanceOf(AuthorizationException.class).hasMessageContaining("admin is not a model risk officer");
+    assertThatThrownBy(() -> as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("rollbackDecision", "rollback"));
+      return null;
+    })).hasMessageContaining("A reason is required");
+    assertThat(registry.currentStatus(second)).isEqualTo(ModelStatus.DEPLOYED);
+
+    // When the risk officer confirms with a reason
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("rollbackDecision", "rollback",
+          "rollbackReason", "accuracy collapsed on recorded outcomes"));
+      return null;
+    });
+
+    // Then the first version is live again, the second retired, and the very next decision uses the first
+    assertThat(registry.currentStatus(first)).isEqualTo(ModelStatus.DEPLOYED);
+    assertThat(registry.currentStatus(second)).isEqualTo(ModelStatus.RETIRED);
+    assertThat(registry.statusHistory(first).get(registry.statusHistory(first).size() - 1).changedBy())
+        .isEqualTo("mro");
+    assertThat(decide(model, shuffled.get(6000)).get("modelVersionId")).isEqualTo(first);
+    assertThat(runtime.getVariable(pi.getId(), "modelVersionId")).isEqualTo(first);
+    assertThat(pi).hasPassed("Task_RollBackModel").isWaitingAt("Gateway_NextCheck");
+    assertThat(audit.entriesAbout("model", second)).extracting(e -> e.type())
+        .contains("MAINTENANCE_VERDICT", "ROLLBACK_CONFIRMED", "MODEL_RETIRED");
+  }
+
+  @Test
+  void aCheckThatFailsBecomesAnIncidentOnItsStep() throws Exception {
+    List<String> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(9));
+    ProcessInstance pi = deployThroughEngagement("failing-check", "churn-maintenance-incident",
+        shuffled.subList(0, 2000));
+
+    // Given a model version the registry does not know (as after a bad manual change of the variable)
+    runtime.setVariable(pi.getId(), "modelVersionId", "mv-not-registered");
+
+    // When the scheduled check runs and fails on every retry
+    fireScheduledCheck(pi);
+
+    // Then an incident on "Check drift and accuracy" says why, for Cockpit
+    Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_CheckDrift");
+    assertThat(incident.getIncidentMessage()).contains("mv-not-registered");
+  }
+
+  @Test
+  void monitoringDataBeforeAnyModelIsLiveIsKeptButRefused() {
+    ProcessInstance pi = openEngagement("too-early");
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements("churn-maintenance-early"));
+      return null;
+    });
+    assertThatThrownBy(() -> sendMonitoringData(pi, rows.subList(0, 200)))
+        .hasMessageContaining("has no live model to monitor yet").hasMessageContaining("stored as ds-");
+    assertThat(pi).isWaitingAt("Task_AwaitDataset");
+  }
+
+  // --- steps a user takes ---
+
+  private ProcessInstance deployThroughEngagement(String name, String modelName, List<String> trainingRows) {
+    ProcessInstance pi = openEngagement(name);
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements(modelName));
+      return intake.receive(pi.getBusinessKey(), name + ".csv", csv(trainingRows), DatasetFormat.CSV);
+    });
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    approve(pi);
+    assertThat(pi).hasPassed("Task_DeployModel").isWaitingAt("Gateway_NextCheck");
+    return pi;
+  }
+
+  private void approve(ProcessInstance pi) {
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "meets policy",
+          "overrideReason", "maintenance test"));
+      return null;
+    });
+    runJobs(pi);
+  }
+
+  private Map<String, Object> sendMonitoringData(ProcessInstance pi, List<String> monitoringRows) {
+    return as("ds", LeptonGroups.DATA_SCIENTISTS, () -> intake.receive(pi.getBusinessKey(), "monitoring.csv",
+        csv(monitoringRows), DatasetFormat.CSV, DatasetIntake.MONITORING_DATA_RECEIVED));
+  }
+
+  /** The maintenance timer fires (as the job executor would once due), then the check runs. */
+  private void fireScheduledCheck(ProcessInstance pi) {
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    management.executeJob(timer.getId());
+    runJobs(pi);
+  }
+
+  private Map<String, Object> decide(String modelName, String row) throws IOException {
+    Map<String, Object> features = features(row);
+    features.remove("churn");
+    return runtime.createProcessInstanceByKey("model-decision").setVariable("modelName", modelName)
+        .setVariable("ruleSet", "churn-retention").setVariable("features", JSON.writeValueAsString(features))
+        .executeWithVariablesInReturn().getVariables();
+  }
+
+  private Map<String, Object> features(String row) {
+    String[] names = header.split(",");
+    String[] values = row.split(",");
+    Map<String, Object> features = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      String value = values[i];
+      String name = names[i].replace("\"", "");
+      if (value.startsWith("\"")) {
+        features.put(name, value.replace("\"", ""));
+      } else if (!value.isEmpty() && !value.equals("?")) {
+        features.put(name, Double.parseDouble(value));
+      }
+    }
+    return features;
+  }
+
+  private ProcessInstance openEngagement(String name) {
+    return as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey("ai-engagement",
+        "ENG-TEST-MAINT-" + name + "-" + (++engagements), Map.of("client", "Test Telco", "engagementName", name)));
+  }
+
+  private static Map<String, Object> requirements(String modelName) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("targetAttribute", "churn");
+    variables.put("problemType", "classification");
+    variables.put("modelName", modelName);
+    variables.put("successMetric", "weightedAreaUnderROC");
+    variables.put("successThreshold", 0.7);
+    variables.put("algorithms", NAIVE_BAYES);
+    return variables;
+  }
+
+  private byte[] csv(List<String> lines) {
+    return (header + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private int tenureOf(String row) {
+    return Integer.parseInt(row.split(",")[tenure]);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> attributes(Map<String, Object> check) {
+    return (List<Map<String, Object>>) check.get("attributes");
+  }
+
+  /** Runs the engagement's background steps (not its timers), a failing one again until its retries are spent. */
+  private void runJobs(ProcessInstance pi) {
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failedJobKeepsItsRetries) {
+          // the engine has decremented the retries; the next pass runs it again
+        }
+      }
+    }
+  }
+
+  private <T> T as(String user, String group, Supplier<T> work) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

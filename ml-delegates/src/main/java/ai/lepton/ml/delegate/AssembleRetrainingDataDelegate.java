@@ -1,0 +1,146 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.Json;
+import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.RowValues;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.monitoring.MonitoringDataInbox;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The data a model is retrained on: the client data its live version was trained from (before preparation, so the
+ * quality gate and the preparation run again on the whole) plus the labelled rows that came since it went live —
+ * the rows of monitoring datasets that carry the target, and the decisions whose true outcome was recorded (their
+ * features with the outcome as the target). Stored as a new dataset ({@code datasetId}, {@code datasetSha256}) whose
+ * recipe names every source. The training round moves on either way. {@code retrainingRows} is 0 when nothing new is labelled:
+ * the engagement then waits for new data from the client instead of training on what it already had.
+ */
+@Component("assembleRetrainingData")
+public class AssembleRetrainingDataDelegate implements JavaDelegate {
+
+  private final ModelRegistry registry;
+  private final DatasetStore datasets;
+  private final MonitoringDataInbox inbox;
+  private final JdbcTemplate jdbc;
+  private final AuditTrail audit;
+
+  public AssembleRetrainingDataDelegate(ModelRegistry registry, DatasetStore datasets, MonitoringDataInbox inbox,
+      JdbcTemplate jdbc, AuditTrail audit) {
+    this.registry = registry;
+    this.datasets = datasets;
+    this.inbox = inbox;
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ModelVersion version = registry.get(RequiredVariables.string(execution, "modelVersionId"));
+    StoredDataset prepared = datasets.get(version.datasetId());
+    StoredDataset base = prepared.derivedFrom() == null ? prepared : datasets.get(prepared.derivedFrom());
+    Instances data = datasets.load(base.id());
+    Instant since = registry.deployedSince(version.id()).orElse(version.createdAt());
+    int[] unknownLabels = {0};
+
+    List<String> monitoringData = inbox.since(execution.getProcessBusinessKey(), since);
+    int fromDatasets = 0;
+    for (String datasetId : monitoringData) {
+      Instances received = datasets.load(datasetId);
+      Attribute label = received.attribute(version.targetAttribute());
+      if (label == null) {
+        continue;
+      }
+      for (int r = 0; r < received.numInstances(); r++) {
+        if (!received.instance(r).isMissing(label)) {
+          data.add(row(data, RowValues.of(received, received.instance(r)), unknownLabels));
+          fromDatasets++;
+        }
+      }
+    }
+    int[] fromDecisions = {0};
+    jdbc.query("SELECT d.features_json, o.actual FROM lepton_decision d JOIN lepton_decision_outcome o"
+        + " ON o.decision_id = d.id WHERE d.model_version_id = ? AND d.decided_at >= ? ORDER BY d.decided_at, d.id",
+        rs -> {
+          Map<String, Object> features = new HashMap<>(Json.readMap(rs.getString(1)));
+          features.put(version.targetAttribute(), rs.getString(2));
+          data.add(row(data, features, unknownLabels));
+          fromDecisions[0]++;
+        }, version.id(), Timestamp.from(since));
+
+    int added = fromDatasets + fromDecisions[0];
+    execution.setVariable("retrainingRows", added);
+    Object round = execution.getVariable("trainingRound");
+    execution.setVariable("trainingRound", (round instanceof Number n ? n.intValue() : 1) + 1);
+    if (added == 0) {
+      return;
+    }
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("step", "append labelled rows for retraining");
+    step.put("retrainedVersion", version.id());
+    step.put("baseDataset", base.id());
+    step.put("since", since.toString());
+    step.put("monitoringDatasets", monitoringData);
+    step.put("rowsFromMonitoringData", fromDatasets);
+    step.put("rowsFromDecisionOutcomes", fromDecisions[0]);
+    step.put("valuesUnknownToTheBaseDataSetMissing", unknownLabels[0]);
+    StoredDataset stored = datasets.storeRetraining(execution.getProcessBusinessKey(), base, data, List.of(step));
+    execution.setVariable("datasetId", stored.id());
+    execution.setVariable("datasetSha256", stored.sha256());
+    execution.setVariable("retrainedFrom", version.id());
+    Map<String, Object> payload = new LinkedHashMap<>(step);
+    payload.put("engagement", execution.getProcessBusinessKey());
+    payload.put("datasetSha256", stored.sha256());
+    payload.put("rows", stored.rows());
+    audit.append(ModelRegistry.SYSTEM, "RETRAINING_DATA_ASSEMBLED", "dataset", stored.id(), payload);
+  }
+
+  /** A row in the base data's shape; a label the base data does not know becomes a missing value (counted). */
+  private static Instance row(Instances data, Map<String, Object> features, int[] unknownLabels) {
+    double[] values = new double[data.numAttributes()];
+    for (int a = 0; a < data.numAttributes(); a++) {
+      Attribute attribute = data.attribute(a);
+      Object value = features.get(attribute.name());
+      if (value == null) {
+        values[a] = Utils.missingValue();
+      } else if (attribute.isNumeric()) {
+        values[a] = value instanceof Number n ? n.doubleValue() : parse(value.toString());
+      } else if (attribute.isString()) {
+        values[a] = attribute.addStringValue(value.toString());
+      } else {
+        int index = attribute.indexOfValue(RowValues.label(value));
+        if (index < 0) {
+          unknownLabels[0]++;
+        }
+        values[a] = index < 0 ? Utils.missingValue() : index;
+      }
+    }
+    return new DenseInstance(1.0, values);
+  }
+
+
+  private static double parse(String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return Utils.missingValue();
+    }
+  }
+
+}

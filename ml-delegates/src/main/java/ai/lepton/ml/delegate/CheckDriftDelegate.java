@@ -1,0 +1,54 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.monitoring.MonitoringService;
+import ai.lepton.ml.registry.ModelRegistry;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One monitoring check of the engagement's live model version ({@code modelVersionId}): its decisions and the
+ * engagement's monitoring data since it went live, against its training data and its approved accuracy. Writes
+ * {@code monitoringResult} (JSON, what the maintenance rules read), {@code monitoringCheckId} and
+ * {@code monitoringSummary} (the most drifted attributes, for the people who review the findings). A check that
+ * fails throws: after its retries it is an incident on the step.
+ */
+@Component("checkDrift")
+public class CheckDriftDelegate implements JavaDelegate {
+
+  private final MonitoringService monitoring;
+
+  public CheckDriftDelegate(MonitoringService monitoring) {
+    this.monitoring = monitoring;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> result = monitoring.check(RequiredVariables.string(execution, "modelVersionId"),
+        execution.getProcessBusinessKey(), ModelRegistry.SYSTEM);
+    execution.setVariable("monitoringResult", JsonVariables.of(MonitoringService.summary(result)));
+    execution.setVariable("monitoringCheckId", result.get("checkId"));
+    execution.setVariable("monitoringSummary", summary(result));
+  }
+
+  @SuppressWarnings("unchecked")
+  static String summary(Map<String, Object> result) {
+    StringBuilder text = new StringBuilder(String.format("%s rows checked (%s decisions, %d monitoring dataset(s)).",
+        result.get("recentRows"), ((Map<String, Object>) result.get("source")).get("decisions"),
+        ((List<?>) ((Map<String, Object>) result.get("source")).get("monitoringDatasets")).size()));
+    Object accuracy = result.get("recentAccuracy");
+    if (accuracy != null) {
+      text.append(String.format(" Accuracy %.3f on %s known outcome(s), %.3f when approved.", accuracy,
+          result.get("labelledOutcomes"), result.get("baselineAccuracy")));
+    }
+    List<Map<String, Object>> attributes = (List<Map<String, Object>>) result.get("attributes");
+    attributes.stream().filter(a -> a.get("psi") instanceof Double psi && !psi.isNaN())
+        .sorted((a, b) -> Double.compare((Double) b.get("psi"), (Double) a.get("psi"))).limit(5)
+        .forEach(a -> text.append(String.format("%n%s: PSI %.3f%s", a.get("attribute"), a.get("psi"),
+            a.get("ksPValue") == null ? "" : String.format(", KS %.3f (p %.3g)", a.get("ksStatistic"),
+                a.get("ksPValue")))));
+    return text.toString();
+  }
+}
