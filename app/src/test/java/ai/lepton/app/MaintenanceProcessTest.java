@@ -183,6 +183,53 @@ class MaintenanceProcessTest {
   }
 
   @Test
+  void aSingleDriftedAttributeIsAWarningForAProjectManagerWhileMonitoringGoesOn() throws Exception {
+    List<String> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(11));
+    int female = List.of(header.split(",")).indexOf("\"female\"");
+    List<String> women = shuffled.subList(shuffled.size() / 2, shuffled.size()).stream()
+        .filter(row -> row.split(",")[female].equals("1")).toList();
+
+    // Given a model trained on a random half of the customers
+    ProcessInstance pi = deployThroughEngagement("warn", "churn-maintenance-warn", shuffled.subList(0,
+        shuffled.size() / 2));
+
+    // When a month of production data has only women in it (a campaign aimed at them, say)
+    sendMonitoringData(pi, women.subList(0, women.size() / 2));
+    runJobs(pi);
+
+    // Then 'female' alone drifts significantly: a warning, put before a project manager, and monitoring goes on
+    assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("WARN");
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "maintenanceFindings")))
+        .contains("1 attribute(s) drifted significantly, most 'female'");
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "monitoringSummary"))).contains("female: PSI");
+    assertThat(pi).isWaitingAt("Task_ReviewMonitoringFindings", "Gateway_NextCheck");
+    assertThat(task(pi)).hasCandidateGroup("project-managers");
+
+    // When the next month warns again, no second task piles up
+    sendMonitoringData(pi, women.subList(women.size() / 2, women.size()));
+    runJobs(pi);
+    assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("WARN");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isOne();
+
+    // When the project manager keeps the model with a note, monitoring alone goes on, and the review is on record
+    assertThatThrownBy(() -> as("pm", LeptonGroups.PROJECT_MANAGERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("findingsDecision", "keep"));
+      return null;
+    })).hasMessageContaining("Say what was done");
+    as("pm", LeptonGroups.PROJECT_MANAGERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("findingsDecision", "keep",
+          "findingsNote", "the client ran a campaign for women; churn behaves the same"));
+      return null;
+    });
+    assertThat(pi).hasPassed("EndEvent_FindingsReviewed").isWaitingAt("Gateway_NextCheck");
+    assertThat(runtime.getVariable(pi.getId(), "findingsReviewOpen")).isEqualTo(false);
+    String version = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    assertThat(audit.entriesAbout("model", version)).filteredOn(e -> e.type().equals("MONITORING_FINDINGS_REVIEWED"))
+        .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("pm"));
+  }
+
+  @Test
   void outcomesThatProveTheModelWrongMakeItsAccuracyFallAndTheModelIsRetrained() throws Exception {
     List<String> shuffled = new ArrayList<>(rows);
     Collections.shuffle(shuffled, new Random(5));
