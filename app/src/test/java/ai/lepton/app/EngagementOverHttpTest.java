@@ -207,7 +207,8 @@ class EngagementOverHttpTest extends HttpTestSupport {
         .status()).isEqualTo(403);
     assertThat(get("auditor", "/api/models/" + champion + "/card.json").json().at("/monitoring/checks").size())
         .isOne();
-    assertThat(get("auditor", "/api/models/" + champion + "/card").text()).contains("dataset " + uploaded);
+    assertThat(get("auditor", "/api/models/" + champion + "/card").text()).contains("dataset " + uploaded,
+        "<svg id=\"drift-chart\"", "<svg id=\"drift-trend\"", ">tenure</text>");
 
     // And bad decision requests are refused clearly
     assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())

@@ -106,6 +106,89 @@ final class ModelCardCharts {
         "max", String.format(Locale.ROOT, "%.4g", max));
   }
 
+  /** PSI at or above which a drift bar runs to the end of the scale (its value is still written beside it). */
+  static final double PSI_SCALE = 0.5;
+
+  /**
+   * The latest check's PSI per attribute as horizontal bars (green stable, orange moderate, red significant, on a
+   * 0–0.5 scale with the two band limits drawn), and each check's largest PSI and recent accuracy over time.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> drift(Map<String, Object> monitoring) {
+    List<Map<String, Object>> attributes = (List<Map<String, Object>>) monitoring.get("latestAttributes");
+    List<Map<String, Object>> checks = (List<Map<String, Object>>) monitoring.get("checks");
+    if (attributes == null || attributes.isEmpty() || checks.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> bands = (Map<String, Object>) checks.get(0).get("psiBands");
+    double moderate = ((Number) bands.get("moderate")).doubleValue();
+    double significant = ((Number) bands.get("significant")).doubleValue();
+    List<Map<String, String>> bars = new ArrayList<>();
+    int row = 0;
+    for (Map<String, Object> attribute : attributes) {
+      if (!(attribute.get("psi") instanceof Number number) || Double.isNaN(number.doubleValue())) {
+        continue;
+      }
+      double psi = number.doubleValue();
+      double width = Math.max(1, Math.min(psi, PSI_SCALE) / PSI_SCALE * 320);
+      Map<String, String> bar = new LinkedHashMap<>();
+      bar.put("label", String.valueOf(attribute.get("attribute")));
+      bar.put("y", String.valueOf(20 + row * 18));
+      bar.put("textY", String.valueOf(32 + row * 18));
+      bar.put("width", String.format(Locale.ROOT, "%.1f", width));
+      bar.put("valueX", String.format(Locale.ROOT, "%.1f", 154 + width));
+      bar.put("value", String.format(Locale.ROOT, "%.3f", psi));
+      bar.put("fill", psi > significant ? "#d62728" : psi >= moderate ? "#ff7f0e" : "#2ca02c");
+      bars.add(bar);
+      row++;
+    }
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("bars", bars);
+    chart.put("height", 40 + row * 18);
+    chart.put("axisY", 20 + row * 18);
+    chart.put("moderateX", String.format(Locale.ROOT, "%.1f", 150 + moderate / PSI_SCALE * 320));
+    chart.put("significantX", String.format(Locale.ROOT, "%.1f", 150 + significant / PSI_SCALE * 320));
+    chart.put("checkedAt", checks.get(0).get("checkedAt"));
+    chart.put("trend", trend(checks));
+    return chart;
+  }
+
+  /** Oldest check on the left: its largest PSI (capped at 1) and its recent accuracy, both on a 0–1 scale. */
+  private static Map<String, Object> trend(List<Map<String, Object>> newestFirst) {
+    List<Map<String, Object>> checks = new ArrayList<>(newestFirst);
+    java.util.Collections.reverse(checks);
+    StringBuilder psiLine = new StringBuilder();
+    StringBuilder accuracyLine = new StringBuilder();
+    List<Map<String, String>> dots = new ArrayList<>();
+    double step = checks.size() == 1 ? 0 : (double) SIZE / (checks.size() - 1);
+    for (int i = 0; i < checks.size(); i++) {
+      double cx = LEFT + (checks.size() == 1 ? SIZE / 2.0 : i * step);
+      Object psi = checks.get(i).get("maxPsi");
+      if (psi instanceof Number number) {
+        double cy = y(Math.min(1, number.doubleValue()));
+        psiLine.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
+        dots.add(Map.of("cx", String.format(Locale.ROOT, "%.1f", cx), "cy", String.format(Locale.ROOT, "%.1f", cy),
+            "fill", "#d62728"));
+      }
+      Object accuracy = checks.get(i).get("recentAccuracy");
+      if (accuracy instanceof Number number) {
+        double cy = y(number.doubleValue());
+        accuracyLine.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
+        dots.add(Map.of("cx", String.format(Locale.ROOT, "%.1f", cx), "cy", String.format(Locale.ROOT, "%.1f", cy),
+            "fill", "#1f77b4"));
+      }
+    }
+    Map<String, Object> trend = new LinkedHashMap<>();
+    trend.put("psi", psiLine.toString().strip());
+    trend.put("accuracy", accuracyLine.toString().strip());
+    trend.put("dots", dots);
+    Object baseline = newestFirst.get(0).get("baselineAccuracy");
+    trend.put("baselineY", baseline instanceof Number number ? String.format(Locale.ROOT, "%.1f",
+        y(number.doubleValue())) : null);
+    trend.put("checks", checks.size());
+    return trend;
+  }
+
   private static double x(double share) {
     return LEFT + share * SIZE;
   }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The model card of a model version: {@code /card.json} for machines, {@code /card} as a printable HTML page with its
- * ROC curves (or predicted-vs-actual plot) and confusion matrix drawn as SVG.
+ * ROC curves (or predicted-vs-actual plot), confusion matrix and drift charts drawn as SVG.
  */
 @Controller
 public class ModelCardController {
@@ -36,6 +36,7 @@ public class ModelCardController {
     model.addAttribute("roc", ModelCardCharts.roc(validation));
     model.addAttribute("confusion", ModelCardCharts.confusion(validation));
     model.addAttribute("scatter", ModelCardCharts.scatter(validation));
+    model.addAttribute("drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
     return "model-card";
   }
 }

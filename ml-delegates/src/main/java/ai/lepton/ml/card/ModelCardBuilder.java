@@ -113,14 +113,14 @@ public class ModelCardBuilder {
     usage.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
     usage.put("byDecision", counts);
     card.put("decisions", usage);
-    List<Map<String, Object>> checks = monitoring.checksOf(version.id()).stream().map(check -> {
-      Map<String, Object> summary = new LinkedHashMap<>(check);
-      summary.remove("attributes");
-      return summary;
-    }).toList();
-    card.put("monitoring", Map.of("checks", checks, "note", checks.isEmpty()
-        ? "no monitoring check has run for this version yet"
-        : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt")));
+    List<Map<String, Object>> all = monitoring.checksOf(version.id());
+    List<Map<String, Object>> checks = all.stream().map(MonitoringService::summary).toList();
+    Map<String, Object> monitored = new LinkedHashMap<>();
+    monitored.put("checks", checks);
+    monitored.put("note", checks.isEmpty() ? "no monitoring check has run for this version yet"
+        : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
+    monitored.put("latestAttributes", all.isEmpty() ? List.of() : all.get(0).get("attributes"));
+    card.put("monitoring", monitored);
     return card;
   }
 
