@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weka.core.Attribute;
@@ -25,34 +25,35 @@ public final class RecentInputs {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final Map<String, Attribute> attributes = new LinkedHashMap<>();
-  private final Map<String, double[]> numbers = new HashMap<>();
-  private final Map<String, String[]> labels = new HashMap<>();
-  private final Map<String, Integer> sizes = new HashMap<>();
-  private final Map<String, Map<String, String>> labelPool = new HashMap<>();
   private final List<Attribute> order;
   private final Map<String, Integer> position = new HashMap<>();
+  private final double[][] numbers;
+  private final String[][] labels;
+  private final int[] sizes;
+  private final List<Map<String, String>> labelPool = new ArrayList<>();
   private int records;
 
   /** @param skip attributes not to collect (the target) */
   public RecentInputs(Instances training, List<String> skip) {
+    List<Attribute> kept = new ArrayList<>();
     for (int i = 0; i < training.numAttributes(); i++) {
       Attribute attribute = training.attribute(i);
-      if (skip.contains(attribute.name()) || !(attribute.isNumeric() || attribute.isNominal() || attribute.isString())) {
-        continue;
-      }
-      attributes.put(attribute.name(), attribute);
-      sizes.put(attribute.name(), 0);
-      if (attribute.isNumeric()) {
-        numbers.put(attribute.name(), new double[64]);
-      } else {
-        labels.put(attribute.name(), new String[64]);
-        labelPool.put(attribute.name(), new HashMap<>());
+      if (!skip.contains(attribute.name()) && (attribute.isNumeric() || attribute.isNominal() || attribute.isString())) {
+        kept.add(attribute);
       }
     }
-    order = List.copyOf(attributes.values());
+    order = List.copyOf(kept);
+    numbers = new double[order.size()][];
+    labels = new String[order.size()][];
+    sizes = new int[order.size()];
     for (int i = 0; i < order.size(); i++) {
       position.put(order.get(i).name(), i);
+      if (order.get(i).isNumeric()) {
+        numbers[i] = new double[64];
+      } else {
+        labels[i] = new String[64];
+      }
+      labelPool.add(new HashMap<>());
     }
   }
 
@@ -64,19 +65,19 @@ public final class RecentInputs {
   }
 
   public void addDataset(Instances data) {
-    for (Attribute attribute : attributes.values()) {
-      Attribute column = data.attribute(attribute.name());
+    for (int at = 0; at < order.size(); at++) {
+      Attribute column = data.attribute(order.get(at).name());
       if (column == null) {
         continue;
       }
       for (int r = 0; r < data.numInstances(); r++) {
         Instance row = data.instance(r);
         if (row.isMissing(column)) {
-          add(attribute, null);
+          add(at, null);
         } else if (column.isNumeric()) {
-          add(attribute, row.value(column));
+          add(at, row.value(column));
         } else {
-          add(attribute, row.stringValue(column));
+          add(at, row.stringValue(column));
         }
       }
     }
@@ -98,7 +99,6 @@ public final class RecentInputs {
           continue;
         }
         seen[at] = true;
-        Attribute attribute = order.get(at);
         Object value = switch (token) {
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
           case VALUE_STRING -> parser.getText();
@@ -108,38 +108,33 @@ public final class RecentInputs {
             yield null;
           }
         };
-        add(attribute, value);
+        add(at, value);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("A logged decision's features are not JSON: " + e.getMessage(), e);
     }
     for (int i = 0; i < seen.length; i++) {
       if (!seen[i]) {
-        add(order.get(i), null);
+        add(i, null);
       }
     }
     records++;
   }
 
-  private void add(Attribute attribute, Object value) {
-    String name = attribute.name();
-    int size = sizes.get(name);
-    if (attribute.isNumeric()) {
-      double[] column = numbers.get(name);
-      if (size == column.length) {
-        column = Arrays.copyOf(column, size * 2);
-        numbers.put(name, column);
+  private void add(int at, Object value) {
+    int size = sizes[at];
+    if (numbers[at] != null) {
+      if (size == numbers[at].length) {
+        numbers[at] = Arrays.copyOf(numbers[at], size * 2);
       }
-      column[size] = number(value);
+      numbers[at][size] = number(value);
     } else {
-      String[] column = labels.get(name);
-      if (size == column.length) {
-        column = Arrays.copyOf(column, size * 2);
-        labels.put(name, column);
+      if (size == labels[at].length) {
+        labels[at] = Arrays.copyOf(labels[at], size * 2);
       }
-      column[size] = value == null ? null : labelPool.get(name).computeIfAbsent(RowValues.label(value), l -> l);
+      labels[at][size] = value == null ? null : labelPool.get(at).computeIfAbsent(RowValues.label(value), l -> l);
     }
-    sizes.put(name, size + 1);
+    sizes[at] = size + 1;
   }
 
   private static double number(Object value) {
@@ -168,15 +163,17 @@ public final class RecentInputs {
 
   /** The numbers collected for a numeric attribute (NaN = missing), none if the attribute never came. */
   public double[] numbers(String attribute) {
-    return Arrays.copyOf(numbers.get(attribute), sizes.get(attribute));
+    int at = position.get(attribute);
+    return Arrays.copyOf(numbers[at], sizes[at]);
   }
 
   /** The labels collected for a nominal attribute (null = missing). */
   public String[] labels(String attribute) {
-    return Arrays.copyOf(labels.get(attribute), sizes.get(attribute));
+    int at = position.get(attribute);
+    return Arrays.copyOf(labels[at], sizes[at]);
   }
 
   public int size(String attribute) {
-    return sizes.get(attribute);
+    return sizes[position.get(attribute)];
   }
 }
