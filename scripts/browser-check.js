@@ -28,6 +28,12 @@ function check(condition, message) {
       check(curves.length > 0 && curves.every(area => area > 100), `${model.modelName}: ${curves.length} ROC curve(s) drawn`);
       const cells = await page.$$eval('#confusion-matrix rect', rects => rects.filter(r => r.getBBox().width > 5).length);
       check(cells >= 4, `${model.modelName}: confusion matrix with ${cells} cells drawn`);
+      if (await page.$('#drift-chart')) {
+        const bars = await page.$$eval('#drift-chart rect', rects => rects.filter(r => r.getBBox().width >= 1).length);
+        check(bars > 0, `${model.modelName}: drift chart with ${bars} attribute bar(s) drawn`);
+        const trend = await page.$$eval('#drift-trend circle', dots => dots.length);
+        check(trend > 0, `${model.modelName}: drift and accuracy over the checks drawn (${trend} point(s))`);
+      }
       await page.screenshot({ path: `${out}/card-${model.modelName}.png`, fullPage: true });
       await page.close();
     }
