@@ -63,7 +63,8 @@ import weka.core.SerializationHelper;
     "lepton.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "lepton.history.decision-process-days=400",
-    "lepton.monitoring.cycle=R/PT5S"})
+    "lepton.monitoring.cycle=R/PT5S",
+    "lepton.scoring.recheck-live-version=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerRetentionProcessTest {
 

@@ -46,7 +46,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "lepton.history.decision-process-days=400",
-    "lepton.monitoring.cycle=R/PT5S"})
+    "lepton.monitoring.cycle=R/PT5S",
+    "lepton.scoring.recheck-live-version=PT1S"})
 class EngagementProcessTest {
 
   private static final String J48 = "weka.classifiers.trees.J48 -C 0.25 -M 2";

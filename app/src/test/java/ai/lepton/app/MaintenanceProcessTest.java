@@ -60,7 +60,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "lepton.history.decision-process-days=400",
-    "lepton.monitoring.cycle=R/PT5S"})
+    "lepton.monitoring.cycle=R/PT5S",
+    "lepton.scoring.recheck-live-version=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MaintenanceProcessTest {
 
@@ -318,6 +319,13 @@ class MaintenanceProcessTest {
     assertThat(pi).hasPassed("Task_RollBackModel").isWaitingAt("Gateway_NextCheck");
     assertThat(audit.entriesAbout("model", second)).extracting(e -> e.type())
         .contains("MAINTENANCE_VERDICT", "ROLLBACK_CONFIRMED", "MODEL_RETIRED");
+
+    // And when another engine node puts the second version back (this node's cache is not told), this node's
+    // decisions follow once its kept model is older than lepton.scoring.recheck-live-version (1 s here)
+    registry.changeStatus(first, ModelStatus.RETIRED, "mro", "test: another node deploys");
+    registry.changeStatus(second, ModelStatus.DEPLOYED, "mro", "test: another node deploys");
+    Thread.sleep(1_100);
+    assertThat(decide(model, shuffled.get(6001)).get("modelVersionId")).isEqualTo(second);
   }
 
   @Test

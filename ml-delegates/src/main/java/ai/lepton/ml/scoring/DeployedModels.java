@@ -4,18 +4,23 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.registry.ModelFileReader;
 import ai.lepton.ml.registry.ModelIntegrityException;
 import ai.lepton.ml.registry.ModelRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
 /**
  * The models live under each name, deserialized once and kept; {@link #refresh} drops a name's entry when a new
- * version is deployed, so the next decision loads it.
+ * version is deployed or rolled back to on this node, so the next decision loads it. Other nodes of a cluster learn
+ * of it within {@code lepton.scoring.recheck-live-version} (default 5 s): a kept entry older than that is checked
+ * against the registry (one query) before it is used again.
  */
 @Component
 public class DeployedModels {
@@ -30,16 +35,37 @@ public class DeployedModels {
 
   private final ModelRegistry registry;
   private final DatasetStore datasets;
-  private final Map<String, Loaded> byName = new ConcurrentHashMap<>();
+  private record Kept(Loaded loaded, long checkedAt) {}
+
+  private final Map<String, Kept> byName = new ConcurrentHashMap<>();
+  private final long recheckNanos;
 
   public DeployedModels(ModelRegistry registry, DatasetStore datasets) {
+    this(registry, datasets, Duration.ofSeconds(5));
+  }
+
+  @Autowired
+  public DeployedModels(ModelRegistry registry, DatasetStore datasets,
+      @Value("${lepton.scoring.recheck-live-version:PT5S}") Duration recheck) {
     this.registry = registry;
     this.datasets = datasets;
+    this.recheckNanos = recheck.toNanos();
   }
 
   public Loaded get(String modelName) {
-    Loaded loaded = byName.get(modelName);
-    return loaded != null ? loaded : byName.computeIfAbsent(modelName, this::load);
+    Kept kept = byName.get(modelName);
+    long now = System.nanoTime();
+    if (kept != null && now - kept.checkedAt() < recheckNanos) {
+      return kept.loaded();
+    }
+    if (kept != null) {
+      if (registry.deployedUnder(modelName).equals(List.of(kept.loaded().versionId()))) {
+        byName.replace(modelName, kept, new Kept(kept.loaded(), now));
+        return kept.loaded();
+      }
+      byName.remove(modelName, kept);
+    }
+    return byName.computeIfAbsent(modelName, name -> new Kept(load(name), System.nanoTime())).loaded();
   }
 
   public void refresh(String modelName) {
