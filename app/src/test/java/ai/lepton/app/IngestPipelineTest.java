@@ -125,6 +125,30 @@ class IngestPipelineTest {
   }
 
   @Test
+  void productionDataDroppedInTheMonitoringFolderIsMonitoringDataAndNeedsALiveModel() throws Exception {
+    String key = engagementWaitingForData("drop-monitoring");
+    Path folder = Files.createDirectories(inbox(key).resolve("monitoring"));
+
+    drop(folder, "june.csv", bytes("ingest/semicolon.csv"));
+
+    // read as MonitoringDataReceived: stored, but the engagement has no live model yet (it waits for its data)
+    String note = errorNote(folder);
+    assertThat(note).startsWith("Stored as ds-").contains("has no live model to monitor yet");
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_AwaitDataset");
+  }
+
+  @Test
+  void aFileInAnUnknownSubFolderIsRefusedWithWhereItBelongs() throws Exception {
+    String key = engagementWaitingForData("drop-stray");
+    Path folder = Files.createDirectories(inbox(key).resolve("july"));
+
+    drop(folder, "stray.csv", bytes("ingest/semicolon.csv"));
+
+    assertThat(errorNote(folder)).contains("<inbox>/<engagement id>/monitoring/");
+    assertThat(datasets.findByEngagement(key)).isEmpty();
+  }
+
+  @Test
   void aFileForAnUnknownEngagementIsRefused() throws Exception {
     Path folder = inbox("ENG-NOBODY");
 

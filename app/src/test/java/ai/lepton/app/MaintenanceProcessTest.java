@@ -18,6 +18,8 @@ import ai.lepton.ml.scoring.DecisionLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,6 +196,7 @@ class MaintenanceProcessTest {
     // Given a model trained on a random half of the customers
     ProcessInstance pi = deployThroughEngagement("warn", "churn-maintenance-warn", shuffled.subList(0,
         shuffled.size() / 2));
+    String version = (String) runtime.getVariable(pi.getId(), "modelVersionId");
 
     // When a month of production data has only women in it (a campaign aimed at them, say)
     sendMonitoringData(pi, women.subList(0, women.size() / 2));
@@ -207,9 +210,20 @@ class MaintenanceProcessTest {
     assertThat(pi).isWaitingAt("Task_ReviewMonitoringFindings", "Gateway_NextCheck");
     assertThat(task(pi)).hasCandidateGroup("project-managers");
 
-    // When the next month warns again, no second task piles up
-    sendMonitoringData(pi, women.subList(women.size() / 2, women.size()));
+    // When the next month, dropped into the engagement's monitoring inbox folder, warns again, no second task piles up
+    Path monitoringInbox = Path.of("target/process-test-data/inbox", pi.getBusinessKey(), "monitoring");
+    org.springframework.util.FileSystemUtils.deleteRecursively(monitoringInbox.getParent()); // ids repeat per run
+    Files.createDirectories(monitoringInbox);
+    Files.write(monitoringInbox.resolve("july.csv"), csv(women.subList(women.size() / 2, women.size())));
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!Files.exists(monitoringInbox.resolve(".done")) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    assertThat(monitoringInbox.resolve(".done")).as("file taken").isNotEmptyDirectory();
     runJobs(pi);
+    assertThat(monitoring.checksOf(version).get(0)).extracting(c -> c.get("source")).asString()
+        .contains(datasets.findByEngagement(pi.getBusinessKey()).stream().filter(d -> d.name().equals("july.csv"))
+            .findFirst().orElseThrow().id());
     assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("WARN");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isOne();
 
@@ -225,7 +239,6 @@ class MaintenanceProcessTest {
     });
     assertThat(pi).hasPassed("EndEvent_FindingsReviewed").isWaitingAt("Gateway_NextCheck");
     assertThat(runtime.getVariable(pi.getId(), "findingsReviewOpen")).isEqualTo(false);
-    String version = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     assertThat(audit.entriesAbout("model", version)).filteredOn(e -> e.type().equals("MONITORING_FINDINGS_REVIEWED"))
         .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("pm"));
   }
@@ -272,6 +285,13 @@ class MaintenanceProcessTest {
     ProcessInstance pi = deployThroughEngagement("rollback-v2", model, shuffled.subList(2500, 5000));
     String second = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     assertThat(registry.currentStatus(first)).isEqualTo(ModelStatus.RETIRED);
+
+    // Then the first engagement's maintenance ends at its next check: its model is no longer live
+    fireScheduledCheck(earlier);
+    assertThat(earlier).hasPassed("EndEvent_ModelReplaced").isEnded();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(earlier.getId())
+        .variableName("maintenanceEndReason").singleResult().getValue().toString())
+        .contains(first + " is RETIRED (replaced by " + second);
 
     // And the second version's decisions turn out wrong
     for (String row : shuffled.subList(5000, 5035)) {

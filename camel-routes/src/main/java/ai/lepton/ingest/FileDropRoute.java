@@ -11,7 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The file drop: a CSV or ARFF file put in {@code <inbox>/<engagement id>/} goes through {@link DatasetIngestRoute}.
+ * The file drop: a CSV or ARFF file put in {@code <inbox>/<engagement id>/} goes through {@link DatasetIngestRoute};
+ * one put in {@code <inbox>/<engagement id>/monitoring/} goes the same way as production data for the monitoring of
+ * the engagement's live model ({@code MonitoringDataReceived}).
  * Accepted files move to {@code .done/}, refused ones to {@code .error/} with a {@code <file>.error.txt} saying why
  * (both names prefixed with the time they were read, so nothing is overwritten).
  *
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class FileDropRoute extends RouteBuilder {
 
   static final String ARCHIVE_NAME = "leptonArchiveName";
+  /** The sub-folder of an engagement's inbox for production data (monitoring). */
+  static final String MONITORING_FOLDER = "monitoring";
   static final String ARCHIVE_FOLDER = "leptonArchiveFolder";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
@@ -37,15 +41,17 @@ public class FileDropRoute extends RouteBuilder {
     Files.createDirectories(inbox);
     long stableMillis = properties.fileStableFor().toMillis();
     // A refusal is an answer, not a failure of this route: the file moves to the folder the outcome names.
-    fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&readLock=changed&readLockMinAge=%d"
+    fromF("file:%s?recursive=true&minDepth=2&maxDepth=3&readLock=changed&readLockMinAge=%d"
             + "&readLockCheckInterval=%d&readLockTimeout=%d&move=${file:parent}/${header.%s}/${header.%s}"
             + "&moveFailed=${file:parent}/.error/${file:onlyname}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)",
         inbox, stableMillis, Math.max(100, stableMillis / 4), Math.max(10_000, stableMillis * 10), ARCHIVE_FOLDER,
         ARCHIVE_NAME)
         .routeId("ingest-file-drop")
-        .process(this::describe)
+        .process(exchange -> exchange.getMessage().setHeader(ARCHIVE_NAME, LocalDateTime.now().format(STAMP) + "-"
+            + exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
         .convertBodyTo(byte[].class)
         .doTry()
+            .process(this::describe)
             .to(DatasetIngestRoute.URI)
             .setHeader(ARCHIVE_FOLDER, constant(".done"))
         .doCatch(Exception.class)
@@ -56,7 +62,16 @@ public class FileDropRoute extends RouteBuilder {
   private void describe(Exchange exchange) {
     String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
     Path parent = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class));
-    exchange.getMessage().setHeader(IngestHeaders.ENGAGEMENT, parent.getFileName().toString());
+    Path relative = Path.of(properties.inbox()).toAbsolutePath().normalize().relativize(parent.toAbsolutePath()
+        .normalize());
+    if (relative.getNameCount() == 2 && !MONITORING_FOLDER.equals(relative.getName(1).toString())) {
+      throw new IngestRefusedException(IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT, "Put files in <inbox>/<engagement"
+          + " id>/, or production data in <inbox>/<engagement id>/monitoring/, not in " + relative);
+    }
+    if (relative.getNameCount() == 2) {
+      exchange.getMessage().setHeader(IngestHeaders.MESSAGE, CorrelateEngagement.MONITORING_DATA_RECEIVED);
+    }
+    exchange.getMessage().setHeader(IngestHeaders.ENGAGEMENT, relative.getName(0).toString());
     exchange.getMessage().setHeader(IngestHeaders.SOURCE, "file");
     exchange.getMessage().setHeader(IngestHeaders.DATASET_NAME, name);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -65,7 +80,6 @@ public class FileDropRoute extends RouteBuilder {
     } else if (lower.endsWith(".csv")) {
       exchange.getMessage().setHeader(IngestHeaders.FORMAT, "csv");
     }
-    exchange.getMessage().setHeader(ARCHIVE_NAME, LocalDateTime.now().format(STAMP) + "-" + name);
   }
 
   private void writeErrorNote(Exchange exchange) throws IOException {

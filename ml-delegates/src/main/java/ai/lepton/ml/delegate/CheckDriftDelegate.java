@@ -2,8 +2,10 @@ package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,21 +15,35 @@ import org.springframework.stereotype.Component;
  * engagement's monitoring data since it went live, against its training data and its approved accuracy. Writes
  * {@code monitoringResult} (JSON, what the maintenance rules read), {@code monitoringCheckId} and
  * {@code monitoringSummary} (the most drifted attributes, for the people who review the findings). A check that
- * fails throws: after its retries it is an incident on the step.
+ * fails throws: after its retries it is an incident on the step. A version no longer live (replaced by another
+ * engagement's deployment) is the BPMN error {@code MODEL_NOT_LIVE}: the engagement's maintenance ends.
  */
 @Component("checkDrift")
 public class CheckDriftDelegate implements JavaDelegate {
 
-  private final MonitoringService monitoring;
+  /** BPMN error when the version was replaced (deployed by another engagement, or rolled back from elsewhere). */
+  public static final String MODEL_NOT_LIVE = "MODEL_NOT_LIVE";
 
-  public CheckDriftDelegate(MonitoringService monitoring) {
+  private final MonitoringService monitoring;
+  private final ModelRegistry registry;
+
+  public CheckDriftDelegate(MonitoringService monitoring, ModelRegistry registry) {
     this.monitoring = monitoring;
+    this.registry = registry;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> result = monitoring.check(RequiredVariables.string(execution, "modelVersionId"),
-        execution.getProcessBusinessKey(), ModelRegistry.SYSTEM);
+    String versionId = RequiredVariables.string(execution, "modelVersionId");
+    ModelStatus status = registry.currentStatus(versionId);
+    if (status != ModelStatus.DEPLOYED) {
+      String why = String.format("Model version %s is %s (%s): this engagement's model is no longer live, so its"
+          + " maintenance ends", versionId, status, registry.statusHistory(versionId)
+          .get(registry.statusHistory(versionId).size() - 1).reason());
+      execution.setVariable("maintenanceEndReason", why);
+      throw new BpmnError(MODEL_NOT_LIVE, why);
+    }
+    Map<String, Object> result = monitoring.check(versionId, execution.getProcessBusinessKey(), ModelRegistry.SYSTEM);
     execution.setVariable("monitoringResult", JsonVariables.of(MonitoringService.summary(result)));
     execution.setVariable("monitoringCheckId", result.get("checkId"));
     execution.setVariable("monitoringSummary", summary(result));
