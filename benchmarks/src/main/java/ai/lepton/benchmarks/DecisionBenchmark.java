@@ -22,7 +22,6 @@ import ai.lepton.rules.ApplyRulesDelegate;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSet;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,8 +36,9 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import weka.classifiers.Classifier;
@@ -61,12 +61,20 @@ public final class DecisionBenchmark {
     int writeDelay = args.length > 1 ? Integer.parseInt(args[1]) : 0; // H2 WRITE_DELAY ms; 0 is the app's setting
     String history = args.length > 2 ? args[2] : StraightThroughHistoryLevel.NAME; // or "full"
     String h2Settings = args.length > 3 ? ";" + args[3] : ""; // further H2 settings to try
-    Path dir = Files.createTempDirectory("lepton-decisions");
+    Path dir = ScratchDirectory.create("lepton-decisions");
     System.setProperty("WEKA_HOME", dir.resolve("wekafiles").toString());
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay + h2Settings,
-        "sa", "");
-    pool.setMaxConnections(8);
-    Flyway.configure().dataSource(pool).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    // -Dlepton.bench.db=jdbc:postgresql://localhost:5432/<an empty database> (-Dlepton.bench.user, .password): the
+    // same run on PostgreSQL, as a Camunda cluster runs; otherwise an H2 file as the app runs by default.
+    String postgres = System.getProperty("lepton.bench.db");
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(postgres != null ? postgres
+        : "jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay + h2Settings);
+    hikari.setUsername(postgres != null ? System.getProperty("lepton.bench.user", "lepton") : "sa");
+    hikari.setPassword(postgres != null ? System.getProperty("lepton.bench.password", "lepton") : "");
+    hikari.setMaximumPoolSize(8);
+    hikari.setAutoCommit(true);
+    HikariDataSource pool = new HikariDataSource(hikari);
+    LeptonSchema.migrate(pool, postgres != null ? "postgresql" : "h2");
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
@@ -116,9 +124,11 @@ public final class DecisionBenchmark {
         .camundaExpression("${true}").serviceTask().camundaExpression("${true}").endEvent().done()).deploy();
     bare(engine, Math.min(2000, decisions));
     Run bare = bare(engine, decisions);
-    System.out.printf(Locale.ROOT, "Java %s, %d cores, H2 file WRITE_DELAY=%d, history %s, %d callers, %,d decisions%n%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), writeDelay, history, CALLERS,
-        decisions);
+    System.out.printf(Locale.ROOT, "Java %s, %d cores, %s, history %s, %d callers, %,d decisions%n%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), postgres != null
+            ? "PostgreSQL " + jdbc.queryForObject("SHOW server_version", String.class) + " (synchronous_commit "
+            + jdbc.queryForObject("SHOW synchronous_commit", String.class) + ")" : "H2 file WRITE_DELAY=" + writeDelay,
+        history, CALLERS, decisions);
     System.out.println("| path | decisions/s | p50 ms | p99 ms | per decision µs |");
     System.out.println("|---|---|---|---|---|");
     System.out.printf(Locale.ROOT, "| raw Weka distributionForInstance + Drools execute | %,.0f | | | %.1f |%n",
@@ -128,7 +138,7 @@ public final class DecisionBenchmark {
     System.out.printf(Locale.ROOT, "%nmodel-decision runs at %.2f× the bare engine's rate%n",
         run.perSecond() / bare.perSecond());
     engine.close();
-    pool.dispose();
+    pool.close();
   }
 
   /** Concurrent callers (system property lepton.bench.callers, default 2): an API serves many at once. */
@@ -155,7 +165,12 @@ public final class DecisionBenchmark {
   /** Runs count steps on two threads; each step's latency and the overall rate. */
   private static Run timed(int count, Step step) throws Exception {
     long[] latencies = new long[count];
-    ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
+    // Daemon threads: a failed run ends the JVM (and its shutdown hook deletes the database) instead of hanging.
+    ExecutorService threads = Executors.newFixedThreadPool(CALLERS, work -> {
+      Thread thread = new Thread(work);
+      thread.setDaemon(true);
+      return thread;
+    });
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < CALLERS; t++) {
@@ -212,7 +227,7 @@ public final class DecisionBenchmark {
     return (System.nanoTime() - start) / 1e3 / count;
   }
 
-  private static ProcessEngine engine(JdbcConnectionPool pool, String history, Map<String, Object> beans) {
+  private static ProcessEngine engine(DataSource pool, String history, Map<String, Object> beans) {
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setDataSource(pool);
     configuration.setTransactionManager(new DataSourceTransactionManager(pool));
@@ -222,8 +237,12 @@ public final class DecisionBenchmark {
     configuration.setJobExecutorActivate(false);
     // As the app runs on H2: MyBatis's batch flush asks the driver for the statement's query timeout, which H2 answers
     // with a query on INFORMATION_SCHEMA.SETTINGS that walks every chunk of the file (a quarter of the CPU).
-    configuration.setJdbcBatchProcessing(Boolean.getBoolean("lepton.bench.jdbcBatch"));
+    configuration.setJdbcBatchProcessing(Boolean.parseBoolean(System.getProperty("lepton.bench.jdbcBatch",
+        String.valueOf(System.getProperty("lepton.bench.db") != null))));
     configuration.setBeans(new HashMap<>(beans));
+    // As the app runs (the Spring Boot starter's default, and Camunda's advice for a cluster): UUID ids, not blocks
+    // of ids taken from ACT_GE_PROPERTY in a transaction of their own (which needs a second connection per caller).
+    configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
     ProcessEngine engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
         .addClasspathResource("bpmn/model-decision.bpmn").deploy();

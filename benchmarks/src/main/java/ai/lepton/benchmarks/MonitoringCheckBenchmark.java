@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import weka.core.Instances;
@@ -55,10 +53,10 @@ public final class MonitoringCheckBenchmark {
   public static void main(String[] args) throws Exception {
     int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    Path dir = Files.createTempDirectory("lepton-monitoring-bench");
+    Path dir = ScratchDirectory.create("lepton-monitoring-bench");
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=0",
         "sa", "");
-    Flyway.configure().dataSource(pool).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    LeptonSchema.migrate(pool, "h2");
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));

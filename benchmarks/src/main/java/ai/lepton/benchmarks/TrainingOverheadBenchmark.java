@@ -11,7 +11,6 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +22,6 @@ import java.util.Random;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -58,11 +56,11 @@ public final class TrainingOverheadBenchmark {
     // H2's WRITE_DELAY in ms: 0 is the app's setting (each commit written before it is acknowledged); H2's own
     // default of 500 batches writes and can lose acknowledged commits in a crash.
     int writeDelay = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-    Path dir = Files.createTempDirectory("lepton-bench");
+    Path dir = ScratchDirectory.create("lepton-bench");
     System.setProperty("WEKA_HOME", dir.resolve("wekafiles").toString());
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay,
         "sa", "");
-    Flyway.configure().dataSource(pool).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    LeptonSchema.migrate(pool, "h2");
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
