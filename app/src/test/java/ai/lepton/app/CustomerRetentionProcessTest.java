@@ -30,21 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import weka.classifiers.Classifier;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -55,28 +47,13 @@ import weka.core.SerializationHelper;
  * wa_churn go through model-decision and the churn-retention rules, automated actions leave through the Camel
  * outbox route, escalations reach an account manager.
  */
-@SpringBootTest(properties = {
-    // The same context as EngagementProcessTest (Spring reuses it): engine "processTest", job executor off.
-    "camunda.bpm.process-engine-name=processTest",
-    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
-    "lepton.data-dir=target/process-test-data",
-    "lepton.demo.enabled=false",
-    "camunda.bpm.job-execution.enabled=false",
-    "lepton.history.decision-process-days=400",
-    "lepton.monitoring.cycle=R/PT5S",
-    "lepton.scoring.recheck-live-version=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CustomerRetentionProcessTest {
+class CustomerRetentionProcessTest extends ProcessTestSupport {
 
   private static final String MODEL = "churn-risk-retention-test";
   private static final Path OUTBOX = Path.of("target/process-test-data/outbox/retention-actions");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired IdentityService identity;
   @Autowired DatasetStore datasets;
   @Autowired ModelRegistry registry;
   @Autowired DeployedModels deployed;
@@ -107,10 +84,6 @@ class CustomerRetentionProcessTest {
     model = (Classifier) SerializationHelper.readAll(new ByteArrayInputStream(trained.modelBytes()))[0];
   }
 
-  @BeforeEach
-  void bindEngine() {
-    AbstractAssertions.init(engine);
-  }
 
   @Test
   void aLikelyChurnerOnAMonthlyContractGetsAnAutomatedActionThroughTheOutbox() throws Exception {
@@ -118,7 +91,7 @@ class CustomerRetentionProcessTest {
         "Month-to-month") && value(c, "monthly_charges") < 100 && value(c, "tenure") < 48);
 
     ProcessInstance pi = start(row);
-    runJobs(pi);
+    runEachJobOnce(pi);
 
     assertThat(pi).hasPassed("Task_DecideRetention", "Task_SendRetentionAction").isEnded();
     String action = (String) historic(pi, "retentionAction");
@@ -159,7 +132,7 @@ class CustomerRetentionProcessTest {
     // With a reason the account manager's action goes out, and the review is in the decision log
     as("am", () -> tasks.complete(task(pi).getId(), Map.of("retentionAction", "OFFER_DISCOUNT",
         "overrideReason", "customer asked for a cheaper plan last week")));
-    runJobs(pi);
+    runEachJobOnce(pi);
     assertThat(pi).hasPassed("Task_SendRetentionAction").isEnded();
     JsonNode sent = JSON.readTree(OUTBOX.resolve("ra-" + pi.getId() + ".json").toFile());
     assertThat(sent.path("action").asText()).isEqualTo("OFFER_DISCOUNT");
@@ -177,7 +150,7 @@ class CustomerRetentionProcessTest {
     int row = findCustomer(p -> p >= 0.5, c -> value(c, "monthly_charges") >= 100);
     ProcessInstance personal = start(row);
     as("am", () -> tasks.complete(task(personal).getId(), Map.of("retentionAction", "ACCOUNT_MANAGER_CALL")));
-    runJobs(personal);
+    runEachJobOnce(personal);
     assertThat(JSON.readTree(OUTBOX.resolve("ra-" + personal.getId() + ".json").toFile()).path("action").asText())
         .isEqualTo("ACCOUNT_MANAGER_CALL");
     assertThat(log.reviewsOf((String) historic(personal, "decisionId"))).singleElement()
@@ -284,20 +257,14 @@ class CustomerRetentionProcessTest {
         .variableName(name).singleResult().getValue();
   }
 
-  private void runJobs(ProcessInstance pi) {
+  private void runEachJobOnce(ProcessInstance pi) {
     for (Job job : management.createJobQuery().processInstanceId(pi.getId()).list()) {
       management.executeJob(job.getId());
     }
   }
 
   private <T> T as(String user, Supplier<T> work) {
-    identity.setAuthentication(user, List.of(user.equals("am") ? LeptonGroups.ACCOUNT_MANAGERS
-        : LeptonGroups.PROJECT_MANAGERS));
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return as(user, user.equals("am") ? LeptonGroups.ACCOUNT_MANAGERS : LeptonGroups.PROJECT_MANAGERS, work);
   }
 
   private void as(String user, Runnable work) {

@@ -17,47 +17,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The ai-engagement process on the real engine (H2 in memory), real delegates and real Weka, with the job executor
  * off so each background step runs when the test says so.
  */
-@SpringBootTest(properties = {
-    // Its own engine name: Camunda's REST API of the HTTP tests' context looks its engine up as "default".
-    "camunda.bpm.process-engine-name=processTest",
-    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
-    "lepton.data-dir=target/process-test-data",
-    "lepton.demo.enabled=false",
-    "camunda.bpm.job-execution.enabled=false",
-    "lepton.history.decision-process-days=400",
-    "lepton.monitoring.cycle=R/PT5S",
-    "lepton.scoring.recheck-live-version=PT1S"})
-class EngagementProcessTest {
+class EngagementProcessTest extends ProcessTestSupport {
 
   private static final String J48 = "weka.classifiers.trees.J48 -C 0.25 -M 2";
   private static final String NAIVE_BAYES = "weka.classifiers.bayes.NaiveBayes";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired IdentityService identity;
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired DatasetStore datasets;
@@ -68,10 +44,6 @@ class EngagementProcessTest {
 
   private static int engagements;
 
-  @BeforeEach
-  void bindEngine() {
-    AbstractAssertions.init(engine);
-  }
 
   @Test
   void happyPathTrainsApprovesAndDeploysTheChampion() {
@@ -679,43 +651,7 @@ class EngagementProcessTest {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /**
-   * Runs the engagement's background steps (not its timers) as the job executor would, a failing one again until
-   * its retries are spent, without waiting for the retry interval.
-   */
-  private void runJobs(ProcessInstance pi) {
-    for (int guard = 0; guard < 50; guard++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException failedJobKeepsItsRetries) {
-          // The engine has decremented the retries; the next pass runs it again, as the job executor would.
-        }
-      }
-    }
-  }
 
-  private <T> T as(String user, String group, Supplier<T> work) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private void ensureUser(String id, String... groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      identity.saveUser(identity.newUser(id));
-      for (String group : groups) {
-        identity.createMembership(id, group);
-      }
-    }
-  }
 
   private static String nextKey(String name) {
     return "ENG-TEST-" + name + "-" + (++engagements);

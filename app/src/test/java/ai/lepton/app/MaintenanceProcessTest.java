@@ -30,23 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The maintenance phase of ai-engagement on the real engine, with churn models trained on real wa_churn rows by the
@@ -54,27 +45,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  * rules judge, and the engagement goes on monitoring, retrains through the quality gate and approval, or rolls back
  * once a risk officer confirms. The job executor is off: each timer and background step runs when the test says so.
  */
-@SpringBootTest(properties = {
-    // The same context as EngagementProcessTest (Spring reuses it): engine "processTest", job executor off.
-    "camunda.bpm.process-engine-name=processTest",
-    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
-    "lepton.data-dir=target/process-test-data",
-    "lepton.demo.enabled=false",
-    "camunda.bpm.job-execution.enabled=false",
-    "lepton.history.decision-process-days=400",
-    "lepton.monitoring.cycle=R/PT5S",
-    "lepton.scoring.recheck-live-version=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MaintenanceProcessTest {
+class MaintenanceProcessTest extends ProcessTestSupport {
 
   private static final String NAIVE_BAYES = "weka.classifiers.bayes.NaiveBayes";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired IdentityService identity;
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired DatasetStore datasets;
@@ -98,10 +74,6 @@ class MaintenanceProcessTest {
     tenure = List.of(header.split(",")).indexOf("\"tenure\"");
   }
 
-  @BeforeEach
-  void bindEngine() {
-    AbstractAssertions.init(engine);
-  }
 
   @Test
   void theOtherHalfOfTheSameCustomersDoesNotDriftAndMonitoringGoesOn() throws Exception {
@@ -468,29 +440,4 @@ class MaintenanceProcessTest {
     return (List<Map<String, Object>>) check.get("attributes");
   }
 
-  /** Runs the engagement's background steps (not its timers), a failing one again until its retries are spent. */
-  private void runJobs(ProcessInstance pi) {
-    for (int guard = 0; guard < 50; guard++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException failedJobKeepsItsRetries) {
-          // the engine has decremented the retries; the next pass runs it again
-        }
-      }
-    }
-  }
-
-  private <T> T as(String user, String group, Supplier<T> work) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 }

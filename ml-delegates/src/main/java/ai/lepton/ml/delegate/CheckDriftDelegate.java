@@ -3,6 +3,7 @@ package ai.lepton.ml.delegate;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.StatusChange;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -37,9 +38,9 @@ public class CheckDriftDelegate implements JavaDelegate {
     String versionId = RequiredVariables.string(execution, "modelVersionId");
     ModelStatus status = registry.currentStatus(versionId);
     if (status != ModelStatus.DEPLOYED) {
+      List<StatusChange> history = registry.statusHistory(versionId);
       String why = String.format("Model version %s is %s (%s): this engagement's model is no longer live, so its"
-          + " maintenance ends", versionId, status, registry.statusHistory(versionId)
-          .get(registry.statusHistory(versionId).size() - 1).reason());
+          + " maintenance ends", versionId, status, history.get(history.size() - 1).reason());
       execution.setVariable("maintenanceEndReason", why);
       throw new BpmnError(MODEL_NOT_LIVE, why);
     }

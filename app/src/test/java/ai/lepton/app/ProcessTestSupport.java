@@ -1,0 +1,83 @@
+package ai.lepton.app;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * What the process tests share: one application context (the real engine on H2 in memory, real delegates, the job
+ * executor off so each background step runs when the test says so), acting as a user of a group, and running the
+ * background steps as the job executor would.
+ */
+@SpringBootTest(properties = {
+    // Its own engine name: Camunda's REST API of the HTTP tests' context looks its engine up as "default".
+    "camunda.bpm.process-engine-name=processTest",
+    "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
+    "lepton.data-dir=target/process-test-data",
+    "lepton.demo.enabled=false",
+    "camunda.bpm.job-execution.enabled=false",
+    "lepton.history.decision-process-days=400",
+    "lepton.monitoring.cycle=R/PT5S",
+    "lepton.scoring.recheck-live-version=PT1S"})
+abstract class ProcessTestSupport {
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected ManagementService management;
+  @Autowired protected IdentityService identity;
+
+  @BeforeEach
+  void bindEngine() {
+    AbstractAssertions.init(engine);
+  }
+
+  /**
+   * Runs the instance's background steps (not its timers) as the job executor would, a failing one again until its
+   * retries are spent, without waiting for the retry interval.
+   */
+  protected void runJobs(ProcessInstance pi) {
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failedJobKeepsItsRetries) {
+          // The engine has decremented the retries; the next pass runs it again, as the job executor would.
+        }
+      }
+    }
+  }
+
+  /** Does the work as a logged-in user of a group, as Tasklist or the REST API would. */
+  protected <T> T as(String user, String group, Supplier<T> work) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  protected void ensureUser(String id, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      identity.saveUser(identity.newUser(id));
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+}
