@@ -192,7 +192,7 @@ public class MonitoringService {
     result.put("labelledMonitoringRows", rows[0]);
     result.put("unscorableMonitoringRows", rows[2]);
     result.put("baselineAccuracy", Double.isNaN(baseline) ? null : baseline);
-    result.put("previousVersion", registry.previouslyDeployed(version.id()).map(ModelVersion::id).orElse(null) != null);
+    result.put("previousVersion", registry.previouslyDeployed(version.id()).isPresent());
     result.put("attributes", drift.stream().map(DriftCalculator.AttributeDrift::asMap).toList());
     jdbc.update("INSERT INTO lepton_monitoring_check (id, model_version_id, checked_at, source, result_json)"
         + " VALUES (?, ?, ?, ?, ?)", id, version.id(), Timestamp.from(now), fitted(Json.write(source)),

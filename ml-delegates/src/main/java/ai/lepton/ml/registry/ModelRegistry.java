@@ -172,10 +172,20 @@ public class ModelRegistry {
    */
   public Optional<ModelVersion> previouslyDeployed(String currentId) {
     ModelVersion current = get(currentId);
-    return jdbc.query(VERSION_COLUMNS + " WHERE model_name = ? AND id <> ?", this::map, current.modelName(), currentId)
-        .stream().filter(version -> currentStatus(version.id()) == ModelStatus.RETIRED)
-        .filter(version -> deployedSince(version.id()).isPresent())
-        .max(java.util.Comparator.comparing(version -> deployedSince(version.id()).orElseThrow()));
+    ModelVersion previous = null;
+    Instant previousLive = null;
+    for (ModelVersion version : jdbc.query(VERSION_COLUMNS + " WHERE model_name = ? AND id <> ?", this::map,
+        current.modelName(), currentId)) {
+      List<StatusChange> history = statusHistory(version.id());
+      Instant live = history.stream().filter(change -> change.status() == ModelStatus.DEPLOYED)
+          .reduce((earlier, later) -> later).map(StatusChange::changedAt).orElse(null);
+      boolean retired = history.get(history.size() - 1).status() == ModelStatus.RETIRED;
+      if (retired && live != null && (previousLive == null || live.isAfter(previousLive))) {
+        previous = version;
+        previousLive = live;
+      }
+    }
+    return Optional.ofNullable(previous);
   }
 
   /** The versions live under a model name: one, or none before the first deployment. */
