@@ -1,40 +1,69 @@
 package ai.lepton.app.security;
 
 import ai.lepton.app.api.ApiError;
+import ai.lepton.ml.audit.AuditTrail;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Spring Security in front of Lepton's API and Camunda's REST API: HTTP Basic against Camunda's users, no session,
- * 401/403 as JSON; the audit endpoints need an auditor, model risk officer or administrator. Then Camunda's
- * authorizations decide per group what each user may do. The webapps (Cockpit, Tasklist, Admin) keep Camunda's own
- * login and CSRF protection; {@code /health} is open.
+ * Who may reach what, decided once on the decoded, normalised path the application serves (Spring Security's
+ * {@link PathPatternRequestMatcher}, behind its strict firewall, which refuses encoded slashes, dot segments,
+ * semicolons and double encoding outright).
+ *
+ * <p>The webapps (Cockpit, Tasklist, Admin under {@code /camunda/}), their index redirect and {@code /health} are
+ * the only paths passed on without a login here; the webapps keep Camunda's own login and CSRF protection. Every
+ * other path, known or not, needs HTTP Basic against Camunda's users (no session, 401/403 as JSON): Lepton's API,
+ * Camunda's REST API, and whatever a spelling of them might reach. The audit endpoints need an auditor, model risk
+ * officer or administrator. Then Camunda's authorizations decide per group what each user may do.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfiguration {
 
+  /** Paths served without a login of ours: Camunda's webapps (their own login), the index redirect, health. */
+  static final String[] OPEN_PATHS = {"/camunda/**", "/", "/health", "/favicon.ico", "/error"};
+
   @Bean
   @Order(1)
+  public SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths(OPEN_PATHS))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable()) // Camunda's webapps run their own CSRF filter and login
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+
+  /** Everything the webapps chain did not take: deny by default, HTTP Basic, audit paths for audit readers. */
+  @Bean
+  @Order(2)
   public SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
-      IdentityService identity, ObjectMapper json) throws Exception {
-    http.securityMatcher(under("/api", "/engine-rest"))
-        .authenticationProvider(users)
+      IdentityService identity, AuditTrail audit, ObjectMapper json) throws Exception {
+    http.authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(under("/api/audit")).hasAnyAuthority(
+            .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyAuthority(
                 LeptonGroups.AUDIT_READERS.stream().map(g -> "GROUP_" + g).toArray(String[]::new))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Lepton").authenticationEntryPoint((request, response, e) ->
@@ -42,38 +71,49 @@ public class SecurityConfiguration {
                 e instanceof InsufficientAuthenticationException
                     ? "Log in with HTTP Basic authentication (user and password of a Lepton user)"
                     : e.getMessage())))
-        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-            write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Only auditors, model risk officers and administrators may read the audit trail")))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+          String why = "Only auditors, model risk officers and administrators may read the audit trail";
+          refused(audit, request, why);
+          write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden", why);
+        }))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // no cookies on these paths: every call carries its credentials
         .addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class);
     return http.build();
   }
 
+  /** A path the firewall refuses (encoded slash, dot segment, semicolon, double encoding) gets a JSON 400. */
   @Bean
-  @Order(2)
-  public SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .csrf(csrf -> csrf.disable()) // Camunda's webapps run their own CSRF filter and login
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
-    return http.build();
+  public RequestRejectedHandler rejectedPaths(ObjectMapper json) {
+    return (request, response, e) -> write(response, json, HttpServletResponse.SC_BAD_REQUEST, "Bad path",
+        "The path is not in normal form (" + e.getMessage().replace("The request was rejected because ", "")
+            + "): write it plainly, e.g. /api/models");
   }
 
-  /**
-   * Requests for a path or anything below it. Camunda's REST API is a servlet of its own, which Spring MVC's path
-   * matchers do not see; this compares the path itself.
-   */
-  private static RequestMatcher under(String... prefixes) {
-    return request -> {
-      String path = request.getRequestURI().substring(request.getContextPath().length());
-      for (String prefix : prefixes) {
-        if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-          return true;
-        }
-      }
-      return false;
-    };
+  @Bean
+  public FilterRegistrationBean<ServletPathSpellingFilter> servletPathSpelling(ObjectMapper json) {
+    FilterRegistrationBean<ServletPathSpellingFilter> registration =
+        new FilterRegistrationBean<>(new ServletPathSpellingFilter(json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+    for (int i = 0; i < patterns.length; i++) {
+      matchers[i] = builder.matcher(patterns[i]);
+    }
+    return new OrRequestMatcher(matchers);
+  }
+
+  private static void refused(AuditTrail audit, HttpServletRequest request, String why) {
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("action", request.getMethod() + " " + request.getRequestURI());
+    payload.put("reason", why);
+    audit.appendRegardless(user == null ? null : user.getName(), "AUTHORIZATION_REFUSED", "path",
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()), payload);
   }
 
   private static void write(HttpServletResponse response, ObjectMapper json, int status, String error,
