@@ -59,6 +59,19 @@ abstract class HttpTestSupport {
     return send(request);
   }
 
+  Reply putJson(String user, String path, Object body) {
+    try {
+      return send(request(user, path).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Reply delete(String user, String path) {
+    return send(request(user, path).DELETE());
+  }
+
   Reply postJson(String user, String path, Object body) {
     try {
       return post(user, path, "application/json", JSON.writeValueAsBytes(body));
@@ -77,6 +90,20 @@ abstract class HttpTestSupport {
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
     return post(user, path, "multipart/form-data; boundary=" + boundary, body);
+  }
+
+  /** The whole audit trail, oldest first, read page by page as an auditor. */
+  java.util.List<JsonNode> auditEntries() {
+    java.util.List<JsonNode> entries = new java.util.ArrayList<>();
+    long after = 0;
+    while (true) {
+      JsonNode page = get("auditor", "/api/audit?limit=1000&after=" + after).json();
+      page.forEach(entries::add);
+      if (page.size() < 1000) {
+        return entries;
+      }
+      after = page.get(page.size() - 1).path("seq").asLong();
+    }
   }
 
   /** Camunda REST variables: {"name": {"value": v}}. */

@@ -1,6 +1,7 @@
 package ai.lepton.ingest;
 
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Moves the engagement on with the stored dataset ({@code datasetId}, {@code datasetSha256}); when it is not waiting
  * for this message, the dataset stays stored and the source is told so. Monitoring data goes to the engagement's
- * monitoring inbox, read by its next check.
+ * monitoring inbox, read by its next check. The sender was checked by the source (a data sender over HTTP, the
+ * inbox's owner for a file drop), so the message is correlated as Lepton ({@link AsLepton}), not with the sender's
+ * engine rights, which do not include correlating messages.
  */
 @Component
 public class CorrelateEngagement implements Processor {
@@ -26,10 +29,12 @@ public class CorrelateEngagement implements Processor {
 
   private final RuntimeService runtime;
   private final MonitoringDataInbox monitoringData;
+  private final AsLepton asLepton;
 
-  public CorrelateEngagement(RuntimeService runtime, MonitoringDataInbox monitoringData) {
+  public CorrelateEngagement(RuntimeService runtime, MonitoringDataInbox monitoringData, AsLepton asLepton) {
     this.runtime = runtime;
     this.monitoringData = monitoringData;
+    this.asLepton = asLepton;
   }
 
   @Override
@@ -58,10 +63,10 @@ public class CorrelateEngagement implements Processor {
           steps(engagement), dataset.id()));
     }
     try {
-      runtime.createMessageCorrelation(message).processInstanceId(engagement.getId())
+      asLepton.run(() -> runtime.createMessageCorrelation(message).processInstanceId(engagement.getId())
           .setVariable("datasetId", dataset.id())
           .setVariable("datasetSha256", dataset.sha256())
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new EngagementNotWaitingException(result, String.format(
           "Engagement %s stopped waiting for data; the dataset is stored as %s", key, dataset.id()));
@@ -88,9 +93,10 @@ public class CorrelateEngagement implements Processor {
     if (runtime.createEventSubscriptionQuery().processInstanceId(engagement.getId()).eventType("message")
         .eventName(MONITORING_DATA_RECEIVED).count() > 0) {
       try {
-        runtime.createMessageCorrelation(MONITORING_DATA_RECEIVED).processInstanceId(engagement.getId())
+        asLepton.run(() -> runtime.createMessageCorrelation(MONITORING_DATA_RECEIVED)
+            .processInstanceId(engagement.getId())
             .setVariable("monitoringDatasetId", dataset.id())
-            .correlateWithResult();
+            .correlateWithResult());
         correlated = true;
       } catch (MismatchingMessageCorrelationException checkStartedMeanwhile) {
         // a scheduled check started meanwhile: the data waits for the next one

@@ -3,6 +3,7 @@ package ai.lepton.app.api;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.registry.ModelRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +42,11 @@ public class EngagementController {
   private final ModelRegistry registry;
   private final IdentityService identity;
   private final AuditTrail audit;
+  private final AsLepton asLepton;
 
   public EngagementController(RuntimeService runtime, HistoryService history, DatasetStore datasets,
-      ModelRegistry registry, IdentityService identity, AuditTrail audit) {
+      ModelRegistry registry, IdentityService identity, AuditTrail audit, AsLepton asLepton) {
+    this.asLepton = asLepton;
     this.identity = identity;
     this.audit = audit;
     this.runtime = runtime;
@@ -133,8 +136,8 @@ public class EngagementController {
           : "Engagement " + engagementKey + " is at " + runtime.getActiveActivityIds(running.getId())
               + "; it is closed once its model is live (in maintenance), or ended from its review task");
     }
-    runtime.createMessageCorrelation(ENGAGEMENT_CLOSED).processInstanceId(running.getId())
-        .setVariable("closedBy", user).setVariable("closeReason", closing.reason().strip()).correlate();
+    asLepton.run(() -> runtime.createMessageCorrelation(ENGAGEMENT_CLOSED).processInstanceId(running.getId())
+        .setVariable("closedBy", user).setVariable("closeReason", closing.reason().strip()).correlateWithResult());
     return engagement(engagementKey);
   }
 

@@ -26,7 +26,7 @@ public class AuditEvents {
   /** As the engagement leaves its start event (its business key set): ENGAGEMENT_OPENED. */
   public void engagementOpened(DelegateExecution execution) {
     Map<String, Object> payload = engagementPayload(execution);
-    payload.put("initiator", execution.getVariable("initiator"));
+    payload.put("initiator", actor(execution));
     trail.append(actor(execution), "ENGAGEMENT_OPENED", "engagement", execution.getProcessBusinessKey(), payload);
   }
 
@@ -36,7 +36,9 @@ public class AuditEvents {
     payload.put("endEvent", execution.getCurrentActivityId());
     payload.put("modelVersionId", execution.getVariable("modelVersionId"));
     payload.put("approved", execution.getVariable("approved"));
-    payload.put("closedBy", execution.getVariable("closedBy"));
+    // who closed it is whoever is logged in now (Lepton's close call), never a variable anyone could have set
+    payload.put("closedBy", "EndEvent_EngagementClosed".equals(execution.getCurrentActivityId())
+        ? actor(execution) : null);
     payload.put("closeReason", execution.getVariable("closeReason"));
     trail.append(actor(execution), "ENGAGEMENT_CLOSED", "engagement", execution.getProcessBusinessKey(), payload);
   }
