@@ -9,6 +9,7 @@ import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.NewModelVersion;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -78,7 +80,9 @@ class CustomerRetentionProcessTest extends ProcessTestSupport {
     TrainingResult trained = CrossValidationTrainer.train(customers, j48, 10, 1);
     String version = registry.register(new NewModelVersion(MODEL, "ENG-TEST-RETENTION", null, 1, "classification",
         "churn", j48, 1, 10, prepared.id(), prepared.sha256(), trained));
-    registry.changeStatus(version, ModelStatus.APPROVED, "mro", "retention test");
+    registry.changeStatus(version, ModelStatus.CHAMPION, ModelRegistry.SYSTEM, "retention test");
+    registry.recordApproval(new Approval(version, "ENG-TEST-RETENTION", true, "mro", "retention test",
+        Map.of("modelSha256", registry.get(version).modelSha256()), null, Instant.now()));
     registry.changeStatus(version, ModelStatus.DEPLOYED, "mro", "retention test");
     deployed.refresh(MODEL);
     model = (Classifier) SerializationHelper.readAll(new ByteArrayInputStream(trained.modelBytes()))[0];

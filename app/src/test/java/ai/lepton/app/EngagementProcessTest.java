@@ -350,7 +350,7 @@ class EngagementProcessTest extends ProcessTestSupport {
 
     // Then every step is an entry, in order, about its subject
     assertThat(auditTrail.entriesAbout("engagement", pi.getBusinessKey())).extracting(e -> e.type())
-        .containsExactly("ENGAGEMENT_OPENED", "ENGAGEMENT_CLOSED");
+        .containsExactly("ENGAGEMENT_OPENED", "REQUIREMENTS_SET", "ENGAGEMENT_CLOSED");
     assertThat(auditTrail.entriesAbout("dataset", datasetId)).extracting(e -> e.type())
         .containsExactly("DATASET_ACCEPTED", "QUALITY_VERDICT");
     List<ai.lepton.ml.audit.AuditEntry> model = auditTrail.entriesAbout("model", champion);
@@ -511,6 +511,83 @@ class EngagementProcessTest extends ProcessTestSupport {
         .as("no variable history for straight-through decisions").isEmpty();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("model-decision")
         .count()).as("no instance history either: the decision log is their record").isZero();
+  }
+
+  @Test
+  void whatIsApprovedAndDeployedIsTheEngagementsChampionWhateverTheVariablesSay() {
+    // Given an engagement at approval, and another engagement's candidate
+    ProcessInstance other = runToApproval("forged-other", 0.6, NAIVE_BAYES, "credit-risk-forged-other");
+    String othersChampion = (String) runtime.getVariable(other.getId(), "modelVersionId");
+    ProcessInstance pi = runToApproval("forged", 0.6, J48, "credit-risk-forged");
+    String champion = registry.championOf(pi.getBusinessKey()).orElseThrow().id();
+    String verdict = (String) runtime.getVariable(pi.getId(), "policyVerdict");
+
+    // When an operator rewrites the variables the approval used to read (working memory, not the record)
+    runtime.setVariable(pi.getId(), "modelVersionId", othersChampion);
+    runtime.setVariable(pi.getId(), "policyVerdict", "CLEAR");
+    runtime.setVariable(pi.getId(), "policyBlockers", "");
+    runtime.setVariable(pi.getId(), "initiator", "nobody");
+    runtime.setVariable(pi.getId(), "requirementsCompletedBy", "nobody");
+    runtime.setVariable(pi.getId(), "targetAttribute", "duration");
+    approve(pi);
+
+    // Then the engagement's own champion was approved on the recorded verdict and went live; the other is untouched
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.DEPLOYED);
+    assertThat(registry.currentStatus(othersChampion)).isEqualTo(ModelStatus.CHAMPION);
+    assertThat(registry.approvalsOf(champion)).singleElement().satisfies(a ->
+        assertThat(a.evidence().get("policyVerdict")).isEqualTo(verdict));
+    assertThat(registry.approvalsOf(othersChampion)).isEmpty();
+    assertThat(runtime.getVariable(pi.getId(), "modelVersionId")).isEqualTo(champion);
+    assertThat(registry.get(champion).targetAttribute()).isEqualTo("class");
+    assertThat(auditTrail.verify().valid()).isTrue();
+  }
+
+  @Test
+  void whoSetTheRequirementsCannotApproveEvenWhenTheVariablesNameSomeoneElse() {
+    // Given a person who is both data scientist and risk officer, and set this engagement's requirements
+    ensureUser("dual", LeptonGroups.DATA_SCIENTISTS, LeptonGroups.MODEL_RISK_OFFICERS);
+    ProcessInstance pi = openEngagement("dual");
+    Map<String, Object> requirements = requirements(0.6, NAIVE_BAYES);
+    identity.setAuthentication("dual", List.of(LeptonGroups.DATA_SCIENTISTS, LeptonGroups.MODEL_RISK_OFFICERS));
+    try {
+      tasks.complete(task(pi).getId(), requirements);
+    } finally {
+      identity.clearAuthentication();
+    }
+    sendCreditData(pi);
+    runJobs(pi);
+    runtime.setVariable(pi.getId(), "requirementsCompletedBy", "someone-else");
+
+    // When they try to approve its model, Then the record says who set the requirements
+    identity.setAuthentication("dual", List.of(LeptonGroups.DATA_SCIENTISTS, LeptonGroups.MODEL_RISK_OFFICERS));
+    try {
+      assertThatThrownBy(() -> tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "mine")))
+          .hasMessageContaining("set this engagement's requirements");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+  }
+
+  @Test
+  void theRegistryRefusesEveryChangeItsStateMachineDoesNotAllowAndAuditsIt() {
+    ProcessInstance pi = runToApproval("state-machine", 0.6, NAIVE_BAYES, "credit-risk-state-machine");
+    String champion = registry.championOf(pi.getBusinessKey()).orElseThrow().id();
+    long refusals = auditTrail.entriesAbout("model", champion).stream()
+        .filter(e -> e.type().equals("MODEL_TRANSITION_REFUSED")).count();
+
+    for (ModelStatus forbidden : List.of(ModelStatus.APPROVED, ModelStatus.DEPLOYED, ModelStatus.RETIRED,
+        ModelStatus.CANDIDATE)) {
+      assertThatThrownBy(() -> registry.changeStatus(champion, forbidden, "demo", "forged"))
+          .isInstanceOf(ai.lepton.ml.registry.ModelTransitionRefusedException.class);
+    }
+    assertThatThrownBy(() -> registry.rollBack(pi.getBusinessKey(), champion))
+        .isInstanceOf(ai.lepton.ml.registry.ModelTransitionRefusedException.class);
+
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.CHAMPION);
+    assertThat(auditTrail.entriesAbout("model", champion).stream()
+        .filter(e -> e.type().equals("MODEL_TRANSITION_REFUSED")).count()).isEqualTo(refusals + 5);
+    assertThat(auditTrail.verify().valid()).isTrue();
   }
 
   private Map<String, Object> decide(String modelName, String ruleSet, String features) {

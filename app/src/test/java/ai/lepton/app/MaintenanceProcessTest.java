@@ -14,6 +14,7 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.RollbackConfirmation;
 import ai.lepton.ml.scoring.DecisionLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -312,10 +313,12 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     assertThat(audit.entriesAbout("model", second)).extracting(e -> e.type())
         .contains("MAINTENANCE_VERDICT", "ROLLBACK_CONFIRMED", "MODEL_RETIRED");
 
-    // And when another engine node puts the second version back (this node's cache is not told), this node's
-    // decisions follow once its kept model is older than lepton.scoring.recheck-live-version (1 s here)
-    registry.changeStatus(first, ModelStatus.RETIRED, "mro", "test: another node deploys");
-    registry.changeStatus(second, ModelStatus.DEPLOYED, "mro", "test: another node deploys");
+    // And when another engine node rolls back again to the second version on a confirmation of its own (this
+    // node's cache is not told), this node's decisions follow once its kept model is older than
+    // lepton.scoring.recheck-live-version (1 s here)
+    registry.recordRollbackConfirmation(new RollbackConfirmation(pi.getBusinessKey(), first, "rollback", "mro",
+        "test: another node rolls back", null, java.time.Instant.now()));
+    registry.rollBack(pi.getBusinessKey(), first);
     Thread.sleep(1_100);
     assertThat(decide(model, shuffled.get(6001)).get("modelVersionId")).isEqualTo(second);
   }

@@ -8,7 +8,6 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.delegate.LogDecisionDelegate;
 import ai.lepton.ml.delegate.ScoreRecordDelegate;
 import ai.lepton.ml.registry.ModelRegistry;
-import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.DeployedModels;
@@ -92,8 +91,7 @@ public final class DecisionBenchmark {
     AlgorithmSpec j48 = AlgorithmSpec.parse("weka.classifiers.trees.J48 -C 0.25 -M 2");
     String version = registry.register(new NewModelVersion("churn-bench", "ENG-BENCH", null, 1, "classification",
         "churn", j48, 1, 10, prepared.id(), prepared.sha256(), CrossValidationTrainer.train(data, j48, 10, 1)));
-    registry.changeStatus(version, ModelStatus.APPROVED, "bench", "benchmark");
-    registry.changeStatus(version, ModelStatus.DEPLOYED, "bench", "benchmark");
+    BenchDeployment.deploy(registry, version);
 
     RuleService rules = new RuleService();
     DeployedModels models = new DeployedModels(registry, datasets);

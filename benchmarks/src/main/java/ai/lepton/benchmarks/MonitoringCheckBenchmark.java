@@ -9,7 +9,6 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
-import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.training.AlgorithmSpec;
@@ -77,7 +76,7 @@ public final class MonitoringCheckBenchmark {
     TrainingResult trained = CrossValidationTrainer.train(customers, bayes, 10, 1);
     String version = registry.register(new NewModelVersion("churn-bench", "ENG-BENCH", null, 1, "classification",
         "churn", bayes, 1, 10, prepared.id(), prepared.sha256(), trained));
-    registry.changeStatus(version, ModelStatus.DEPLOYED, "bench", "benchmark");
+    BenchDeployment.deploy(registry, version);
 
     long loadStart = System.nanoTime();
     List<String> features = new ArrayList<>();

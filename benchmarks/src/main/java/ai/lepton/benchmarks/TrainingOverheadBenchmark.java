@@ -6,6 +6,8 @@ import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.delegate.TrainModelDelegate;
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.DatasetPreparer;
@@ -65,7 +67,8 @@ public final class TrainingOverheadBenchmark {
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
     ModelRegistry registry = new ModelRegistry(jdbc, audit);
-    ProcessEngine engine = engine(pool, new TrainModelDelegate(datasets, registry));
+    RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
+    ProcessEngine engine = engine(pool, new TrainModelDelegate(datasets, registry, requirements));
 
     System.out.printf(Locale.ROOT, "Java %s, %d cores, %d repetitions (medians in ms; at least this many rounds), H2 WRITE_DELAY=%d%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), reps, writeDelay);
@@ -83,6 +86,10 @@ public final class TrainingOverheadBenchmark {
       StoredDataset stored = datasets.storeDerived(raw, prepared.data(), prepared.recipe());
       Instances data = datasets.load(stored.id());
       data.setClass(data.attribute(dataset[2]));
+      // the delegate trains what the engagement's recorded requirements name
+      requirements.record(new Requirements("ENG-BENCH", 0, "bench", dataset[2], "classification", "bench",
+          "pctCorrect", 0, String.join("\n", ALGORITHMS), FOLDS, SEED, "", null, null, null, "bench", null,
+          java.time.Instant.now()));
       for (String algorithm : ALGORITHMS) {
         AlgorithmSpec spec = AlgorithmSpec.parse(algorithm);
         Map<String, Object> variables = new HashMap<>();

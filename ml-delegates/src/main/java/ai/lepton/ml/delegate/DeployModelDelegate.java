@@ -1,14 +1,20 @@
 package ai.lepton.ml.delegate;
 
+import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
+import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Puts the approved model version live under its model name and retires the version it replaces. */
+/**
+ * Puts the engagement's approved model version live under its model name and retires the version it replaces. It
+ * acts only on an approval the approval step recorded for this engagement (the version and the approver come from
+ * that row, not from variables); without one it fails, which is an incident on the step.
+ */
 @Component("deployModel")
 public class DeployModelDelegate implements JavaDelegate {
 
@@ -24,20 +30,19 @@ public class DeployModelDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ModelVersion version = registry.get(RequiredVariables.string(execution, "modelVersionId"));
-    ModelStatus status = registry.currentStatus(version.id());
-    if (status != ModelStatus.APPROVED) {
-      throw new IllegalStateException(String.format(
-          "Model version %s is %s: only an APPROVED version can be deployed", version.id(), status));
-    }
+    String key = execution.getProcessBusinessKey();
+    Approval approval = registry.approvalAwaitingDeployment(key).orElseThrow(() ->
+        new ModelTransitionRefusedException("Engagement " + key + " has no approved model version awaiting"
+            + " deployment in the registry: nothing is deployed without a recorded approval"));
+    ModelVersion version = registry.get(approval.modelVersionId());
     approvedBytes.require(version);
-    String approver = (String) execution.getVariable("approvedBy");
     for (String live : registry.deployedUnder(version.modelName())) {
-      registry.changeStatus(live, ModelStatus.RETIRED, approver,
-          "replaced by " + version.id() + " (engagement " + version.engagementKey() + ")");
+      registry.changeStatus(live, ModelStatus.RETIRED, approval.approver(),
+          "replaced by " + version.id() + " (engagement " + key + ")");
     }
-    registry.changeStatus(version.id(), ModelStatus.DEPLOYED, approver,
-        "deployed as '" + version.modelName() + "' by engagement " + version.engagementKey());
+    registry.changeStatus(version.id(), ModelStatus.DEPLOYED, approval.approver(),
+        "deployed as '" + version.modelName() + "' by engagement " + key + ", approved at task " + approval.taskId());
     deployedModels.refresh(version.modelName());
+    execution.setVariable("modelVersionId", version.id());
   }
 }

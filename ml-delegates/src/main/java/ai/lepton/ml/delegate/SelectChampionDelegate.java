@@ -1,5 +1,7 @@
 package ai.lepton.ml.delegate;
 
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
@@ -21,16 +23,19 @@ import org.springframework.stereotype.Component;
 public class SelectChampionDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;
+  private final RequirementsRecord requirements;
 
-  public SelectChampionDelegate(ModelRegistry registry) {
+  public SelectChampionDelegate(ModelRegistry registry, RequirementsRecord requirements) {
     this.registry = registry;
+    this.requirements = requirements;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ProblemType problemType = ProblemType.of(RequiredVariables.string(execution, "problemType"));
-    SuccessMetric metric = SuccessMetric.of(RequiredVariables.string(execution, "successMetric"), problemType);
-    double threshold = RequiredVariables.number(execution, "successThreshold");
+    Requirements recorded = requirements.of(execution);
+    ProblemType problemType = ProblemType.of(recorded.problemType());
+    SuccessMetric metric = SuccessMetric.of(recorded.successMetric(), problemType);
+    double threshold = recorded.successThreshold();
     int round = RequiredVariables.integer(execution, "trainingRound");
     List<ModelVersion> candidates = registry.candidatesOf(execution.getProcessInstanceId(), round);
     if (candidates.isEmpty()) {

@@ -49,6 +49,13 @@ public class ModelRegistry {
   private static final String APPROVALS =
       "SELECT model_version_id, engagement_key, approved, approver, reason, evidence_json, task_id, decided_at"
           + " FROM lepton_approval WHERE model_version_id = ? ORDER BY id";
+  private static final String APPROVALS_OF_ENGAGEMENT =
+      "SELECT model_version_id, engagement_key, approved, approver, reason, evidence_json, task_id, decided_at"
+          + " FROM lepton_approval WHERE engagement_key = ? ORDER BY id";
+  private static final String INSERT_ROLLBACK = "INSERT INTO lepton_rollback_confirmation (engagement_key,"
+      + " model_version_id, decision, officer, reason, task_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String ROLLBACK_CONFIRMATIONS = "SELECT engagement_key, model_version_id, decision, officer,"
+      + " reason, task_id, decided_at FROM lepton_rollback_confirmation WHERE engagement_key = ? ORDER BY id DESC";
 
   /** Who changed a status when no person did: Lepton's own automated steps. */
   public static final String SYSTEM = "lepton";
@@ -120,10 +127,35 @@ public class ModelRegistry {
         .orElseThrow(() -> new UnknownModelException(id));
   }
 
+  /**
+   * Moves a version on, as the state machine of {@link ModelStatus} allows: CHAMPION from CANDIDATE, DEPLOYED from
+   * APPROVED (only with a granted approval on record), RETIRED from DEPLOYED. APPROVED and REJECTED are set only by
+   * {@link #recordApproval}, DEPLOYED again from RETIRED only by {@link #rollBack}. Any other change is refused and
+   * the refusal audited.
+   */
   public void changeStatus(String id, ModelStatus status, String changedBy, String reason) {
     ModelVersion version = get(id);
     ModelStatus before = currentStatus(id);
-    jdbc.update(INSERT_STATUS, id, status.name(), changedBy, Timestamp.from(Instant.now()), reason);
+    if (status == ModelStatus.APPROVED || status == ModelStatus.REJECTED) {
+      throw refused(version, before, status, changedBy, "only a model risk officer's approval decision sets "
+          + status);
+    }
+    if (before == ModelStatus.RETIRED && status == ModelStatus.DEPLOYED) {
+      throw refused(version, before, status, changedBy,
+          "a retired version goes live again only by a rollback a model risk officer confirmed");
+    }
+    if (status == ModelStatus.DEPLOYED && approvalsOf(id).stream().noneMatch(Approval::approved)) {
+      throw refused(version, before, status, changedBy, "no approval of this version is on record");
+    }
+    transition(version, before, status, changedBy, reason);
+  }
+
+  private void transition(ModelVersion version, ModelStatus before, ModelStatus status, String changedBy,
+      String reason) {
+    if (!before.next().contains(status)) {
+      throw refused(version, before, status, changedBy, "a " + before + " version cannot become " + status);
+    }
+    jdbc.update(INSERT_STATUS, version.id(), status.name(), changedBy, Timestamp.from(Instant.now()), reason);
     Map<String, Object> change = new LinkedHashMap<>();
     change.put("modelName", version.modelName());
     change.put("engagement", version.engagementKey());
@@ -131,7 +163,70 @@ public class ModelRegistry {
     change.put("to", status.name());
     change.put("reason", reason);
     change.put("modelSha256", version.modelSha256());
-    audit.append(changedBy, "MODEL_" + status.name(), "model", id, change);
+    audit.append(changedBy, "MODEL_" + status.name(), "model", version.id(), change);
+  }
+
+  private ModelTransitionRefusedException refused(ModelVersion version, ModelStatus before, ModelStatus status,
+      String by, String why) {
+    String message = String.format("Model version %s (%s) cannot become %s: %s", version.id(), before, status, why);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("engagement", version.engagementKey());
+    payload.put("from", before.name());
+    payload.put("to", status.name());
+    payload.put("reason", message);
+    audit.appendRegardless(by, "MODEL_TRANSITION_REFUSED", "model", version.id(), payload);
+    return new ModelTransitionRefusedException(message);
+  }
+
+  /** The engagement's champion awaiting a decision: of its versions now CHAMPION, the one crowned last. */
+  public Optional<ModelVersion> championOf(String engagementKey) {
+    return jdbc.query(VERSION_COLUMNS + " v WHERE engagement_key = ? AND (SELECT status FROM lepton_model_status s"
+        + " WHERE s.id = (SELECT MAX(id) FROM lepton_model_status WHERE model_version_id = v.id)) = 'CHAMPION'"
+        + " ORDER BY (SELECT MAX(id) FROM lepton_model_status WHERE model_version_id = v.id) DESC", this::map,
+        engagementKey).stream().findFirst();
+  }
+
+  /** The engagement's version approved and not yet deployed, with the approval that allows deploying it. */
+  public Optional<Approval> approvalAwaitingDeployment(String engagementKey) {
+    return jdbc.query(APPROVALS_OF_ENGAGEMENT, this::mapApproval, engagementKey).stream()
+        .filter(Approval::approved)
+        .filter(approval -> currentStatus(approval.modelVersionId()) == ModelStatus.APPROVED)
+        .reduce((earlier, later) -> later);
+  }
+
+  /** Keeps a risk officer's answer to a ROLLBACK verdict: the only thing {@link #rollBack} acts on. */
+  public void recordRollbackConfirmation(RollbackConfirmation confirmation) {
+    jdbc.update(INSERT_ROLLBACK, confirmation.engagementKey(), confirmation.modelVersionId(), confirmation.decision(),
+        confirmation.officer(), confirmation.reason(), confirmation.taskId(), Timestamp.from(confirmation.decidedAt()));
+  }
+
+  /**
+   * Puts the previously deployed version back live on the engagement's latest rollback confirmation: it must confirm
+   * a rollback of the version live now, given after that version went live (so one confirmation serves once). The
+   * live version is RETIRED and the previous one DEPLOYED, both by the confirming officer. Returns the restored one.
+   */
+  public ModelVersion rollBack(String engagementKey, String liveVersionId) {
+    ModelVersion live = get(liveVersionId);
+    RollbackConfirmation confirmation = jdbc.query(ROLLBACK_CONFIRMATIONS, (rs, n) -> new RollbackConfirmation(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getTimestamp(7).toInstant()), engagementKey).stream().findFirst().orElse(null);
+    Instant liveSince = deployedSince(liveVersionId).orElse(Instant.MAX);
+    if (confirmation == null || !confirmation.confirmsRollback()
+        || !confirmation.modelVersionId().equals(liveVersionId) || confirmation.decidedAt().isBefore(liveSince)
+        || currentStatus(liveVersionId) != ModelStatus.DEPLOYED) {
+      throw refused(live, currentStatus(liveVersionId), ModelStatus.RETIRED, SYSTEM, "engagement " + engagementKey
+          + " has no model risk officer's confirmation on record to roll back this live version");
+    }
+    ModelVersion previous = previouslyDeployed(liveVersionId).orElseThrow(() -> refused(live,
+        ModelStatus.DEPLOYED, ModelStatus.RETIRED, confirmation.officer(),
+        "model '" + live.modelName() + "' has no earlier deployed version to roll back to"));
+    String why = " (engagement " + engagementKey + ", confirmed at task " + confirmation.taskId() + "): "
+        + confirmation.reason();
+    transition(live, ModelStatus.DEPLOYED, ModelStatus.RETIRED, confirmation.officer(),
+        "rolled back to " + previous.id() + why);
+    transition(previous, ModelStatus.RETIRED, ModelStatus.DEPLOYED, confirmation.officer(),
+        "restored by rollback from " + live.id() + why);
+    return previous;
   }
 
   public List<StatusChange> statusHistory(String id) {
@@ -193,7 +288,18 @@ public class ModelRegistry {
     return jdbc.queryForList(DEPLOYED_UNDER_NAME, String.class, modelName);
   }
 
+  /**
+   * Records a risk officer's decision on a CHAMPION and moves it to APPROVED or REJECTED: the only way to either.
+   */
   public void recordApproval(Approval approval) {
+    ModelVersion version = get(approval.modelVersionId());
+    ModelStatus before = currentStatus(version.id());
+    ModelStatus after = approval.approved() ? ModelStatus.APPROVED : ModelStatus.REJECTED;
+    if (before != ModelStatus.CHAMPION || !version.engagementKey().equals(approval.engagementKey())) {
+      throw refused(version, before, after, approval.approver(), before != ModelStatus.CHAMPION
+          ? "only an engagement's champion is approved or rejected"
+          : "it belongs to engagement " + version.engagementKey() + ", not " + approval.engagementKey());
+    }
     jdbc.update(INSERT_APPROVAL, approval.modelVersionId(), approval.engagementKey(), approval.approved(),
         approval.approver(), approval.reason(), Json.write(approval.evidence()), approval.taskId(),
         Timestamp.from(approval.decidedAt()));
@@ -205,14 +311,16 @@ public class ModelRegistry {
     decision.put("evidence", approval.evidence());
     audit.append(approval.approver(), approval.approved() ? "APPROVAL_GRANTED" : "APPROVAL_DENIED", "model",
         approval.modelVersionId(), decision);
-    changeStatus(approval.modelVersionId(), approval.approved() ? ModelStatus.APPROVED : ModelStatus.REJECTED,
-        approval.approver(), approval.reason());
+    transition(version, before, after, approval.approver(), approval.reason());
   }
 
   public List<Approval> approvalsOf(String modelVersionId) {
-    return jdbc.query(APPROVALS, (rs, n) -> new Approval(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-        rs.getString(4), rs.getString(5), Json.readMap(rs.getString(6)), rs.getString(7),
-        rs.getTimestamp(8).toInstant()), modelVersionId);
+    return jdbc.query(APPROVALS, this::mapApproval, modelVersionId);
+  }
+
+  private Approval mapApproval(ResultSet rs, int row) throws SQLException {
+    return new Approval(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
+        Json.readMap(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant());
   }
 
   private ModelVersion map(ResultSet rs, int rowNum) throws SQLException {

@@ -14,6 +14,24 @@ final class CurrentUser {
     return authentication == null ? null : authentication.getUserId();
   }
 
+  /** Who started the task's process instance, from Camunda's history (not from any variable). */
+  static String startUserOf(DelegateTask task) {
+    org.camunda.bpm.engine.impl.interceptor.CommandContext context =
+        org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    boolean checking = context.isAuthorizationCheckEnabled();
+    context.disableAuthorizationCheck();
+    try {
+      org.camunda.bpm.engine.history.HistoricProcessInstance instance = task.getProcessEngineServices()
+          .getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .singleResult();
+      return instance == null ? null : instance.getStartUserId();
+    } finally {
+      if (checking) {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+
   /** The groups the engine knows the current user by (none when nobody is logged in). */
   static java.util.List<String> groups(DelegateTask task) {
     Authentication authentication =

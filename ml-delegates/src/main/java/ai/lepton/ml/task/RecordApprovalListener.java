@@ -1,6 +1,10 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.registry.PolicyVerdict;
+import ai.lepton.ml.registry.PolicyVerdicts;
 import ai.lepton.ml.audit.AuditedRefusal;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
@@ -17,10 +21,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Enforces the four-eyes rule on model approval and records the decision: the approver must be logged in, must not
- * have started the engagement nor completed its requirements, and must give a reason either way. Approving over a
- * blocker of the approval policy ({@code policyBlockers}) needs an {@code overrideReason}; the policy's verdict, the
- * quality findings and the override are kept with the approval as the evidence the approver saw.
+ * Enforces the four-eyes rule on model approval and records the decision, on facts from the record only: the
+ * approver is the logged-in model risk officer, who neither started the engagement (Camunda's start user) nor set its
+ * requirements (Lepton's requirements record), and gives a reason either way. What is approved is the engagement's
+ * champion in the registry, whose stored bytes still hash to the registered SHA-256, whatever {@code modelVersionId}
+ * says; the policy verdict is the one recorded when the rules ran. Approving over a blocker needs an
+ * {@code overrideReason}; verdict, quality findings and override are kept with the approval as its evidence.
  */
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
@@ -29,15 +35,21 @@ public class RecordApprovalListener implements TaskListener {
   public static final String APPROVERS = "model-risk-officers";
 
   private final ModelRegistry registry;
+  private final PolicyVerdicts policyVerdicts;
+  private final RequirementsRecord requirements;
   private final AuditTrail audit;
 
-  public RecordApprovalListener(ModelRegistry registry, AuditTrail audit) {
+  public RecordApprovalListener(ModelRegistry registry, PolicyVerdicts policyVerdicts,
+      RequirementsRecord requirements, AuditTrail audit) {
     this.registry = registry;
+    this.policyVerdicts = policyVerdicts;
+    this.requirements = requirements;
     this.audit = audit;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    String key = task.getExecution().getProcessBusinessKey();
     String approver = CurrentUser.of(task);
     if (approver == null) {
       throw refused(task, null, "A model can only be approved or rejected by a logged-in user");
@@ -45,10 +57,10 @@ public class RecordApprovalListener implements TaskListener {
     if (!CurrentUser.groups(task).contains(APPROVERS)) {
       throw refused(task, approver, approver + " is not a model risk officer and so cannot approve or reject models");
     }
-    if (approver.equals(task.getVariable("initiator"))) {
+    if (approver.equals(CurrentUser.startUserOf(task))) {
       throw refused(task, approver, approver + " started this engagement and so cannot approve its model");
     }
-    if (approver.equals(task.getVariable("requirementsCompletedBy"))) {
+    if (requirements.setters(key).contains(approver)) {
       throw refused(task, approver, approver + " set this engagement's requirements and so cannot approve its model");
     }
     Boolean approved = decision(task.getVariable("approved"));
@@ -56,24 +68,31 @@ public class RecordApprovalListener implements TaskListener {
     if (reason == null || reason.toString().isBlank()) {
       throw new FormFieldValidationException("approvalReason", "A reason is required to approve or reject a model");
     }
-    String blockers = Objects.toString(task.getVariable("policyBlockers"), "");
-    String override = Objects.toString(task.getVariable("overrideReason"), "").strip();
-    if (approved && !blockers.isBlank() && override.isEmpty()) {
-      throw new FormFieldValidationException("overrideReason", "The approval policy blocks this model ("
-          + blockers.lines().findFirst().orElse("") + "); approving it anyway needs an override reason");
+    ModelVersion version = registry.championOf(key).orElseThrow(() -> new FormFieldValidationException(
+        "modelVersionId", "Engagement " + key + " has no champion awaiting approval in the model registry"));
+    if (!Sha256.hex(registry.modelFile(version.id())).equals(version.modelSha256())) {
+      throw refused(task, approver, "The stored file of model version " + version.id() + " no longer hashes to the"
+          + " SHA-256 registered at training: it cannot be approved");
     }
-    ModelVersion version = registry.get(Objects.toString(task.getVariable("modelVersionId")));
+    PolicyVerdict policy = policyVerdicts.of(version.id()).orElseThrow(() -> new FormFieldValidationException(
+        "modelVersionId", "No approval-policy verdict is recorded for model version " + version.id()));
+    String override = Objects.toString(task.getVariable("overrideReason"), "").strip();
+    if (approved && !policy.blockers().isBlank() && override.isEmpty()) {
+      throw new FormFieldValidationException("overrideReason", "The approval policy blocks this model ("
+          + policy.blockers().lines().findFirst().orElse("") + "); approving it anyway needs an override reason");
+    }
     Map<String, Object> evidence = evidence(version);
-    evidence.put("policyVerdict", task.getVariable("policyVerdict"));
-    evidence.put("policyBlockers", lines(blockers));
-    evidence.put("policyWarnings", lines(Objects.toString(task.getVariable("policyWarnings"), "")));
-    evidence.put("qualityVerdict", task.getVariable("qualityVerdict"));
-    evidence.put("qualityFindings", lines(Objects.toString(task.getVariable("qualityFindings"), "")));
-    if (approved && !blockers.isBlank()) {
+    evidence.put("policyVerdict", policy.verdict());
+    evidence.put("policyBlockers", lines(policy.blockers()));
+    evidence.put("policyWarnings", lines(policy.warnings()));
+    evidence.put("qualityVerdict", policy.qualityVerdict());
+    evidence.put("qualityFindings", lines(Objects.toString(policy.qualityFindings(), "")));
+    if (approved && !policy.blockers().isBlank()) {
       evidence.put("overrideReason", override);
     }
-    registry.recordApproval(new Approval(version.id(), version.engagementKey(), approved, approver,
-        reason.toString().strip(), evidence, task.getId(), Instant.now()));
+    registry.recordApproval(new Approval(version.id(), key, approved, approver, reason.toString().strip(), evidence,
+        task.getId(), Instant.now()));
+    task.setVariable("modelVersionId", version.id());
     task.setVariable("approved", approved);
     task.setVariable("approvedBy", approver);
   }

@@ -2,6 +2,10 @@ package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.audit.AuditedRefusal;
+import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.RollbackConfirmation;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +19,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * A model risk officer's answer to a ROLLBACK verdict of the maintenance rules: {@code rollback} (the previous
  * version goes back live), {@code retrain} (keep the current one while a new one is trained and approved) or
  * {@code keep} (keep it and go on monitoring), always with a reason. Only model risk officers may answer (checked
- * here, not only by the task's candidate group); the answer is audited as ROLLBACK_CONFIRMED or ROLLBACK_DECLINED.
+ * here, not only by the task's candidate group); the answer is kept in the registry for the live version of the
+ * engagement's model (the rollback step acts only on it) and audited as ROLLBACK_CONFIRMED or ROLLBACK_DECLINED.
  */
 @Component("recordRollbackDecision")
 public class RecordRollbackDecisionListener implements TaskListener {
@@ -23,9 +28,13 @@ public class RecordRollbackDecisionListener implements TaskListener {
   public static final List<String> DECISIONS = List.of("rollback", "retrain", "keep");
 
   private final AuditTrail audit;
+  private final ModelRegistry registry;
+  private final RequirementsRecord requirements;
 
-  public RecordRollbackDecisionListener(AuditTrail audit) {
+  public RecordRollbackDecisionListener(AuditTrail audit, ModelRegistry registry, RequirementsRecord requirements) {
     this.audit = audit;
+    this.registry = registry;
+    this.requirements = requirements;
   }
 
   @Override
@@ -52,6 +61,13 @@ public class RecordRollbackDecisionListener implements TaskListener {
     if (reason.isEmpty()) {
       throw new FormFieldValidationException("rollbackReason", "A reason is required for a rollback decision");
     }
+    String key = task.getExecution().getProcessBusinessKey();
+    String modelName = requirements.latest(key).orElseThrow(() -> new IllegalStateException(
+        "Engagement " + key + " has no recorded requirements")).modelName();
+    String live = registry.deployedUnder(modelName).stream().findFirst().orElseThrow(() ->
+        new FormFieldValidationException("rollbackDecision", "Model '" + modelName + "' has no live version now"));
+    registry.recordRollbackConfirmation(new RollbackConfirmation(key, live, decision.toString(), officer, reason,
+        task.getId(), Instant.now()));
     task.setVariable("rollbackConfirmedBy", officer);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", task.getExecution().getProcessBusinessKey());
@@ -59,7 +75,7 @@ public class RecordRollbackDecisionListener implements TaskListener {
     payload.put("reason", reason);
     payload.put("monitoringCheckId", task.getVariable("monitoringCheckId"));
     payload.put("findings", Objects.toString(task.getVariable("maintenanceFindings"), ""));
-    audit.append(officer, "rollback".equals(decision) ? "ROLLBACK_CONFIRMED" : "ROLLBACK_DECLINED", "model",
-        Objects.toString(task.getVariable("modelVersionId")), payload);
+    audit.append(officer, "rollback".equals(decision) ? "ROLLBACK_CONFIRMED" : "ROLLBACK_DECLINED", "model", live,
+        payload);
   }
 }

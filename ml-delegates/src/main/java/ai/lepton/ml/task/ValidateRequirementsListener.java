@@ -1,12 +1,15 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.dataset.ExpectedSchema;
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.PersonalDataSettings;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,15 +19,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the requirements a user submits before the task completes, so a wrong Weka class, metric or threshold is a
- * 400 on the form, not a failed training job. Fills the defaults (10 folds, seed 1) and records who completed it.
+ * 400 on the form, not a failed training job. Fills the defaults (10 folds, seed 1) and freezes them, with who set
+ * them, in Lepton's {@link RequirementsRecord}: later steps read them from there, not from the variables.
  */
 @Component("validateRequirements")
 public class ValidateRequirementsListener implements TaskListener {
 
   private final PersonalDataSettings personalData;
+  private final RequirementsRecord record;
 
-  public ValidateRequirementsListener(PersonalDataSettings personalData) {
+  public ValidateRequirementsListener(PersonalDataSettings personalData, RequirementsRecord record) {
     this.personalData = personalData;
+    this.record = record;
   }
 
   @Override
@@ -39,7 +45,7 @@ public class ValidateRequirementsListener implements TaskListener {
     if (personalData.columnsFor(piiColumns).contains(target)) {
       throw invalid("piiColumns", "The target '" + target + "' cannot be a personal-data column");
     }
-    requireText(task, "modelName");
+    String modelName = requireText(task, "modelName");
     ProblemType problemType;
     try {
       problemType = ProblemType.of(task.getVariable("problemType"));
@@ -84,6 +90,16 @@ public class ValidateRequirementsListener implements TaskListener {
       task.setVariable("dataChaseAfter", "P3D");
     }
     task.setVariable("requirementsCompletedBy", CurrentUser.of(task));
+    record.record(new Requirements(task.getExecution().getProcessBusinessKey(), 0, task.getProcessInstanceId(),
+        target, problemType.wireName(), modelName, task.getVariable("successMetric").toString().strip(), threshold,
+        String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()), folds, seed,
+        String.join(",", engagementColumns), textOrNull(task, "sqlSource"), textOrNull(task, "sqlQuery"),
+        textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now()));
+  }
+
+  private static String textOrNull(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 
   /** A pull names a client database and one read-only SELECT; the database itself is checked when pulling. */

@@ -1,5 +1,6 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
@@ -9,9 +10,18 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
-/** Checks a review decision: retrain (with algorithms Weka accepts) or close the engagement. */
+/**
+ * Checks a review decision: retrain (with algorithms Weka accepts, recorded as a new revision of the requirements)
+ * or close the engagement.
+ */
 @Component("validateReview")
 public class ValidateReviewListener implements TaskListener {
+
+  private final RequirementsRecord record;
+
+  public ValidateReviewListener(RequirementsRecord record) {
+    this.record = record;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -19,8 +29,12 @@ public class ValidateReviewListener implements TaskListener {
     if ("retrain".equals(decision)) {
       try {
         List<AlgorithmSpec> algorithms = AlgorithmList.parse(task.getVariable("algorithms"));
-        task.setVariable("algorithms",
-            String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()));
+        String lines = String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList());
+        task.setVariable("algorithms", lines);
+        String key = task.getExecution().getProcessBusinessKey();
+        record.record(record.latest(key).orElseThrow(() -> new IllegalStateException(
+            "Engagement " + key + " has no recorded requirements to change")).withAlgorithms(lines,
+                CurrentUser.of(task), task.getId()));
       } catch (InvalidAlgorithmException e) {
         throw new FormFieldValidationException("algorithms", e.getMessage());
       }

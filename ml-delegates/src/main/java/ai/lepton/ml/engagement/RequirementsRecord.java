@@ -1,0 +1,118 @@
+package ai.lepton.ml.engagement;
+
+import ai.lepton.ml.audit.AuditTrail;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engagements' requirements, frozen in Lepton's table when a person sets them (audited as REQUIREMENTS_SET) and read
+ * from there by every later step: changing a process variable afterwards changes nothing. {@link #restore} puts the
+ * recorded values back into the process variables that the rule sets read, at the steps that run them.
+ */
+@Component("requirementsRecord")
+public class RequirementsRecord {
+
+  private static final String INSERT = "INSERT INTO lepton_requirements (engagement_key, revision,"
+      + " process_instance_id, target_attribute, problem_type, model_name, success_metric, success_threshold,"
+      + " algorithms, folds, seed, pii_columns, sql_source, sql_query, expected_schema, set_by, task_id, recorded_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT = "SELECT engagement_key, revision, process_instance_id, target_attribute,"
+      + " problem_type, model_name, success_metric, success_threshold, algorithms, folds, seed, pii_columns,"
+      + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at FROM lepton_requirements";
+
+  private final JdbcTemplate jdbc;
+  private final AuditTrail audit;
+
+  public RequirementsRecord(JdbcTemplate jdbc, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /** Records a new revision (the next number for this engagement), in the caller's transaction, and audits it. */
+  public Requirements record(Requirements requirements) {
+    int revision = latest(requirements.engagementKey()).map(r -> r.revision() + 1).orElse(1);
+    Requirements recorded = new Requirements(requirements.engagementKey(), revision,
+        requirements.processInstanceId(), requirements.targetAttribute(), requirements.problemType(),
+        requirements.modelName(), requirements.successMetric(), requirements.successThreshold(),
+        requirements.algorithms(), requirements.folds(), requirements.seed(), requirements.piiColumns(),
+        requirements.sqlSource(), requirements.sqlQuery(), requirements.expectedSchema(), requirements.setBy(),
+        requirements.taskId(), requirements.recordedAt());
+    jdbc.update(INSERT, recorded.engagementKey(), recorded.revision(), recorded.processInstanceId(),
+        recorded.targetAttribute(), recorded.problemType(), recorded.modelName(), recorded.successMetric(),
+        recorded.successThreshold(), recorded.algorithms(), recorded.folds(), recorded.seed(), recorded.piiColumns(),
+        recorded.sqlSource(), recorded.sqlQuery(), recorded.expectedSchema(), recorded.setBy(), recorded.taskId(),
+        Timestamp.from(recorded.recordedAt()));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("revision", recorded.revision());
+    payload.put("targetAttribute", recorded.targetAttribute());
+    payload.put("problemType", recorded.problemType());
+    payload.put("modelName", recorded.modelName());
+    payload.put("successMetric", recorded.successMetric());
+    payload.put("successThreshold", recorded.successThreshold());
+    payload.put("algorithms", recorded.algorithms().lines().toList());
+    payload.put("folds", recorded.folds());
+    payload.put("seed", recorded.seed());
+    payload.put("piiColumns", recorded.piiColumns());
+    payload.put("sqlSource", recorded.sqlSource());
+    payload.put("sqlQuery", recorded.sqlQuery());
+    payload.put("expectedSchema", recorded.expectedSchema());
+    payload.put("taskId", recorded.taskId());
+    audit.append(recorded.setBy(), "REQUIREMENTS_SET", "engagement", recorded.engagementKey(), payload);
+    return recorded;
+  }
+
+  public Optional<Requirements> latest(String engagementKey) {
+    return jdbc.query(SELECT + " WHERE engagement_key = ? ORDER BY revision DESC", this::map, engagementKey)
+        .stream().findFirst();
+  }
+
+  /** The recorded requirements of the engagement this execution belongs to; a step before them is a defect. */
+  public Requirements of(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    return latest(key).orElseThrow(() -> new IllegalStateException(
+        "Engagement " + key + " has no recorded requirements: they are recorded when Analyse requirements completes"));
+  }
+
+  /** Everyone who set this engagement's requirements, in any revision. */
+  public List<String> setters(String engagementKey) {
+    return jdbc.queryForList("SELECT DISTINCT set_by FROM lepton_requirements WHERE engagement_key = ?"
+        + " AND set_by IS NOT NULL", String.class, engagementKey);
+  }
+
+  /** The algorithms to train now (the multi-instance collection of Train candidate), one Weka command a line. */
+  public List<String> algorithms(DelegateExecution execution) {
+    return of(execution).algorithms().lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  /**
+   * Execution listener: puts the recorded requirements back into the variables that the rule sets and forms read,
+   * so a step never acts on a variable someone changed since.
+   */
+  public void restore(DelegateExecution execution) {
+    Requirements requirements = of(execution);
+    execution.setVariable("targetAttribute", requirements.targetAttribute());
+    execution.setVariable("problemType", requirements.problemType());
+    execution.setVariable("modelName", requirements.modelName());
+    execution.setVariable("successMetric", requirements.successMetric());
+    execution.setVariable("successThreshold", requirements.successThreshold());
+    execution.setVariable("algorithms", requirements.algorithms());
+    execution.setVariable("folds", requirements.folds());
+    execution.setVariable("seed", requirements.seed());
+    execution.setVariable("piiColumns", requirements.piiColumns());
+  }
+
+  private Requirements map(ResultSet rs, int row) throws SQLException {
+    return new Requirements(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
+        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+        rs.getTimestamp(18).toInstant());
+  }
+}
