@@ -1,11 +1,12 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.ExpectedSchema;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import weka.core.Attribute;
@@ -13,16 +14,16 @@ import weka.core.Instances;
 
 /**
  * The data must carry the engagement's target attribute (numeric for a regression) and, when the requirements give
- * an {@code expectedSchema}, its columns with their types. Monitoring data may come without the target (production
+ * an {@code expectedSchema}, its columns with their types: all as recorded with the requirements, not as variables. Monitoring data may come without the target (production
  * inputs whose outcome is not known yet); the expected schema is then not checked against it either.
  */
 @Component
 public class CheckAgainstRequirements implements Processor {
 
-  private final RuntimeService runtime;
+  private final RequirementsRecord requirements;
 
-  public CheckAgainstRequirements(RuntimeService runtime) {
-    this.runtime = runtime;
+  public CheckAgainstRequirements(RequirementsRecord requirements) {
+    this.requirements = requirements;
   }
 
   @Override
@@ -31,12 +32,13 @@ public class CheckAgainstRequirements implements Processor {
     if (engagement == null) {
       return;
     }
-    Object target = runtime.getVariable(engagement.getId(), "targetAttribute");
-    if (target == null) {
+    Requirements recorded = requirements.latest(engagement.getBusinessKey()).orElse(null);
+    if (recorded == null) {
       return; // requirements not set yet: kept, and the source is told the engagement is not waiting
     }
+    String target = recorded.targetAttribute();
     Instances data = exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class).instances();
-    Attribute attribute = data.attribute(target.toString());
+    Attribute attribute = data.attribute(target);
     boolean monitoring = CorrelateEngagement.MONITORING_DATA_RECEIVED.equals(
         exchange.getMessage().getHeader(IngestHeaders.MESSAGE, String.class));
     if (attribute == null && monitoring) {
@@ -47,12 +49,12 @@ public class CheckAgainstRequirements implements Processor {
           "The dataset has no column '%s', the target this engagement predicts; its columns are: %s", target,
           columns(data)));
     }
-    if ("regression".equals(runtime.getVariable(engagement.getId(), "problemType")) && !attribute.isNumeric()) {
+    if ("regression".equals(recorded.problemType()) && !attribute.isNumeric()) {
       throw new IngestRefusedException(IngestRefusedException.Kind.TARGET_MISSING, String.format(
           "The engagement is a regression but column '%s' is not numeric in this dataset", target));
     }
     List<String> differences =
-        ExpectedSchema.parse(runtime.getVariable(engagement.getId(), "expectedSchema")).differences(data);
+        ExpectedSchema.parse(recorded.expectedSchema()).differences(data);
     if (!differences.isEmpty()) {
       throw new IngestRefusedException(IngestRefusedException.Kind.UNREADABLE,
           "The dataset does not match the engagement's expected schema: " + String.join("; ", differences));

@@ -1,5 +1,7 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetParseException;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -9,8 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +25,21 @@ public class ParseDataset implements Processor {
 
   private final IngestProperties properties;
   private final PersonalDataSettings personalData;
-  private final RuntimeService runtime;
+  private final RequirementsRecord requirements;
 
-  public ParseDataset(IngestProperties properties, PersonalDataSettings personalData, RuntimeService runtime) {
+  public ParseDataset(IngestProperties properties, PersonalDataSettings personalData,
+      RequirementsRecord requirements) {
     this.properties = properties;
     this.personalData = personalData;
-    this.runtime = runtime;
+    this.requirements = requirements;
   }
 
   @Override
   public void process(Exchange exchange) {
-    ProcessInstance engagement = exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
+    String key = exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT, String.class);
+    // the engagement's personal-data columns as recorded with its requirements, never from a variable
     Set<String> personal = personalData.columnsFor(
-        engagement == null ? null : runtime.getVariable(engagement.getId(), "piiColumns"));
+        key == null ? null : requirements.latest(key).map(Requirements::piiColumns).orElse(null));
     exchange.setProperty(PERSONAL_COLUMNS, personal);
     String format = exchange.getMessage().getHeader(IngestHeaders.FORMAT, String.class);
     try {

@@ -1,5 +1,7 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +36,11 @@ public class SqlPullRoute extends RouteBuilder {
   private final RuntimeService runtime;
   private final ClientSqlSources sources;
   private final ProducerTemplate producer;
+  private final RequirementsRecord requirements;
 
-  public SqlPullRoute(RuntimeService runtime, ClientSqlSources sources, ProducerTemplate producer) {
+  public SqlPullRoute(RuntimeService runtime, ClientSqlSources sources, ProducerTemplate producer,
+      RequirementsRecord requirements) {
+    this.requirements = requirements;
     this.runtime = runtime;
     this.sources = sources;
     this.producer = producer;
@@ -58,8 +63,13 @@ public class SqlPullRoute extends RouteBuilder {
 
   private void pull(ProcessInstance engagement) {
     runtime.setVariable(engagement.getId(), PULLED_AT, Instant.now().toString()); // once, even if it fails
-    String source = (String) runtime.getVariable(engagement.getId(), "sqlSource");
-    String query = (String) runtime.getVariable(engagement.getId(), "sqlQuery");
+    // the database and query as recorded with the requirements, never from a variable
+    Requirements recorded = requirements.latest(engagement.getBusinessKey()).orElse(null);
+    if (recorded == null || !recorded.hasSqlPull()) {
+      return;
+    }
+    String source = recorded.sqlSource();
+    String query = recorded.sqlQuery();
     try {
       byte[] csv = rowsAsCsv(source, query);
       producer.requestBodyAndHeaders(DatasetIngestRoute.URI, csv, java.util.Map.of(

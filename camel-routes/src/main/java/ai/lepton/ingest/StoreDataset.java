@@ -1,5 +1,7 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetProfiler;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -28,9 +30,11 @@ public class StoreDataset implements Processor {
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final AuditTrail audit;
+  private final RequirementsRecord requirements;
 
   public StoreDataset(DatasetStore datasets, RuntimeService runtime, TransactionTemplate transaction,
-      AuditTrail audit) {
+      AuditTrail audit, RequirementsRecord requirements) {
+    this.requirements = requirements;
     this.datasets = datasets;
     this.runtime = runtime;
     this.transaction = transaction;
@@ -48,7 +52,7 @@ public class StoreDataset implements Processor {
       return;
     }
     ProcessInstance engagement = exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
-    String target = engagement == null ? null : (String) runtime.getVariable(engagement.getId(), "targetAttribute");
+    String target = requirements.latest(key).map(Requirements::targetAttribute).orElse(null);
     String name = exchange.getMessage().getHeader(IngestHeaders.DATASET_NAME, "dataset-" + key, String.class);
     String user = exchange.getMessage().getHeader(IngestHeaders.USER,
         exchange.getMessage().getHeader(IngestHeaders.SOURCE, String.class), String.class);

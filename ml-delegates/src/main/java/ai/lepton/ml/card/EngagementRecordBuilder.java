@@ -3,6 +3,7 @@ package ai.lepton.ml.card;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -28,18 +29,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngagementRecordBuilder {
 
-  private static final List<String> REQUIREMENTS = List.of("client", "engagementName", "intendedUse",
-      "targetAttribute", "problemType", "modelName", "successMetric", "successThreshold", "algorithms", "folds",
-      "seed", "initiator", "requirementsCompletedBy");
+  /** Descriptive variables; the requirements and who set them come from the record. */
+  private static final List<String> DESCRIPTION = List.of("client", "engagementName", "intendedUse");
 
   private final HistoryService history;
   private final DatasetStore datasets;
   private final ModelRegistry registry;
   private final ModelCardBuilder cards;
   private final AuditTrail audit;
+  private final RequirementsRecord requirements;
 
   public EngagementRecordBuilder(HistoryService history, DatasetStore datasets, ModelRegistry registry,
-      ModelCardBuilder cards, AuditTrail audit) {
+      ModelCardBuilder cards, AuditTrail audit, RequirementsRecord requirements) {
+    this.requirements = requirements;
     this.history = history;
     this.datasets = datasets;
     this.registry = registry;
@@ -62,10 +64,23 @@ public class EngagementRecordBuilder {
     description.put("openedAt", instance.getStartTime().toInstant().toString());
     description.put("closedAt", instance.getEndTime() == null ? null : instance.getEndTime().toInstant().toString());
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableNameIn(REQUIREMENTS.toArray(String[]::new))
+        .processInstanceId(instance.getId()).variableNameIn(DESCRIPTION.toArray(String[]::new))
         .disableCustomObjectDeserialization().list()) {
       description.put(variable.getName(), variable.getValue());
     }
+    description.put("initiator", instance.getStartUserId());
+    requirements.latest(engagementKey).ifPresent(recorded -> {
+      description.put("targetAttribute", recorded.targetAttribute());
+      description.put("problemType", recorded.problemType());
+      description.put("modelName", recorded.modelName());
+      description.put("successMetric", recorded.successMetric());
+      description.put("successThreshold", recorded.successThreshold());
+      description.put("algorithms", recorded.algorithms());
+      description.put("folds", recorded.folds());
+      description.put("seed", recorded.seed());
+      description.put("requirementsRevision", recorded.revision());
+      description.put("requirementsSetBy", requirements.setters(engagementKey));
+    });
     record.put("description", description);
 
     List<Map<String, Object>> data = new ArrayList<>();
