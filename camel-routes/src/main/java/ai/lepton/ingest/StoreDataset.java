@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,16 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StoreDataset implements Processor {
 
   private final DatasetStore datasets;
-  private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final AuditTrail audit;
   private final RequirementsRecord requirements;
 
-  public StoreDataset(DatasetStore datasets, RuntimeService runtime, TransactionTemplate transaction,
+  public StoreDataset(DatasetStore datasets, TransactionTemplate transaction,
       AuditTrail audit, RequirementsRecord requirements) {
     this.requirements = requirements;
     this.datasets = datasets;
-    this.runtime = runtime;
     this.transaction = transaction;
     this.audit = audit;
   }
@@ -51,7 +47,6 @@ public class StoreDataset implements Processor {
       exchange.getMessage().setBody(new IngestResult(earlier.get(), parsed.badRows().size(), true, false));
       return;
     }
-    ProcessInstance engagement = exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
     String target = requirements.latest(key).map(Requirements::targetAttribute).orElse(null);
     String name = exchange.getMessage().getHeader(IngestHeaders.DATASET_NAME, "dataset-" + key, String.class);
     String user = exchange.getMessage().getHeader(IngestHeaders.USER,
