@@ -135,6 +135,37 @@ class EngineOperatorRightsTest extends HttpTestSupport {
     assertThat(entry.path("subjectId").asText()).isEqualTo(id);
   }
 
+  @Test
+  void anAdministratorsRollbackWithoutAConfirmationBecomesAnIncidentAndProductionStays() {
+    Target target = target();
+    String statuses = get("demo", "/api/models?engagement=" + ENGAGEMENT).json().findValues("status").toString();
+    long actsBefore = operatorActs(ENGAGEMENT);
+
+    Reply forced = postJson("demo", "/engine-rest/process-instance/" + target.instanceId() + "/modification",
+        readJson("{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_RollBackModel\"}]}"));
+
+    // The engine accepts the administrator's act (audited); the rollback itself runs as a job and, with no risk
+    // officer's confirmation on record, fails into an incident a project manager sees in Cockpit
+    assertThat(forced.status()).as(forced.text()).isEqualTo(204);
+    assertThat(operatorActs(ENGAGEMENT)).isGreaterThan(actsBefore);
+    String incidents = "/engine-rest/incident?processInstanceId=" + target.instanceId()
+        + "&activityId=Task_RollBackModel";
+    waitFor("an incident on the forced rollback", Duration.ofMinutes(1), () -> get("demo", incidents).json().size() > 0);
+    assertThat(get("demo", incidents).json().get(0).path("incidentMessage").asText())
+        .contains("no model risk officer's confirmation");
+    assertThat(get("demo", "/api/models?engagement=" + ENGAGEMENT).json().findValues("status").toString())
+        .isEqualTo(statuses);
+    assertThat(get("auditor", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
+
+    // The administrator takes the stray token away again; the engagement goes on monitoring
+    assertThat(postJson("demo", "/engine-rest/process-instance/" + target.instanceId() + "/modification",
+        readJson("{\"instructions\": [{\"type\": \"cancel\", \"activityId\": \"Task_RollBackModel\"}]}"))
+        .status()).isEqualTo(204);
+    assertThat(get("demo", incidents).json().size()).isZero();
+    assertThat(get("demo", "/api/engagements/" + ENGAGEMENT).json().path("currentSteps").toString())
+        .contains("Gateway_NextCheck");
+  }
+
   private Target target() {
     JsonNode instance = get("demo", "/engine-rest/process-instance/" + instanceId).json();
     JsonNode job = get("demo", "/engine-rest/job?processInstanceId=" + instanceId).json().get(0);

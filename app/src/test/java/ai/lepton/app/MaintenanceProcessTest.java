@@ -301,6 +301,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
           "rollbackReason", "accuracy collapsed on recorded outcomes"));
       return null;
     });
+    runJobs(pi);
 
     // Then the first version is live again, the second retired, and the very next decision uses the first
     assertThat(registry.currentStatus(first)).isEqualTo(ModelStatus.DEPLOYED);

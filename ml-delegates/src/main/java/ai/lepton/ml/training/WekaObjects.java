@@ -4,9 +4,10 @@ import weka.core.OptionHandler;
 import weka.core.Utils;
 
 /**
- * Creates Weka classifiers and filters by class name and option string. Weka's own {@code Utils.forName} checks
- * names against the GenericObjectEditor's class discovery, which finds nothing inside a Spring Boot fat jar, so
- * Lepton loads the class itself and hands the options to Weka.
+ * Creates Weka classifiers and filters by their full class name and option string, and refuses options Weka left
+ * unread. The top-level class is loaded by name (a user's line names it in full); learners named inside the options
+ * are resolved by Weka itself, through its class discovery, which needs the Weka jar as a file (the packaged
+ * application unpacks it at start: see {@code app/pom.xml}).
  */
 final class WekaObjects {
 
