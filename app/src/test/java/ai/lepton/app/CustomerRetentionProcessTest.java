@@ -59,6 +59,7 @@ class CustomerRetentionProcessTest extends ProcessTestSupport {
   @Autowired DatasetStore datasets;
   @Autowired ModelRegistry registry;
   @Autowired DeployedModels deployed;
+  @Autowired ai.lepton.ml.engagement.RequirementsRecord requirements;
   @Autowired DecisionLog log;
   @Autowired ai.lepton.ml.monitoring.MonitoringService monitoring;
   @Autowired ai.lepton.rules.RuleService rules;
@@ -80,6 +81,9 @@ class CustomerRetentionProcessTest extends ProcessTestSupport {
     TrainingResult trained = CrossValidationTrainer.train(customers, j48, 10, 1);
     String version = registry.register(new NewModelVersion(MODEL, "ENG-TEST-RETENTION", null, 1, "classification",
         "churn", j48, 1, 10, prepared.id(), prepared.sha256(), trained));
+    requirements.record(new ai.lepton.ml.engagement.Requirements("ENG-TEST-RETENTION", 0, "test", "churn",
+        "classification", MODEL, "pctCorrect", 0, "weka.classifiers.trees.J48", 10, 1, "", null, null, null, "ds",
+        null, Instant.now(), "churn-retention"));
     registry.changeStatus(version, ModelStatus.CHAMPION, ModelRegistry.SYSTEM, "retention test");
     registry.recordApproval(new Approval(version, "ENG-TEST-RETENTION", true, "mro", "retention test",
         Map.of("modelSha256", registry.get(version).modelSha256()), null, Instant.now()));

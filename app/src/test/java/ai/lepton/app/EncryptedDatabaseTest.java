@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:file:./target/encrypted-test-data/lepton;CIPHER=AES;WRITE_DELAY=0",
     "spring.datasource.password=" + EncryptedDatabaseTest.FILE_KEY + " " + EncryptedDatabaseTest.USER_PASSWORD,
     "lepton.demo.enabled=false",
+    "lepton.admin.password=test-administrator-password",
     "camunda.bpm.job-execution.enabled=false"})
 class EncryptedDatabaseTest {
 

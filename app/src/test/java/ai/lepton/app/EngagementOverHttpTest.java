@@ -35,6 +35,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
     requirements.put("modelName", "churn-http");
     requirements.put("successMetric", "weightedAreaUnderROC");
     requirements.put("successThreshold", 0.8);
+    requirements.put("ruleSets", "churn-retention");
     requirements.put("algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\nweka.classifiers.bayes.NaiveBayes\n"
         + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1");
     assertThat(completeTask("ds", taskId("ds", KEY, "Task_AnalyseRequirements"), requirements).status())
@@ -224,7 +225,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(mistyped.status()).isEqualTo(400);
     assertThat(mistyped.json().path("detail").asText()).contains("'tenure' must be a number, not 'long'");
     assertThat(postJson("pm", "/api/decisions/churn-http?ruleSet=fraud", customer).json().path("error").asText())
-        .isEqualTo("UNKNOWN_RULE_SET");
+        .isEqualTo("RULE_SET_NOT_APPROVED");
     assertThat(post("pm", "/api/decisions/churn-http?ruleSet=churn-retention", "application/json",
         "[1,2]".getBytes()).status()).isEqualTo(400);
 
@@ -284,12 +285,15 @@ class EngagementOverHttpTest extends HttpTestSupport {
   @Test
   void theDemoDeploysTheModelsTheDecisionProcessesNeed() {
     waitFor("demo credit-risk deployed", Duration.ofMinutes(3), () -> postJson("pm",
-        "/api/decisions/credit-risk?ruleSet=credit-decision", Map.of("credit_amount", 2000)).status() == 200);
+        "/api/decisions/credit-risk?ruleSet=credit-decision", creditApplicant(0)).status() == 200);
     waitFor("demo churn-risk deployed", Duration.ofMinutes(3), () -> postJson("pm",
-        "/api/decisions/churn-risk?ruleSet=churn-retention", Map.of("tenure", 2)).status() == 200);
+        "/api/decisions/churn-risk?ruleSet=churn-retention", churnCustomer(0)).status() == 200);
 
+    Map<String, Object> large = new java.util.LinkedHashMap<>(creditApplicant(0));
+    large.put("credit_amount", 20000);
     Reply application = postJson("pm", "/engine-rest/process-definition/key/credit-application/start", Map.of(
-        "variables", variables(Map.of("features", "{\"credit_amount\": 20000}")), "withVariablesInReturn", true));
+        "variables", variables(Map.of("features", JSON.valueToTree(large).toString())), "withVariablesInReturn",
+        true));
     assertThat(application.status()).as(application.text()).isEqualTo(200);
     assertThat(application.json().at("/variables/modelDecision/value").asText()).isEqualTo("MANUAL_REVIEW");
   }

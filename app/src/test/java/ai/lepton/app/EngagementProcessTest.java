@@ -503,7 +503,8 @@ class EngagementProcessTest extends ProcessTestSupport {
 
     // And an unknown model or an unknown label ends at the refusal with the error code
     assertThat(decide("nope", "credit-decision", "{}").get("errorCode")).isEqualTo("MODEL_NOT_FOUND");
-    Map<String, Object> badLabel = decide(modelName, "credit-decision", "{\"checking_status\": \"plenty\"}");
+    Map<String, Object> badLabel = decide(modelName, "credit-decision", features.toString()
+        .replace("\"checking_status\":\"" + creditG.instance(0).stringValue(0) + "\"", "\"checking_status\":\"plenty\""));
     assertThat(badLabel.get("errorCode")).isEqualTo("INVALID_FEATURES");
     assertThat(String.valueOf(badLabel.get("errorMessage"))).contains("unknown value 'plenty'");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processDefinitionKey("model-decision")
@@ -625,8 +626,10 @@ class EngagementProcessTest extends ProcessTestSupport {
     String modelName = "credit-application-model-" + (++engagements);
     approve(runToApproval("credit-app", 0.6, NAIVE_BAYES, modelName));
 
+    Map<String, Object> applicant = HttpCalls.record(creditG(), true, "class", 0);
+    applicant.putAll(Map.of("credit_amount", 15000, "duration", 48, "age", 30));
     ProcessInstance large = runtime.startProcessInstanceByKey("credit-application", Map.of("modelName", modelName,
-        "features", "{\"credit_amount\": 15000, \"duration\": 48, \"age\": 30}"));
+        "features", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(applicant)));
 
     // a large amount always goes to a person, whatever the model says
     assertThat(large).isWaitingAt("Task_ReviewApplication");
@@ -687,6 +690,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     variables.put("successMetric", "weightedAreaUnderROC");
     variables.put("successThreshold", threshold);
     variables.put("algorithms", algorithms);
+    variables.put("ruleSets", "credit-decision");
     return variables;
   }
 

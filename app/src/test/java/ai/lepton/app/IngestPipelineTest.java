@@ -45,14 +45,28 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:ingest-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/ingest-test-data",
     "lepton.demo.enabled=false",
+    "lepton.admin.password=test-administrator-password",
     "camunda.bpm.job-execution.enabled=false",
     "lepton.ingest.max-size=2MB",
     "lepton.ingest.file-stable-for=200ms",
-    "lepton.pii.key=ingest-test-secret",
+    "lepton.pii.key=IA3IdOd3ZewM5eP6PbnpbuZXiYCldnKkG71zz/wM19o=",
     "lepton.ingest.sql-poll-interval=300",
-    "lepton.sql.sources.crm.url=jdbc:h2:mem:client-crm;DB_CLOSE_DELAY=-1",
-    "lepton.sql.sources.crm.username=sa",
-    "lepton.sql.sources.crm.password="})
+    "lepton.sql.sources.crm.url=jdbc:h2:mem:client-crm",
+    "lepton.sql.sources.crm.username=reader",
+    "lepton.sql.sources.crm.password=reader-secret",
+    "lepton.sql.sources.crm.clients[0]=Telco",
+    "lepton.sql.sources.crm.tables[0]=customers",
+    "lepton.sql.sources.crm.tables[1]=subscribers",
+    "lepton.sql.sources.crm-as-admin.url=jdbc:h2:mem:client-crm;DB_CLOSE_DELAY=-1",
+    "lepton.sql.sources.crm-as-admin.username=sa",
+    "lepton.sql.sources.crm-as-admin.password=",
+    "lepton.sql.sources.crm-as-admin.clients[0]=Telco",
+    "lepton.sql.sources.crm-as-admin.tables[0]=customers",
+    "lepton.sql.sources.other-bank.url=jdbc:h2:mem:client-crm",
+    "lepton.sql.sources.other-bank.username=reader",
+    "lepton.sql.sources.other-bank.password=reader-secret",
+    "lepton.sql.sources.other-bank.clients[0]=Other Bank",
+    "lepton.sql.sources.other-bank.tables[0]=customers"})
 class IngestPipelineTest {
 
   private static final AtomicInteger ENGAGEMENTS = new AtomicInteger();
@@ -67,6 +81,10 @@ class IngestPipelineTest {
           + " SELECT * FROM CSVREAD('classpath:/data/mlc_churn.csv', NULL, 'caseSensitiveColumnNames=true')");
       crm.createStatement().execute("CREATE TABLE IF NOT EXISTS subscribers AS"
           + " SELECT * FROM CSVREAD('classpath:/data/wa_churn.csv', NULL, 'caseSensitiveColumnNames=true')");
+      crm.createStatement().execute("CREATE TABLE IF NOT EXISTS payroll (name VARCHAR(50), salary INT)");
+      // The account Lepton pulls with reads these two tables and nothing else
+      crm.createStatement().execute("CREATE USER IF NOT EXISTS reader PASSWORD 'reader-secret'");
+      crm.createStatement().execute("GRANT SELECT ON customers, subscribers TO reader");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -79,6 +97,7 @@ class IngestPipelineTest {
   @Autowired IdentityService identity;
   @Autowired DatasetStore datasets;
   @Autowired IngestProperties properties;
+  @Autowired ai.lepton.ml.audit.AuditTrail audit;
 
   // --- the file drop ---
 
@@ -309,19 +328,46 @@ class IngestPipelineTest {
   }
 
   @Test
-  void aFailedPullIsAnIncidentOnTheEngagement() {
+  void aPullOverAnAdministratorAccountIsRefusedAsAnIncidentOnTheEngagement() {
     String key = openEngagement("sql-bad");
     NotifyBuilder polled = new NotifyBuilder(camel).fromRoute("ingest-sql-pull").whenDone(2).create();
 
-    completeRequirements(key, Map.of("sqlSource", "erp", "sqlQuery", "SELECT * FROM orders"));
+    completeRequirements(key, Map.of("sqlSource", "crm-as-admin", "sqlQuery", "SELECT * FROM customers"));
 
     assertThat(polled.matches(30, TimeUnit.SECONDS)).isTrue();
     assertThat(runtime.createIncidentQuery().processInstanceId(instanceId(key)).singleResult())
         .satisfies(incident -> {
           assertThat(incident.getIncidentType()).isEqualTo("failedSqlPull");
-          assertThat(incident.getIncidentMessage()).contains("no client database named 'erp'");
+          assertThat(incident.getIncidentMessage()).contains("is an H2 administrator");
         });
     assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_AwaitDataset");
+    assertThat(audit.entriesAbout("engagement", key)).extracting(e -> e.type()).contains("SQL_PULL_REFUSED");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      crm | SELECT CAST(FILE_READ('/etc/passwd',NULL) AS VARCHAR) AS "f",'a' AS "class" FROM SYSTEM_RANGE(1,1) | table function SYSTEM_RANGE
+      crm | SELECT FILE_WRITE(X'41','/tmp/lepton-sql-pull') AS "f", "churn" FROM customers | function FILE_WRITE
+      crm | SELECT * FROM LINK_SCHEMA('L','','jdbc:h2:mem:ingest-test','sa','','PUBLIC') | table function LINK_SCHEMA
+      crm | SELECT ID_, PWD_, SALT_ FROM L.ACT_ID_USER | L.ACT_ID_USER
+      crm | SELECT * FROM CSVREAD('/etc/passwd') | table function CSVREAD
+      crm | RUNSCRIPT FROM '/tmp/evil.sql' | not a SELECT
+      crm | CALL FILE_READ('/etc/passwd') | must be a SELECT
+      crm | SELECT * FROM customers; DROP TABLE customers | exactly one statement
+      crm | SELECT * FROM customers /* x */; /* y */ DELETE FROM customers | exactly one statement
+      crm | SELECT * FROM payroll | table payroll which this source does not allow
+      other-bank | SELECT * FROM customers | does not serve engagement
+      erp | SELECT * FROM orders | no client database named 'erp'
+      """)
+  void aPullOutsideWhatTheSourceAllowsIsRefusedOnTheFormAndAudited(String source, String sql, String named) {
+    String key = openEngagement("sql-attack");
+
+    assertThatThrownBy(() -> completeRequirements(key, Map.of("sqlSource", source, "sqlQuery", sql)))
+        .hasMessageContaining(named);
+
+    assertThat(runtime.getActiveActivityIds(instanceId(key))).containsExactly("Task_AnalyseRequirements");
+    assertThat(audit.entriesAbout("engagement", key)).extracting(e -> e.type()).contains("SQL_PULL_REFUSED");
+    assertThat(new java.io.File("/tmp/lepton-sql-pull")).doesNotExist();
   }
 
   @Test
@@ -344,7 +390,7 @@ class IngestPipelineTest {
     String key = openEngagement("sql-drop");
     assertThatThrownBy(() -> completeRequirements(key, Map.of("sqlSource", "crm",
         "sqlQuery", "DELETE FROM customers")))
-        .hasMessageContaining("one SELECT statement");
+        .hasMessageContaining("must be a SELECT, not DELETE");
   }
 
   // --- helpers ---

@@ -428,6 +428,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     variables.put("successMetric", "weightedAreaUnderROC");
     variables.put("successThreshold", 0.7);
     variables.put("algorithms", NAIVE_BAYES);
+    variables.put("ruleSets", "churn-retention");
     return variables;
   }
 

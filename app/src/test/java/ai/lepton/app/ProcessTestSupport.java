@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/process-test-data",
     "lepton.demo.enabled=false",
+    "lepton.admin.password=test-administrator-password",
     "camunda.bpm.job-execution.enabled=false",
     "lepton.history.decision-process-days=400",
     "lepton.monitoring.cycle=R/PT5S",

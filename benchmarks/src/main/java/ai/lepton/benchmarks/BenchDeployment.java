@@ -1,5 +1,7 @@
 package ai.lepton.benchmarks;
 
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
@@ -11,6 +13,15 @@ import java.util.Map;
 final class BenchDeployment {
 
   private BenchDeployment() {}
+
+  /** As {@link #deploy(ModelRegistry, String)}, its engagement's requirements naming the rule set decisions use. */
+  static void deploy(ModelRegistry registry, RequirementsRecord requirements, String versionId, String ruleSet) {
+    ModelVersion version = registry.get(versionId);
+    requirements.record(new Requirements(version.engagementKey(), 0, "bench", version.targetAttribute(),
+        version.problemType(), version.modelName(), "pctCorrect", 0, version.algorithm(), version.folds(),
+        version.seed(), "", null, null, null, "bench", null, Instant.now(), ruleSet));
+    deploy(registry, versionId);
+  }
 
   static void deploy(ModelRegistry registry, String versionId) {
     ModelVersion version = registry.get(versionId);

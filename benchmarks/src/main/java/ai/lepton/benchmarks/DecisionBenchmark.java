@@ -7,6 +7,7 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.delegate.LogDecisionDelegate;
 import ai.lepton.ml.delegate.ScoreRecordDelegate;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
@@ -91,10 +92,11 @@ public final class DecisionBenchmark {
     AlgorithmSpec j48 = AlgorithmSpec.parse("weka.classifiers.trees.J48 -C 0.25 -M 2");
     String version = registry.register(new NewModelVersion("churn-bench", "ENG-BENCH", null, 1, "classification",
         "churn", j48, 1, 10, prepared.id(), prepared.sha256(), CrossValidationTrainer.train(data, j48, 10, 1)));
-    BenchDeployment.deploy(registry, version);
+    RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
+    BenchDeployment.deploy(registry, requirements, version, "churn-retention");
 
     RuleService rules = new RuleService();
-    DeployedModels models = new DeployedModels(registry, datasets);
+    DeployedModels models = new DeployedModels(registry, datasets, requirements);
     ProcessEngine engine = engine(pool, history, Map.of(
         "scoreRecord", new ScoreRecordDelegate(new RecordScorer(models)),
         "applyRules", new ApplyRulesDelegate(rules),

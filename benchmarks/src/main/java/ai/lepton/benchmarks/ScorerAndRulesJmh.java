@@ -73,7 +73,7 @@ public class ScorerAndRulesJmh {
     forest = new RandomForest(); // Weka's defaults: 100 trees
     forest.buildClassifier(data);
     baseline = PerturbationExplainer.baseline(header, data);
-    DeployedModels models = new DeployedModels(null, null) {
+    DeployedModels models = new DeployedModels(null, null, null) {
       @Override
       public Loaded get(String modelName) {
         return new Loaded("mv-bench", modelName.equals("forest") ? forest : j48, header, baseline);

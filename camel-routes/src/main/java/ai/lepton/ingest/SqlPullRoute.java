@@ -1,6 +1,9 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.SqlPullRefusedException;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
@@ -8,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,10 +41,14 @@ public class SqlPullRoute extends RouteBuilder {
   private final ClientSqlSources sources;
   private final ProducerTemplate producer;
   private final RequirementsRecord requirements;
+  private final ClientSqlSourceAccess access;
+  private final AuditTrail audit;
 
   public SqlPullRoute(RuntimeService runtime, ClientSqlSources sources, ProducerTemplate producer,
-      RequirementsRecord requirements) {
+      RequirementsRecord requirements, ClientSqlSourceAccess access, AuditTrail audit) {
     this.requirements = requirements;
+    this.access = access;
+    this.audit = audit;
     this.runtime = runtime;
     this.sources = sources;
     this.producer = producer;
@@ -69,10 +77,12 @@ public class SqlPullRoute extends RouteBuilder {
       return;
     }
     String source = recorded.sqlSource();
-    String query = recorded.sqlQuery();
     try {
+      // checked again: the administrator may have narrowed the source since the requirements were recorded
+      SqlPullQuery query = access.checked(engagement.getBusinessKey(),
+          (String) runtime.getVariable(engagement.getId(), "client"), source, recorded.sqlQuery());
       byte[] csv = rowsAsCsv(source, query);
-      producer.requestBodyAndHeaders(DatasetIngestRoute.URI, csv, java.util.Map.of(
+      producer.requestBodyAndHeaders(DatasetIngestRoute.URI, csv, Map.of(
           IngestHeaders.ENGAGEMENT, engagement.getBusinessKey(),
           IngestHeaders.SOURCE, "sql",
           IngestHeaders.DATASET_NAME, "sql-" + source + ".csv",
@@ -82,6 +92,10 @@ public class SqlPullRoute extends RouteBuilder {
           ? e.getCause() : e;
       String reason = "SQL pull from '" + source + "' failed: " + cause.getMessage();
       log.warn("Engagement {}: {}", engagement.getBusinessKey(), reason);
+      if (cause instanceof SqlPullRefusedException) {
+        audit.append(ModelRegistry.SYSTEM, "SQL_PULL_REFUSED", "engagement", engagement.getBusinessKey(),
+            Map.of("source", source, "reason", cause.getMessage()));
+      }
       String waiting = runtime.createExecutionQuery().processInstanceId(engagement.getId())
           .activityId("Task_AwaitDataset").list().stream().findFirst().map(execution -> execution.getId()).orElse(engagement.getId());
       runtime.createIncident("failedSqlPull", waiting, source,
@@ -89,17 +103,15 @@ public class SqlPullRoute extends RouteBuilder {
     }
   }
 
-  private byte[] rowsAsCsv(String source, String query) throws Exception {
-    if (query == null || !query.strip().toLowerCase(Locale.ROOT).startsWith("select") || query.contains(";")) {
-      throw new IllegalArgumentException("sqlQuery must be a single SELECT statement");
-    }
-    DataSource dataSource = sources.dataSource(source).orElseThrow(() -> new IllegalArgumentException(
-        "no client database named '" + source + "' in lepton.sql.sources; known: " + sources.getSources().keySet()));
+  private byte[] rowsAsCsv(String source, SqlPullQuery query) throws Exception {
+    DataSource dataSource = sources.dataSource(source).orElseThrow(() -> new SqlPullRefusedException(
+        "no client database named '" + source + "' in lepton.sql.sources"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Connection connection = dataSource.getConnection()) {
       connection.setReadOnly(true);
+      refuseAdministratorAccount(source, connection);
       try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery(query);
+          ResultSet rows = statement.executeQuery(query.sql());
           CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
               CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
         ResultSetMetaData meta = rows.getMetaData();
@@ -117,5 +129,25 @@ public class SqlPullRoute extends RouteBuilder {
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * On H2, only an administrator may read or write files, link other databases or run scripts; a source whose
+   * account is one could do all of that whatever the query says, so it is refused. Other databases: the account's
+   * grants are the administrator's to keep read-only; the connection is read-only in any case.
+   */
+  private static void refuseAdministratorAccount(String source, Connection connection) throws SQLException {
+    if (!connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
+      return;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet admin = statement.executeQuery(
+            "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER")) {
+      if (admin.next() && admin.getBoolean(1)) {
+        throw new SqlPullRefusedException("the account of client database '" + source + "' is an H2 administrator"
+            + " (it could read the server's files); declare a read-only account: CREATE USER … ; GRANT SELECT ON"
+            + " <table> TO …");
+      }
+    }
   }
 }

@@ -49,6 +49,11 @@ public enum RuleSet {
     return wireName;
   }
 
+  /** Whether it decides on a model's prediction (a business decision), rather than on Lepton's own lifecycle. */
+  public boolean decidesOnPredictions() {
+    return this == CHURN_RETENTION || this == CREDIT_DECISION;
+  }
+
   String session() {
     return session;
   }

@@ -11,6 +11,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Maps what goes wrong in Lepton's API to a 4xx with {@code {"error", "detail"}}. */
@@ -46,7 +47,24 @@ public class ApiExceptionHandler {
   @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
       HttpMessageNotReadableException.class})
   ResponseEntity<ApiError> badRequest(Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage());
+      }
+    }
     return error(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+  }
+
+  @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+  ResponseEntity<ApiError> tooLarge(RequestBodyLimitFilter.BodyTooLargeException e) {
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, "Dataset too large", "The upload is over the "
+        + (e.getMaxUploadSize() > 0 ? (e.getMaxUploadSize() / 1_000_000) + " MB " : "") + "limit"
+        + " (lepton.ingest.max-size); nothing of it was kept");
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String error, String detail) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -105,7 +107,8 @@ public class DatasetController {
     return ResponseEntity.ok()
         .contentType(dataset.format() == DatasetFormat.CSV ? MediaType.parseMediaType("text/csv")
             : MediaType.TEXT_PLAIN)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + dataset.name() + "\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(DatasetIntake.cleanName(dataset.name()), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Sha256", dataset.sha256())
         .body(datasets.content(id));
   }

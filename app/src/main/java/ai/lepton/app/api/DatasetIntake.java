@@ -58,7 +58,8 @@ public class DatasetIntake {
     headers.put(IngestHeaders.ENGAGEMENT, engagementKey);
     headers.put(IngestHeaders.SOURCE, "http");
     headers.put(IngestHeaders.USER, user);
-    headers.put(IngestHeaders.DATASET_NAME, name == null || name.isBlank() ? "dataset-" + engagementKey : name.strip());
+    headers.put(IngestHeaders.DATASET_NAME, name == null || cleanName(name).isBlank() ? "dataset-" + engagementKey
+        : cleanName(name));
     if (declared != null) {
       headers.put(IngestHeaders.FORMAT, declared.wireName());
     }
@@ -69,6 +70,15 @@ public class DatasetIntake {
     } catch (CamelExecutionException e) {
       throw refusal(e.getCause() == null ? e : e.getCause());
     }
+  }
+
+  /**
+   * A dataset name as it may be stored and sent back in a header: control characters (CR, LF, NUL, ...) and path
+   * separators become {@code _}, at most 200 characters.
+   */
+  public static String cleanName(String name) {
+    String cleaned = name.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}/\\\\]", "_").strip();
+    return cleaned.length() > 200 ? cleaned.substring(0, 200) : cleaned;
   }
 
   private static RuntimeException refusal(Throwable cause) {

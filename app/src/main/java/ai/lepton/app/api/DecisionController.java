@@ -101,10 +101,22 @@ public class DecisionController {
     }
   }
 
+  /**
+   * The newest decisions of a model. Auditors, model risk officers and administrators read them all; credit officers
+   * and account managers those taken with the rule sets of their own process ({@link LeptonGroups#DECISIONS_OWNED});
+   * the security chain refuses everyone else.
+   */
   @GetMapping("/api/decisions")
   public List<Map<String, Object>> decisions(@RequestParam("model") String modelName,
       @RequestParam(defaultValue = "100") int limit) {
-    return log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
+    List<Map<String, Object>> recent = log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    if (groups.stream().anyMatch(LeptonGroups.DECISION_LOG_READERS::contains)) {
+      return recent;
+    }
+    List<String> owned = groups.stream().flatMap(group -> LeptonGroups.DECISIONS_OWNED
+        .getOrDefault(group, List.of()).stream()).toList();
+    return recent.stream().filter(row -> owned.contains(String.valueOf(row.get("ruleSet")))).toList();
   }
 
   private static List<String> lines(Object text) {

@@ -69,7 +69,8 @@ public class DemoEngagement implements ApplicationRunner {
               + "weka.classifiers.bayes.NaiveBayes\n"
               + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1",
           "folds", 10,
-          "seed", 1));
+          "seed", 1,
+          "ruleSets", "credit-decision"));
       return intake.receive(KEY, "credit-g.arff", DemoActors.resource(CREDIT_G), DatasetFormat.ARFF);
     });
     LOG.info("Demo engagement {} opened with credit-g.arff; it trains in the background, then waits for 'mro' "

@@ -34,14 +34,14 @@ public class DemoModels implements ApplicationRunner {
   private static final Duration TRAINING_WAIT = Duration.ofMinutes(5);
 
   private record DemoModel(String key, String client, String modelName, String target, String resource,
-      DatasetFormat format, String intendedUse) {}
+      DatasetFormat format, String ruleSet, String intendedUse) {}
 
   private static final List<DemoModel> MODELS = List.of(
       new DemoModel("ENG-DEMO-CREDIT-RISK", "Demo Bank", "credit-risk", "class",
-          "weka/gui/knowledgeflow/templates/credit-g.arff", DatasetFormat.ARFF,
+          "weka/gui/knowledgeflow/templates/credit-g.arff", DatasetFormat.ARFF, "credit-decision",
           "credit-application decides consumer credit; uncertain and large cases go to a credit officer"),
       new DemoModel("ENG-DEMO-CHURN-RISK", "Demo Telco", "churn-risk", "churn", "demo/wa_churn.csv",
-          DatasetFormat.CSV, "customer-retention picks a retention action per customer; escalations go to an"
+          DatasetFormat.CSV, "churn-retention", "customer-retention picks a retention action per customer; escalations go to an"
               + " account manager"));
 
   private final RuntimeService runtime;
@@ -80,7 +80,8 @@ public class DemoModels implements ApplicationRunner {
           "targetAttribute", model.target(),
           "problemType", "classification", "modelName", model.modelName(),
           "successMetric", "weightedAreaUnderROC", "successThreshold", 0.7,
-          "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2"));
+          "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2",
+          "ruleSets", model.ruleSet()));
       return intake.receive(model.key(), model.resource().substring(model.resource().lastIndexOf('/') + 1),
           DemoActors.resource(model.resource()), model.format());
     });

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +14,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** One demo user per Lepton group, created on first start of the demo configuration. */
+/**
+ * One demo user per Lepton group, created on first start of the demo configuration; every start warns that they
+ * exist.
+ */
 @Component
 @Order(2)
 @ConditionalOnProperty(name = "lepton.demo.enabled", havingValue = "true")
@@ -32,6 +37,8 @@ public class DemoUsers implements ApplicationRunner {
     USERS.put("am", new String[] {LeptonGroups.ACCOUNT_MANAGERS, "Demo", "Account Manager"});
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
+
   private final IdentityService identity;
   private final DemoProperties properties;
 
@@ -42,6 +49,9 @@ public class DemoUsers implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    LOG.warn("DEMO USERS ARE ACTIVE: {} (administrator: demo); their passwords are the README's unless"
+        + " LEPTON_DEMO_PASSWORD_<USER> set others. For a real installation start with LEPTON_DEMO=false and"
+        + " LEPTON_ADMIN_PASSWORD.", String.join(", ", USERS.keySet()));
     USERS.forEach((id, details) -> {
       if (identity.createUserQuery().userId(id).count() > 0) {
         return;

@@ -8,10 +8,12 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -72,9 +74,15 @@ public class GroupAuthorizations implements ApplicationRunner {
     }
     readsAndWorksTasks(grants, LeptonGroups.MODEL_RISK_OFFICERS, "cockpit", "tasklist");
     grants.add(new Grant(LeptonGroups.MODEL_RISK_OFFICERS, Resources.PROCESS_INSTANCE, ANY, READ));
-    for (String group : List.of(LeptonGroups.CREDIT_OFFICERS, LeptonGroups.ACCOUNT_MANAGERS)) {
-      readsAndWorksTasks(grants, group, "tasklist");
-      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, READ));
+    // Credit officers and account managers see their own business process only: its instances, variables, history
+    // and tasks; no engagement, client dataset or other process
+    for (Map.Entry<String, String> own : Map.of(LeptonGroups.CREDIT_OFFICERS, "credit-application",
+        LeptonGroups.ACCOUNT_MANAGERS, "customer-retention").entrySet()) {
+      grants.add(new Grant(own.getKey(), Resources.APPLICATION, "tasklist", ACCESS));
+      grants.add(new Grant(own.getKey(), Resources.PROCESS_DEFINITION, own.getValue(), READ, READ_INSTANCE,
+          READ_HISTORY, READ_TASK));
+      grants.add(new Grant(own.getKey(), Resources.DEPLOYMENT, ANY, READ));
+      grants.add(new Grant(own.getKey(), Resources.FILTER, ANY, READ));
     }
     readsAndWorksTasks(grants, LeptonGroups.AUDITORS, "cockpit");
     grants.add(new Grant(LeptonGroups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, READ));

@@ -31,6 +31,17 @@ public final class LeptonGroups {
   /** Who may send a client's data into an engagement. */
   public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);
 
+  /**
+   * The rule sets whose decisions a business group's process calls, and so whose decision log the group reads:
+   * credit-application decides with credit-decision, customer-retention with churn-retention.
+   */
+  public static final Map<String, List<String>> DECISIONS_OWNED = Map.of(
+      CREDIT_OFFICERS, List.of("credit-decision"),
+      ACCOUNT_MANAGERS, List.of("churn-retention"));
+
+  /** Groups that read every decision in the log. */
+  public static final List<String> DECISION_LOG_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);
+
   private LeptonGroups() {}
 
   /** The groups of the user the engine knows is acting (none when nobody is logged in). */

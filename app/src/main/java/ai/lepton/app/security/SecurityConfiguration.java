@@ -62,17 +62,20 @@ public class SecurityConfiguration {
   public SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
       IdentityService identity, AuditTrail audit, ObjectMapper json) throws Exception {
     http.authenticationProvider(users)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyAuthority(
-                LeptonGroups.AUDIT_READERS.stream().map(g -> "GROUP_" + g).toArray(String[]::new))
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> {
+          for (ReadRule rule : ReadRule.ALL) {
+            requests.requestMatchers(paths(rule.paths().toArray(String[]::new))).hasAnyAuthority(rule.authorities());
+          }
+          requests.anyRequest().authenticated();
+        })
         .httpBasic(basic -> basic.realmName("Lepton").authenticationEntryPoint((request, response, e) ->
             write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                 e instanceof InsufficientAuthenticationException
                     ? "Log in with HTTP Basic authentication (user and password of a Lepton user)"
                     : e.getMessage())))
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
-          String why = "Only auditors, model risk officers and administrators may read the audit trail";
+          String why = ReadRule.ALL.stream().filter(rule -> paths(rule.paths().toArray(String[]::new))
+              .matches(request)).map(ReadRule::refusal).findFirst().orElse("Not allowed for your groups");
           refused(audit, request, why);
           write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden", why);
         }))

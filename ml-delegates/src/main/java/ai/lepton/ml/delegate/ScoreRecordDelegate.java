@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Scores {@code features} (a JSON object of one record) with the model deployed as {@code modelName}; writes
  * {@code prediction}, {@code probability}, {@code distribution} (JSON), {@code modelVersionId} and
- * {@code missingFeatures} and {@code explanation} (JSON: the attributes that moved the prediction most). An unknown model or bad features is a BPMN error ({@code MODEL_NOT_FOUND},
- * {@code INVALID_FEATURES}).
+ * {@code missingFeatures} and {@code explanation} (JSON: the attributes that moved the prediction most). An unknown
+ * model, a rule set ({@code ruleSet}) the model was not approved for, or features that are not one of its records
+ * are BPMN errors ({@code MODEL_NOT_FOUND}, {@code RULE_SET_NOT_APPROVED}, {@code INVALID_FEATURES}).
  */
 @Component("scoreRecord")
 public class ScoreRecordDelegate implements JavaDelegate {
@@ -38,6 +39,10 @@ public class ScoreRecordDelegate implements JavaDelegate {
       throw new BpmnError(ScoringException.INVALID_FEATURES, "features must be a JSON object of one record");
     }
     try {
+      Object ruleSet = execution.getVariable("ruleSet");
+      if (ruleSet != null) {
+        scorer.requireRuleSet(String.valueOf(execution.getVariable("modelName")), ruleSet.toString());
+      }
       Score score = scorer.score(String.valueOf(execution.getVariable("modelName")), record);
       execution.setVariable("prediction", score.prediction());
       execution.setVariable("probability", score.probability());

@@ -5,11 +5,20 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import java.time.Instant;
 import java.util.List;
 
-/** An engagement's requirements as recorded (one revision), and who set them. */
+/**
+ * An engagement's requirements as recorded (one revision), and who set them. {@code ruleSets}: the decision rule
+ * sets its models may be used with (comma-separated; none means no decision may use them).
+ */
 public record Requirements(String engagementKey, int revision, String processInstanceId, String targetAttribute,
     String problemType, String modelName, String successMetric, double successThreshold, String algorithms,
     int folds, int seed, String piiColumns, String sqlSource, String sqlQuery, String expectedSchema, String setBy,
-    String taskId, Instant recordedAt) {
+    String taskId, Instant recordedAt, String ruleSets) {
+
+  /** The rule sets named, in order. */
+  public List<String> ruleSetNames() {
+    return ruleSets == null ? List.of() : java.util.Arrays.stream(ruleSets.split(",")).map(String::strip)
+        .filter(name -> !name.isEmpty()).distinct().toList();
+  }
 
   public List<AlgorithmSpec> algorithmSpecs() {
     return AlgorithmList.parse(algorithms);
@@ -19,7 +28,7 @@ public record Requirements(String engagementKey, int revision, String processIns
   public Requirements withAlgorithms(String newAlgorithms, String by, String task) {
     return new Requirements(engagementKey, revision + 1, processInstanceId, targetAttribute, problemType, modelName,
         successMetric, successThreshold, newAlgorithms, folds, seed, piiColumns, sqlSource, sqlQuery,
-        expectedSchema, by, task, Instant.now());
+        expectedSchema, by, task, Instant.now(), ruleSets);
   }
 
   public boolean hasSqlPull() {

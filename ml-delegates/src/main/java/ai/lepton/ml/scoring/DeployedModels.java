@@ -1,6 +1,9 @@
 package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelFileReader;
 import ai.lepton.ml.registry.ModelIntegrityException;
 import ai.lepton.ml.registry.ModelRegistry;
@@ -29,26 +32,38 @@ public class DeployedModels {
    * A deployed version ready to score: the classifier, the header it was trained on and the training data's mean or
    * mode per attribute (null when the training data cannot be read: decisions then carry no explanation).
    */
-  public record Loaded(String versionId, Classifier classifier, Instances header, double[] baseline) {}
+  /**
+   * A live model ready to score. {@code setAside}: attributes of the engagement's data that preparation dropped
+   * (identifiers, constants, leaks); a record may carry them, and they are ignored.
+   */
+  public record Loaded(String versionId, Classifier classifier, Instances header, double[] baseline,
+      java.util.Set<String> setAside, java.util.List<String> ruleSets) {
+
+    public Loaded(String versionId, Classifier classifier, Instances header, double[] baseline) {
+      this(versionId, classifier, header, baseline, java.util.Set.of(), java.util.List.of());
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(DeployedModels.class);
 
   private final ModelRegistry registry;
   private final DatasetStore datasets;
+  private final RequirementsRecord requirements;
   private record Kept(Loaded loaded, long checkedAt) {}
 
   private final Map<String, Kept> byName = new ConcurrentHashMap<>();
   private final long recheckNanos;
 
-  public DeployedModels(ModelRegistry registry, DatasetStore datasets) {
-    this(registry, datasets, Duration.ofSeconds(5));
+  public DeployedModels(ModelRegistry registry, DatasetStore datasets, RequirementsRecord requirements) {
+    this(registry, datasets, requirements, Duration.ofSeconds(5));
   }
 
   @Autowired
-  public DeployedModels(ModelRegistry registry, DatasetStore datasets,
+  public DeployedModels(ModelRegistry registry, DatasetStore datasets, RequirementsRecord requirements,
       @Value("${lepton.scoring.recheck-live-version:PT5S}") Duration recheck) {
     this.registry = registry;
     this.datasets = datasets;
+    this.requirements = requirements;
     this.recheckNanos = recheck.toNanos();
   }
 
@@ -101,6 +116,36 @@ public class DeployedModels {
       throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, e.getMessage());
     }
     Instances header = (Instances) modelAndHeader.get(1);
-    return new Loaded(versionId, (Classifier) modelAndHeader.get(0), header, baseline(versionId, header));
+    return new Loaded(versionId, (Classifier) modelAndHeader.get(0), header, baseline(versionId, header),
+        setAside(versionId, header), ruleSets(versionId));
+  }
+
+  /** The decision rule sets the version's engagement named with its requirements (none: no decision may use it). */
+  private java.util.List<String> ruleSets(String versionId) {
+    if (requirements == null) {
+      return java.util.List.of();
+    }
+    return requirements.latest(registry.get(versionId).engagementKey()).map(Requirements::ruleSetNames)
+        .orElse(java.util.List.of());
+  }
+
+  /** The attributes of the data the version was trained from, back to what the client sent, that it does not use. */
+  private java.util.Set<String> setAside(String versionId, Instances header) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    try {
+      String datasetId = registry.get(versionId).datasetId();
+      for (int depth = 0; datasetId != null && depth < 10; depth++) {
+        StoredDataset dataset = datasets.get(datasetId);
+        dataset.schema().forEach(column -> names.add(String.valueOf(column.get("name"))));
+        datasetId = dataset.derivedFrom();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Model version {}: its training data's columns cannot be read ({}); records must use the model's"
+          + " attributes only", versionId, e.getMessage());
+    }
+    for (int i = 0; i < header.numAttributes(); i++) {
+      names.remove(header.attribute(i).name());
+    }
+    return java.util.Set.copyOf(names);
   }
 }

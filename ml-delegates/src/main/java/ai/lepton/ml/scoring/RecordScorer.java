@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -19,9 +21,32 @@ import weka.core.Utils;
 public class RecordScorer {
 
   private final DeployedModels models;
+  private final double minKnownShare;
 
   public RecordScorer(DeployedModels models) {
+    this(models, 0.5);
+  }
+
+  /** @param minKnownShare the share of the model's input attributes a record must give (RecordContract) */
+  @Autowired
+  public RecordScorer(DeployedModels models,
+      @Value("${lepton.decisions.min-known-share:0.5}") double minKnownShare) {
     this.models = models;
+    this.minKnownShare = minKnownShare;
+  }
+
+  /**
+   * Refuses a rule set the live model was not approved for: its engagement's requirements name the rule sets its
+   * decisions may use.
+   */
+  public void requireRuleSet(String modelName, String ruleSet) {
+    DeployedModels.Loaded model = models.get(modelName);
+    if (!model.ruleSets().contains(ruleSet)) {
+      throw new ScoringException(ScoringException.RULE_SET_NOT_APPROVED, String.format(
+          "Model '%s' (version %s) may decide with %s, the rule sets named with its requirements and approved with"
+              + " it; not with '%s'", modelName, model.versionId(), model.ruleSets().isEmpty() ? "no rule set"
+              : model.ruleSets(), ruleSet));
+    }
   }
 
   public Score score(String modelName, Map<String, Object> features) {
@@ -32,6 +57,7 @@ public class RecordScorer {
   public Score score(String modelName, Map<String, Object> features, boolean explain) {
     DeployedModels.Loaded model = models.get(modelName);
     Instances header = model.header();
+    RecordContract.check(header, features, minKnownShare, model.setAside());
     List<String> missing = new ArrayList<>();
     Instance instance = toInstance(header, features, missing);
     try {

@@ -5,6 +5,8 @@ public class ScoringException extends RuntimeException {
 
   public static final String MODEL_NOT_FOUND = "MODEL_NOT_FOUND";
   public static final String INVALID_FEATURES = "INVALID_FEATURES";
+  /** The rule set asked for is not one the model's requirements and approval name. */
+  public static final String RULE_SET_NOT_APPROVED = "RULE_SET_NOT_APPROVED";
   /** The deployed model's file failed its integrity check: not the caller's fault, and not scored. */
   public static final String MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE";
 

@@ -1,8 +1,12 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.ExpectedSchema;
+import ai.lepton.ml.engagement.SqlPullPolicy;
+import ai.lepton.ml.engagement.SqlPullRefusedException;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.engagement.RuleSetCatalogue;
 import ai.lepton.ml.dataset.PersonalDataSettings;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
@@ -10,7 +14,9 @@ import ai.lepton.ml.training.InvalidAlgorithmException;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,10 +33,17 @@ public class ValidateRequirementsListener implements TaskListener {
 
   private final PersonalDataSettings personalData;
   private final RequirementsRecord record;
+  private final SqlPullPolicy sqlPulls;
+  private final AuditTrail audit;
+  private final RuleSetCatalogue ruleSets;
 
-  public ValidateRequirementsListener(PersonalDataSettings personalData, RequirementsRecord record) {
+  public ValidateRequirementsListener(PersonalDataSettings personalData, RequirementsRecord record,
+      SqlPullPolicy sqlPulls, AuditTrail audit, RuleSetCatalogue ruleSets) {
     this.personalData = personalData;
     this.record = record;
+    this.sqlPulls = sqlPulls;
+    this.audit = audit;
+    this.ruleSets = ruleSets;
   }
 
   @Override
@@ -71,6 +84,7 @@ public class ValidateRequirementsListener implements TaskListener {
     int seed = (int) number(task, "seed", 1.0);
 
     checkSqlPull(task);
+    String decisionRuleSets = checkRuleSets(task);
     try {
       ExpectedSchema.parse(task.getVariable("expectedSchema"));
     } catch (IllegalArgumentException e) {
@@ -94,7 +108,23 @@ public class ValidateRequirementsListener implements TaskListener {
         target, problemType.wireName(), modelName, task.getVariable("successMetric").toString().strip(), threshold,
         String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()), folds, seed,
         String.join(",", engagementColumns), textOrNull(task, "sqlSource"), textOrNull(task, "sqlQuery"),
-        textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now()));
+        textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now(), decisionRuleSets));
+  }
+
+  /** The decision rule sets the engagement's models may be used with: each one Lepton has, or a 400 naming it. */
+  private String checkRuleSets(DelegateTask task) {
+    Object value = task.getVariable("ruleSets");
+    List<String> named = value == null ? List.of() : java.util.Arrays.stream(value.toString().split("[,\\n]"))
+        .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+    Set<String> known = ruleSets.decisionRuleSets();
+    List<String> unknown = named.stream().filter(name -> !known.contains(name)).toList();
+    if (!unknown.isEmpty()) {
+      throw invalid("ruleSets", "No decision rule set is named " + String.join(", ", unknown) + "; Lepton has "
+          + new java.util.TreeSet<>(known));
+    }
+    String joined = String.join(",", named);
+    task.setVariable("ruleSets", joined);
+    return joined.isEmpty() ? null : joined;
   }
 
   private static String textOrNull(DelegateTask task, String name) {
@@ -102,8 +132,11 @@ public class ValidateRequirementsListener implements TaskListener {
     return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 
-  /** A pull names a client database and one read-only SELECT; the database itself is checked when pulling. */
-  private static void checkSqlPull(DelegateTask task) {
+  /**
+   * A pull names a client database that serves this engagement and one SELECT over the tables it allows
+   * ({@link SqlPullPolicy}); a refusal is a 400 naming what was refused, and an audit entry that stays.
+   */
+  private void checkSqlPull(DelegateTask task) {
     Object source = task.getVariable("sqlSource");
     Object query = task.getVariable("sqlQuery");
     boolean hasSource = source != null && !source.toString().isBlank();
@@ -113,9 +146,18 @@ public class ValidateRequirementsListener implements TaskListener {
           "A SQL pull needs both a client database (sqlSource) and a SELECT (sqlQuery)");
     }
     if (hasQuery) {
-      String sql = query.toString().strip();
-      if (!sql.regionMatches(true, 0, "select", 0, 6) || sql.contains(";")) {
-        throw invalid("sqlQuery", "sqlQuery must be one SELECT statement, without ';'");
+      String key = task.getExecution().getProcessBusinessKey();
+      Object client = task.getVariable("client");
+      try {
+        sqlPulls.check(key, client == null ? null : client.toString(), source.toString().strip(),
+            query.toString());
+      } catch (SqlPullRefusedException e) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("source", source.toString());
+        payload.put("query", query.toString());
+        payload.put("reason", e.getMessage());
+        audit.appendRegardless(CurrentUser.of(task), "SQL_PULL_REFUSED", "engagement", key, payload);
+        throw invalid("sqlQuery", e.getMessage());
       }
     }
   }

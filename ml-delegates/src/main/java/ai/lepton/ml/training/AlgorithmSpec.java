@@ -9,6 +9,8 @@ import weka.classifiers.Classifier;
 public record AlgorithmSpec(String className, String options) {
 
   private static final String CLASSIFIERS_PACKAGE = "weka.classifiers.";
+  /** How Weka says a name in the options resolved to no class its catalogue lists. */
+  private static final String WEKA_UNRESOLVED = "Can't find a permissible class called:";
 
   /** Reads one line such as {@code weka.classifiers.bayes.NaiveBayes} or {@code weka.classifiers.trees.J48 -M 5}. */
   public static AlgorithmSpec parse(String line) {
@@ -32,17 +34,24 @@ public record AlgorithmSpec(String className, String options) {
     }
     Class<?> type;
     try {
-      type = Class.forName(className);
+      type = Class.forName(className, false, AlgorithmSpec.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new InvalidAlgorithmException(String.format("Weka has no classifier named '%s'", className), e);
     }
     if (!Classifier.class.isAssignableFrom(type)) {
       throw new InvalidAlgorithmException(String.format("'%s' is a Weka class but not a classifier", className));
     }
+    AllowedAlgorithms allowed = AllowedAlgorithms.current();
+    allowed.check(className, options); // before anything of the line is instantiated
+    WekaCatalogue.narrowTo(allowed); // nested names resolve only to allowed classes
     try {
       return WekaObjects.create(Classifier.class, className, options);
     } catch (Exception e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (reason.startsWith(WEKA_UNRESOLVED)) {
+        throw new InvalidAlgorithmException(String.format("In the options of %s: %s", className,
+            AllowedAlgorithms.notAllowed(reason.substring(WEKA_UNRESOLVED.length()).strip())), e);
+      }
       throw new InvalidAlgorithmException(
           String.format("Weka refuses the options '%s' for %s: %s", options, className, reason), e);
     }

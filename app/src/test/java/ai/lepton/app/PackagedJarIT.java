@@ -1,0 +1,275 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.util.FileSystemUtils;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Evaluation;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.converters.CSVLoader;
+
+/**
+ * The built jar, as a user runs it ({@code java -jar}, its own process, a fresh data directory, a free port), driven
+ * over HTTP only: RandomForest, J48 and a regression learner train, cross-validate as Weka does and deploy through a
+ * risk officer's approval; a thousand decisions and a training survive {@code kill -9}; nothing is left behind.
+ * Runs after {@code package} (failsafe); {@code LEPTON_IT_POSTGRES=1} runs it on PostgreSQL
+ * ({@code LEPTON_IT_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}; a database of its own is created and dropped).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedJarIT extends HttpCalls {
+
+  private static final String ADMIN = "admin:it-administrator-password";
+  private static final String CREDIT = "ENG-IT-CREDIT";
+  private static final String HOUSES = "ENG-IT-HOUSES";
+  private static final Duration TRAINING = Duration.ofMinutes(10);
+
+  static Path work;
+  static LeptonJar lepton;
+  static String postgresDatabase;
+  static boolean homeWekaFilesBefore;
+
+  @Override
+  int port() {
+    return lepton.port();
+  }
+
+  @BeforeAll
+  static void startTheJarOnAFreshDataDirectory() throws Exception {
+    Path jar = Path.of(System.getProperty("lepton.jar", "target/lepton-app-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+    assertThat(jar).exists();
+    work = Files.createTempDirectory("lepton-it-");
+    homeWekaFilesBefore = Files.exists(Path.of(System.getProperty("user.home"), "wekafiles"));
+    Map<String, String> environment = new LinkedHashMap<>(Map.of("LEPTON_DEMO", "false",
+        "LEPTON_ADMIN_PASSWORD", ADMIN.substring(ADMIN.indexOf(':') + 1)));
+    if ("1".equals(System.getenv("LEPTON_IT_POSTGRES"))) {
+      environment.putAll(postgres());
+    }
+    lepton = new LeptonJar(jar, work, environment);
+    lepton.start(Duration.ofMinutes(3));
+  }
+
+  @AfterAll
+  static void stopAndLeaveNothingBehind() throws Exception {
+    if (lepton != null) {
+      long pid = lepton.alive() ? lepton.pid() : -1;
+      lepton.stop();
+      assertThat(lepton.alive()).isFalse();
+      if (pid > 0) {
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      }
+    }
+    assertThat(Files.exists(Path.of(System.getProperty("user.home"), "wekafiles"))).as("~/wekafiles")
+        .isEqualTo(homeWekaFilesBefore);
+    if (postgresDatabase != null) {
+      try (Connection admin = DriverManager.getConnection(postgresUrl("postgres"), postgresUser(),
+          postgresPassword())) {
+        admin.createStatement().execute("DROP DATABASE IF EXISTS " + postgresDatabase);
+      }
+    }
+    if (work != null) {
+      FileSystemUtils.deleteRecursively(work);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void anAdministratorSetsUpTheTeam() {
+    for (String[] user : new String[][] {{"pm", "project-managers"}, {"ds", "data-scientists"},
+        {"mro", "model-risk-officers"}, {"auditor", "auditors"}, {"co", "credit-officers"}}) {
+      Reply created = postJson(ADMIN, "/engine-rest/user/create", Map.of(
+          "profile", Map.of("id", user[0], "firstName", "IT", "lastName", user[0], "email", user[0] + "@it.example"),
+          "credentials", Map.of("password", user[0])));
+      assertThat(created.status()).as(created.text()).isEqualTo(204);
+      assertThat(putJson(ADMIN, "/engine-rest/group/" + user[1] + "/members/" + user[0], Map.of()).status())
+          .isEqualTo(204);
+    }
+    assertThat(get("pm", "/api/models").status()).isEqualTo(200);
+    assertThat(get("nobody:nothing", "/api/models").status()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(2)
+  void randomForestAndJ48TrainAsWekaDoesAndTheChampionIsDeployedOnApproval() throws Exception {
+    String instance = openWithDataset(CREDIT, "credit-g.csv", Map.of("targetAttribute", "class",
+        "problemType", "classification", "modelName", "credit-it", "successMetric", "weightedAreaUnderROC",
+        "successThreshold", 0.7, "ruleSets", "credit-decision",
+        "algorithms", "weka.classifiers.trees.RandomForest -I 100 -S 1\nweka.classifiers.trees.J48 -C 0.25 -M 2"));
+
+    waitFor("Approve model", TRAINING, () -> taskId("mro", CREDIT, "Task_ApproveModel") != null);
+
+    JsonNode models = get("auditor", "/api/models?engagement=" + CREDIT).json();
+    assertThat(models.findValuesAsText("algorithm")).containsExactlyInAnyOrder(
+        "weka.classifiers.trees.RandomForest", "weka.classifiers.trees.J48");
+    for (JsonNode model : models) {
+      Instances data = trainingData(model);
+      Evaluation weka = new Evaluation(data);
+      weka.crossValidateModel(AbstractClassifier.forName(model.path("algorithm").asText(),
+          Utils.splitOptions(model.path("options").asText())), data, model.path("folds").asInt(),
+          new Random(model.path("seed").asInt()));
+      assertThat(model.at("/metrics/pctCorrect").asDouble()).as(model.path("algorithm").asText())
+          .isEqualTo(weka.pctCorrect());
+      assertThat(model.at("/metrics/kappa").asDouble()).isEqualTo(weka.kappa());
+      assertThat(model.at("/metrics/weightedAreaUnderROC").asDouble()).isEqualTo(weka.weightedAreaUnderROC());
+    }
+
+    assertThat(completeTask("mro", taskId("mro", CREDIT, "Task_ApproveModel"), Map.of("approved", true,
+        "approvalReason", "cross-validated AUC above 0.7 on German credit")).status()).isEqualTo(204);
+    waitFor("the champion deployed", Duration.ofMinutes(2), () -> get("auditor", "/api/models?engagement="
+        + CREDIT).json().findValuesAsText("status").contains("DEPLOYED"));
+    waitFor("maintenance", Duration.ofMinutes(1), () -> currentSteps(CREDIT).contains("Gateway_NextCheck"));
+    assertThat(instance).isNotBlank();
+  }
+
+  @Test
+  @Order(3)
+  void everyDecisionAnsweredBeforeAKill9IsInTheLogAfterTheRestart() throws Exception {
+    List<Map<String, Object>> applicants = new ArrayList<>();
+    for (int row = 0; row < 50; row++) {
+      applicants.add(record(resource("e2e/credit-g.csv"), false, "class", row));
+    }
+    List<String> answered = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failed = new AtomicInteger();
+    List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    for (int i = 0; i < 1_000; i++) {
+      Map<String, Object> applicant = applicants.get(i % applicants.size());
+      callers.submit(() -> {
+        try {
+          Reply decided = postJson("pm", "/api/decisions/credit-it?ruleSet=credit-decision", applicant);
+          if (decided.status() == 200) {
+            answered.add(decided.json().path("decisionId").asText());
+          } else {
+            refusals.add(decided.status() + " " + decided.text());
+          }
+        } catch (RuntimeException connectionLost) {
+          failed.incrementAndGet();
+        }
+      });
+    }
+    waitFor("300 decisions answered", Duration.ofMinutes(3), () -> {
+      assertThat(refusals).as("decisions refused before the kill").isEmpty();
+      return answered.size() >= 300;
+    });
+    lepton.kill9();
+    callers.shutdown();
+    assertThat(callers.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(failed.get()).as("calls cut off by the kill").isPositive();
+    Set<String> before = new HashSet<>(answered);
+
+    lepton.start(Duration.ofMinutes(3));
+
+    Set<String> logged = new HashSet<>(get("auditor", "/api/decisions?model=credit-it&limit=1000").json()
+        .findValuesAsText("decisionId"));
+    assertThat(logged).containsAll(before);
+    assertThat(get("auditor", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
+    assertThat(currentSteps(CREDIT)).contains("Gateway_NextCheck");
+    assertThat(postJson("pm", "/api/decisions/credit-it?ruleSet=credit-decision", applicants.get(0)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  @Order(4)
+  void aTrainingCutOffByAKill9FinishesAfterTheRestartWithNoCandidateLostOrTwice() {
+    String instance = openWithDataset(HOUSES, "ames.csv", Map.of("targetAttribute", "Sale_Price",
+        "problemType", "regression", "modelName", "houses-it", "successMetric", "correlationCoefficient",
+        "successThreshold", 0.5, "algorithms",
+        "weka.classifiers.functions.LinearRegression\nweka.classifiers.trees.REPTree -M 2 -V 0.001 -N 3 -S 1"));
+    waitFor("training under way", Duration.ofMinutes(3), () -> get(ADMIN, "/engine-rest/job?processInstanceId="
+        + instance + "&activityId=Task_TrainCandidate").json().size() > 0);
+    LeptonJar.sleep(5_000);
+    int trainedAtTheKill = get("auditor", "/api/models?engagement=" + HOUSES).json().size();
+
+    lepton.kill9();
+    lepton.start(Duration.ofMinutes(3));
+
+    waitFor("the training finished after the restart", TRAINING, () -> taskId("mro", HOUSES, "Task_ApproveModel")
+        != null || taskId("ds", HOUSES, "Task_ReviewTrainingResult") != null);
+    JsonNode models = get("auditor", "/api/models?engagement=" + HOUSES).json();
+    assertThat(models.findValuesAsText("algorithm")).as("trained before the kill: " + trainedAtTheKill)
+        .containsExactlyInAnyOrder("weka.classifiers.functions.LinearRegression",
+            "weka.classifiers.trees.REPTree");
+    assertThat(get("auditor", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
+  }
+
+  /** A project manager opens the engagement, a data scientist sets its requirements and sends the dataset. */
+  private String openWithDataset(String key, String datasetFile, Map<String, Object> requirements) {
+    String instance = startEngagement("pm", key);
+    assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), requirements).status())
+        .isEqualTo(204);
+    Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=" + datasetFile, "text/csv",
+        resource("e2e/" + datasetFile));
+    assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+    return instance;
+  }
+
+  private String currentSteps(String key) {
+    return get("auditor", "/api/engagements/" + key).json().path("currentSteps").toString();
+  }
+
+  /** The data a model version was trained on, as stored by Lepton, read by Weka. */
+  private Instances trainingData(JsonNode model) throws Exception {
+    String datasetId = model.path("datasetId").asText();
+    JsonNode dataset = get("auditor", "/api/datasets/" + datasetId).json();
+    byte[] bytes = get("auditor", "/api/datasets/" + datasetId + "/file").bytes();
+    Instances data;
+    if ("arff".equals(dataset.path("format").asText())) {
+      data = new Instances(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+    } else {
+      CSVLoader loader = new CSVLoader();
+      loader.setSource(new ByteArrayInputStream(bytes));
+      data = loader.getDataSet();
+    }
+    data.setClass(data.attribute(model.path("targetAttribute").asText()));
+    return data;
+  }
+
+  private static Map<String, String> postgres() throws Exception {
+    postgresDatabase = "lepton_it_" + System.currentTimeMillis();
+    try (Connection admin = DriverManager.getConnection(postgresUrl("postgres"), postgresUser(),
+        postgresPassword())) {
+      admin.createStatement().execute("CREATE DATABASE " + postgresDatabase);
+    }
+    return Map.of("SPRING_PROFILES_ACTIVE", "postgres", "LEPTON_DB_URL", postgresUrl(postgresDatabase),
+        "LEPTON_DB_USER", postgresUser(), "LEPTON_DB_PASSWORD", postgresPassword());
+  }
+
+  private static String postgresUrl(String database) {
+    return System.getenv().getOrDefault("LEPTON_IT_POSTGRES_URL", "jdbc:postgresql://localhost:5432/") + database;
+  }
+
+  private static String postgresUser() {
+    return System.getenv().getOrDefault("LEPTON_IT_POSTGRES_USER", "lepton");
+  }
+
+  private static String postgresPassword() {
+    return System.getenv().getOrDefault("LEPTON_IT_POSTGRES_PASSWORD", "lepton");
+  }
+}
