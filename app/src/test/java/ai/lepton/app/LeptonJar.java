@@ -39,6 +39,10 @@ final class LeptonJar {
     return port;
   }
 
+  Path jar() {
+    return jar;
+  }
+
   Path dataDir() {
     return work.resolve("data");
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import ai.lepton.ml.training.AllowedAlgorithms;
 import org.springframework.util.FileSystemUtils;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Evaluation;
@@ -217,6 +218,32 @@ class PackagedJarIT extends HttpCalls {
         .containsExactlyInAnyOrder("weka.classifiers.functions.LinearRegression",
             "weka.classifiers.trees.REPTree");
     assertThat(get("auditor", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void everyDefaultLearnerResolvesTrainsAndScoresInsideTheJar() throws Exception {
+    Path output = work.resolve("learners.txt");
+    Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dloader.path=" + Path.of(System.getProperty("lepton.test.classes", "target/test-classes")).toAbsolutePath(),
+        "-Dloader.main=" + LearnersInsideTheJar.class.getName(), "-Djava.io.tmpdir=" + work.resolve("tmp"),
+        "-DWEKA_HOME=" + work.resolve("wekafiles"), "-cp", lepton.jar().toString(),
+        "org.springframework.boot.loader.launch.PropertiesLauncher")
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    assertThat(probe.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    List<String> lines = Files.readAllLines(output);
+    long learners = AllowedAlgorithms.DEFAULTS.stream().filter(name -> {
+      try {
+        return weka.classifiers.Classifier.class.isAssignableFrom(Class.forName(name, false,
+            getClass().getClassLoader())) && !name.contains(".supportVector.");
+      } catch (ClassNotFoundException e) {
+        return true;
+      }
+    }).count();
+    assertThat(lines.stream().filter(line -> line.startsWith("FAIL"))).as(String.join("\n", lines)).isEmpty();
+    assertThat(lines.stream().filter(line -> line.startsWith("OK ")).count()).as(String.join("\n", lines))
+        .isEqualTo(learners);
+    assertThat(probe.exitValue()).isZero();
   }
 
   /** A project manager opens the engagement, a data scientist sets its requirements and sends the dataset. */

@@ -24,7 +24,8 @@ public final class ModelFileReader {
    * instantiated. Limits keep a crafted file from exhausting memory.
    */
   public static final String ALLOWED = "maxdepth=500;maxrefs=10000000;maxarray=100000000;"
-      + "weka.**;java.lang.*;java.util.*;java.text.*;java.math.*;no.uib.cipr.matrix.**;sun.util.calendar.ZoneInfo;!*";
+      + "weka.**;java.lang.*;java.util.*;java.util.concurrent.atomic.*;java.text.*;java.math.*;no.uib.cipr.matrix.**;"
+      + "sun.util.calendar.ZoneInfo;!*";
 
   private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(ALLOWED);
 

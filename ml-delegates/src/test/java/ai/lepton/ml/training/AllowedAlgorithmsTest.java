@@ -60,13 +60,17 @@ class AllowedAlgorithmsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("defaultLearners")
-  void everyDefaultLearnerTrainsWithItsDefaults(String className) throws Exception {
-    Classifier learner = AlgorithmSpec.parse(className).newClassifier();
+  void everyDefaultLearnerTrainsCrossValidatesIsStoredAndScores(String className) throws Exception {
+    AlgorithmSpec spec = AlgorithmSpec.parse(className);
+    Classifier learner = spec.newClassifier();
     Instances data = List.of(classification, regression, numericClassification, numericRegression).stream()
         .filter(candidate -> learner.getCapabilities().test(candidate)).findFirst()
         .orElseThrow(() -> new AssertionError(className + " takes none of credit-g's shapes"));
-    learner.buildClassifier(data);
-    assertThat(learner.classifyInstance(data.instance(0))).isNotNaN();
+    TrainingResult trained = CrossValidationTrainer.train(data, spec, 3, 1);
+    // read back as a deployment reads it: SHA-256 checked, classes filtered
+    Classifier model = (Classifier) ai.lepton.ml.registry.ModelFileReader.read(className, trained.modelBytes(),
+        ai.lepton.ml.Sha256.hex(trained.modelBytes())).get(0);
+    assertThat(model.classifyInstance(data.instance(0))).isNotNaN();
   }
 
   @ParameterizedTest(name = "{0}")
