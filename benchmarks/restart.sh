@@ -27,7 +27,9 @@ for _ in $(seq 1 "$decisions"); do
   printf 'data = "@docs/examples/churn-customer.json"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nnext\n'
 done > "$dir/decisions.curl"
 t0=$(date +%s)
-logged=$(curl -s --parallel --parallel-max 4 -K "$dir/decisions.curl" | grep -c '^200$' || true)
+curl -s --parallel --parallel-max 4 -K "$dir/decisions.curl" 2>/dev/null > "$dir/statuses" || true
+logged=$(grep -c '^200$' "$dir/statuses" || true)
+echo "statuses: $(sort "$dir/statuses" | uniq -c | tr '\n' ' ')" >&2
 echo "(${decisions} decisions posted in $(( $(date +%s) - t0 )) s)" >&2
 kill "$pid"; wait "$pid" 2>/dev/null || true
 start_jar "$dir/data" "$port" "$dir/clean-restart.log" "$@"

@@ -40,7 +40,9 @@ import weka.core.converters.CSVLoader;
 /**
  * The built jar, as a user runs it ({@code java -jar}, its own process, a fresh data directory, a free port), driven
  * over HTTP only: RandomForest, J48 and a regression learner train, cross-validate as Weka does and deploy through a
- * risk officer's approval; a thousand decisions and a training survive {@code kill -9}; nothing is left behind.
+ * risk officer's approval; a thousand decisions and a training survive {@code kill -9}; every learner of the default
+ * list trains, cross-validates as Weka does, is stored and scores in the jar's own class loader; nothing is left
+ * behind.
  * Runs after {@code package} (failsafe); {@code LEPTON_IT_POSTGRES=1} runs it on PostgreSQL
  * ({@code LEPTON_IT_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}; a database of its own is created and dropped).
  */
@@ -207,6 +209,7 @@ class PackagedJarIT extends HttpCalls {
         + instance + "&activityId=Task_TrainCandidate").json().size() > 0);
     LeptonJar.sleep(5_000);
     int trainedAtTheKill = get("auditor", "/api/models?engagement=" + HOUSES).json().size();
+    assertThat(trainedAtTheKill).as("candidates registered when the process is killed").isLessThan(2);
 
     lepton.kill9();
     lepton.start(Duration.ofMinutes(3));

@@ -127,6 +127,38 @@ class SafeInputsOverHttpTest extends HttpTestSupport {
     assertThat(unknown.text()).contains("No decision rule set is named fraud-alert");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      weka.classifiers.misc.SerializedClassifier -model /etc/passwd | 'weka.classifiers.misc.SerializedClassifier' is not one of the Weka classes Lepton allows
+      weka.classifiers.meta.Bagging -W weka.classifiers.misc.InputMappedClassifier -- -L /etc/passwd | 'weka.classifiers.misc.InputMappedClassifier' is not one of
+      weka.classifiers.meta.Vote -P /etc/passwd | The option -P of weka.classifiers.meta.Vote reads a file on the server
+      weka.classifiers.functions.SMO -K "weka.classifiers.functions.supportVector.PrecomputedKernelMatrixKernel -M /etc/passwd" | PrecomputedKernelMatrixKernel' is not one of
+      """)
+  void requirementsNamingAFileReadingClassAre400OnTheForm(String algorithm, String named) {
+    String key = "ENG-ALGO-" + System.nanoTime();
+    startEngagement("pm", key);
+    Reply refused = completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of(
+        "targetAttribute", "churn", "problemType", "classification", "modelName", "algo-check",
+        "successMetric", "pctCorrect", "successThreshold", 70, "algorithms", algorithm));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains(named).doesNotContain("root:").doesNotContain("stream header");
+    assertThat(taskId("ds", key, "Task_AnalyseRequirements")).isNotNull();
+  }
+
+  @Test
+  void aSqlPullFromASourceNoOneDeclaredIs400OnTheFormAndAudited() {
+    String key = "ENG-SQL-" + System.nanoTime();
+    startEngagement("pm", key);
+    Reply refused = completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of(
+        "targetAttribute", "churn", "problemType", "classification", "modelName", "sql-check",
+        "successMetric", "pctCorrect", "successThreshold", 70, "algorithms", "weka.classifiers.bayes.NaiveBayes",
+        "sqlSource", "crm", "sqlQuery", "SELECT CAST(FILE_READ('/etc/passwd', NULL) AS VARCHAR) FROM customers"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains("no client database named 'crm'");
+    assertThat(auditEntries().stream().filter(e -> e.path("type").asText().equals("SQL_PULL_REFUSED")
+        && e.path("subjectId").asText().equals(key))).hasSize(1);
+  }
+
   @Test
   void aVariableNamingAWekaClassIsNeverTurnedIntoOne() {
     String key = "ENG-OBJECT-" + System.nanoTime();
