@@ -112,6 +112,45 @@ class EngagementProcessTest extends ProcessTestSupport {
     runJobs(pi);
     assertThat(pi).isWaitingAt("Task_ApproveModel");
     assertThat((String) runtime.getVariable(pi.getId(), "qualityVerdict")).isEqualTo("PASS");
+    // honest data: no leakage, naming or repetition finding for the approver to wade through
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityFindings"))
+        .doesNotContain("alone it reaches", "alone reaches", "named like", "repeat an earlier row");
+  }
+
+  @Test
+  void aNoisyCopyOfTheOutcomeIsDroppedAndTheModelIsBackNearTheCleanFigure() {
+    ProcessInstance clean = openEngagement("credit-clean-reference");
+    completeRequirements(clean, 0.6, J48);
+    sendCreditData(clean);
+    runJobs(clean);
+    double cleanAccuracy = registry.get((String) runtime.getVariable(clean.getId(), "modelVersionId"))
+        .metric("pctCorrect");
+
+    ProcessInstance pi = openEngagement("credit-noisy-leak");
+    completeRequirements(pi, 0.6, J48);
+    // a status filled in after the decision, wrong on 5 % of the loans: no longer a perfect copy
+    sendCreditData(pi, withLeakingColumn(creditG(), 0.05));
+    runJobs(pi);
+
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityDropAttributes")).isEqualTo("collection_status");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityFindings"))
+        .contains("collection_status", "alone it reaches kappa");
+    double accuracy = registry.get((String) runtime.getVariable(pi.getId(), "modelVersionId")).metric("pctCorrect");
+    assertThat(accuracy).isCloseTo(cleanAccuracy, org.assertj.core.data.Offset.offset(0.001));
+  }
+
+  @Test
+  void manyRepeatedRowsAreAFindingForTheApprover() {
+    ProcessInstance pi = openEngagement("credit-repeated");
+    completeRequirements(pi, 0.6, J48);
+    sendCreditData(pi, withRepeatedRows(creditG(), 100));
+    runJobs(pi);
+
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    assertThat((String) runtime.getVariable(pi.getId(), "qualityFindings"))
+        .contains("100 rows (9.1%) repeat an earlier row");
+    assertThat((String) runtime.getVariable(pi.getId(), "policyVerdict")).isEqualTo("WARN");
   }
 
   @Test
@@ -714,6 +753,20 @@ class EngagementProcessTest extends ProcessTestSupport {
 
   /** credit-g with a column that repeats each loan's outcome in other words: what a leak looks like. */
   private static byte[] withLeakingColumn(byte[] arff) {
+    return withLeakingColumn(arff, 0);
+  }
+
+  /** credit-g whose first rows are sent twice. */
+  private static byte[] withRepeatedRows(byte[] arff, int repeated) {
+    String text = new String(arff, StandardCharsets.UTF_8);
+    List<String> rows = text.substring(text.indexOf("@data") + 5).lines()
+        .filter(line -> !line.isBlank() && !line.startsWith("%")).limit(repeated).toList();
+    return (text.strip() + "\n" + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** As {@link #withLeakingColumn(byte[])}, the column wrong on a share of the rows (seeded). */
+  private static byte[] withLeakingColumn(byte[] arff, double wrongShare) {
+    java.util.Random random = new java.util.Random(7);
     StringBuilder out = new StringBuilder();
     boolean data = false;
     for (String line : new String(arff, StandardCharsets.UTF_8).split("\n")) {
@@ -723,8 +776,8 @@ class EngagementProcessTest extends ProcessTestSupport {
       if (data && !line.isBlank() && !line.startsWith("%")) {
         int comma = line.lastIndexOf(',');
         String outcome = line.substring(comma + 1).strip();
-        line = line.substring(0, comma) + "," + ("bad".equals(outcome) ? "in_collection" : "closed") + ","
-            + outcome;
+        boolean bad = "bad".equals(outcome) != random.nextDouble() < wrongShare;
+        line = line.substring(0, comma) + "," + (bad ? "in_collection" : "closed") + "," + outcome;
       }
       data |= line.startsWith("@data");
       out.append(line).append('\n');

@@ -7,6 +7,10 @@ package ai.lepton.rules;
  * @param identifierLike every row has its own value, in a text column or an integer one
  * @param targetPurity share of rows this attribute alone classifies correctly (nominal target; null otherwise)
  * @param targetCorrelation Pearson correlation with a numeric target (null otherwise)
+ * @param aloneSkill its cross-validated skill alone (LeakageFacts says how measured; null when not measured)
+ * @param aloneShare that skill as a share of all attributes' skill together (null when not measured)
+ * @param levelsLikeTarget a nominal attribute with as many values as the nominal target
  */
 public record AttributeFacts(String name, String type, double missingPct, int distinct, int rows,
-    boolean identifierLike, Double targetPurity, Double targetCorrelation) {}
+    boolean identifierLike, Double targetPurity, Double targetCorrelation, Double aloneSkill, Double aloneShare,
+    boolean levelsLikeTarget) {}

@@ -23,7 +23,7 @@ final class ProfileFacts {
         .orElse(null);
     List<Object> facts = new ArrayList<>();
     if (targetEntry == null) {
-      facts.add(new DatasetFacts(rows, target, false, null, 0, null, null, null, null));
+      facts.add(new DatasetFacts(rows, target, false, null, 0, null, null, null, null, null, null));
     } else {
       double minority = Double.NaN;
       String minorityClass = null;
@@ -40,7 +40,15 @@ final class ProfileFacts {
       }
       facts.add(new DatasetFacts(rows, target, true, FactValues.text(targetEntry, "type"),
           (int) FactValues.number(targetEntry, "distinct"), FactValues.optional(targetEntry, "missingPct"),
-          FactValues.optional(profile, "majorityShare"), Double.isNaN(minority) ? null : minority, minorityClass));
+          FactValues.optional(profile, "majorityShare"), Double.isNaN(minority) ? null : minority, minorityClass,
+          count(profile, "duplicateRows"), count(profile, "conflictingDuplicates")));
+    }
+    if (profile.get("leakage") instanceof Map<?, ?> leakage) {
+      Map<String, Object> measured = (Map<String, Object>) leakage;
+      facts.add(new LeakageFacts(FactValues.text(measured, "measure"), FactValues.text(measured, "reference"),
+          FactValues.number(measured, "referenceSkill"), FactValues.number(measured, "dropShare"),
+          FactValues.number(measured, "dropSkill"), FactValues.number(measured, "warnShare"),
+          FactValues.number(measured, "warnSkill")));
     }
     for (Map<String, Object> attribute : attributes) {
       String name = String.valueOf(attribute.get("name"));
@@ -54,8 +62,15 @@ final class ProfileFacts {
       boolean identifierLike = allDistinct && ("nominal".equals(type) || "string".equals(type)
           || Boolean.TRUE.equals(attribute.get("integerValued")));
       facts.add(new AttributeFacts(name, type, missingPct, distinct, rows, identifierLike,
-          FactValues.optional(attribute, "targetPurity"), FactValues.optional(attribute, "targetCorrelation")));
+          FactValues.optional(attribute, "targetPurity"), FactValues.optional(attribute, "targetCorrelation"),
+          FactValues.optional(attribute, "aloneSkill"), FactValues.optional(attribute, "aloneShare"),
+          Boolean.TRUE.equals(attribute.get("levelsLikeTarget"))));
     }
     return facts;
+  }
+
+  private static Integer count(Map<String, Object> profile, String name) {
+    Object value = profile.get(name);
+    return value instanceof Number number ? number.intValue() : null;
   }
 }

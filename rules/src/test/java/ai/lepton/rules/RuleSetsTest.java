@@ -112,6 +112,43 @@ class RuleSetsTest {
   }
 
   @Test
+  void anAttributeThatAloneDoesWhatAllDoIsDroppedOneThatDoesMostIsShownAndHonestOnesPass() {
+    Map<String, Object> profile = new LinkedHashMap<>(profile(1000, Map.of("good", 700, "bad", 300), 0,
+        skilled("status_code", 0.90, 1.0, true), // a 5 %-noisy copy of the target
+        skilled("settled_after_review", 0.50, 0.85, false),
+        skilled("checking_status", 0.157, 0.64, false),
+        skilled("purpose", 0.05, 0.2, false)));
+    profile.put("leakage", Map.of("measure", "kappa", "reference", "weka.classifiers.trees.J48",
+        "referenceSkill", 0.9, "dropShare", 0.9, "dropSkill", 0.6, "warnShare", 0.8, "warnSkill", 0.45));
+    profile.put("duplicateRows", 80);
+    profile.put("conflictingDuplicates", 12);
+
+    DecisionOutcome outcome = quality(profile);
+
+    assertThat(outcome.getAttributesToDrop()).containsExactly("status_code");
+    assertThat(outcome.getReason()).contains("alone it reaches kappa 0.900, 100% of all attributes together"
+        + " (weka.classifiers.trees.J48: 0.900; guessing: 0)");
+    assertThat(outcome.reasonsFor("PASS")).anySatisfy(finding -> assertThat(finding)
+        .contains("'settled_after_review' alone reaches kappa 0.500, 85%"));
+    assertThat(outcome.reasonsFor("PASS")).anySatisfy(finding -> assertThat(finding)
+        .contains("'status_code' is named like a record of the outcome"));
+    assertThat(outcome.reasonsFor("PASS")).anySatisfy(finding -> assertThat(finding)
+        .contains("80 rows (8.0%) repeat an earlier row"));
+    assertThat(outcome.reasonsFor("PASS")).anySatisfy(finding -> assertThat(finding)
+        .contains("12 rows repeat an earlier row's attributes with another outcome"));
+    assertThat(String.join("\n", outcome.reasonsFor("PASS"))).doesNotContain("checking_status", "purpose");
+  }
+
+  @Test
+  void aNearPerfectChampionIsAWarningAndAnHonestOneIsNot() {
+    DecisionOutcome tooGood = policy(metrics(0.96, 0.99, 0.97, 1.0), true, "");
+    assertThat(tooGood.getDecision()).isEqualTo("WARN");
+    assertThat(tooGood.reasonsFor("WARN")).singleElement().asString().contains("cross-validated kappa 0.9600",
+        "rarely this predictable");
+    assertThat(policy(metrics(0.45, 0.8, 0.6, 1.0), true, "").getDecision()).isEqualTo("CLEAR");
+  }
+
+  @Test
   void approvalPolicyBlocksAWeakClassAndWarnsOfUnstableFoldsAndOpenFindings() {
     DecisionOutcome outcome = policy(metrics(0.35, 0.8, 0.25, 7.5), true, "class 'yes' is only 6.0% of rows");
     assertThat(outcome.getDecision()).isEqualTo("BLOCK");
@@ -231,6 +268,11 @@ class RuleSetsTest {
       boolean integerValued, double purity, double ignoredMajority) {
     return Map.of("name", name, "type", type, "missingPct", missingPct, "distinct", distinct,
         "integerValued", integerValued, "targetPurity", purity);
+  }
+
+  private static Map<String, Object> skilled(String name, double skill, double share, boolean levelsLikeTarget) {
+    return Map.of("name", name, "type", "nominal", "missingPct", 0.0, "distinct", levelsLikeTarget ? 2 : 4,
+        "aloneSkill", skill, "aloneShare", share, "levelsLikeTarget", levelsLikeTarget);
   }
 
   private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings) {

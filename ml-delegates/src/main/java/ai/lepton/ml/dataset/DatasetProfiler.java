@@ -39,7 +39,46 @@ public final class DatasetProfiler {
       profile.put("classBalance", attributes.get(target.index()).get("values"));
       profile.put("majorityShare", round(TargetAssociation.majorityShare(data, target)));
     }
+    if (target != null) {
+      duplicates(data, target, attributes, profile);
+    }
     return profile;
+  }
+
+  /**
+   * Rows that repeat an earlier row ({@code duplicateRows}: same attributes and same target) and rows whose attributes
+   * repeat an earlier row's with another target ({@code conflictingDuplicates}). Columns where every row has its own
+   * value (identifiers) are left out of the comparison, as training leaves them out; rows without a target too.
+   */
+  private static void duplicates(Instances data, Attribute target, List<Map<String, Object>> attributes,
+      Map<String, Object> profile) {
+    int rows = data.numInstances();
+    List<Integer> compared = IntStream.range(0, data.numAttributes())
+        .filter(i -> i != target.index() && !identifierLike(data.attribute(i), attributes.get(i), rows)).boxed()
+        .toList();
+    Map<String, Double> firstTarget = new java.util.HashMap<>();
+    int duplicateRows = 0;
+    int conflicting = 0;
+    for (int r = 0; r < rows; r++) {
+      double outcome = data.instance(r).value(target.index());
+      if (Double.isNaN(outcome)) {
+        continue;
+      }
+      StringBuilder key = new StringBuilder();
+      for (int i : compared) {
+        key.append(data.instance(r).value(i)).append('|');
+      }
+      Double earlier = firstTarget.putIfAbsent(key.toString(), outcome);
+      if (earlier != null) {
+        if (earlier.doubleValue() == outcome) {
+          duplicateRows++;
+        } else {
+          conflicting++;
+        }
+      }
+    }
+    profile.put("duplicateRows", duplicateRows);
+    profile.put("conflictingDuplicates", conflicting);
   }
 
   private static Map<String, Object> describe(Instances data, Attribute attribute, Attribute target) {
@@ -47,6 +86,9 @@ public final class DatasetProfiler {
     if (target != null && attribute.index() != target.index()) {
       if (target.isNominal() && !attribute.isDate() && !attribute.isRelationValued()) {
         entry.put("targetPurity", round(TargetAssociation.purity(data, attribute, target)));
+        if (attribute.isNominal() && attribute.numValues() == target.numValues()) {
+          entry.put("levelsLikeTarget", true); // as many values as the target: it may be the target re-coded
+        }
       } else if (target.isNumeric() && attribute.isNumeric()) {
         entry.put("targetCorrelation", round(TargetAssociation.correlation(data, attribute, target)));
       }
@@ -110,6 +152,12 @@ public final class DatasetProfiler {
       entry.put("distinct", attribute.numValues());
     }
     return entry;
+  }
+
+  /** Every row has its own value, in a text column or an integer one: an identifier, never compared. */
+  private static boolean identifierLike(Attribute attribute, Map<String, Object> entry, int rows) {
+    return ((Number) entry.getOrDefault("distinct", 0)).intValue() == rows && (!attribute.isNumeric()
+        || Boolean.TRUE.equals(entry.get("integerValued")));
   }
 
   private static int distinct(double[] values, int count) {

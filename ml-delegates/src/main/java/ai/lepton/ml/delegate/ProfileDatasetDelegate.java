@@ -2,6 +2,11 @@ package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.dataset.DatasetProfiler;
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.training.SingleAttributeSkill;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,15 +15,22 @@ import weka.core.Instances;
 
 /**
  * Profiles the dataset the client sent, stores the profile with it and hands it to the data-quality rules as the
- * JSON variable {@code datasetProfile}.
+ * JSON variable {@code datasetProfile}. The profile includes what each attribute achieves alone against all of them
+ * together ({@link SingleAttributeSkill}, the engagement's recorded folds and seed), and the leakage thresholds the
+ * rules apply ({@code lepton.quality.leakage.*}), so the stored profile says what was measured and judged.
  */
 @Component("profileDataset")
 public class ProfileDatasetDelegate implements JavaDelegate {
 
   private final DatasetStore datasets;
+  private final RequirementsRecord requirements;
+  private final LeakageThresholds thresholds;
 
-  public ProfileDatasetDelegate(DatasetStore datasets) {
+  public ProfileDatasetDelegate(DatasetStore datasets, RequirementsRecord requirements,
+      LeakageThresholds thresholds) {
     this.datasets = datasets;
+    this.requirements = requirements;
+    this.thresholds = thresholds;
   }
 
   @Override
@@ -31,6 +43,30 @@ public class ProfileDatasetDelegate implements JavaDelegate {
           String.format("Dataset %s has no attribute '%s' (the engagement's target)", datasetId, target));
     }
     Map<String, Object> profile = DatasetProfiler.profile(data, target);
+    Requirements recorded = requirements.of(execution);
+    SingleAttributeSkill skill = SingleAttributeSkill.measure(data, target, recorded.folds(), recorded.seed(),
+        thresholds.maxRows());
+    Map<String, Object> leakage = new LinkedHashMap<>();
+    leakage.put("measure", skill.measure());
+    leakage.put("reference", skill.reference());
+    leakage.put("referenceSkill", skill.referenceSkill());
+    leakage.put("rows", skill.rows());
+    leakage.put("folds", recorded.folds());
+    leakage.put("seed", recorded.seed());
+    leakage.putAll(thresholds.asMap());
+    profile.put("leakage", leakage);
+    for (Object entry : (List<?>) profile.get("attributes")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> attribute = (Map<String, Object>) entry;
+      String name = String.valueOf(attribute.get("name"));
+      if (skill.alone().containsKey(name)) {
+        attribute.put("aloneSkill", skill.alone().get(name));
+        double share = skill.share(name);
+        if (!Double.isNaN(share)) {
+          attribute.put("aloneShare", Math.round(share * 1000) / 1000.0);
+        }
+      }
+    }
     datasets.addProfile(datasetId, target, profile);
     execution.setVariable("datasetRows", data.numInstances());
     execution.setVariable("datasetRowsWithMissingValues", profile.get("rowsWithMissingValues"));
