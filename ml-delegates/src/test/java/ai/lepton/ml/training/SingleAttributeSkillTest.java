@@ -28,7 +28,7 @@ class SingleAttributeSkillTest {
   private static final double WARN_SKILL = 0.45;
 
   @ParameterizedTest(name = "{0} ({1})")
-  @CsvSource({"credit-g, class", "wa_churn, churn", "mlc_churn, churn", "ames, Sale_Price"})
+  @CsvSource({"credit-g, class", "diabetes, class", "wa_churn, churn", "mlc_churn, churn", "ames, Sale_Price"})
   void honestDataRaisesNoLeakage(String dataset, String target) throws Exception {
     Instances data = load(dataset);
     SingleAttributeSkill skill = SingleAttributeSkill.measure(data, target, 10, 1, 20_000);
@@ -87,8 +87,8 @@ class SingleAttributeSkillTest {
         return new Instances(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
     }
-    try (InputStream in = SingleAttributeSkillTest.class.getClassLoader()
-        .getResourceAsStream("data/" + dataset + ".csv")) {
+    String file = dataset.equals("diabetes") ? "data/diabetes.arff" : "data/" + dataset + ".csv";
+    try (InputStream in = SingleAttributeSkillTest.class.getClassLoader().getResourceAsStream(file)) {
       return DatasetReader.read(in.readAllBytes(), null, dataset).instances();
     }
   }
