@@ -151,6 +151,9 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat((String) runtime.getVariable(pi.getId(), "qualityFindings"))
         .contains("100 rows (9.1%) repeat an earlier row");
     assertThat((String) runtime.getVariable(pi.getId(), "policyVerdict")).isEqualTo("WARN");
+    // and the candidates were cross-validated with each repeated row in its twin's fold
+    ModelVersion champion = registry.get((String) runtime.getVariable(pi.getId(), "modelVersionId"));
+    assertThat(((Map<?, ?>) champion.metrics().get("folds")).get("grouped")).isEqualTo(true);
   }
 
   @Test

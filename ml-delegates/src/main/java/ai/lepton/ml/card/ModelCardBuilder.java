@@ -75,6 +75,7 @@ public class ModelCardBuilder {
     training.put("wekaCommand", (version.algorithm() + " " + version.options()).strip());
     training.put("seed", version.seed());
     training.put("folds", version.folds());
+    training.put("foldsBuilt", foldsBuilt(version.metrics()));
     training.put("trainingRound", version.trainingRound());
     training.put("trainingMillis", version.trainingMillis());
     card.put("training", training);
@@ -168,5 +169,16 @@ public class ModelCardBuilder {
       values.put(variable.getName(), variable.getValue());
     }
     return values;
+  }
+
+  /** How the cross-validation's folds were built, in words for the card. */
+  static String foldsBuilt(Map<String, Object> metrics) {
+    Object folds = metrics.get("folds");
+    if (folds instanceof Map<?, ?> built && Boolean.TRUE.equals(built.get("grouped"))) {
+      return "Weka's stratified folds, with rows that repeat exactly kept in one fold (" + built.get("repeatedRowsMoved")
+          + " moved to their first copy's fold), so no model was tested on a row it trained on; Weka's plain"
+          + " cross-validation of the same data would be flattered by the repeats";
+    }
+    return "Weka's stratified folds (Evaluation.crossValidateModel): the figures are Weka's own";
   }
 }

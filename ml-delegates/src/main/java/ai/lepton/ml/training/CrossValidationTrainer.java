@@ -2,7 +2,6 @@ package ai.lepton.ml.training;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
-import java.util.Random;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.core.Instances;
@@ -10,7 +9,9 @@ import weka.core.SerializationHelper;
 
 /**
  * Trains the way the Weka Explorer does: k-fold cross-validation with {@link Evaluation#crossValidateModel} for the
- * metrics, then one model on all the data. The same data, options, folds and seed give Weka's numbers exactly.
+ * metrics, then one model on all the data. The same data, options, folds and seed give Weka's numbers exactly, except
+ * when 5 % or more of the rows repeat exactly: those are kept in one fold ({@link GroupedCrossValidation}), so a model
+ * is never tested on a row it trained on; the metrics say whether that happened ({@code folds.grouped}).
  */
 public final class CrossValidationTrainer {
 
@@ -27,12 +28,17 @@ public final class CrossValidationTrainer {
     long start = System.nanoTime();
     try {
       Evaluation evaluation = new Evaluation(data);
-      evaluation.crossValidateModel(algorithm.newClassifier(), data, folds, new Random(seed));
+      GroupedCrossValidation.Folds built = GroupedCrossValidation.run(evaluation, algorithm.newClassifier(), data,
+          folds, seed);
       Classifier model = algorithm.newClassifier();
       model.buildClassifier(data);
       long millis = (System.nanoTime() - start) / 1_000_000;
       Map<String, Object> metrics = EvaluationMetrics.of(evaluation, data.classAttribute());
-      metrics.put("folds", EvaluationMetrics.perFold(evaluation, data.numInstances(), folds));
+      Map<String, Object> perFold = EvaluationMetrics.perFold(evaluation, built.sizes());
+      // how the folds were built, for the card: Weka's own, or with repeated rows kept in one fold
+      perFold.put("grouped", built.grouped());
+      perFold.put("repeatedRowsMoved", built.movedRows());
+      metrics.put("folds", perFold);
       metrics.putAll(EvaluationMetrics.curves(evaluation, data.classAttribute()));
       return new TrainingResult(metrics, serialize(model, data), millis);
     } catch (InvalidAlgorithmException e) {

@@ -52,16 +52,29 @@ public final class EvaluationMetrics {
    * how far the single figure can be trusted.
    */
   public static Map<String, Object> perFold(Evaluation eval, int rows, int folds) {
+    int[] sizes = new int[folds];
+    for (int fold = 0; fold < folds; fold++) {
+      sizes[fold] = rows / folds + (fold < rows % folds ? 1 : 0);
+    }
+    return perFold(eval, sizes);
+  }
+
+  /** As {@link #perFold(Evaluation, int, int)}, for test folds of the given sizes (in the order evaluated). */
+  public static Map<String, Object> perFold(Evaluation eval, int[] sizes) {
+    int rows = java.util.Arrays.stream(sizes).sum();
+    int folds = (int) java.util.Arrays.stream(sizes).filter(size -> size > 0).count();
     List<Prediction> predictions = eval.predictions();
     Map<String, Object> result = new LinkedHashMap<>();
-    if (predictions == null || predictions.size() != rows) {
+    if (predictions == null || predictions.size() != rows || rows == 0) {
       return result;
     }
     boolean nominal = predictions.get(0) instanceof NominalPrediction;
     List<Double> values = new ArrayList<>();
     int next = 0;
-    for (int fold = 0; fold < folds; fold++) {
-      int size = rows / folds + (fold < rows % folds ? 1 : 0);
+    for (int size : sizes) {
+      if (size == 0) {
+        continue;
+      }
       double weight = 0;
       double sum = 0;
       for (Prediction p : predictions.subList(next, next + size)) {

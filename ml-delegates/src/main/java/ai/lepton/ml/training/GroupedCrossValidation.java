@@ -1,0 +1,99 @@
+package ai.lepton.ml.training;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.Evaluation;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * k-fold cross-validation in which rows that repeat exactly stay in one fold, so a model is never tested on a row it
+ * trained on. It is Weka's own procedure ({@code Evaluation.crossValidateModel}: shuffle with the seed, stratify,
+ * contiguous folds, each training set shuffled again), with one change: a repeated row goes to the fold of its first
+ * occurrence. It applies from {@value #GROUP_FROM_SHARE} of rows repeated, the share at which the data-quality rules
+ * tell the approver; below it the figures are Weka's own to the last digit (wa_churn's 22 repeated customers of
+ * 7,043, 0.3 %, move Weka's figures by less than its fold-to-fold spread).
+ */
+final class GroupedCrossValidation {
+
+  /** The share of repeated rows from which folds are grouped. */
+  static final double GROUP_FROM_SHARE = 0.05;
+
+  /** How the folds were built: sizes of the test folds, and how many repeated rows were moved to their group's. */
+  record Folds(int[] sizes, int movedRows, boolean grouped) {}
+
+  private GroupedCrossValidation() {}
+
+  static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed)
+      throws Exception {
+    if (repeatedRows(original) < GROUP_FROM_SHARE * original.numInstances()) {
+      evaluation.crossValidateModel(prototype, original, folds, new Random(seed));
+      int[] sizes = new int[folds];
+      for (int fold = 0; fold < folds; fold++) {
+        sizes[fold] = original.numInstances() / folds + (fold < original.numInstances() % folds ? 1 : 0);
+      }
+      return new Folds(sizes, 0, false);
+    }
+    Random random = new Random(seed);
+    Instances data = new Instances(original);
+    data.randomize(random);
+    if (data.classAttribute().isNominal()) {
+      data.stratify(folds);
+    }
+    int rows = data.numInstances();
+    int[] fold = new int[rows];
+    for (int f = 0, row = 0; f < folds; f++) {
+      int size = rows / folds + (f < rows % folds ? 1 : 0);
+      for (int i = 0; i < size; i++) {
+        fold[row++] = f;
+      }
+    }
+    Map<String, Integer> groupFold = new HashMap<>();
+    int moved = 0;
+    for (int row = 0; row < rows; row++) {
+      Integer first = groupFold.putIfAbsent(key(data.instance(row)), fold[row]);
+      if (first != null && first != fold[row]) {
+        fold[row] = first;
+        moved++;
+      }
+    }
+    int[] sizes = new int[folds];
+    for (int f = 0; f < folds; f++) {
+      Instances train = new Instances(data, rows);
+      Instances test = new Instances(data, rows);
+      for (int row = 0; row < rows; row++) {
+        (fold[row] == f ? test : train).add(data.instance(row));
+      }
+      sizes[f] = test.numInstances();
+      if (test.isEmpty()) {
+        continue;
+      }
+      train.randomize(random);
+      evaluation.setPriors(train);
+      Classifier model = AbstractClassifier.makeCopy(prototype);
+      model.buildClassifier(train);
+      evaluation.evaluateModel(model, test);
+    }
+    return new Folds(sizes, moved, true);
+  }
+
+  /** Rows that repeat an earlier row exactly, target included. */
+  static int repeatedRows(Instances data) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int repeated = 0;
+    for (Instance row : data) {
+      if (!seen.add(key(row))) {
+        repeated++;
+      }
+    }
+    return repeated;
+  }
+
+  private static String key(Instance row) {
+    return Arrays.toString(row.toDoubleArray()) + row.weight();
+  }
+}
