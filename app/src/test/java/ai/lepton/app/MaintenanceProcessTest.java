@@ -1,5 +1,6 @@
 package ai.lepton.app;
 
+import ai.lepton.process.ProcessMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -381,7 +382,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
 
   private Map<String, Object> sendMonitoringData(ProcessInstance pi, List<String> monitoringRows) {
     return as("ds", LeptonGroups.DATA_SCIENTISTS, () -> intake.receive(pi.getBusinessKey(), "monitoring.csv",
-        csv(monitoringRows), DatasetFormat.CSV, DatasetIntake.MONITORING_DATA_RECEIVED));
+        csv(monitoringRows), DatasetFormat.CSV, ProcessMessage.MONITORING_DATA_RECEIVED.messageName()));
   }
 
   /** The maintenance timer fires (as the job executor would once due), then the check runs. */

@@ -1,5 +1,6 @@
 package ai.lepton.ingest;
 
+import ai.lepton.process.ProcessMessage;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -39,7 +40,7 @@ public class CheckAgainstRequirements implements Processor {
     String target = recorded.targetAttribute();
     Instances data = exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class).instances();
     Attribute attribute = data.attribute(target);
-    boolean monitoring = CorrelateEngagement.MONITORING_DATA_RECEIVED.equals(
+    boolean monitoring = ProcessMessage.MONITORING_DATA_RECEIVED.messageName().equals(
         exchange.getMessage().getHeader(IngestHeaders.MESSAGE, String.class));
     if (attribute == null && monitoring) {
       return; // production data without its outcome: compared for drift, not for accuracy

@@ -1,5 +1,6 @@
 package ai.lepton.ingest;
 
+import ai.lepton.process.ProcessMessage;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CorrelateEngagement implements Processor {
 
-  public static final String DATASET_RECEIVED = "DatasetReceived";
-  public static final String MONITORING_DATA_RECEIVED = "MonitoringDataReceived";
+  private static final String DATASET_RECEIVED = ProcessMessage.DATASET_RECEIVED.messageName();
+  private static final String MONITORING_DATA_RECEIVED = ProcessMessage.MONITORING_DATA_RECEIVED.messageName();
   /** The maintenance phase of ai-engagement: monitoring data is taken while the engagement is in it. */
   static final String MAINTENANCE = "SubProcess_Maintenance";
 

@@ -1,5 +1,6 @@
 package ai.lepton.ingest;
 
+import ai.lepton.process.ProcessMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public class FileDropRoute extends RouteBuilder {
           + " id>/, or production data in <inbox>/<engagement id>/monitoring/, not in " + relative);
     }
     if (relative.getNameCount() == 2) {
-      exchange.getMessage().setHeader(IngestHeaders.MESSAGE, CorrelateEngagement.MONITORING_DATA_RECEIVED);
+      exchange.getMessage().setHeader(IngestHeaders.MESSAGE, ProcessMessage.MONITORING_DATA_RECEIVED.messageName());
     }
     exchange.getMessage().setHeader(IngestHeaders.ENGAGEMENT, relative.getName(0).toString());
     exchange.getMessage().setHeader(IngestHeaders.SOURCE, "file");

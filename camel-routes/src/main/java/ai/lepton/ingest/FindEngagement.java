@@ -1,5 +1,6 @@
 package ai.lepton.ingest;
 
+import ai.lepton.process.ProcessKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camunda.bpm.engine.HistoryService;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FindEngagement implements Processor {
 
-  public static final String PROCESS_KEY = "ai-engagement";
+  public static final String PROCESS_KEY = ProcessKey.AI_ENGAGEMENT.key();
   static final String INSTANCE = "leptonEngagementInstance";
 
   private final RuntimeService runtime;

@@ -103,6 +103,37 @@ class ProcessModelLintTest {
     return ids;
   }
 
+  @org.junit.jupiter.api.Test
+  void theVocabularyOtherModulesUseIsExactlyWhatTheProcessesDeclare() throws IOException {
+    Set<String> keys = new HashSet<>();
+    Set<String> messages = new HashSet<>();
+    Set<String> caughtErrors = new HashSet<>();
+    boolean catchAll = false;
+    for (Path file : processes().toList()) {
+      BpmnModelInstance model = read(file);
+      model.getModelElementsByType(Process.class).forEach(process -> keys.add(process.getId()));
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class)
+          .forEach(message -> messages.add(message.getName()));
+      for (org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition error
+          : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition.class)) {
+        if (error.getError() == null) {
+          catchAll = true;
+        } else {
+          caughtErrors.add(error.getError().getErrorCode());
+        }
+      }
+    }
+    assertThat(keys).as("process keys in the BPMN")
+        .containsExactlyInAnyOrderElementsOf(Stream.of(ProcessKey.values()).map(ProcessKey::key).toList());
+    assertThat(messages).as("message names in the BPMN")
+        .containsExactlyInAnyOrderElementsOf(Stream.of(ProcessMessage.values()).map(ProcessMessage::messageName)
+            .toList());
+    // model-decision ends every refusal at its catch-all boundary events with the code in errorCode; a process that
+    // catches a code by name must name one Lepton throws
+    assertThat(catchAll).as("a catch-all error boundary (model-decision's refusals)").isTrue();
+    assertThat(Stream.of(BpmnErrorCode.values()).map(Enum::name).toList()).containsAll(caughtErrors);
+  }
+
   private static BpmnModelInstance read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       BpmnModelInstance model = Bpmn.readModelFromStream(in);

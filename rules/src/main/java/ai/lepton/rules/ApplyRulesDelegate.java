@@ -1,5 +1,6 @@
 package ai.lepton.rules;
 
+import ai.lepton.process.BpmnErrorCode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,13 +43,13 @@ public class ApplyRulesDelegate implements JavaDelegate {
     try {
       ruleSet = RuleSet.of(String.valueOf(execution.getVariable("ruleSet")));
     } catch (UnknownRuleSetException e) {
-      throw new BpmnError("UNKNOWN_RULE_SET", e.getMessage());
+      throw new BpmnError(BpmnErrorCode.UNKNOWN_RULE_SET.name(), e.getMessage());
     }
     DecisionOutcome outcome;
     try {
       outcome = rules.apply(ruleSet, execution::getVariable);
     } catch (IllegalArgumentException e) {
-      throw new BpmnError("INVALID_FEATURES", e.getMessage());
+      throw new BpmnError(BpmnErrorCode.INVALID_FEATURES.name(), e.getMessage());
     }
     switch (ruleSet) {
       case DATA_QUALITY -> {

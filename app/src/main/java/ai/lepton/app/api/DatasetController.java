@@ -1,5 +1,6 @@
 package ai.lepton.app.api;
 
+import ai.lepton.process.ProcessMessage;
 import ai.lepton.ml.dataset.BadRow;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -63,7 +64,7 @@ public class DatasetController {
       @RequestParam(required = false) String name, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
       HttpServletRequest request) throws IOException {
     Map<String, Object> answer = intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name),
-        DatasetIntake.MONITORING_DATA_RECEIVED);
+        ProcessMessage.MONITORING_DATA_RECEIVED.messageName());
     if (Boolean.TRUE.equals(answer.get("duplicate")) || Boolean.TRUE.equals(answer.get("correlated"))) {
       return created(answer);
     }

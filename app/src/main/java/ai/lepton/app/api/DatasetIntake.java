@@ -1,5 +1,6 @@
 package ai.lepton.app.api;
 
+import ai.lepton.process.ProcessMessage;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ingest.DatasetIngestRoute;
@@ -30,8 +31,6 @@ import org.springframework.stereotype.Service;
 public class DatasetIntake {
 
   public static final String PROCESS_KEY = FindEngagement.PROCESS_KEY;
-  public static final String DATASET_RECEIVED = "DatasetReceived";
-  public static final String MONITORING_DATA_RECEIVED = "MonitoringDataReceived";
 
   private final ProducerTemplate producer;
   private final IdentityService identity;
@@ -46,7 +45,7 @@ public class DatasetIntake {
 
   /** Sends the data through the pipeline; the answer's {@code duplicate} says the same bytes came before. */
   public Map<String, Object> receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared) {
-    return receive(engagementKey, name, bytes, declared, DATASET_RECEIVED);
+    return receive(engagementKey, name, bytes, declared, ProcessMessage.DATASET_RECEIVED.messageName());
   }
 
   /** As {@link #receive(String, String, byte[], DatasetFormat)}, correlating the given BPMN message. */

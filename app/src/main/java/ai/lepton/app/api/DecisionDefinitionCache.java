@@ -1,5 +1,6 @@
 package ai.lepton.app.api;
 
+import ai.lepton.process.ProcessKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionDefinitionCache extends AbstractProcessEnginePlugin {
 
-  static final String KEY = "model-decision";
+  static final String KEY = ProcessKey.MODEL_DECISION.key();
   static final long KEEP_MILLIS = 10_000;
 
   private record Cached(String id, long at) {}

@@ -1,5 +1,6 @@
 package ai.lepton.app.api;
 
+import ai.lepton.process.ProcessMessage;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -29,7 +30,7 @@ public class EngagementController {
   /** What opening an engagement takes: its id (the business key), the client and a name. */
   public record NewEngagement(String engagementId, String client, String engagementName) {}
 
-  static final String ENGAGEMENT_CLOSED = "EngagementClosed";
+  static final String ENGAGEMENT_CLOSED = ProcessMessage.ENGAGEMENT_CLOSED.messageName();
 
   private static final List<String> SHOWN_VARIABLES = List.of("client", "engagementName", "targetAttribute",
       "problemType", "modelName", "successMetric", "successThreshold", "algorithms", "folds", "seed", "datasetId",

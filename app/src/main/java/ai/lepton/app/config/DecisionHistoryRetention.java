@@ -1,5 +1,6 @@
 package ai.lepton.app.config;
 
+import ai.lepton.process.ProcessKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ public class DecisionHistoryRetention extends AbstractProcessEnginePlugin {
 
   /** Six months, the least the AI Act's Art. 19 allows for automatically generated logs. */
   public static final int MINIMUM_DAYS = 180;
-  static final Set<String> DECISION_PROCESSES = Set.of("model-decision", "customer-retention");
+  static final Set<String> DECISION_PROCESSES = Set.of(ProcessKey.MODEL_DECISION.key(), ProcessKey.CUSTOMER_RETENTION.key());
 
   private final int days;
 

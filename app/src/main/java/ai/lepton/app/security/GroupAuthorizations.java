@@ -1,5 +1,6 @@
 package ai.lepton.app.security;
 
+import ai.lepton.process.ProcessKey;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
@@ -51,7 +52,7 @@ public class GroupAuthorizations implements ApplicationRunner {
 
   /** Processes that people start: engagements, and the business processes that call model decisions. */
   static final List<String> STARTED_BY_PEOPLE =
-      List.of("ai-engagement", "credit-application", "customer-retention", "model-decision");
+      java.util.Arrays.stream(ProcessKey.values()).map(ProcessKey::key).toList();
 
   public static final List<Grant> GRANTS = grants();
 
@@ -76,8 +77,8 @@ public class GroupAuthorizations implements ApplicationRunner {
     grants.add(new Grant(LeptonGroups.MODEL_RISK_OFFICERS, Resources.PROCESS_INSTANCE, ANY, READ));
     // Credit officers and account managers see their own business process only: its instances, variables, history
     // and tasks; no engagement, client dataset or other process
-    for (Map.Entry<String, String> own : Map.of(LeptonGroups.CREDIT_OFFICERS, "credit-application",
-        LeptonGroups.ACCOUNT_MANAGERS, "customer-retention").entrySet()) {
+    for (Map.Entry<String, String> own : Map.of(LeptonGroups.CREDIT_OFFICERS, ProcessKey.CREDIT_APPLICATION.key(),
+        LeptonGroups.ACCOUNT_MANAGERS, ProcessKey.CUSTOMER_RETENTION.key()).entrySet()) {
       grants.add(new Grant(own.getKey(), Resources.APPLICATION, "tasklist", ACCESS));
       grants.add(new Grant(own.getKey(), Resources.PROCESS_DEFINITION, own.getValue(), READ, READ_INSTANCE,
           READ_HISTORY, READ_TASK));

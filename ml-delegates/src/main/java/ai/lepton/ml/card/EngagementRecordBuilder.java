@@ -1,5 +1,6 @@
 package ai.lepton.ml.card;
 
+import ai.lepton.process.ProcessKey;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -52,7 +53,7 @@ public class EngagementRecordBuilder {
   /** @return the record, or null when no engagement has this business key */
   public Map<String, Object> build(String engagementKey) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("ai-engagement").processInstanceBusinessKey(engagementKey).singleResult();
+        .processDefinitionKey(ProcessKey.AI_ENGAGEMENT.key()).processInstanceBusinessKey(engagementKey).singleResult();
     if (instance == null) {
       return null;
     }

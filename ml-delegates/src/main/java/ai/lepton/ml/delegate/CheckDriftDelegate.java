@@ -1,5 +1,6 @@
 package ai.lepton.ml.delegate;
 
+import ai.lepton.process.BpmnErrorCode;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class CheckDriftDelegate implements JavaDelegate {
 
   /** BPMN error when the version was replaced (deployed by another engagement, or rolled back from elsewhere). */
-  public static final String MODEL_NOT_LIVE = "MODEL_NOT_LIVE";
+  public static final String MODEL_NOT_LIVE = BpmnErrorCode.MODEL_NOT_LIVE.name();
 
   private final MonitoringService monitoring;
   private final ModelRegistry registry;

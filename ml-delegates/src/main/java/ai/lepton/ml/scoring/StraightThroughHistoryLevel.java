@@ -1,5 +1,6 @@
 package ai.lepton.ml.scoring;
 
+import ai.lepton.process.ProcessKey;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -17,7 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 public class StraightThroughHistoryLevel implements HistoryLevel {
 
   public static final String NAME = "lepton-full";
-  private static final Set<String> STRAIGHT_THROUGH = Set.of("model-decision");
+  private static final Set<String> STRAIGHT_THROUGH = Set.of(ProcessKey.MODEL_DECISION.key());
   private static final Set<HistoryEventType> KEPT = Set.of(HistoryEventTypes.INCIDENT_CREATE,
       HistoryEventTypes.INCIDENT_RESOLVE, HistoryEventTypes.INCIDENT_DELETE);
 

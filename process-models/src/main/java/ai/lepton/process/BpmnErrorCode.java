@@ -1,0 +1,21 @@
+package ai.lepton.process;
+
+/**
+ * The BPMN error codes Lepton's delegates throw and its processes (and callers' call activities) catch: the error
+ * code is the name. `model-decision` ends at *Refused* with it in {@code errorCode}.
+ */
+public enum BpmnErrorCode {
+
+  /** No model is deployed under the name. */
+  MODEL_NOT_FOUND,
+  /** The record is not one of the model's: unknown attributes, wrong types or labels, too few attributes. */
+  INVALID_FEATURES,
+  /** The live model's file failed its integrity check. */
+  MODEL_UNAVAILABLE,
+  /** The rule set is not one the model's requirements and approval name. */
+  RULE_SET_NOT_APPROVED,
+  /** No rule set has that name. */
+  UNKNOWN_RULE_SET,
+  /** The engagement's model is no longer live (replaced or retired elsewhere): its maintenance ends. */
+  MODEL_NOT_LIVE
+}
