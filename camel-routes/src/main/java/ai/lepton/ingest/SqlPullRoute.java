@@ -1,5 +1,6 @@
 package ai.lepton.ingest;
 
+import ai.lepton.process.TextVariables;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.engagement.Requirements;
@@ -99,7 +100,7 @@ public class SqlPullRoute extends RouteBuilder {
       String waiting = runtime.createExecutionQuery().processInstanceId(engagement.getId())
           .activityId("Task_AwaitDataset").list().stream().findFirst().map(execution -> execution.getId()).orElse(engagement.getId());
       runtime.createIncident("failedSqlPull", waiting, source,
-          reason.length() > 3900 ? reason.substring(0, 3900) : reason);
+          TextVariables.cut(reason));
     }
   }
 

@@ -1,5 +1,6 @@
 package ai.lepton.rules;
 
+import ai.lepton.process.TextVariables;
 import ai.lepton.process.BpmnErrorCode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component("applyRules")
 public class ApplyRulesDelegate implements JavaDelegate {
 
-  private static final int TEXT_LIMIT = 3_900;
+  private static final int TEXT_LIMIT = TextVariables.LIMIT;
 
   private final RuleService rules;
 

@@ -106,9 +106,8 @@ public class DatasetIntake {
     Authentication authentication = identity.getCurrentAuthentication();
     List<String> groups = LeptonGroups.ofCurrentUser(identity);
     if (groups.stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
-      audit.appendRegardless(authentication == null ? null : authentication.getUserId(), "AUTHORIZATION_REFUSED",
-          "engagement", engagementKey, Map.of("action", "send data", "groups", groups,
-              "reason", "only project managers and data scientists may send data"));
+      audit.refusal(authentication == null ? null : authentication.getUserId(), "engagement", engagementKey,
+          "send data", "only project managers and data scientists may send data", Map.of("groups", groups));
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
           "Only project managers and data scientists may send data into an engagement");
     }

@@ -122,8 +122,8 @@ public class EngagementController {
     List<String> groups = LeptonGroups.ofCurrentUser(identity);
     String user = identity.getCurrentAuthentication().getUserId();
     if (!groups.contains(LeptonGroups.PROJECT_MANAGERS) && !groups.contains(LeptonGroups.ADMIN)) {
-      audit.appendRegardless(user, "AUTHORIZATION_REFUSED", "engagement", engagementKey, Map.of(
-          "action", "close engagement", "groups", groups, "reason", "only project managers close engagements"));
+      audit.refusal(user, "engagement", engagementKey, "close engagement", "only project managers close engagements",
+          Map.of("groups", groups));
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Only project managers may close an engagement");
     }
     require("reason", closing == null ? null : closing.reason());

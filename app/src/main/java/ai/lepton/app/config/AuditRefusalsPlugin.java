@@ -3,7 +3,6 @@ package ai.lepton.app.config;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.audit.AuditedRefusal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -54,12 +53,9 @@ public class AuditRefusalsPlugin extends AbstractProcessEnginePlugin {
         AuthorizationException refusal = refusal(e);
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (refusal != null && !(refusal instanceof AuditedRefusal) && user != null) {
-          Map<String, Object> payload = new LinkedHashMap<>();
-          payload.put("command", command.getClass().getSimpleName());
-          payload.put("groups", user.getGroupIds());
-          payload.put("reason", refusal.getMessage());
-          audit.appendRegardless(user.getUserId(), "AUTHORIZATION_REFUSED", "engine",
-              command.getClass().getSimpleName(), payload);
+          String name = command.getClass().getSimpleName();
+          audit.refusal(user.getUserId(), "engine", name, name, refusal.getMessage(),
+              Map.of("command", name, "groups", user.getGroupIds()));
         }
         throw e;
       }

@@ -85,11 +85,8 @@ public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
       if (ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command)) && !administrator) {
         String why = user.getUserId() + " may not start or restart a process instance part-way (" + name
             + "): only administrators may; start it from its start event";
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("command", name);
-        payload.put("groups", user.getGroupIds());
-        payload.put("reason", why);
-        audit.appendRegardless(user.getUserId(), "AUTHORIZATION_REFUSED", "engine", name, payload);
+        audit.refusal(user.getUserId(), "engine", name, name, why, Map.of("command", name,
+            "groups", user.getGroupIds()));
         throw new AuditedRefusal(why);
       }
       T result = next.execute(command);

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,12 +68,9 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
         + " from another site (" + claimed + ") is refused: call Lepton's API from a program (no Origin header), or"
         + " from this site";
     Authentication user = SecurityContextHolder.getContext().getAuthentication();
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("action", request.getMethod() + " " + request.getRequestURI());
-    payload.put("origin", claimed);
-    payload.put("reason", why);
-    audit.appendRegardless(user == null ? null : user.getName(), "AUTHORIZATION_REFUSED", "path",
-        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()), payload);
+    audit.refusal(user == null ? null : user.getName(), "path",
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()),
+        request.getMethod() + " " + request.getRequestURI(), why, Map.of("origin", claimed));
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     json.writeValue(response.getOutputStream(), new ApiError("Cross-site request", why));

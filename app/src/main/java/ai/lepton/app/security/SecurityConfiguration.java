@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -112,11 +111,9 @@ public class SecurityConfiguration {
 
   private static void refused(AuditTrail audit, HttpServletRequest request, String why) {
     Authentication user = SecurityContextHolder.getContext().getAuthentication();
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("action", request.getMethod() + " " + request.getRequestURI());
-    payload.put("reason", why);
-    audit.appendRegardless(user == null ? null : user.getName(), "AUTHORIZATION_REFUSED", "path",
-        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()), payload);
+    audit.refusal(user == null ? null : user.getName(), "path",
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()),
+        request.getMethod() + " " + request.getRequestURI(), why, Map.of());
   }
 
   private static void write(HttpServletResponse response, ObjectMapper json, int status, String error,

@@ -58,6 +58,21 @@ public class AuditTrail {
     return ownTransaction.execute(status -> write(actor, type, subjectType, subjectId, payload));
   }
 
+  /**
+   * An authorization refused (AUTHORIZATION_REFUSED), in a transaction of its own so it stays when the caller's rolls
+   * back: who, on what, trying what, why, and any details (groups, task, origin...).
+   */
+  public long refusal(String actor, String subjectType, String subjectId, String action, String reason,
+      Map<String, ?> details) {
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    payload.put("action", action);
+    payload.put("reason", reason);
+    if (details != null) {
+      payload.putAll(details);
+    }
+    return appendRegardless(actor, "AUTHORIZATION_REFUSED", subjectType, subjectId, payload);
+  }
+
   private long write(String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
     Map<String, Object> head = jdbc.queryForMap(LOCK_HEAD);
     long seq = ((Number) head.get("last_seq")).longValue() + 1;

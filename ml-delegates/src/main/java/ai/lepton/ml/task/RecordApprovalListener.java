@@ -99,13 +99,9 @@ public class RecordApprovalListener implements TaskListener {
 
   /** The refusal, audited in a transaction of its own (the task's own transaction rolls back). */
   private AuditedRefusal refused(DelegateTask task, String user, String why) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("action", "complete task " + task.getTaskDefinitionKey());
-    payload.put("taskId", task.getId());
-    payload.put("engagement", task.getExecution().getProcessBusinessKey());
-    payload.put("reason", why);
-    audit.appendRegardless(user, "AUTHORIZATION_REFUSED", "model",
-        Objects.toString(task.getVariable("modelVersionId"), "unknown"), payload);
+    audit.refusal(user, "model", Objects.toString(task.getVariable("modelVersionId"), "unknown"),
+        "complete task " + task.getTaskDefinitionKey(), why, Map.of("taskId", task.getId(),
+            "engagement", task.getExecution().getProcessBusinessKey()));
     return new AuditedRefusal(why);
   }
 

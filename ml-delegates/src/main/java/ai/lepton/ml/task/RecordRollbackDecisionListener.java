@@ -43,13 +43,9 @@ public class RecordRollbackDecisionListener implements TaskListener {
     if (officer == null || !CurrentUser.groups(task).contains(RecordApprovalListener.APPROVERS)) {
       String why = (officer == null ? "An anonymous user" : officer)
           + " is not a model risk officer and so cannot decide on a rollback";
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("action", "complete task " + task.getTaskDefinitionKey());
-      payload.put("taskId", task.getId());
-      payload.put("engagement", task.getExecution().getProcessBusinessKey());
-      payload.put("reason", why);
-      audit.appendRegardless(officer, "AUTHORIZATION_REFUSED", "model",
-          Objects.toString(task.getVariable("modelVersionId"), "unknown"), payload);
+      audit.refusal(officer, "model", Objects.toString(task.getVariable("modelVersionId"), "unknown"),
+          "complete task " + task.getTaskDefinitionKey(), why, Map.of("taskId", task.getId(),
+              "engagement", task.getExecution().getProcessBusinessKey()));
       throw new AuditedRefusal(why);
     }
     Object decision = task.getVariable("rollbackDecision");
