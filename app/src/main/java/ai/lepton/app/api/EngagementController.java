@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Opens engagements, tells where one stands (its step, its datasets and its models) and closes them. */
@@ -44,10 +45,13 @@ public class EngagementController {
   private final IdentityService identity;
   private final AuditTrail audit;
   private final AsLepton asLepton;
+  private final EngagementOverview overview;
 
   public EngagementController(RuntimeService runtime, HistoryService history, DatasetStore datasets,
-      ModelRegistry registry, IdentityService identity, AuditTrail audit, AsLepton asLepton) {
+      ModelRegistry registry, IdentityService identity, AuditTrail audit, AsLepton asLepton,
+      EngagementOverview overview) {
     this.asLepton = asLepton;
+    this.overview = overview;
     this.identity = identity;
     this.audit = audit;
     this.runtime = runtime;
@@ -70,6 +74,29 @@ public class EngagementController {
       throw new ApiException(status, "Engagement refused", e.getMessage());
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(engagement(request.engagementId().strip(), started.getId()));
+  }
+
+  /** The statuses a project manager filters on. */
+  static final List<String> STATUSES = List.of("active", "waiting-on-client", "awaiting-approval", "in-maintenance",
+      "closed", "has-incident");
+
+  /**
+   * Every engagement the caller may see, a line each (EngagementOverview): filters {@code client}, {@code phase},
+   * {@code status}, {@code q} (in id, client and name); {@code sort} engagementId, client, since or startedAt (a
+   * leading - descending; default -startedAt); {@code page} from 0 and {@code size} up to 200.
+   */
+  @GetMapping("/api/engagements")
+  public EngagementOverview.Page list(@RequestParam(required = false) String client,
+      @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    if (status != null && !status.isBlank() && !STATUSES.contains(status.strip())) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown status", "Filter by one of " + STATUSES);
+    }
+    if (page < 0 || size < 1 || size > 200) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Bad paging", "page from 0, size from 1 to 200");
+    }
+    return overview.list(new EngagementOverview.Filter(client, phase, status, q), sort, page, size);
   }
 
   @GetMapping("/api/engagements/{engagementKey}")
