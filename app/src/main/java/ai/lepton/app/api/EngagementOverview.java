@@ -87,14 +87,17 @@ public class EngagementOverview {
       return new Page(List.of(), page, size, 0);
     }
     String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    Set<String> idSet = Set.of(ids);
+    // by name, not by a list of a thousand instance ids (one IN clause per id costs more than it saves)
     Map<String, Map<String, Object>> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .variableNameIn("client", "engagementName", "maintenanceVerdict").disableCustomObjectDeserialization()
         .list()) {
-      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-          .put(variable.getName(), variable.getValue());
+      if (idSet.contains(variable.getProcessInstanceId())) {
+        variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+            .put(variable.getName(), variable.getValue());
+      }
     }
-    Set<String> idSet = Set.of(ids);
     Map<String, List<HistoricActivityInstance>> open = history.createHistoricActivityInstanceQuery().unfinished()
         .list().stream().filter(a -> idSet.contains(a.getProcessInstanceId()))
         .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
