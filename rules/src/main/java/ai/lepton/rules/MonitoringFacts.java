@@ -11,7 +11,9 @@ package ai.lepton.rules;
  * @param previousVersion whether an earlier approved version exists to roll back to
  * @param recentRows how many recent rows were compared with the training data
  * @param driftJudged whether they were enough to judge drift (the drift counts are 0 otherwise)
+ * @param psiModerate the PSI from which drift is moderate ({@code lepton.monitoring.psi-moderate}, by default 0.1)
+ * @param psiSignificant the PSI above which drift is significant ({@code lepton.monitoring.psi-significant}, 0.25)
  */
 public record MonitoringFacts(int significantDrift, int moderateDrift, String mostDrifted, Double maxPsi,
     Double recentAccuracy, Double baselineAccuracy, int labelledOutcomes, boolean previousVersion, int recentRows,
-    boolean driftJudged) {}
+    boolean driftJudged, double psiModerate, double psiSignificant) {}

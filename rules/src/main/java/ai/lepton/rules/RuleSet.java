@@ -93,7 +93,17 @@ public enum RuleSet {
         FactValues.optional(result, "baselineAccuracy"), (int) FactValues.number(result, "labelledOutcomes"),
         Boolean.TRUE.equals(result.get("previousVersion")),
         result.get("recentRows") == null ? 0 : (int) FactValues.number(result, "recentRows"),
-        !Boolean.FALSE.equals(result.get("driftJudged")));
+        !Boolean.FALSE.equals(result.get("driftJudged")), band(result, "moderate", 0.1),
+        band(result, "significant", 0.25));
+  }
+
+  /** A PSI band as the check applied it (its result's {@code psiBands}), or the default when it did not say. */
+  private static double band(Map<String, Object> result, String name, double fallback) {
+    Object bands = result.get("psiBands");
+    if (bands instanceof Map<?, ?> map && map.get(name) instanceof Number number) {
+      return number.doubleValue();
+    }
+    return fallback;
   }
 
   private static int countLines(Object text) {
