@@ -2,8 +2,6 @@ package ai.lepton.app.config;
 
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.audit.AuditedRefusal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -29,12 +27,8 @@ public class AuditRefusalsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new Recording(configuration));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setCustomPreCommandInterceptorsTxRequired(EngineExtensions.appended(
+        configuration.getCustomPreCommandInterceptorsTxRequired(), new Recording(configuration)));
   }
 
   private final class Recording extends CommandInterceptor {

@@ -1,7 +1,5 @@
 package ai.lepton.app.config;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
@@ -14,11 +12,7 @@ public class HistoryLevelPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryLevel> levels = new ArrayList<>();
-    if (configuration.getCustomHistoryLevels() != null) {
-      levels.addAll(configuration.getCustomHistoryLevels());
-    }
-    levels.add(new StraightThroughHistoryLevel());
-    configuration.setCustomHistoryLevels(levels);
+    configuration.setCustomHistoryLevels(EngineExtensions.<HistoryLevel>appended(
+        configuration.getCustomHistoryLevels(), new StraightThroughHistoryLevel()));
   }
 }

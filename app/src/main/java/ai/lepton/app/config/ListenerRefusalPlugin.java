@@ -1,7 +1,5 @@
 package ai.lepton.app.config;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,12 +19,8 @@ public class ListenerRefusalPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(0, new Unwrapping());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setCustomPreCommandInterceptorsTxRequired(EngineExtensions.prepended(new Unwrapping(),
+        configuration.getCustomPreCommandInterceptorsTxRequired()));
   }
 
   static final class Unwrapping extends CommandInterceptor {

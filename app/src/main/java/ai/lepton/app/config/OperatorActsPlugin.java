@@ -3,7 +3,6 @@ package ai.lepton.app.config;
 import ai.lepton.app.security.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.audit.AuditedRefusal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +50,10 @@ public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new AdministratorsOnly(configuration));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    List<HistoryEventHandler> handlers = new ArrayList<>();
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
-    }
-    handlers.add(new OperatorActsToAudit());
-    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setCustomPreCommandInterceptorsTxRequired(EngineExtensions.appended(
+        configuration.getCustomPreCommandInterceptorsTxRequired(), new AdministratorsOnly(configuration)));
+    configuration.setCustomHistoryEventHandlers(EngineExtensions.<HistoryEventHandler>appended(
+        configuration.getCustomHistoryEventHandlers(), new OperatorActsToAudit()));
   }
 
   private final class AdministratorsOnly extends CommandInterceptor {
