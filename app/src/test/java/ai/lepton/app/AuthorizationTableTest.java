@@ -2,7 +2,7 @@ package ai.lepton.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.access.LeptonGroups;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package ai.lepton.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.access.LeptonGroups;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import ai.lepton.app.api.DatasetIntake;
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.api.DatasetIntake;
+import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
@@ -37,7 +37,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired DatasetStore datasets;
-  @Autowired ai.lepton.app.api.DecisionDefinitionCache decisionDefinitions;
+  @Autowired ai.lepton.api.DecisionDefinitionCache decisionDefinitions;
   @Autowired ai.lepton.ml.scoring.DeployedModels deployedModels;
   @Autowired ai.lepton.ml.audit.AuditTrail auditTrail;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -338,7 +338,7 @@ class EngagementProcessTest extends ProcessTestSupport {
         .forEach(d -> ttl.put(d.getKey(), d.getHistoryTimeToLive()));
     assertThat(ttl).containsEntry("ai-engagement", 3650).containsEntry("credit-application", 3650)
         .containsEntry("model-decision", 400).containsEntry("customer-retention", 400);
-    assertThatThrownBy(() -> new ai.lepton.app.config.DecisionHistoryRetention(90))
+    assertThatThrownBy(() -> new ai.lepton.engine.DecisionHistoryRetention(90))
         .hasMessageContaining("at least 180 days");
   }
 

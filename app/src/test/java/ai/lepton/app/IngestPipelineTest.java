@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.access.LeptonGroups;
 import ai.lepton.ingest.DatasetIngestRoute;
 import ai.lepton.ingest.EngagementNotWaitingException;
 import ai.lepton.ingest.IngestHeaders;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import ai.lepton.app.api.DatasetIntake;
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.api.DatasetIntake;
+import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;

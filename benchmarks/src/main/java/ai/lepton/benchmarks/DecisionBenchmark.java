@@ -1,5 +1,6 @@
 package ai.lepton.benchmarks;
 
+import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -74,7 +75,7 @@ public final class DecisionBenchmark {
     hikari.setMaximumPoolSize(8);
     hikari.setAutoCommit(true);
     HikariDataSource pool = new HikariDataSource(hikari);
-    LeptonSchema.migrate(pool, postgres != null ? "postgresql" : "h2");
+    new LeptonSchema(pool).migrate();
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));

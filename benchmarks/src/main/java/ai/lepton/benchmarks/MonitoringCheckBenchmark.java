@@ -1,5 +1,6 @@
 package ai.lepton.benchmarks;
 
+import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -55,7 +56,7 @@ public final class MonitoringCheckBenchmark {
     Path dir = ScratchDirectory.create("lepton-monitoring-bench");
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=0",
         "sa", "");
-    LeptonSchema.migrate(pool, "h2");
+    new LeptonSchema(pool).migrate();
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));

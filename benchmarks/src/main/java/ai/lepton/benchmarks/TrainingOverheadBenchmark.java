@@ -1,5 +1,6 @@
 package ai.lepton.benchmarks;
 
+import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -62,7 +63,7 @@ public final class TrainingOverheadBenchmark {
     System.setProperty("WEKA_HOME", dir.resolve("wekafiles").toString());
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay,
         "sa", "");
-    LeptonSchema.migrate(pool, "h2");
+    new LeptonSchema(pool).migrate();
     JdbcTemplate jdbc = new JdbcTemplate(pool);
     DatasetStore datasets = new DatasetStore(jdbc);
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));

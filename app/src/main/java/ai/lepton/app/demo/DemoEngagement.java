@@ -1,7 +1,7 @@
 package ai.lepton.app.demo;
 
-import ai.lepton.app.api.DatasetIntake;
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.api.DatasetIntake;
+import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;

@@ -1,6 +1,6 @@
 package ai.lepton.app.demo;
 
-import ai.lepton.app.security.LeptonGroups;
+import ai.lepton.access.LeptonGroups;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,5 +1,6 @@
 package ai.lepton.app.security;
 
+import ai.lepton.access.LeptonGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;

@@ -1,13 +1,18 @@
 package ai.lepton.app.security;
 
-import ai.lepton.app.api.ApiError;
+import ai.lepton.access.CamundaAuthenticationFilter;
+import ai.lepton.access.CrossSiteRequestFilter;
+import ai.lepton.access.ReadRule;
+import ai.lepton.api.ApiError;
 import ai.lepton.ml.audit.AuditTrail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -97,6 +102,16 @@ public class SecurityConfiguration {
     FilterRegistrationBean<ServletPathSpellingFilter> registration =
         new FilterRegistrationBean<>(new ServletPathSpellingFilter(json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Form-like calls from another site are refused on the engine's REST API as on Lepton's (the starter's). */
+  @Bean
+  public FilterRegistrationBean<CrossSiteRequestFilter> engineRestCrossSiteRequests(AuditTrail audit,
+      IdentityService identity, ObjectMapper json, @Value("${lepton.api.allowed-origins:}") List<String> origins) {
+    FilterRegistrationBean<CrossSiteRequestFilter> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestFilter(audit, identity, json, origins));
+    registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }
 

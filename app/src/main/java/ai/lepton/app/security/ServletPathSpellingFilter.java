@@ -1,6 +1,6 @@
 package ai.lepton.app.security;
 
-import ai.lepton.app.api.ApiError;
+import ai.lepton.api.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,0 +1,53 @@
+package ai.lepton.access;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import java.util.Map;
+
+/** The Camunda groups Lepton's users belong to, and what each may do in Lepton's own API. */
+public final class LeptonGroups {
+
+  public static final String ADMIN = "camunda-admin";
+  public static final String PROJECT_MANAGERS = "project-managers";
+  public static final String DATA_SCIENTISTS = "data-scientists";
+  public static final String MODEL_RISK_OFFICERS = "model-risk-officers";
+  public static final String AUDITORS = "auditors";
+  public static final String CREDIT_OFFICERS = "credit-officers";
+  public static final String ACCOUNT_MANAGERS = "account-managers";
+
+  public static final Map<String, String> NAMES = Map.of(
+      ADMIN, "Camunda administrators",
+      PROJECT_MANAGERS, "Project managers",
+      DATA_SCIENTISTS, "Data scientists",
+      MODEL_RISK_OFFICERS, "Model risk officers",
+      AUDITORS, "Auditors",
+      CREDIT_OFFICERS, "Credit officers",
+      ACCOUNT_MANAGERS, "Account managers");
+
+  /** Who may read the audit trail. */
+  public static final List<String> AUDIT_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);
+
+  /** Who may send a client's data into an engagement. */
+  public static final List<String> DATA_SENDERS = List.of(ADMIN, PROJECT_MANAGERS, DATA_SCIENTISTS);
+
+  /**
+   * The rule sets whose decisions a business group's process calls, and so whose decision log the group reads:
+   * credit-application decides with credit-decision, customer-retention with churn-retention.
+   */
+  public static final Map<String, List<String>> DECISIONS_OWNED = Map.of(
+      CREDIT_OFFICERS, List.of("credit-decision"),
+      ACCOUNT_MANAGERS, List.of("churn-retention"));
+
+  /** Groups that read every decision in the log. */
+  public static final List<String> DECISION_LOG_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);
+
+  private LeptonGroups() {}
+
+  /** The groups of the user the engine knows is acting (none when nobody is logged in). */
+  public static List<String> ofCurrentUser(IdentityService identity) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+  }
+}

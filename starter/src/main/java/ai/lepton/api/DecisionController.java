@@ -1,0 +1,127 @@
+package ai.lepton.api;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import ai.lepton.ml.Json;
+import ai.lepton.ml.scoring.DecisionLog;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ai.lepton.access.LeptonGroups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ResponseEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Model decisions straight through: each call runs the {@code model-decision} process (score, rules, decision log)
+ * and answers with its outcome; refusals the process reached become 4xx.
+ */
+@ConditionalOnProperty(prefix = "lepton.decisions", name = "enabled", matchIfMissing = true)
+@RestController
+public class DecisionController {
+
+  private final RuntimeService runtime;
+  private final DecisionLog log;
+  private final DecisionDefinitionCache definitions;
+  private final IdentityService identity;
+
+  public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions,
+      IdentityService identity) {
+    this.runtime = runtime;
+    this.log = log;
+    this.definitions = definitions;
+    this.identity = identity;
+  }
+
+  @PostMapping("/api/decisions/{modelName}")
+  public Map<String, Object> decide(@PathVariable String modelName, @RequestParam String ruleSet,
+      @RequestBody(required = false) JsonNode features) {
+    if (features == null || !features.isObject()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid features",
+          "Send the record's features as a JSON object, e.g. {\"tenure\": 12, \"contract\": \"Month-to-month\"}");
+    }
+    VariableMap result = runtime.createProcessInstanceById(definitions.latestId())
+        .setVariable("modelName", modelName)
+        .setVariable("ruleSet", ruleSet)
+        .setVariable("features", features.toString())
+        .executeWithVariablesInReturn().getVariables();
+    Object errorCode = result.get("errorCode");
+    if (errorCode != null) {
+      HttpStatus status = switch (errorCode.toString()) {
+        case "MODEL_NOT_FOUND" -> HttpStatus.NOT_FOUND; // BpmnErrorCode.MODEL_NOT_FOUND
+        case "MODEL_UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE; // BpmnErrorCode.MODEL_UNAVAILABLE
+        default -> HttpStatus.BAD_REQUEST;
+      };
+      throw new ApiException(status, errorCode.toString(), String.valueOf(result.get("errorMessage")));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("decision", result.get("decision"));
+    answer.put("prediction", result.get("prediction"));
+    answer.put("probability", result.get("probability"));
+    answer.put("distribution", Json.readMap(String.valueOf(result.get("distribution"))));
+    answer.put("modelVersionId", result.get("modelVersionId"));
+    answer.put("rulesFired", lines(result.get("rulesFired")));
+    answer.put("reason", result.get("decisionReason"));
+    answer.put("explanation", Json.readList(String.valueOf(result.get("explanation"))));
+    answer.put("missingFeatures", lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')));
+    answer.put("decisionId", result.get("decisionId"));
+    return answer;
+  }
+
+  /**
+   * The true outcome of a decision, once known: {@code {"actual": "Yes"}}. 201 with whether the model was right;
+   * 404 unknown decision; 409 outcome already recorded; 400 no {@code actual}; 403 for read-only auditors.
+   */
+  @PostMapping("/api/decisions/{decisionId}/outcome")
+  public ResponseEntity<Map<String, Object>> outcome(@PathVariable String decisionId,
+      @RequestBody(required = false) JsonNode body) {
+    Authentication user = identity.getCurrentAuthentication();
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    if (groups.isEmpty() || groups.stream().allMatch(LeptonGroups.AUDITORS::equals)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Auditors read outcomes; they do not record them");
+    }
+    if (body == null || !body.hasNonNull("actual") || body.get("actual").asText().isBlank()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid outcome",
+          "Send the true outcome as JSON, e.g. {\"actual\": \"Yes\"}");
+    }
+    try {
+      boolean correct = log.recordOutcome(decisionId, body.get("actual").asText(), user.getUserId());
+      return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("decisionId", decisionId,
+          "actual", body.get("actual").asText(), "predictionWasRight", correct));
+    } catch (DecisionLog.OutcomeRefused e) {
+      throw new ApiException(e.unknownDecision() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+          e.unknownDecision() ? "Unknown decision" : "Outcome already recorded", e.getMessage());
+    }
+  }
+
+  /**
+   * The newest decisions of a model. Auditors, model risk officers and administrators read them all; credit officers
+   * and account managers those taken with the rule sets of their own process ({@link LeptonGroups#DECISIONS_OWNED});
+   * the security chain refuses everyone else.
+   */
+  @GetMapping("/api/decisions")
+  public List<Map<String, Object>> decisions(@RequestParam("model") String modelName,
+      @RequestParam(defaultValue = "100") int limit) {
+    List<Map<String, Object>> recent = log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    if (groups.stream().anyMatch(LeptonGroups.DECISION_LOG_READERS::contains)) {
+      return recent;
+    }
+    List<String> owned = groups.stream().flatMap(group -> LeptonGroups.DECISIONS_OWNED
+        .getOrDefault(group, List.of()).stream()).toList();
+    return recent.stream().filter(row -> owned.contains(String.valueOf(row.get("ruleSet")))).toList();
+  }
+
+  private static List<String> lines(Object text) {
+    return text == null || text.toString().isBlank() ? List.of() : List.of(text.toString().split("\n"));
+  }
+}

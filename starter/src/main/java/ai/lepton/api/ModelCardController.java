@@ -1,0 +1,42 @@
+package ai.lepton.api;
+
+import ai.lepton.ml.card.ModelCardBuilder;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The model card of a model version: {@code /card.json} for machines, {@code /card} as a printable HTML page with its
+ * ROC curves (or predicted-vs-actual plot), confusion matrix and drift charts drawn as SVG.
+ */
+@Controller
+public class ModelCardController {
+
+  private final ModelCardBuilder cards;
+
+  public ModelCardController(ModelCardBuilder cards) {
+    this.cards = cards;
+  }
+
+  @GetMapping("/api/models/{id}/card.json")
+  @ResponseBody
+  public Map<String, Object> json(@PathVariable String id) {
+    return cards.build(id);
+  }
+
+  @GetMapping("/api/models/{id}/card")
+  @SuppressWarnings("unchecked")
+  public String html(@PathVariable String id, Model model) {
+    Map<String, Object> card = cards.build(id);
+    Map<String, Object> validation = (Map<String, Object>) card.get("validation");
+    model.addAttribute("card", card);
+    model.addAttribute("roc", ModelCardCharts.roc(validation));
+    model.addAttribute("confusion", ModelCardCharts.confusion(validation));
+    model.addAttribute("scatter", ModelCardCharts.scatter(validation));
+    model.addAttribute("drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
+    return "lepton/model-card";
+  }
+}

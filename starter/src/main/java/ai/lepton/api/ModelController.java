@@ -1,0 +1,94 @@
+package ai.lepton.api;
+
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The model registry, read-only: versions with their evidence, status history and approvals, and model files. */
+@RestController
+public class ModelController {
+
+  private final ModelRegistry registry;
+
+  public ModelController(ModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping("/api/models")
+  public List<Map<String, Object>> models(@RequestParam(name = "engagement", required = false) String engagement) {
+    List<ModelVersion> versions = engagement == null ? registry.findAll() : registry.findByEngagement(engagement);
+    return versions.stream().map(this::view).toList();
+  }
+
+  /** The version that was DEPLOYED under {@code name} at the instant {@code at} (ISO-8601), or 404. */
+  @GetMapping("/api/models/live")
+  public Map<String, Object> liveAt(@RequestParam String name, @RequestParam String at) {
+    Instant instant;
+    try {
+      instant = Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid instant",
+          "'at' must be an ISO-8601 instant such as 2026-11-29T08:00:00Z, not '" + at + "'");
+    }
+    ModelVersion version = registry.liveAt(name, instant).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        "No live model", "No version of '" + name + "' was deployed at " + instant));
+    Map<String, Object> view = view(version);
+    view.put("liveAt", instant.toString());
+    view.put("statusHistory", registry.statusHistory(version.id()));
+    return view;
+  }
+
+  @GetMapping("/api/models/{id}")
+  public Map<String, Object> model(@PathVariable String id) {
+    Map<String, Object> view = view(registry.get(id));
+    view.put("statusHistory", registry.statusHistory(id));
+    view.put("approvals", registry.approvalsOf(id));
+    return view;
+  }
+
+  @GetMapping("/api/models/{id}/file")
+  public ResponseEntity<byte[]> file(@PathVariable String id) {
+    ModelVersion version = registry.get(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".model\"")
+        .header("X-Model-Sha256", version.modelSha256())
+        .body(registry.modelFile(id));
+  }
+
+  private Map<String, Object> view(ModelVersion version) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("modelVersionId", version.id());
+    view.put("modelName", version.modelName());
+    view.put("engagement", version.engagementKey());
+    view.put("status", registry.currentStatus(version.id()));
+    view.put("problemType", version.problemType());
+    view.put("targetAttribute", version.targetAttribute());
+    view.put("algorithm", version.algorithm());
+    view.put("options", version.options());
+    view.put("wekaCommand", (version.algorithm() + " " + version.options()).strip());
+    view.put("seed", version.seed());
+    view.put("folds", version.folds());
+    view.put("trainingRound", version.trainingRound());
+    view.put("datasetId", version.datasetId());
+    view.put("datasetSha256", version.datasetSha256());
+    view.put("metrics", version.metrics());
+    view.put("trainingMillis", version.trainingMillis());
+    view.put("modelSha256", version.modelSha256());
+    view.put("wekaVersion", version.wekaVersion());
+    view.put("createdAt", version.createdAt().toString());
+    return view;
+  }
+}

@@ -1,0 +1,63 @@
+package ai.lepton.autoconfigure;
+
+import ai.lepton.access.CamundaAuthenticationFilter;
+import ai.lepton.access.CrossSiteRequestFilter;
+import ai.lepton.ml.audit.AuditTrail;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Lepton's REST API under {@code /api}: decisions and their log, datasets, models and cards, engagements, monitoring
+ * data, the audit trail. Every endpoint asks the engine who is acting ({@code IdentityService}): a call nobody logged
+ * in to is refused. Off with {@code lepton.api.enabled=false}; decisions alone with {@code lepton.decisions.enabled},
+ * dataset uploads follow {@code lepton.ingest.enabled}.
+ */
+@AutoConfiguration(after = LeptonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "lepton.api", name = "enabled", matchIfMissing = true)
+@ComponentScan(basePackages = "ai.lepton.api")
+public class LeptonApiAutoConfiguration {
+
+  /** A form-like call to /api from another site is refused (403, audited): HTTP Basic is resent by browsers. */
+  @Bean
+  @ConditionalOnMissingBean(name = "leptonCrossSiteRequests")
+  FilterRegistrationBean<CrossSiteRequestFilter> leptonCrossSiteRequests(AuditTrail audit, IdentityService identity,
+      ObjectMapper json, @Value("${lepton.api.allowed-origins:}") List<String> allowedOrigins) {
+    FilterRegistrationBean<CrossSiteRequestFilter> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestFilter(audit, identity, json, allowedOrigins));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
+    return registration;
+  }
+
+  /**
+   * With Spring Security, the user it authenticated reaches the engine for each {@code /api} call (after the
+   * host's security filters), so Lepton's checks and Camunda's authorizations see who acts and in which groups.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
+  static class EngineUserOfApiCalls {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "leptonEngineUser")
+    FilterRegistrationBean<CamundaAuthenticationFilter> leptonEngineUser(IdentityService identity) {
+      FilterRegistrationBean<CamundaAuthenticationFilter> registration =
+          new FilterRegistrationBean<>(new CamundaAuthenticationFilter(identity));
+      registration.addUrlPatterns("/api/*");
+      registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+      return registration;
+    }
+  }
+}

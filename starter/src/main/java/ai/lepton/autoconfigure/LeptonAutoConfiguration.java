@@ -1,0 +1,46 @@
+package ai.lepton.autoconfigure;
+
+import ai.lepton.ml.engagement.SqlPullPolicy;
+import ai.lepton.ml.engagement.SqlPullRefusedException;
+import javax.sql.DataSource;
+import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * Lepton's core in the host's engine: the delegates and listeners its processes name, the model registry, dataset
+ * store, decision log, monitoring and audit trail, the rule sets, the engine plugins (history level, refusals,
+ * operator acts, node job locks, deserialisation filter), Lepton's groups and their rights, and Lepton's tables.
+ *
+ * <p>Parts a host may turn off: {@code lepton.authorizations.enabled} (Lepton's groups and rights set on each
+ * start), {@code lepton.tasklist-filters.enabled}. A host's own
+ * {@code RuleSetCatalogue} bean replaces Lepton's; without Lepton's ingest, no SQL pull is allowed.
+ */
+@AutoConfiguration(
+    after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        LeptonIngestAutoConfiguration.class},
+    before = CamundaBpmAutoConfiguration.class)
+@ComponentScan(basePackages = {"ai.lepton.ml", "ai.lepton.rules", "ai.lepton.engine", "ai.lepton.access"})
+public class LeptonAutoConfiguration {
+
+  /** Lepton's tables, after the host's own migrations ({@link LeptonSchemaInitializerDetector}). */
+  @Bean
+  @ConditionalOnMissingBean
+  public LeptonSchemaInitializer leptonSchema(DataSource dataSource) {
+    return new LeptonSchemaInitializer(dataSource);
+  }
+
+  /** Without Lepton's ingest (lepton.ingest.enabled=false) and without a policy of the host's, no SQL pull. */
+  @Bean
+  @ConditionalOnMissingBean
+  public SqlPullPolicy noSqlPulls() {
+    return (engagement, client, source, query) -> {
+      throw new SqlPullRefusedException("No client database may be pulled from here: Lepton's ingest is turned off"
+          + " (lepton.ingest.enabled=false)");
+    };
+  }
+}

@@ -1,0 +1,91 @@
+package ai.lepton.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CrossValidationTrainer;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/** The card's drawings from real cross-validation runs on credit-g: a classifier and a regression. */
+class ModelCardChartsTest {
+
+  @Test
+  void aRegressionCardPlotsPredictedAgainstActualInsideThePlotArea() throws Exception {
+    Instances data = creditG();
+    data.setClass(data.attribute("credit_amount"));
+    Map<String, Object> metrics = CrossValidationTrainer.train(data, AlgorithmSpec.parse("weka.classifiers.trees.REPTree"),
+        10, 1).metrics();
+
+    Map<String, Object> scatter = ModelCardCharts.scatter(metrics);
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> dots = (List<Map<String, String>>) scatter.get("dots");
+    assertThat(dots).hasSizeBetween(250, 340);
+    assertThat(dots).allSatisfy(dot -> {
+      assertThat(Double.parseDouble(dot.get("cx"))).isBetween(40.0, 320.0);
+      assertThat(Double.parseDouble(dot.get("cy"))).isBetween(10.0, 290.0);
+    });
+    assertThat(ModelCardCharts.roc(metrics)).isEmpty();
+    assertThat(ModelCardCharts.confusion(metrics)).isNull();
+  }
+
+  @Test
+  void aClassifierCardHasOneRocCurvePerClassAndAFullConfusionMatrix() throws Exception {
+    Instances data = creditG();
+    Map<String, Object> metrics = CrossValidationTrainer.train(data,
+        AlgorithmSpec.parse("weka.classifiers.bayes.NaiveBayes"), 10, 1).metrics();
+
+    List<Map<String, Object>> roc = ModelCardCharts.roc(metrics);
+    assertThat(roc).extracting(line -> line.get("label")).containsExactly("good", "bad");
+    assertThat(roc.get(0).get("points").toString().split(" ")).hasSizeGreaterThan(10);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> cells = (List<Map<String, Object>>) ModelCardCharts.confusion(metrics).get("cells");
+    assertThat(cells).hasSize(4);
+    assertThat(cells.stream().mapToInt(c -> Integer.parseInt((String) c.get("count"))).sum()).isEqualTo(1000);
+  }
+
+  private static Instances creditG() throws Exception {
+    try (InputStream in = ModelCardChartsTest.class.getClassLoader()
+        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
+      Instances data = new DataSource(in).getDataSet();
+      data.setClassIndex(data.numAttributes() - 1);
+      return data;
+    }
+  }
+
+  @Test
+  void theDriftChartColoursEachAttributeByItsBandAndCapsTheScale() {
+    Map<String, Object> older = new java.util.HashMap<>(Map.of("checkedAt", "2026-11-01T00:00:00Z", "maxPsi", 0.05,
+        "recentAccuracy", 0.80, "baselineAccuracy", 0.80, "psiBands", Map.of("moderate", 0.1, "significant", 0.25)));
+    Map<String, Object> latest = new java.util.HashMap<>(older);
+    latest.put("checkedAt", "2026-11-02T00:00:00Z");
+    latest.put("maxPsi", 4.6);
+    latest.put("recentAccuracy", 0.5);
+    Map<String, Object> monitoring = Map.of("checks", List.of(latest, older), "latestAttributes", List.of(
+        Map.of("attribute", "tenure", "psi", 0.02), Map.of("attribute", "contract", "psi", 0.15),
+        Map.of("attribute", "female", "psi", 4.6), Map.of("attribute", "empty", "psi", Double.NaN)));
+
+    Map<String, Object> chart = ModelCardCharts.drift(monitoring);
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> bars = (List<Map<String, String>>) chart.get("bars");
+    assertThat(bars).extracting(b -> b.get("label")).containsExactly("tenure", "contract", "female");
+    assertThat(bars).extracting(b -> b.get("fill")).containsExactly("#2ca02c", "#ff7f0e", "#d62728");
+    assertThat(bars.get(2).get("width")).isEqualTo("320.0");
+    assertThat(bars.get(2).get("value")).isEqualTo("4.600");
+    assertThat(chart.get("moderateX")).isEqualTo("214.0");
+    assertThat(chart.get("significantX")).isEqualTo("310.0");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> trend = (Map<String, Object>) chart.get("trend");
+    // oldest first: PSI 0.05 then 4.6 capped at 1 (y 10); accuracy 0.8 then 0.5
+    assertThat(trend.get("psi")).isEqualTo("40.0,276.0 320.0,10.0");
+    assertThat(trend.get("accuracy")).isEqualTo("40.0,66.0 320.0,150.0");
+    assertThat(trend.get("baselineY")).isEqualTo("66.0");
+    assertThat(ModelCardCharts.drift(Map.of("checks", List.of(), "latestAttributes", List.of()))).isNull();
+  }
+}
