@@ -23,6 +23,8 @@ class AccessByRoleTest extends HttpTestSupport {
 
   @Test
   void auditorsReadEverythingAndChangeNothing() {
+    assertThat(get("auditor", "/api/element-templates").json().findValuesAsText("id"))
+        .contains("ai.lepton.model-decision", "ai.lepton.score-record");
     assertThat(get("auditor", "/api/models").status()).isEqualTo(200);
     assertThat(get("auditor", "/api/audit/verify").status()).isEqualTo(200);
     assertThat(get("auditor", "/engine-rest/history/process-instance?processDefinitionKey=ai-engagement").json()
