@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,11 @@ public class DecisionController {
   }
 
   @PostMapping("/api/decisions/{modelName}")
-  public Map<String, Object> decide(@PathVariable String modelName, @RequestParam String ruleSet,
+  @Operation(summary = "Decide on one record with a deployed model and a decision rule set",
+      description = "The live version of the model scores the record, the rule set (one the model was approved for)"
+          + " decides, and the decision log keeps it. 404 unknown model; 400 a record that is not one, a rule set the"
+          + " model was not approved for; 503 the model file cannot be read.")
+  public DecisionAnswer decide(@PathVariable String modelName, @RequestParam String ruleSet,
       @RequestBody(required = false) JsonNode features) {
     if (features == null || !features.isObject()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid features",
@@ -63,26 +68,26 @@ public class DecisionController {
       };
       throw new ApiException(status, errorCode.toString(), String.valueOf(result.get("errorMessage")));
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("decision", result.get("decision"));
-    answer.put("prediction", result.get("prediction"));
-    answer.put("probability", result.get("probability"));
-    answer.put("distribution", Json.readMap(String.valueOf(result.get("distribution"))));
-    answer.put("modelVersionId", result.get("modelVersionId"));
-    answer.put("rulesFired", lines(result.get("rulesFired")));
-    answer.put("reason", result.get("decisionReason"));
-    answer.put("explanation", Json.readList(String.valueOf(result.get("explanation"))));
-    answer.put("missingFeatures", lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')));
-    answer.put("decisionId", result.get("decisionId"));
-    return answer;
+    Map<String, Double> distribution = new LinkedHashMap<>();
+    Json.readMap(String.valueOf(result.get("distribution")))
+        .forEach((label, p) -> distribution.put(label, ((Number) p).doubleValue()));
+    return new DecisionAnswer((String) result.get("decision"), String.valueOf(result.get("prediction")),
+        result.get("probability") instanceof Number p ? p.doubleValue() : null, distribution,
+        (String) result.get("modelVersionId"), lines(result.get("rulesFired")), (String) result.get("decisionReason"),
+        Json.readList(String.valueOf(result.get("explanation"))),
+        lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')), (String) result.get("decisionId"));
   }
+
 
   /**
    * The true outcome of a decision, once known: {@code {"actual": "Yes"}}. 201 with whether the model was right;
    * 404 unknown decision; 409 outcome already recorded; 400 no {@code actual}; 403 for read-only auditors.
    */
   @PostMapping("/api/decisions/{decisionId}/outcome")
-  public ResponseEntity<Map<String, Object>> outcome(@PathVariable String decisionId,
+  @Operation(summary = "Record the true outcome of a decision",
+      description = "Once per decision: 201 with whether the prediction was right; 404 unknown decision; 409 already"
+          + " recorded; 403 for auditors, who read outcomes only.")
+  public ResponseEntity<OutcomeRecorded> outcome(@PathVariable String decisionId,
       @RequestBody(required = false) JsonNode body) {
     Authentication user = identity.getCurrentAuthentication();
     List<String> groups = LeptonGroups.ofCurrentUser(identity);
@@ -95,8 +100,8 @@ public class DecisionController {
     }
     try {
       boolean correct = log.recordOutcome(decisionId, body.get("actual").asText(), user.getUserId());
-      return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("decisionId", decisionId,
-          "actual", body.get("actual").asText(), "predictionWasRight", correct));
+      return ResponseEntity.status(HttpStatus.CREATED).body(new OutcomeRecorded(decisionId,
+          body.get("actual").asText(), correct));
     } catch (DecisionLog.OutcomeRefused e) {
       throw new ApiException(e.unknownDecision() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
           e.unknownDecision() ? "Unknown decision" : "Outcome already recorded", e.getMessage());

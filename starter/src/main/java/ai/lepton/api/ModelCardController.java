@@ -2,6 +2,10 @@ package ai.lepton.api;
 
 import ai.lepton.ml.card.ModelCardBuilder;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +31,9 @@ public class ModelCardController {
     return cards.build(id);
   }
 
-  @GetMapping("/api/models/{id}/card")
+  @GetMapping(path = "/api/models/{id}/card", produces = MediaType.TEXT_HTML_VALUE)
+  @Operation(summary = "The model card as a page (charts as SVG)", responses = @ApiResponse(responseCode = "200",
+      description = "The model card", content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)))
   @SuppressWarnings("unchecked")
   public String html(@PathVariable String id, Model model) {
     Map<String, Object> card = cards.build(id);
