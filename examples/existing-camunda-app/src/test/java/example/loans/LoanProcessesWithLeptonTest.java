@@ -9,6 +9,10 @@ import ai.lepton.ml.registry.ModelVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,7 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code ai-engagement} process; then the bank's {@code loan-request} calls it as a call activity and its
  * {@code loan-prescreen} as service tasks, and Lepton's decision log keeps every decision.
  */
-@SpringBootTest(properties = "lepton.data-dir=target/lepton-data")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "lepton.data-dir=target/lepton-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoanProcessesWithLeptonTest {
@@ -62,6 +68,7 @@ class LoanProcessesWithLeptonTest {
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   @BeforeAll
   void users() {
@@ -160,6 +167,18 @@ class LoanProcessesWithLeptonTest {
     assertThat(variable(loan.getId(), "errorCode")).isNotNull();
     assertThat(tasks.createTaskQuery().processInstanceId(loan.getId()).taskDefinitionKey("Task_Underwrite").count())
         .isEqualTo(1);
+  }
+
+  @Test
+  @Order(7)
+  void leptonsApiInAHostWithoutALoginAnswersNobody() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : List.of("/api/models", "/api/decisions?model=credit-risk", "/api/audit")) {
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(path).isEqualTo(401);
+      assertThat(answer.body()).contains("no user is logged in");
+    }
   }
 
   /** A variable of the process instance itself (a task's own input parameters are not). */

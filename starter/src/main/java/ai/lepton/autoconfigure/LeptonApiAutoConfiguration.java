@@ -1,5 +1,6 @@
 package ai.lepton.autoconfigure;
 
+import ai.lepton.access.ApiAccessFilter;
 import ai.lepton.access.CamundaAuthenticationFilter;
 import ai.lepton.access.CrossSiteRequestFilter;
 import ai.lepton.ml.audit.AuditTrail;
@@ -29,6 +30,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "lepton.api", name = "enabled", matchIfMissing = true)
 @ComponentScan(basePackages = "ai.lepton.api")
 public class LeptonApiAutoConfiguration {
+
+  /** No engine user, no answer; raw data, the decision log and the audit trail only for their groups. */
+  @Bean
+  @ConditionalOnMissingBean(name = "leptonApiAccess")
+  FilterRegistrationBean<ApiAccessFilter> leptonApiAccess(IdentityService identity, AuditTrail audit,
+      ObjectMapper json) {
+    FilterRegistrationBean<ApiAccessFilter> registration =
+        new FilterRegistrationBean<>(new ApiAccessFilter(identity, audit, json));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 15);
+    return registration;
+  }
 
   /** A form-like call to /api from another site is refused (403, audited): HTTP Basic is resent by browsers. */
   @Bean
