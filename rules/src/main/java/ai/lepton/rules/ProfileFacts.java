@@ -10,8 +10,6 @@ import java.util.Map;
  */
 final class ProfileFacts {
 
-  /** Below this many rows an all-distinct column is not called an identifier. */
-  private static final int IDENTIFIER_MIN_ROWS = 50;
 
   private ProfileFacts() {}
 
@@ -58,13 +56,13 @@ final class ProfileFacts {
       String type = FactValues.text(attribute, "type");
       int distinct = (int) FactValues.number(attribute, "distinct");
       double missingPct = FactValues.number(attribute, "missingPct");
-      boolean allDistinct = rows >= IDENTIFIER_MIN_ROWS && distinct == rows && missingPct == 0;
-      boolean identifierLike = allDistinct && ("nominal".equals(type) || "string".equals(type)
-          || Boolean.TRUE.equals(attribute.get("integerValued")));
+      // decided once, by the profiler (IdentifierColumns): dates and measurements are never identifiers
+      boolean identifierLike = Boolean.TRUE.equals(attribute.get("identifierLike"));
       facts.add(new AttributeFacts(name, type, missingPct, distinct, rows, identifierLike,
           FactValues.optional(attribute, "targetPurity"), FactValues.optional(attribute, "targetCorrelation"),
           FactValues.optional(attribute, "aloneSkill"), FactValues.optional(attribute, "aloneShare"),
-          Boolean.TRUE.equals(attribute.get("levelsLikeTarget"))));
+          Boolean.TRUE.equals(attribute.get("levelsLikeTarget")),
+          identifierLike ? FactValues.text(attribute, "identifierReason") : null));
     }
     return facts;
   }

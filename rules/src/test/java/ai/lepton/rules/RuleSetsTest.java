@@ -269,8 +269,16 @@ class RuleSetsTest {
 
   private static Map<String, Object> attribute(String name, String type, double missingPct, int distinct,
       boolean integerValued, double purity, double ignoredMajority) {
-    return Map.of("name", name, "type", type, "missingPct", missingPct, "distinct", distinct,
-        "integerValued", integerValued, "targetPurity", purity);
+    // the fixtures have 1,000 rows: a label or a whole number in every row is what the profiler reports as an
+    // identifier here (customer_id, row_number 1..1000)
+    boolean identifier = distinct >= 1000 && (!type.equals("numeric") || integerValued);
+    Map<String, Object> attribute = new java.util.HashMap<>(Map.of("name", name, "type", type,
+        "missingPct", missingPct, "distinct", distinct, "integerValued", integerValued, "targetPurity", purity,
+        "identifierLike", identifier));
+    if (identifier) {
+      attribute.put("identifierReason", "every row has its own value (" + distinct + " distinct), like an identifier");
+    }
+    return attribute;
   }
 
   private static Map<String, Object> skilled(String name, double skill, double share, boolean levelsLikeTarget) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import weka.core.Attribute;
 import weka.core.Instances;
@@ -54,7 +55,7 @@ public final class DatasetProfiler {
       Map<String, Object> profile) {
     int rows = data.numInstances();
     List<Integer> compared = IntStream.range(0, data.numAttributes())
-        .filter(i -> i != target.index() && !identifierLike(data.attribute(i), attributes.get(i), rows)).boxed()
+        .filter(i -> i != target.index() && !Boolean.TRUE.equals(attributes.get(i).get("identifierLike"))).boxed()
         .toList();
     Map<String, Double> firstTarget = new java.util.HashMap<>();
     int duplicateRows = 0;
@@ -83,6 +84,11 @@ public final class DatasetProfiler {
 
   private static Map<String, Object> describe(Instances data, Attribute attribute, Attribute target) {
     Map<String, Object> entry = describe(data, attribute);
+    if (target == null || attribute.index() != target.index()) {
+      Optional<String> identifier = IdentifierColumns.reason(data, attribute.index());
+      entry.put("identifierLike", identifier.isPresent());
+      identifier.ifPresent(reason -> entry.put("identifierReason", reason));
+    }
     if (target != null && attribute.index() != target.index()) {
       if (target.isNominal() && !attribute.isDate() && !attribute.isRelationValued()) {
         entry.put("targetPurity", round(TargetAssociation.purity(data, attribute, target)));
@@ -152,12 +158,6 @@ public final class DatasetProfiler {
       entry.put("distinct", attribute.numValues());
     }
     return entry;
-  }
-
-  /** Every row has its own value, in a text column or an integer one: an identifier, never compared. */
-  private static boolean identifierLike(Attribute attribute, Map<String, Object> entry, int rows) {
-    return ((Number) entry.getOrDefault("distinct", 0)).intValue() == rows && (!attribute.isNumeric()
-        || Boolean.TRUE.equals(entry.get("integerValued")));
   }
 
   private static int distinct(double[] values, int count) {

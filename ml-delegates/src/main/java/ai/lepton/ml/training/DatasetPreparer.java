@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import ai.lepton.ml.dataset.IdentifierColumns;
 import weka.core.Attribute;
 import weka.core.Instances;
 import weka.filters.Filter;
@@ -14,9 +16,6 @@ import weka.filters.Filter;
  * imputing before cross-validation would leak the held-out folds into the training folds.
  */
 public final class DatasetPreparer {
-
-  /** Below this many rows a column with all-distinct labels is not called an identifier. */
-  private static final int IDENTIFIER_MIN_ROWS = 50;
 
   private DatasetPreparer() {}
 
@@ -83,11 +82,12 @@ public final class DatasetPreparer {
       if (distinct <= 1) {
         uninformative.add(i);
         reasons.add(attribute.name() + " is constant");
-      } else if (attribute.isNominal() && data.numInstances() >= IDENTIFIER_MIN_ROWS
-          && distinct == data.numInstances()) {
-        uninformative.add(i);
-        reasons.add(attribute.name() + " looks like an identifier (" + distinct + " distinct values in "
-            + data.numInstances() + " rows)");
+      } else {
+        Optional<String> identifier = IdentifierColumns.reason(data, i);
+        if (identifier.isPresent()) {
+          uninformative.add(i);
+          reasons.add(attribute.name() + ": " + identifier.get());
+        }
       }
     }
     if (!uninformative.isEmpty()) {
