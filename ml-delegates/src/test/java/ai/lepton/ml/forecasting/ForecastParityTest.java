@@ -1,0 +1,115 @@
+package ai.lepton.ml.forecasting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.lepton.ml.training.AlgorithmSpec;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.timeseries.WekaForecaster;
+import weka.classifiers.timeseries.eval.TSEvaluation;
+import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/**
+ * Lepton's time-ordered evaluation of a forecaster equals what Weka's forecasting package prints for the same
+ * configuration, set up here by hand: Australian fortified wine sales, monthly, lags 1..12, month and quarter, the
+ * last 12 months held out, 1..12 steps ahead.
+ */
+class ForecastParityTest {
+
+  static Instances wine() throws Exception {
+    try (InputStream in = ForecastParityTest.class.getResourceAsStream("/data/wine.arff")) {
+      return new DataSource(in).getDataSet();
+    }
+  }
+
+  /** Rows "Mean absolute error" etc. of TSEvaluation's summary: one figure per step ahead. */
+  private static double[] row(String summary, String label) {
+    String line = summary.lines().filter(l -> l.trim().startsWith(label)).findFirst().orElseThrow();
+    return Arrays.stream(line.trim().substring(label.length()).trim().split("\\s+"))
+        .mapToDouble(Double::parseDouble).toArray();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"weka.classifiers.functions.LinearRegression", "weka.classifiers.trees.M5P",
+      "weka.classifiers.functions.SMOreg"})
+  void stepErrorsEqualTheForecastingPackagesOwnEvaluation(String learner) throws Exception {
+    Instances wine = wine();
+    ForecastEvaluation lepton = ForecastTrainer.evaluate(wine,
+        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0));
+
+    WekaForecaster byHand = new WekaForecaster();
+    byHand.setFieldsToForecast("Fortified");
+    byHand.setBaseForecaster(AbstractClassifier.forName(learner, new String[0]));
+    byHand.getTSLagMaker().setTimeStampField("Date");
+    byHand.getTSLagMaker().setMinLag(1);
+    byHand.getTSLagMaker().setMaxLag(12);
+    byHand.getTSLagMaker().setAddMonthOfYear(true);
+    byHand.getTSLagMaker().setAddQuarterOfYear(true);
+    TSEvaluation weka = new TSEvaluation(wine(), 12);
+    weka.setHorizon(12);
+    weka.setPrimeWindowSize(12);
+    weka.setEvaluateOnTrainingData(false);
+    weka.setEvaluateOnTestData(true);
+    weka.setEvaluationModules("MAE,RMSE,MAPE");
+    weka.evaluateForecaster(byHand, true);
+    String summary = weka.toSummaryString();
+
+    assertThat(lepton.periodicity()).isEqualTo("MONTHLY");
+    assertThat(lepton.trainingPeriods()).isEqualTo(wine.numInstances() - 12);
+    double[] mae = row(summary, "Mean absolute error");
+    double[] rmse = row(summary, "Root mean squared error");
+    double[] mape = row(summary, "Mean absolute percentage error");
+    double[] count = row(summary, "N");
+    for (int step = 1; step <= 12; step++) {
+      StepErrors ours = lepton.model().get(step - 1);
+      assertThat(ours.count()).as("N at step %d", step).isEqualTo((int) count[step - 1]);
+      assertThat(ours.mae()).as("MAE at step %d", step).isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
+      assertThat(ours.rmse()).as("RMSE at step %d", step).isCloseTo(rmse[step - 1], within(0.00005 + 1e-9 * rmse[step - 1]));
+      assertThat(ours.mape()).as("MAPE at step %d", step).isCloseTo(mape[step - 1], within(0.00005));
+    }
+  }
+
+  @Test
+  void theSeasonalNaiveBaselineIsTheSameMonthAYearEarlierOnTheSamePeriods() throws Exception {
+    Instances wine = wine();
+    ForecastEvaluation lepton = ForecastTrainer.evaluate(wine, new ForecastSpec("Fortified", "Date", 3, List.of(),
+        AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0));
+    int target = wine.attribute("Fortified").index();
+    int rows = wine.numInstances();
+    // 1 step ahead over the 12 held-out months: each month against the same month a year before
+    List<Double> errors = new ArrayList<>();
+    for (int row = rows - 12; row < rows; row++) {
+      double actual = wine.instance(row).value(target);
+      double lastYear = wine.instance(row - 12).value(target);
+      if (!Double.isNaN(actual) && !Double.isNaN(lastYear)) {
+        errors.add(Math.abs(actual - lastYear));
+      }
+    }
+    StepErrors naive = lepton.seasonalNaive().get(0);
+    assertThat(naive.count()).isEqualTo(errors.size());
+    assertThat(naive.mae()).isCloseTo(errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+        within(1e-9));
+    System.out.printf("wine Fortified, LinearRegression: 1-step MAE %.1f vs seasonal naive %.1f (ratio over 3 steps"
+        + " %.2f)%n", lepton.model().get(0).mae(), naive.mae(), lepton.maeRatioToSeasonalNaive());
+  }
+
+  @Test
+  void aSeriesWithoutADateOrTooShortIsRefusedWithTheReason() throws Exception {
+    Instances wine = wine();
+    AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
+    assertThatThrownBy(() -> ForecastTrainer.evaluate(wine, new ForecastSpec("Fortified", "Red", 12, List.of(),
+        linear, 0))).hasMessageContaining("'Red' is not a date attribute");
+    Instances shortSeries = new Instances(wine, 0, 30);
+    assertThatThrownBy(() -> ForecastTrainer.evaluate(shortSeries, new ForecastSpec("Fortified", "Date", 12,
+        List.of(), linear, 0))).hasMessageContaining("too few to learn from 12 lags");
+  }
+}
