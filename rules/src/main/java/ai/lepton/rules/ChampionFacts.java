@@ -16,12 +16,18 @@ final class ChampionFacts {
   static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
       int openQualityFindings) {
     boolean classification = metrics.containsKey("pctCorrect");
+    boolean forecasting = metrics.get("forecast") instanceof Map<?, ?>;
     Map<String, Object> folds = metrics.get("folds") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     List<Object> facts = new ArrayList<>();
-    facts.add(new ModelFacts(classification ? "classification" : "regression", metric,
+    facts.add(new ModelFacts(classification ? "classification" : forecasting ? "forecasting" : "regression", metric,
         FactValues.optional(metrics, metric), threshold, meetsThreshold, FactValues.optional(metrics, "kappa"),
         FactValues.optional(metrics, "correlationCoefficient"), FactValues.optional(folds, "stdDev"),
         openQualityFindings));
+    if (forecasting && FactValues.optional(metrics, "maeRatioToSeasonalNaive") != null) {
+      Map<String, Object> series = (Map<String, Object>) metrics.get("forecast");
+      facts.add(new ForecastFacts(FactValues.number(metrics, "maeRatioToSeasonalNaive"),
+          (int) FactValues.number(series, "testPeriods"), FactValues.text(series, "periodicity")));
+    }
     if (metrics.get("perClass") instanceof Map<?, ?> perClass) {
       Map<String, Object> matrix = metrics.get("confusionMatrix") instanceof Map<?, ?> m
           ? (Map<String, Object>) m : Map.of();

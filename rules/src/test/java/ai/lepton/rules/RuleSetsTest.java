@@ -286,6 +286,19 @@ class RuleSetsTest {
         "aloneSkill", skill, "aloneShare", share, "levelsLikeTarget", levelsLikeTarget);
   }
 
+  @Test
+  void aForecastNoBetterThanLastSeasonIsAWarningAndOneThatBeatsItIsNot() {
+    Map<String, Object> series = Map.of("testPeriods", 12, "periodicity", "MONTHLY");
+    DecisionOutcome worse = policy(Map.of("maeRatioToSeasonalNaive", 1.14, "forecast", series,
+        "meanAbsoluteError", 300.0), true, "");
+    assertThat(worse.getDecision()).isEqualTo("WARN");
+    assertThat(worse.reasonsFor("WARN")).anySatisfy(reason -> assertThat(reason)
+        .contains("last 12 monthly periods").contains("1.14 times").contains("seasonal naive"));
+    DecisionOutcome better = policy(Map.of("maeRatioToSeasonalNaive", 0.62, "forecast", series,
+        "meanAbsoluteError", 160.0), true, "");
+    assertThat(better.reasonsFor("WARN")).noneSatisfy(reason -> assertThat(reason).contains("seasonal naive"));
+  }
+
   private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings) {
     return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {
       case "championMetrics" -> metrics;

@@ -7,6 +7,8 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.forecasting.ForecastSpec;
+import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import ai.lepton.ml.training.TrainingResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,8 +53,15 @@ public class TrainModelDelegate implements JavaDelegate {
     int folds = recorded.folds();
     int seed = recorded.seed();
     Instances data = datasets.load(dataset.id());
-    data.setClass(data.attribute(target));
-    TrainingResult result = CrossValidationTrainer.train(data, algorithm, folds, seed);
+    TrainingResult result;
+    if (recorded.forecasting()) {
+      // time-ordered: the last periods held out, never shuffled folds
+      result = ForecastTrainer.train(data, new ForecastSpec(target, recorded.forecast().timeAttribute(),
+          recorded.forecast().horizon(), recorded.forecast().overlayNames(), algorithm, 0));
+    } else {
+      data.setClass(data.attribute(target));
+      result = CrossValidationTrainer.train(data, algorithm, folds, seed);
+    }
     String engagementKey = execution.getProcessBusinessKey();
     if (engagementKey == null) {
       throw new IllegalStateException("The process has no business key: start engagements with their id as key");

@@ -12,7 +12,21 @@ import java.util.List;
 public record Requirements(String engagementKey, int revision, String processInstanceId, String targetAttribute,
     String problemType, String modelName, String successMetric, double successThreshold, String algorithms,
     int folds, int seed, String piiColumns, String sqlSource, String sqlQuery, String expectedSchema, String setBy,
-    String taskId, Instant recordedAt, String ruleSets) {
+    String taskId, Instant recordedAt, String ruleSets, ForecastSettings forecast) {
+
+  /** What a forecasting engagement forecasts over (null for classification and regression). */
+  public record ForecastSettings(String timeAttribute, int horizon, String overlays) {
+
+    /** The overlay inputs named, in order. */
+    public List<String> overlayNames() {
+      return overlays == null ? List.of() : java.util.Arrays.stream(overlays.split(",")).map(String::strip)
+          .filter(name -> !name.isEmpty()).distinct().toList();
+    }
+  }
+
+  public boolean forecasting() {
+    return forecast != null;
+  }
 
   /** The rule sets named, in order. */
   public List<String> ruleSetNames() {
@@ -28,7 +42,7 @@ public record Requirements(String engagementKey, int revision, String processIns
   public Requirements withAlgorithms(String newAlgorithms, String by, String task) {
     return new Requirements(engagementKey, revision + 1, processInstanceId, targetAttribute, problemType, modelName,
         successMetric, successThreshold, newAlgorithms, folds, seed, piiColumns, sqlSource, sqlQuery,
-        expectedSchema, by, task, Instant.now(), ruleSets);
+        expectedSchema, by, task, Instant.now(), ruleSets, forecast);
   }
 
   public boolean hasSqlPull() {

@@ -23,10 +23,12 @@ public class RequirementsRecord {
   private static final String INSERT = "INSERT INTO lepton_requirements (engagement_key, revision,"
       + " process_instance_id, target_attribute, problem_type, model_name, success_metric, success_threshold,"
       + " algorithms, folds, seed, pii_columns, sql_source, sql_query, expected_schema, set_by, task_id, recorded_at,"
-      + " rule_sets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " rule_sets, time_attribute, forecast_horizon, overlays)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT engagement_key, revision, process_instance_id, target_attribute,"
       + " problem_type, model_name, success_metric, success_threshold, algorithms, folds, seed, pii_columns,"
-      + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at, rule_sets FROM lepton_requirements";
+      + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at, rule_sets, time_attribute,"
+      + " forecast_horizon, overlays FROM lepton_requirements";
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
@@ -44,12 +46,15 @@ public class RequirementsRecord {
         requirements.modelName(), requirements.successMetric(), requirements.successThreshold(),
         requirements.algorithms(), requirements.folds(), requirements.seed(), requirements.piiColumns(),
         requirements.sqlSource(), requirements.sqlQuery(), requirements.expectedSchema(), requirements.setBy(),
-        requirements.taskId(), requirements.recordedAt(), requirements.ruleSets());
+        requirements.taskId(), requirements.recordedAt(), requirements.ruleSets(), requirements.forecast());
     jdbc.update(INSERT, recorded.engagementKey(), recorded.revision(), recorded.processInstanceId(),
         recorded.targetAttribute(), recorded.problemType(), recorded.modelName(), recorded.successMetric(),
         recorded.successThreshold(), recorded.algorithms(), recorded.folds(), recorded.seed(), recorded.piiColumns(),
         recorded.sqlSource(), recorded.sqlQuery(), recorded.expectedSchema(), recorded.setBy(), recorded.taskId(),
-        Timestamp.from(recorded.recordedAt()), recorded.ruleSets());
+        Timestamp.from(recorded.recordedAt()), recorded.ruleSets(),
+        recorded.forecasting() ? recorded.forecast().timeAttribute() : null,
+        recorded.forecasting() ? recorded.forecast().horizon() : null,
+        recorded.forecasting() ? recorded.forecast().overlays() : null);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("revision", recorded.revision());
     payload.put("targetAttribute", recorded.targetAttribute());
@@ -65,6 +70,11 @@ public class RequirementsRecord {
     payload.put("sqlQuery", recorded.sqlQuery());
     payload.put("expectedSchema", recorded.expectedSchema());
     payload.put("ruleSets", recorded.ruleSetNames());
+    if (recorded.forecasting()) {
+      payload.put("timeAttribute", recorded.forecast().timeAttribute());
+      payload.put("horizon", recorded.forecast().horizon());
+      payload.put("overlays", recorded.forecast().overlayNames());
+    }
     payload.put("taskId", recorded.taskId());
     audit.append(recorded.setBy(), "REQUIREMENTS_SET", "engagement", recorded.engagementKey(), payload);
     return recorded;
@@ -115,6 +125,7 @@ public class RequirementsRecord {
     return new Requirements(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
         rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
-        rs.getTimestamp(18).toInstant(), rs.getString(19));
+        rs.getTimestamp(18).toInstant(), rs.getString(19), rs.getString(20) == null ? null
+            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22)));
   }
 }

@@ -1,12 +1,18 @@
 package ai.lepton.ml.forecasting;
 
+import ai.lepton.ml.training.TrainingFailedException;
+import ai.lepton.ml.training.TrainingResult;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import weka.classifiers.evaluation.NumericPrediction;
 import weka.classifiers.timeseries.WekaForecaster;
 import weka.classifiers.timeseries.eval.TSEvaluation;
 import weka.core.Attribute;
 import weka.core.Instances;
+import weka.core.SerializationHelper;
 import weka.filters.supervised.attribute.TSLagMaker;
 
 /**
@@ -29,6 +35,19 @@ public final class ForecastTrainer {
     }
     if (data.attribute(spec.target()) == null || !data.attribute(spec.target()).isNumeric()) {
       throw new IllegalArgumentException("'" + spec.target() + "' is not a numeric attribute of the data");
+    }
+    double previous = Double.NEGATIVE_INFINITY;
+    for (int row = 0; row < data.numInstances(); row++) {
+      double at = data.instance(row).value(time);
+      if (Double.isNaN(at)) {
+        throw new IllegalArgumentException("Row " + (row + 1) + " has no " + spec.timeAttribute() + ": every period of a"
+            + " series needs its date");
+      }
+      if (at < previous) {
+        throw new IllegalArgumentException("The rows are not in time order (row " + (row + 1) + " comes before the"
+            + " one above it): send the series sorted by " + spec.timeAttribute());
+      }
+      previous = at;
     }
     Season season = Season.of(data, spec.timeAttribute());
     WekaForecaster forecaster = new WekaForecaster();
@@ -94,6 +113,91 @@ public final class ForecastTrainer {
       naive.add(bySeasonalNaive.at(step));
     }
     return new ForecastEvaluation(season.periodicity().name(), season.length(), trainingPeriods, test, model, naive);
+  }
+
+  /**
+   * Evaluates the forecaster time-ordered, then builds it on the whole series and primes it with the last periods, so
+   * it forecasts the periods after the data (with 95 % intervals). The metrics: the mean over the steps of MAE, RMSE
+   * and MAPE, their ratio to the seasonal-naive forecast, the figures per step, and the 1-step-ahead forecasts of the
+   * held-out periods beside their actuals.
+   */
+  public static TrainingResult train(Instances data, ForecastSpec spec) {
+    long start = System.nanoTime();
+    try {
+      ForecastEvaluation evaluation = evaluate(data, spec);
+      WekaForecaster forecaster = configure(data, spec);
+      forecaster.setCalculateConfIntervalsForForecasts(spec.horizon());
+      forecaster.setConfidenceLevel(0.95);
+      forecaster.buildForecaster(data);
+      forecaster.primeForecaster(data);
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      metrics.put("evaluation", "time-ordered: trained on the first " + evaluation.trainingPeriods()
+          + " periods, forecasting the last " + evaluation.testPeriods() + " 1.." + spec.horizon() + " steps ahead");
+      metrics.put("meanAbsoluteError", mean(evaluation.model(), StepErrors::mae));
+      metrics.put("rootMeanSquaredError", mean(evaluation.model(), StepErrors::rmse));
+      metrics.put("meanAbsolutePercentageError", mean(evaluation.model(), StepErrors::mape));
+      metrics.put("maeRatioToSeasonalNaive", evaluation.maeRatioToSeasonalNaive());
+      metrics.put("seasonalNaiveMeanAbsoluteError", mean(evaluation.seasonalNaive(), StepErrors::mae));
+      metrics.put("numInstances", data.numInstances());
+      Map<String, Object> series = new LinkedHashMap<>();
+      series.put("timeAttribute", spec.timeAttribute());
+      series.put("periodicity", evaluation.periodicity());
+      series.put("seasonLength", evaluation.seasonLength());
+      series.put("horizon", spec.horizon());
+      series.put("overlays", spec.overlays());
+      series.put("trainingPeriods", evaluation.trainingPeriods());
+      series.put("testPeriods", evaluation.testPeriods());
+      series.put("steps", evaluation.model());
+      series.put("seasonalNaiveSteps", evaluation.seasonalNaive());
+      series.put("heldOut", heldOut(data, spec, evaluation));
+      metrics.put("forecast", series);
+      return new TrainingResult(metrics, serialize(forecaster, data), (System.nanoTime() - start) / 1_000_000);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new TrainingFailedException(String.format("Forecasting %s with %s failed: %s", spec.target(),
+          spec.baseLearner(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  /** The held-out periods with their actuals and 1-step-ahead forecasts, for the card's chart. */
+  private static List<Map<String, Object>> heldOut(Instances data, ForecastSpec spec, ForecastEvaluation evaluation)
+      throws Exception {
+    ForecastSpec oneStep = new ForecastSpec(spec.target(), spec.timeAttribute(), 1, spec.overlays(),
+        spec.baseLearner(), evaluation.testPeriods());
+    WekaForecaster forecaster = configure(data, oneStep);
+    TSEvaluation run = new TSEvaluation(data, evaluation.testPeriods());
+    run.setHorizon(1);
+    run.setPrimeWindowSize(forecaster.getTSLagMaker().getMaxLag());
+    run.setEvaluateOnTrainingData(false);
+    run.setEvaluateOnTestData(true);
+    run.setEvaluationModules("MAE");
+    run.evaluateForecaster(forecaster, true);
+    List<NumericPrediction> predictions = run.getPredictionsForTestData(1).getPredictionsForTarget(spec.target());
+    Attribute time = data.attribute(spec.timeAttribute());
+    int target = data.attribute(spec.target()).index();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int k = 0; k < predictions.size() && evaluation.trainingPeriods() + k < data.numInstances(); k++) {
+      int row = evaluation.trainingPeriods() + k;
+      Map<String, Object> period = new LinkedHashMap<>();
+      period.put("period", time.formatDate(data.instance(row).value(time)));
+      double actual = data.instance(row).value(target);
+      period.put("actual", Double.isNaN(actual) ? null : actual);
+      period.put("forecast", predictions.get(k).predicted());
+      rows.add(period);
+    }
+    return rows;
+  }
+
+  private static double mean(List<StepErrors> steps, java.util.function.ToDoubleFunction<StepErrors> measure) {
+    return steps.stream().mapToDouble(measure).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+  }
+
+  /** The forecaster and the series' header, in the layout Lepton keeps every model in. */
+  static byte[] serialize(WekaForecaster forecaster, Instances data) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SerializationHelper.writeAll(out, new Object[] {forecaster, new Instances(data, 0)});
+    return out.toByteArray();
   }
 
   /** Mean absolute, root mean squared and mean absolute percentage error, leaving out unknown actuals or forecasts. */

@@ -79,7 +79,8 @@ public class ModelRegistry {
         Json.write(version.result().metrics()), version.result().trainingMillis(), model, Sha256.hex(model),
         Version.VERSION, Timestamp.from(now));
     jdbc.update(INSERT_STATUS, id, ModelStatus.CANDIDATE.name(), SYSTEM, Timestamp.from(now),
-        "cross-validated " + version.folds() + "-fold with seed " + version.seed());
+        version.folds() == 0 ? "evaluated time-ordered on the series' last periods"
+            : "cross-validated " + version.folds() + "-fold with seed " + version.seed());
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("modelVersionId", id);
     run.put("modelName", version.modelName());

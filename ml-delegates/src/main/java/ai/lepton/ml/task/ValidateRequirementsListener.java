@@ -77,9 +77,21 @@ public class ValidateRequirementsListener implements TaskListener {
     } catch (InvalidAlgorithmException e) {
       throw invalid("algorithms", e.getMessage());
     }
-    int folds = (int) number(task, "folds", 10.0);
-    if (folds < 2) {
-      throw invalid("folds", "folds must be at least 2, not " + folds);
+    Requirements.ForecastSettings forecast = null;
+    int folds;
+    if (problemType == ProblemType.FORECASTING) {
+      if (task.getVariable("folds") != null) {
+        throw invalid("folds", "A forecast is not cross-validated with shuffled folds: they would train it on the"
+            + " months after the ones it is tested on, and its figures would look better than any forecast will be."
+            + " Lepton holds out the last periods and forecasts them from the past only; leave folds out");
+      }
+      folds = 0;
+      forecast = forecastSettings(task);
+    } else {
+      folds = (int) number(task, "folds", 10.0);
+      if (folds < 2) {
+        throw invalid("folds", "folds must be at least 2, not " + folds);
+      }
     }
     int seed = (int) number(task, "seed", 1.0);
 
@@ -95,7 +107,9 @@ public class ValidateRequirementsListener implements TaskListener {
     task.setVariable("problemType", problemType.wireName());
     task.setVariable("successThreshold", threshold);
     task.setVariable("algorithms", String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()));
-    task.setVariable("folds", folds);
+    if (forecast == null) {
+      task.setVariable("folds", folds);
+    }
     task.setVariable("seed", seed);
     if (task.getVariable("trainingRound") == null) {
       task.setVariable("trainingRound", 1);
@@ -108,7 +122,33 @@ public class ValidateRequirementsListener implements TaskListener {
         target, problemType.wireName(), modelName, task.getVariable("successMetric").toString().strip(), threshold,
         String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()), folds, seed,
         String.join(",", engagementColumns), textOrNull(task, "sqlSource"), textOrNull(task, "sqlQuery"),
-        textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now(), decisionRuleSets));
+        textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now(), decisionRuleSets,
+        forecast));
+  }
+
+  /** The series of a forecasting engagement: its date attribute, the horizon (1..1000 periods), the overlays. */
+  private static Requirements.ForecastSettings forecastSettings(DelegateTask task) {
+    String time = textOrNull(task, "timeAttribute");
+    if (time == null) {
+      throw invalid("timeAttribute", "A forecast needs the attribute that holds each row's date (e.g. Date)");
+    }
+    double horizon = number(task, "horizon", null);
+    if (horizon != Math.rint(horizon) || horizon < 1 || horizon > 1000) {
+      throw invalid("horizon", "The horizon is how many periods ahead to forecast: a whole number from 1 to 1000,"
+          + " not " + task.getVariable("horizon"));
+    }
+    String overlays = textOrNull(task, "overlays");
+    Requirements.ForecastSettings settings = new Requirements.ForecastSettings(time, (int) horizon,
+        overlays == null ? null : String.join(",", java.util.Arrays.stream(overlays.split("[,\\n]"))
+            .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()));
+    if (settings.overlayNames().contains(time) || settings.overlayNames().contains(
+        String.valueOf(task.getVariable("targetAttribute")).strip())) {
+      throw invalid("overlays", "Overlays are inputs known in advance (promotions, prices, holidays); the date and the"
+          + " target are not overlays");
+    }
+    task.setVariable("timeAttribute", settings.timeAttribute());
+    task.setVariable("horizon", settings.horizon());
+    return settings;
   }
 
   /** The decision rule sets the engagement's models may be used with: each one Lepton has, or a 400 naming it. */

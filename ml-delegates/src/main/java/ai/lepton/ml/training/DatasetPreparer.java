@@ -65,10 +65,10 @@ public final class DatasetPreparer {
           "-R " + (target.index() + 1), "the numeric target becomes a class label for classification");
     }
     target = data.attribute(targetAttribute);
-    if (problemType == ProblemType.REGRESSION && !target.isNumeric()) {
+    if (problemType != ProblemType.CLASSIFICATION && !target.isNumeric()) {
       throw new IllegalArgumentException(String.format(
-          "Target '%s' is %s but regression needs a numeric target", targetAttribute,
-          Attribute.typeToString(target)));
+          "Target '%s' is %s but %s needs a numeric target", targetAttribute,
+          Attribute.typeToString(target), problemType.wireName()));
     }
 
     List<Integer> uninformative = new ArrayList<>();
@@ -96,6 +96,9 @@ public final class DatasetPreparer {
     }
 
     data.setClass(data.attribute(targetAttribute));
+    if (problemType == ProblemType.FORECASTING) {
+      return new Prepared(data, recipe); // a period without a value is still a period: the series keeps its rows
+    }
     int before = data.numInstances();
     data.deleteWithMissingClass();
     if (data.numInstances() < before) {

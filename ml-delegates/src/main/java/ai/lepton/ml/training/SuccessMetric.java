@@ -19,7 +19,10 @@ public enum SuccessMetric {
   meanAbsoluteError(false, null),
   rootMeanSquaredError(false, null),
   relativeAbsoluteError(false, ProblemType.REGRESSION),
-  rootRelativeSquaredError(false, ProblemType.REGRESSION);
+  rootRelativeSquaredError(false, ProblemType.REGRESSION),
+  /** A forecast's mean absolute error over its steps, as a share of the seasonal-naive forecast's (below 1: better). */
+  maeRatioToSeasonalNaive(false, ProblemType.FORECASTING),
+  meanAbsolutePercentageError(false, ProblemType.FORECASTING);
 
   private final boolean higherIsBetter;
   private final ProblemType onlyFor;

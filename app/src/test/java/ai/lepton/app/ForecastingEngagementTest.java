@@ -1,0 +1,119 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import ai.lepton.access.LeptonGroups;
+import ai.lepton.api.DatasetIntake;
+import ai.lepton.ml.dataset.DatasetFormat;
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.forecasting.ForecastEvaluation;
+import ai.lepton.ml.forecasting.ForecastSpec;
+import ai.lepton.ml.forecasting.ForecastTrainer;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.training.AlgorithmSpec;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The founding document's sales forecast through the engagement: monthly Australian fortified wine sales
+ * (wine.arff), LinearRegression and M5P on a season of lags, evaluated on the last 12 months held out.
+ */
+class ForecastingEngagementTest extends ProcessTestSupport {
+
+  private static final String LINEAR = "weka.classifiers.functions.LinearRegression";
+  private static final String M5P = "weka.classifiers.trees.M5P";
+  private static int engagements;
+
+  @Autowired DatasetIntake intake;
+  @Autowired DatasetStore datasets;
+  @Autowired ModelRegistry registry;
+
+  @Test
+  void theDatesAreKeptAndEachCandidateIsJudgedOnTheMonthsItNeverSaw() throws Exception {
+    ProcessInstance pi = open();
+    byte[] wine = wine();
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements(null));
+      return intake.receive(pi.getBusinessKey(), "wine.arff", wine, DatasetFormat.ARFF);
+    });
+    runJobs(pi);
+
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "qualityDropAttributes"))).doesNotContain("Date");
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    List<ModelVersion> candidates = registry.findByEngagement(pi.getBusinessKey());
+    assertThat(candidates).hasSize(2).allSatisfy(candidate -> {
+      assertThat(candidate.folds()).isZero();
+      assertThat(candidate.problemType()).isEqualTo("forecasting");
+      assertThat(candidate.metrics()).containsKeys("maeRatioToSeasonalNaive", "meanAbsoluteError", "forecast");
+    });
+
+    // the registered figures are the forecasting package's own on the prepared series
+    ModelVersion linear = candidates.stream().filter(c -> c.algorithm().equals(LINEAR)).findFirst().orElseThrow();
+    String prepared = (String) runtime.getVariable(pi.getId(), "preparedDatasetId");
+    ForecastEvaluation expected = ForecastTrainer.evaluate(datasets.load(prepared),
+        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(LINEAR), 0));
+    assertThat(linear.metric("maeRatioToSeasonalNaive")).isCloseTo(expected.maeRatioToSeasonalNaive(), within(1e-9));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> series = (Map<String, Object>) linear.metrics().get("forecast");
+    assertThat(series).containsEntry("periodicity", "MONTHLY").containsEntry("testPeriods", 12);
+    assertThat((List<?>) series.get("steps")).hasSize(12);
+    assertThat((List<?>) series.get("heldOut")).hasSize(12);
+
+    // a champion that loses to last season's figures reaches the approver with that said
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    if (registry.get(champion).metric("maeRatioToSeasonalNaive") >= 1.0) {
+      assertThat(String.valueOf(runtime.getVariable(pi.getId(), "policyWarnings"))).contains("seasonal naive");
+    }
+  }
+
+  @Test
+  void shuffledFoldsAreRefusedForAForecastWithTheReason() {
+    ProcessInstance pi = open();
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements(10));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("would train it on the months after the ones it is tested on");
+    assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+  }
+
+  private ProcessInstance open() {
+    return as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey("ai-engagement",
+        "ENG-FORECAST-" + (++engagements) + "-" + System.nanoTime(),
+        Map.of("client", "Wine wholesaler", "engagementName", "Fortified sales")));
+  }
+
+  private static Map<String, Object> requirements(Integer folds) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("targetAttribute", "Fortified");
+    variables.put("problemType", "forecasting");
+    variables.put("timeAttribute", "Date");
+    variables.put("horizon", 12);
+    variables.put("modelName", "fortified-sales-test");
+    variables.put("successMetric", "maeRatioToSeasonalNaive");
+    variables.put("successThreshold", 1.5);
+    variables.put("algorithms", LINEAR + "\n" + M5P);
+    variables.put("intendedUse", "Monthly fortified wine sales for stock planning");
+    if (folds != null) {
+      variables.put("folds", folds);
+    }
+    return variables;
+  }
+
+  private static byte[] wine() throws Exception {
+    try (InputStream in = ForecastingEngagementTest.class.getResourceAsStream("/data/wine.arff")) {
+      return in.readAllBytes();
+    }
+  }
+}
