@@ -15,6 +15,8 @@ import ai.lepton.ml.forecasting.ForecastSpec;
 import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.ml.scoring.ScoringException;
 import ai.lepton.ml.training.AlgorithmSpec;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   @Autowired DatasetIntake intake;
   @Autowired DatasetStore datasets;
   @Autowired ModelRegistry registry;
+  @Autowired RecordScorer scorer;
 
   @Test
   void theDatesAreKeptAndEachCandidateIsJudgedOnTheMonthsItNeverSaw() throws Exception {
@@ -75,6 +78,17 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     if (registry.get(champion).metric("maeRatioToSeasonalNaive") >= 1.0) {
       assertThat(String.valueOf(runtime.getVariable(pi.getId(), "policyWarnings"))).contains("seasonal naive");
     }
+
+    // approved and deployed, the forecaster is no decision model: a decision with it is refused, not a crash
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "Beats last season's figures"));
+      return null;
+    });
+    runJobs(pi);
+    assertThat(registry.currentStatus(champion)).isEqualTo(ai.lepton.ml.registry.ModelStatus.DEPLOYED);
+    assertThatThrownBy(() -> scorer.score("fortified-sales-test", Map.of("Red", 1000)))
+        .isInstanceOf(ScoringException.class).hasMessageContaining("forecasts a series")
+        .satisfies(e -> assertThat(((ScoringException) e).code()).isEqualTo("NOT_A_DECISION_MODEL"));
   }
 
   @Test

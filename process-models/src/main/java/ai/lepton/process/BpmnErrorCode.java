@@ -14,6 +14,8 @@ public enum BpmnErrorCode {
   MODEL_UNAVAILABLE,
   /** The rule set is not one the model's requirements and approval name. */
   RULE_SET_NOT_APPROVED,
+  /** The model forecasts a series: it does not decide on one record. */
+  NOT_A_DECISION_MODEL,
   /** No rule set has that name. */
   UNKNOWN_RULE_SET,
   /** The engagement's model is no longer live (replaced or retired elsewhere): its maintenance ends. */

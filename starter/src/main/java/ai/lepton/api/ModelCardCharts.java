@@ -106,6 +106,55 @@ final class ModelCardCharts {
         "max", String.format(Locale.ROOT, "%.4g", max));
   }
 
+  /**
+   * A forecaster's held-out periods: the actual series and its 1-step-ahead forecasts as two lines over time, and the
+   * error by step ahead beside the seasonal-naive forecast's (null for other models).
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> forecast(Map<String, Object> validation) {
+    if (!(validation.get("forecast") instanceof Map<?, ?> series)
+        || !(series.get("heldOut") instanceof List<?> periods) || periods.isEmpty()) {
+      return null;
+    }
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) periods;
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (Map<String, Object> row : rows) {
+      for (String key : List.of("actual", "forecast")) {
+        if (row.get(key) instanceof Number value) {
+          min = Math.min(min, value.doubleValue());
+          max = Math.max(max, value.doubleValue());
+        }
+      }
+    }
+    double span = max == min ? 1 : max - min;
+    StringBuilder actual = new StringBuilder();
+    StringBuilder forecast = new StringBuilder();
+    double step = rows.size() == 1 ? 0 : 1.0 / (rows.size() - 1);
+    for (int i = 0; i < rows.size(); i++) {
+      double cx = x(rows.size() == 1 ? 0.5 : i * step);
+      if (rows.get(i).get("actual") instanceof Number value) {
+        actual.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, y((value.doubleValue() - min) / span)));
+      }
+      if (rows.get(i).get("forecast") instanceof Number value) {
+        forecast.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, y((value.doubleValue() - min) / span)));
+      }
+    }
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("actual", actual.toString().strip());
+    chart.put("forecast", forecast.toString().strip());
+    chart.put("first", rows.get(0).get("period"));
+    chart.put("last", rows.get(rows.size() - 1).get("period"));
+    chart.put("min", String.format(Locale.ROOT, "%.4g", min));
+    chart.put("max", String.format(Locale.ROOT, "%.4g", max));
+    chart.put("steps", series.get("steps"));
+    chart.put("seasonalNaiveSteps", series.get("seasonalNaiveSteps"));
+    chart.put("periodicity", series.get("periodicity"));
+    chart.put("testPeriods", series.get("testPeriods"));
+    chart.put("trainingPeriods", series.get("trainingPeriods"));
+    return chart;
+  }
+
   /** PSI at or above which a drift bar runs to the end of the scale (its value is still written beside it). */
   static final double PSI_SCALE = 0.5;
 

@@ -15,6 +15,30 @@ import weka.core.converters.ConverterUtils.DataSource;
 class ModelCardChartsTest {
 
   @Test
+  void aForecastCardDrawsTheHeldOutMonthsAndTheErrorByStep() throws Exception {
+    Instances wine;
+    try (java.io.InputStream in = ModelCardChartsTest.class.getResourceAsStream("/data/wine.arff")) {
+      wine = new DataSource(in).getDataSet();
+    }
+    Map<String, Object> trained = ai.lepton.ml.forecasting.ForecastTrainer.train(wine,
+        new ai.lepton.ml.forecasting.ForecastSpec("Fortified", "Date", 6, List.of(),
+            AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0)).metrics();
+    Map<String, Object> stored = ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(trained)); // as the registry keeps it
+
+    Map<String, Object> chart = ModelCardCharts.forecast(stored);
+
+    String[] actual = chart.get("actual").toString().split(" ");
+    assertThat(actual).hasSize(12).allSatisfy(point -> {
+      assertThat(Double.parseDouble(point.split(",")[0])).isBetween(40.0, 320.0);
+      assertThat(Double.parseDouble(point.split(",")[1])).isBetween(10.0, 290.0);
+    });
+    assertThat(chart.get("forecast").toString().split(" ")).hasSize(12);
+    assertThat(chart).containsEntry("first", "1994-08-01").containsEntry("last", "1995-07-01");
+    assertThat((List<?>) chart.get("steps")).hasSize(6);
+    assertThat(ModelCardCharts.forecast(Map.of("pctCorrect", 70.0))).isNull();
+  }
+
+  @Test
   void aRegressionCardPlotsPredictedAgainstActualInsideThePlotArea() throws Exception {
     Instances data = creditG();
     data.setClass(data.attribute("credit_amount"));

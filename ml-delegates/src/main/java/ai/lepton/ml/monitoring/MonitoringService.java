@@ -219,7 +219,9 @@ public class MonitoringService {
     }
     List<Object> modelAndHeader = ModelFileReader.read(version.id(), registry.modelFile(version.id()),
         version.modelSha256());
-    Classifier classifier = (Classifier) modelAndHeader.get(0);
+    if (!(modelAndHeader.get(0) instanceof Classifier classifier)) {
+      return counts; // a forecaster: its error is checked against actuals by period, not row by row
+    }
     Instances header = (Instances) modelAndHeader.get(1);
     boolean numericTarget = header.classAttribute().isNumeric();
     for (Instances data : received) {

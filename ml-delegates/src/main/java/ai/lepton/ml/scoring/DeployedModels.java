@@ -116,7 +116,11 @@ public class DeployedModels {
       throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, e.getMessage());
     }
     Instances header = (Instances) modelAndHeader.get(1);
-    return new Loaded(versionId, (Classifier) modelAndHeader.get(0), header, baseline(versionId, header),
+    if (!(modelAndHeader.get(0) instanceof Classifier classifier)) {
+      throw new ScoringException(ScoringException.NOT_A_DECISION_MODEL, "Model '" + modelName + "' forecasts a"
+          + " series (problem type forecasting): it does not decide on one record");
+    }
+    return new Loaded(versionId, classifier, header, baseline(versionId, header),
         setAside(versionId, header), ruleSets(versionId));
   }
 

@@ -11,6 +11,7 @@ public class ScoringException extends RuntimeException {
   public static final String RULE_SET_NOT_APPROVED = BpmnErrorCode.RULE_SET_NOT_APPROVED.name();
   /** The deployed model's file failed its integrity check: not the caller's fault, and not scored. */
   public static final String MODEL_UNAVAILABLE = BpmnErrorCode.MODEL_UNAVAILABLE.name();
+  public static final String NOT_A_DECISION_MODEL = BpmnErrorCode.NOT_A_DECISION_MODEL.name();
 
   private final String code;
 
