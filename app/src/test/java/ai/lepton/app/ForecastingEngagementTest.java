@@ -41,6 +41,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   @Autowired DatasetStore datasets;
   @Autowired ModelRegistry registry;
   @Autowired RecordScorer scorer;
+  @Autowired ai.lepton.ml.forecasting.LiveForecasts forecasts;
 
   @Test
   void theDatesAreKeptAndEachCandidateIsJudgedOnTheMonthsItNeverSaw() throws Exception {
@@ -86,6 +87,29 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     });
     runJobs(pi);
     assertThat(registry.currentStatus(champion)).isEqualTo(ai.lepton.ml.registry.ModelStatus.DEPLOYED);
+    // what it forecasts is what Weka's forecaster, built by hand the same way on the same series, forecasts
+    ModelVersion deployed = registry.get(champion);
+    weka.classifiers.timeseries.WekaForecaster byHand = new weka.classifiers.timeseries.WekaForecaster();
+    byHand.setFieldsToForecast("Fortified");
+    byHand.setBaseForecaster(AlgorithmSpec.parse(deployed.algorithm() + " " + deployed.options()).newClassifier());
+    byHand.getTSLagMaker().setTimeStampField("Date");
+    byHand.getTSLagMaker().setMinLag(1);
+    byHand.getTSLagMaker().setMaxLag(12);
+    byHand.getTSLagMaker().setAddMonthOfYear(true);
+    byHand.getTSLagMaker().setAddQuarterOfYear(true);
+    weka.core.Instances history = datasets.load(prepared);
+    byHand.buildForecaster(history);
+    byHand.primeForecaster(history);
+    List<List<weka.classifiers.evaluation.NumericPrediction>> expectedForecast = byHand.forecast(12);
+    ai.lepton.ml.forecasting.Forecast served = forecasts.forecast("fortified-sales-test", 12, null);
+    assertThat(served.modelVersionId()).isEqualTo(champion);
+    assertThat(served.periods()).hasSize(12);
+    for (int step = 0; step < 12; step++) {
+      assertThat(served.periods().get(step).forecast()).as("step %d", step + 1)
+          .isCloseTo(expectedForecast.get(step).get(0).predicted(), within(1e-9));
+    }
+    assertThat(served.periods().get(0).period()).isEqualTo("1995-08-01");
+
     assertThatThrownBy(() -> scorer.score("fortified-sales-test", Map.of("Red", 1000)))
         .isInstanceOf(ScoringException.class).hasMessageContaining("forecasts a series")
         .satisfies(e -> assertThat(((ScoringException) e).code()).isEqualTo("NOT_A_DECISION_MODEL"));

@@ -16,6 +16,8 @@ public enum BpmnErrorCode {
   RULE_SET_NOT_APPROVED,
   /** The model forecasts a series: it does not decide on one record. */
   NOT_A_DECISION_MODEL,
+  /** The model decides on records: it does not forecast a series. */
+  NOT_A_FORECAST_MODEL,
   /** No rule set has that name. */
   UNKNOWN_RULE_SET,
   /** The engagement's model is no longer live (replaced or retired elsewhere): its maintenance ends. */

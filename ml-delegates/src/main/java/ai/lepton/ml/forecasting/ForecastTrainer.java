@@ -193,10 +193,16 @@ public final class ForecastTrainer {
     return steps.stream().mapToDouble(measure).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
   }
 
-  /** The forecaster and the series' header, in the layout Lepton keeps every model in. */
+  /**
+   * The forecaster and, in place of the empty header other models keep, the series' last periods: a deserialized
+   * forecaster has lost the state it was primed with, and forecasting the periods after the data starts by priming it
+   * with these again ({@link LiveForecasts}).
+   */
   static byte[] serialize(WekaForecaster forecaster, Instances data) throws Exception {
+    int window = Math.min(data.numInstances(), 2 * forecaster.getTSLagMaker().getMaxLag());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SerializationHelper.writeAll(out, new Object[] {forecaster, new Instances(data, 0)});
+    SerializationHelper.writeAll(out, new Object[] {forecaster,
+        new Instances(data, data.numInstances() - window, window)});
     return out.toByteArray();
   }
 

@@ -12,6 +12,7 @@ public class ScoringException extends RuntimeException {
   /** The deployed model's file failed its integrity check: not the caller's fault, and not scored. */
   public static final String MODEL_UNAVAILABLE = BpmnErrorCode.MODEL_UNAVAILABLE.name();
   public static final String NOT_A_DECISION_MODEL = BpmnErrorCode.NOT_A_DECISION_MODEL.name();
+  public static final String NOT_A_FORECAST_MODEL = BpmnErrorCode.NOT_A_FORECAST_MODEL.name();
 
   private final String code;
 

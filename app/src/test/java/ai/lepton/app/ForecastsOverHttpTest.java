@@ -1,0 +1,68 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sales forecast as a project, a data scientist, a model risk officer and a business process see it, over HTTP:
+ * the engagement on monthly wine sales to deployment, then the next 12 months from {@code POST /api/forecasts}.
+ */
+class ForecastsOverHttpTest extends HttpTestSupport {
+
+  @Test
+  void aDeployedForecasterAnswersTheNextPeriodsWithIntervalsAndEachForecastIsLogged() throws Exception {
+    String key = "ENG-HTTP-FORECAST-" + System.nanoTime();
+    startEngagement("pm", key);
+    assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of(
+        "targetAttribute", "Fortified", "problemType", "forecasting", "timeAttribute", "Date", "horizon", 12,
+        "modelName", "fortified-sales-http", "successMetric", "maeRatioToSeasonalNaive", "successThreshold", 1.5,
+        "algorithms", "weka.classifiers.functions.LinearRegression",
+        "intendedUse", "Monthly fortified wine sales for stock planning")).status()).isEqualTo(204);
+    byte[] wine;
+    try (InputStream in = ForecastsOverHttpTest.class.getResourceAsStream("/data/wine.arff")) {
+      wine = in.readAllBytes();
+    }
+    assertThat(postFile("ds", "/api/engagements/" + key + "/datasets", "wine.arff", wine).status()).isEqualTo(201);
+    waitFor("approval task", Duration.ofMinutes(2), () -> taskId("mro", key, "Task_ApproveModel") != null);
+    assertThat(completeTask("mro", taskId("mro", key, "Task_ApproveModel"), Map.of("approved", true,
+        "approvalReason", "Beats last season's figures on the held-out year")).status()).isEqualTo(204);
+    waitFor("deployment", Duration.ofMinutes(1), () -> get("pm", "/api/models/live?name=fortified-sales-http&at="
+        + java.time.Instant.now()).status() == 200);
+
+    Reply answer = postJson("pm", "/api/forecasts/fortified-sales-http", Map.of("horizon", 12));
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    JsonNode periods = answer.json().path("periods");
+    assertThat(periods).hasSize(12);
+    assertThat(periods.get(0).path("period").asText()).isEqualTo("1995-08-01");
+    assertThat(periods.get(11).path("period").asText()).isEqualTo("1996-07-01");
+    periods.forEach(period -> {
+      assertThat(period.path("forecast").asDouble()).isBetween(500.0, 10_000.0);
+      assertThat(period.path("lower").asDouble()).isLessThan(period.path("forecast").asDouble());
+      assertThat(period.path("upper").asDouble()).isGreaterThan(period.path("forecast").asDouble());
+    });
+    String forecastId = answer.json().path("forecastId").asText();
+    assertThat(get("auditor", "/api/forecasts?model=fortified-sales-http").json().findValuesAsText("forecastId"))
+        .contains(forecastId);
+    assertThat(get("pm", "/api/forecasts?model=fortified-sales-http").status()).isEqualTo(403);
+
+    // what a caller can act on: a decision model, a bad horizon, an unknown model, a forecaster asked to decide
+    waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="
+        + java.time.Instant.now()).status() == 200);
+    assertThat(postJson("pm", "/api/forecasts/churn-risk", Map.of("horizon", 3)).json().path("error").asText())
+        .isEqualTo("NOT_A_FORECAST_MODEL");
+    assertThat(postJson("pm", "/api/forecasts/fortified-sales-http", Map.of("horizon", 0)).status()).isEqualTo(400);
+    assertThat(postJson("pm", "/api/forecasts/fortified-sales-http", Map.of()).status()).isEqualTo(400);
+    assertThat(postJson("pm", "/api/forecasts/no-such-model", Map.of("horizon", 3)).status()).isEqualTo(404);
+    Reply decision = postJson("pm", "/api/decisions/fortified-sales-http?ruleSet=credit-decision",
+        Map.of("Red", 1000));
+    assertThat(decision.status()).isEqualTo(400);
+    assertThat(decision.json().path("error").asText()).isEqualTo("NOT_A_DECISION_MODEL");
+    assertThat(List.of(answer.json().path("modelVersionId").asText())).allSatisfy(id -> assertThat(id).startsWith("mv-"));
+  }
+}

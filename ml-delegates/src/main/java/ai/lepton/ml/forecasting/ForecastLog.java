@@ -1,0 +1,42 @@
+package ai.lepton.ml.forecasting;
+
+import ai.lepton.ml.Json;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Every forecast a deployed forecaster made, kept like decisions: which version, how far, with what, for whom. */
+@Component
+public class ForecastLog {
+
+  private static final String INSERT = "INSERT INTO lepton_forecast (id, model_name, model_version_id, horizon,"
+      + " overlays_json, periods_json, requested_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final JdbcTemplate jdbc;
+
+  public ForecastLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Logs the forecast and answers its id. */
+  public String record(Forecast forecast, List<Map<String, Object>> overlays, String requestedBy) {
+    String id = String.format("fc-%012x%08x", System.currentTimeMillis(),
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32));
+    jdbc.update(INSERT, id, forecast.modelName(), forecast.modelVersionId(), forecast.periods().size(),
+        overlays == null || overlays.isEmpty() ? null : Json.write(overlays), Json.write(forecast.periods()),
+        requestedBy, Timestamp.from(Instant.now()));
+    return id;
+  }
+
+  /** The newest forecasts of a model, newest first. */
+  public List<Map<String, Object>> recent(String modelName, int limit) {
+    return jdbc.query("SELECT id, model_version_id, horizon, periods_json, requested_by, made_at FROM lepton_forecast"
+        + " WHERE model_name = ? ORDER BY made_at DESC, id DESC LIMIT ?", (rs, i) -> Map.of("forecastId",
+        rs.getString(1), "modelVersionId", rs.getString(2), "horizon", rs.getInt(3),
+        "periods", Json.readList(rs.getString(4)), "requestedBy", String.valueOf(rs.getString(5)),
+        "madeAt", rs.getTimestamp(6).toInstant().toString()), modelName, limit);
+  }
+}

@@ -1,0 +1,132 @@
+package ai.lepton.ml.forecasting;
+
+import ai.lepton.ml.registry.ModelFileReader;
+import ai.lepton.ml.registry.ModelIntegrityException;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.scoring.ScoringException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import weka.classifiers.evaluation.NumericPrediction;
+import weka.classifiers.timeseries.WekaForecaster;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.filters.supervised.attribute.TSLagMaker;
+
+/**
+ * Forecasts with the live version of a deployed forecasting model: the periods after its series, from the state it
+ * was primed with at training. Each call reads a fresh copy of the approved model file (its SHA-256 checked), so
+ * concurrent forecasts never share a forecaster's state.
+ */
+@Component
+public class LiveForecasts {
+
+  /** The furthest a forecast may reach, in periods. */
+  public static final int MAX_HORIZON = 1000;
+
+  private final ModelRegistry registry;
+
+  public LiveForecasts(ModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * @param overlays one map per future period with the values of the model's overlay inputs (promotions, prices...);
+   *     required when the model was trained with overlays, one per period of the horizon
+   */
+  public Forecast forecast(String modelName, int horizon, List<Map<String, Object>> overlays) {
+    if (horizon < 1 || horizon > MAX_HORIZON) {
+      throw new ScoringException(ScoringException.INVALID_FEATURES,
+          "The horizon is how many periods ahead to forecast: 1 to " + MAX_HORIZON + ", not " + horizon);
+    }
+    List<String> live = registry.deployedUnder(modelName);
+    if (live.isEmpty()) {
+      boolean known = registry.findAll().stream().anyMatch(v -> v.modelName().equals(modelName));
+      throw new ScoringException(ScoringException.MODEL_NOT_FOUND, known
+          ? "Model '" + modelName + "' has no deployed version yet" : "No model is named '" + modelName + "'");
+    }
+    ModelVersion version = registry.get(live.get(0));
+    List<Object> modelAndHeader;
+    try {
+      modelAndHeader = ModelFileReader.read(version.id(), registry.modelFile(version.id()), version.modelSha256());
+    } catch (ModelIntegrityException e) {
+      throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, e.getMessage());
+    }
+    if (!(modelAndHeader.get(0) instanceof WekaForecaster forecaster)) {
+      throw new ScoringException(ScoringException.NOT_A_FORECAST_MODEL, "Model '" + modelName + "' decides on"
+          + " records (problem type " + version.problemType() + "): it does not forecast a series");
+    }
+    Instances history = (Instances) modelAndHeader.get(1); // the series' last periods (ForecastTrainer)
+    Instances header = new Instances(history, 0);
+    try {
+      forecaster.primeForecaster(history);
+      List<List<NumericPrediction>> steps = forecaster.isUsingOverlayData()
+          ? forecaster.forecast(horizon, future(forecaster, header, horizon, overlays))
+          : forecaster.forecast(horizon);
+      TSLagMaker lags = forecaster.getTSLagMaker();
+      Attribute time = header.attribute(lags.getTimeStampField());
+      double at = history.lastInstance().value(time); // the series' last period; each step advances from it
+      List<Forecast.Period> periods = new ArrayList<>();
+      for (List<NumericPrediction> step : steps) {
+        at = lags.advanceSuppliedTimeValue(at);
+        NumericPrediction prediction = step.get(0);
+        double[][] interval = prediction.predictionIntervals();
+        boolean bounded = interval != null && interval.length > 0 && interval[0].length == 2;
+        periods.add(new Forecast.Period(time == null ? null : time.formatDate(at), prediction.predicted(),
+            bounded ? interval[0][0] : null, bounded ? interval[0][1] : null));
+      }
+      return new Forecast(modelName, version.id(), version.targetAttribute(), periods);
+    } catch (ScoringException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, "Model '" + modelName + "' could not forecast: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  /** The future periods' overlay values as the forecaster reads them: every other field unknown. */
+  private static Instances future(WekaForecaster forecaster, Instances header, int horizon,
+      List<Map<String, Object>> overlays) {
+    List<String> names = List.of(forecaster.getOverlayFields().split(","));
+    if (overlays == null || overlays.size() < horizon) {
+      throw new ScoringException(ScoringException.INVALID_FEATURES, "This model forecasts with inputs known in"
+          + " advance: give " + names + " for each of the " + horizon + " periods (overlays: a list of " + horizon
+          + " objects)");
+    }
+    Instances future = new Instances(header, horizon);
+    for (int step = 0; step < horizon; step++) {
+      double[] values = new double[header.numAttributes()];
+      java.util.Arrays.fill(values, Utils.missingValue());
+      Instance row = new DenseInstance(1.0, values);
+      row.setDataset(future);
+      for (String name : names) {
+        Attribute attribute = header.attribute(name.strip());
+        Object value = overlays.get(step).get(name.strip());
+        if (value == null) {
+          throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + " has no value for"
+              + " the overlay input '" + name.strip() + "'");
+        }
+        if (attribute.isNumeric()) {
+          try {
+            row.setValue(attribute, Double.parseDouble(value.toString()));
+          } catch (NumberFormatException e) {
+            throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + ": '"
+                + name.strip() + "' is a number, not '" + value + "'");
+          }
+        } else if (attribute.indexOfValue(value.toString()) < 0) {
+          throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + ": '" + name.strip()
+              + "' is one of " + java.util.Collections.list(attribute.enumerateValues()) + ", not '" + value + "'");
+        } else {
+          row.setValue(attribute, value.toString());
+        }
+      }
+      future.add(row);
+    }
+    return future;
+  }
+}

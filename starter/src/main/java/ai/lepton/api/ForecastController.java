@@ -1,0 +1,95 @@
+package ai.lepton.api;
+
+import ai.lepton.access.LeptonGroups;
+import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.forecasting.Forecast;
+import ai.lepton.ml.forecasting.ForecastLog;
+import ai.lepton.ml.forecasting.LiveForecasts;
+import ai.lepton.ml.scoring.ScoringException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Forecasts from deployed forecasting models, logged like decisions; the forecast log for those who read logs. */
+@RestController
+@ConditionalOnProperty(prefix = "lepton.decisions", name = "enabled", matchIfMissing = true)
+public class ForecastController {
+
+  /** What a forecast is asked for: how many periods ahead, and the overlay inputs of each of them if the model has any. */
+  @Schema(description = "How many periods ahead, and the inputs known in advance for each of them")
+  public record ForecastRequest(
+      @Schema(description = "Periods ahead", example = "12") Integer horizon,
+      @Schema(description = "One object per period with the model's overlay inputs (only for models that have them)")
+      List<Map<String, Object>> overlays) {}
+
+  /** The forecast as logged. */
+  @Schema(description = "The next periods of the series with 95 % intervals, as logged")
+  public record ForecastAnswer(String modelName, String modelVersionId, String target, List<Forecast.Period> periods,
+      @Schema(description = "The forecast's id in the forecast log", example = "fc-019ad3f1c2a07c3e9b1d")
+      String forecastId) {}
+
+  private final LiveForecasts forecasts;
+  private final ForecastLog log;
+  private final IdentityService identity;
+  private final AuditTrail audit;
+
+  public ForecastController(LiveForecasts forecasts, ForecastLog log, IdentityService identity, AuditTrail audit) {
+    this.forecasts = forecasts;
+    this.log = log;
+    this.identity = identity;
+    this.audit = audit;
+  }
+
+  @PostMapping("/api/forecasts/{modelName}")
+  @Operation(summary = "Forecast the next periods with a deployed forecasting model",
+      description = "The live version forecasts the periods after its series, with 95 % intervals; the forecast is"
+          + " logged. 404 unknown model; 400 a horizon outside 1..1000, missing overlay values, or a model that"
+          + " decides on records instead; 503 the model file cannot be read.")
+  public ForecastAnswer forecast(@PathVariable String modelName,
+      @RequestBody(required = false) ForecastRequest request) {
+    if (request == null || request.horizon() == null) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid forecast request",
+          "Send how many periods ahead to forecast as JSON, e.g. {\"horizon\": 12}");
+    }
+    Forecast forecast;
+    try {
+      forecast = forecasts.forecast(modelName, request.horizon(), request.overlays());
+    } catch (ScoringException e) {
+      HttpStatus status = switch (e.code()) {
+        case "MODEL_NOT_FOUND" -> HttpStatus.NOT_FOUND;
+        case "MODEL_UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE;
+        default -> HttpStatus.BAD_REQUEST;
+      };
+      throw new ApiException(status, e.code(), e.getMessage());
+    }
+    Authentication user = identity.getCurrentAuthentication();
+    String id = log.record(forecast, request.overlays(), user == null ? null : user.getUserId());
+    return new ForecastAnswer(forecast.modelName(), forecast.modelVersionId(), forecast.target(), forecast.periods(),
+        id);
+  }
+
+  @GetMapping("/api/forecasts")
+  @Operation(summary = "The newest forecasts of a model (auditors, model risk officers, administrators)")
+  public List<Map<String, Object>> recent(@RequestParam("model") String modelName,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (LeptonGroups.ofCurrentUser(identity).stream().noneMatch(LeptonGroups.DECISION_LOG_READERS::contains)) {
+      String why = "The forecast log is read by auditors, model risk officers and administrators";
+      Authentication user = identity.getCurrentAuthentication();
+      audit.refusal(user == null ? null : user.getUserId(), "path", "/api/forecasts", "GET /api/forecasts?model="
+          + modelName, why, Map.of());
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", why);
+    }
+    return log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
+  }
+}
