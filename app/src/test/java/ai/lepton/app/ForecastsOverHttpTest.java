@@ -65,4 +65,14 @@ class ForecastsOverHttpTest extends HttpTestSupport {
     assertThat(decision.json().path("error").asText()).isEqualTo("NOT_A_DECISION_MODEL");
     assertThat(List.of(answer.json().path("modelVersionId").asText())).allSatisfy(id -> assertThat(id).startsWith("mv-"));
   }
+
+  @Test
+  void theDemosSalesForecastAnswersOutOfTheBox() {
+    waitFor("the demo sales forecast", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=sales-forecast&at="
+        + java.time.Instant.now()).status() == 200);
+    Reply answer = postJson("pm", "/api/forecasts/sales-forecast", Map.of("horizon", 12));
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    assertThat(answer.json().path("periods")).hasSize(12);
+    assertThat(answer.json().path("target").asText()).isEqualTo("Fortified");
+  }
 }

@@ -20,8 +20,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start of the demo, two engagements go all the way so the decision processes work at once: `credit-risk`
- * on credit-g (for `credit-application`) and `churn-risk` on wa_churn (for decisions with `churn-retention`). Each
+ * On first start of the demo, three engagements go all the way so the decision processes and forecasts work at once:
+ * `credit-risk` on credit-g (for `credit-application`), `churn-risk` on wa_churn (for decisions with
+ * `churn-retention`) and `sales-forecast` on monthly wine sales (for {@code POST /api/forecasts}). Each
  * is opened by `pm`, specified and fed by `ds`, trained by the job executor and approved by `mro`, in a background
  * thread so start-up does not wait for training.
  */
@@ -34,7 +35,15 @@ public class DemoModels implements ApplicationRunner {
   private static final Duration TRAINING_WAIT = Duration.ofMinutes(5);
 
   private record DemoModel(String key, String client, String modelName, String target, String resource,
-      DatasetFormat format, String ruleSet, String intendedUse) {}
+      DatasetFormat format, String ruleSet, String intendedUse, Map<String, Object> requirements) {
+
+    DemoModel(String key, String client, String modelName, String target, String resource, DatasetFormat format,
+        String ruleSet, String intendedUse) {
+      this(key, client, modelName, target, resource, format, ruleSet, intendedUse, Map.of("problemType",
+          "classification", "successMetric", "weightedAreaUnderROC", "successThreshold", 0.7,
+          "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2"));
+    }
+  }
 
   private static final List<DemoModel> MODELS = List.of(
       new DemoModel("ENG-DEMO-CREDIT-RISK", "Demo Bank", "credit-risk", "class",
@@ -42,7 +51,12 @@ public class DemoModels implements ApplicationRunner {
           "credit-application decides consumer credit; uncertain and large cases go to a credit officer"),
       new DemoModel("ENG-DEMO-CHURN-RISK", "Demo Telco", "churn-risk", "churn", "demo/wa_churn.csv",
           DatasetFormat.CSV, "churn-retention", "customer-retention picks a retention action per customer; escalations go to an"
-              + " account manager"));
+              + " account manager"),
+      new DemoModel("ENG-DEMO-SALES-FORECAST", "Demo Wine Wholesaler", "sales-forecast", "Fortified", "demo/wine.arff",
+          DatasetFormat.ARFF, null, "forecasts monthly fortified wine sales a year ahead for stock planning",
+          Map.of("problemType", "forecasting", "timeAttribute", "Date", "horizon", 12,
+              "successMetric", "maeRatioToSeasonalNaive", "successThreshold", 1.0,
+              "algorithms", "weka.classifiers.functions.LinearRegression\nweka.classifiers.trees.M5P")));
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -76,12 +90,14 @@ public class DemoModels implements ApplicationRunner {
         model.key(), Map.of("client", model.client(), "engagementName", "Demo model " + model.modelName())));
     actors.as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       Task requirements = tasks.createTaskQuery().processInstanceBusinessKey(model.key()).singleResult();
-      tasks.complete(requirements.getId(), Map.of("intendedUse", "Demo: " + model.intendedUse(),
-          "targetAttribute", model.target(),
-          "problemType", "classification", "modelName", model.modelName(),
-          "successMetric", "weightedAreaUnderROC", "successThreshold", 0.7,
-          "algorithms", "weka.classifiers.bayes.NaiveBayes\nweka.classifiers.trees.J48 -C 0.25 -M 2",
-          "ruleSets", model.ruleSet()));
+      Map<String, Object> values = new java.util.HashMap<>(model.requirements());
+      values.put("intendedUse", "Demo: " + model.intendedUse());
+      values.put("targetAttribute", model.target());
+      values.put("modelName", model.modelName());
+      if (model.ruleSet() != null) {
+        values.put("ruleSets", model.ruleSet());
+      }
+      tasks.complete(requirements.getId(), values);
       return intake.receive(model.key(), model.resource().substring(model.resource().lastIndexOf('/') + 1),
           DemoActors.resource(model.resource()), model.format());
     });
