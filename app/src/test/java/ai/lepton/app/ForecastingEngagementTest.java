@@ -41,6 +41,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   @Autowired DatasetStore datasets;
   @Autowired ModelRegistry registry;
   @Autowired RecordScorer scorer;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired ai.lepton.ml.forecasting.LiveForecasts forecasts;
 
   @Test
@@ -110,6 +111,19 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     }
     assertThat(served.periods().get(0).period()).isEqualTo("1995-08-01");
 
+    // stock-replenishment: the rules act on the forecast of the next three months (about 8,000 to 9,000 litres)
+    double demand = served.periods().subList(0, 3).stream().mapToDouble(p -> p.forecast()).sum();
+    assertThat(replenish(demand * 3, 0)).containsEntry("decision", "HOLD");
+    Map<String, Object> reorder = replenish(demand - 1000, 200);
+    assertThat(reorder).containsEntry("decision", "REORDER")
+        .containsEntry("reorderQuantity", Math.ceil(demand + 200 - (demand - 1000)));
+    assertThat(reorder.get("forecastId").toString()).startsWith("fc-");
+    assertThat(replenish(10, 0)).containsEntry("decision", "EXPEDITE");
+    ProcessInstance noModel = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "stock-replenishment", Map.of("modelName", "no-such-forecast", "stockOnHand", 100, "leadTimePeriods", 3)));
+    assertThat(noModel).isEnded().hasPassed("EndEvent_NotDecided");
+    assertThat(historyVariables(noModel.getId())).containsEntry("errorCode", "MODEL_NOT_FOUND");
+
     assertThatThrownBy(() -> scorer.score("fortified-sales-test", Map.of("Red", 1000)))
         .isInstanceOf(ScoringException.class).hasMessageContaining("forecasts a series")
         .satisfies(e -> assertThat(((ScoringException) e).code()).isEqualTo("NOT_A_DECISION_MODEL"));
@@ -124,6 +138,23 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     })).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("would train it on the months after the ones it is tested on");
     assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+  }
+
+  /** Runs stock-replenishment with the test's forecaster; answers the finished instance's variables. */
+  private Map<String, Object> replenish(double stockOnHand, double safetyStock) {
+    ProcessInstance run = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "stock-replenishment", Map.of("modelName", "fortified-sales-test", "stockOnHand", stockOnHand,
+            "safetyStock", safetyStock, "leadTimePeriods", 3)));
+    assertThat(run).isEnded();
+    return historyVariables(run.getId());
+  }
+
+  private Map<String, Object> historyVariables(String processInstanceId) {
+    Map<String, Object> values = new HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
+        .filter(v -> processInstanceId.equals(v.getExecutionId()))
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
   }
 
   private ProcessInstance open() {

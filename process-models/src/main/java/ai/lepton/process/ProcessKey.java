@@ -10,7 +10,9 @@ public enum ProcessKey {
   /** A credit application decided by the credit model and rules; a credit officer reviews what they send on. */
   CREDIT_APPLICATION("credit-application"),
   /** A churn decision and its retention action; an account manager takes escalations. */
-  CUSTOMER_RETENTION("customer-retention");
+  CUSTOMER_RETENTION("customer-retention"),
+  /** Reorder when forecast demand over the lead time exceeds stock: rules acting on a forecast. */
+  STOCK_REPLENISHMENT("stock-replenishment");
 
   private final String key;
 

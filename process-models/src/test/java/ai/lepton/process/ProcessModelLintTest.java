@@ -35,7 +35,7 @@ class ProcessModelLintTest {
   private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}$");
   private static final Set<String> DELEGATES = Set.of("${profileDataset}", "${prepareDataset}", "${trainModel}",
       "${selectChampion}", "${deployModel}", "${scoreRecord}", "${checkDrift}", "${applyRules}", "${logDecision}", "${sendRetentionAction}",
-      "${rollBackModel}", "${assembleRetrainingData}");
+      "${rollBackModel}", "${assembleRetrainingData}", "${forecastDemand}");
 
   static Stream<Path> processes() throws IOException {
     return Files.list(BPMN).filter(p -> p.toString().endsWith(".bpmn")).sorted();

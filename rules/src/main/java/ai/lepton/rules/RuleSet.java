@@ -25,7 +25,14 @@ public enum RuleSet {
       List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"),
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
   CREDIT_DECISION("credit-decision", "CreditDecisionKS", List.of("APPROVE", "DECLINE", "MANUAL_REVIEW"),
-      variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables))));
+      variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables)))),
+  /** Acts on a forecast (stock-replenishment): reorder when forecast demand over the lead time exceeds stock. */
+  STOCK_REPLENISHMENT("stock-replenishment", "StockReplenishmentKS", List.of("HOLD", "REORDER", "EXPEDITE"),
+      variables -> List.of(new StockPosition(number(variables, "stockOnHand"),
+          variables.apply("safetyStock") == null ? 0 : number(variables, "safetyStock"),
+          (int) number(variables, "leadTimePeriods"), number(variables, "demandOverLeadTime"),
+          variables.apply("upperDemandOverLeadTime") == null ? null : number(variables, "upperDemandOverLeadTime"),
+          number(variables, "demandNextPeriod"))));
 
   private final String wireName;
   private final String session;
@@ -73,6 +80,15 @@ public enum RuleSet {
       throw new IllegalArgumentException("Process variable '" + name + "' is missing");
     }
     return value.toString();
+  }
+
+  private static double number(Function<String, Object> variables, String name) {
+    String text = required(variables, name);
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Process variable '" + name + "' is not a number: '" + text + "'");
+    }
   }
 
   private static Map<String, Object> features(Function<String, Object> variables) {

@@ -299,6 +299,30 @@ class RuleSetsTest {
     assertThat(better.reasonsFor("WARN")).noneSatisfy(reason -> assertThat(reason).contains("seasonal naive"));
   }
 
+  @Test
+  void stockIsHeldReorderedOrExpeditedOnTheForecast() {
+    DecisionOutcome covered = replenish(Map.of("stockOnHand", 12000, "safetyStock", 500, "leadTimePeriods", 3,
+        "demandOverLeadTime", 9000.0, "upperDemandOverLeadTime", 11000.0, "demandNextPeriod", 3000.0));
+    assertThat(covered.getDecision()).isEqualTo("HOLD");
+    DecisionOutcome shortOfDemand = replenish(Map.of("stockOnHand", 8000, "safetyStock", 500, "leadTimePeriods", 3,
+        "demandOverLeadTime", 9000.0, "demandNextPeriod", 3000.0));
+    assertThat(shortOfDemand.getDecision()).isEqualTo("REORDER");
+    assertThat(shortOfDemand.getReason()).contains("reorder 1500");
+    DecisionOutcome riskyInterval = replenish(Map.of("stockOnHand", 10000, "leadTimePeriods", 3,
+        "demandOverLeadTime", 9000.0, "upperDemandOverLeadTime", 11000.0, "demandNextPeriod", 3000.0));
+    assertThat(riskyInterval.getDecision()).isEqualTo("REORDER");
+    assertThat(riskyInterval.getReason()).contains("top of the 95% forecast interval");
+    DecisionOutcome empty = replenish(Map.of("stockOnHand", 1000, "leadTimePeriods", 3,
+        "demandOverLeadTime", 9000.0, "demandNextPeriod", 3000.0));
+    assertThat(empty.getDecision()).isEqualTo("EXPEDITE");
+    assertThatThrownBy(() -> replenish(Map.of("leadTimePeriods", 3, "demandOverLeadTime", 9000.0,
+        "demandNextPeriod", 3000.0))).hasMessageContaining("stockOnHand");
+  }
+
+  private static DecisionOutcome replenish(Map<String, Object> variables) {
+    return rules.apply(RuleSet.STOCK_REPLENISHMENT, variables::get);
+  }
+
   private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings) {
     return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {
       case "championMetrics" -> metrics;

@@ -1,0 +1,73 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.forecasting.Forecast;
+import ai.lepton.ml.forecasting.ForecastLog;
+import ai.lepton.ml.forecasting.LiveForecasts;
+import ai.lepton.ml.scoring.ScoringException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forecasts an item's demand over the lead time with the live version of a deployed forecasting model
+ * ({@code modelName}, {@code leadTimePeriods}), logs the forecast, and sets what the replenishment rules read:
+ * {@code demandOverLeadTime} (the forecasts added up), {@code upperDemandOverLeadTime} (the tops of their 95 %
+ * intervals, when the model gives them), {@code demandNextPeriod}, {@code reorderQuantity} (what covers the lead time's
+ * demand and {@code safetyStock} beyond {@code stockOnHand}), {@code forecastId}, {@code forecastModelVersionId}. A
+ * model that cannot forecast throws a BPMN error with the reason.
+ */
+@Component("forecastDemand")
+public class ForecastDemandDelegate implements JavaDelegate {
+
+  private final LiveForecasts forecasts;
+  private final ForecastLog log;
+
+  public ForecastDemandDelegate(LiveForecasts forecasts, ForecastLog log) {
+    this.forecasts = forecasts;
+    this.log = log;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String modelName = RequiredVariables.string(execution, "modelName");
+    int leadTime = RequiredVariables.integer(execution, "leadTimePeriods");
+    double stock = number(execution, "stockOnHand", null);
+    double safety = number(execution, "safetyStock", 0.0);
+    Forecast forecast;
+    try {
+      forecast = forecasts.forecast(modelName, leadTime, null);
+    } catch (ScoringException e) {
+      throw new BpmnError(e.code(), e.getMessage());
+    }
+    double demand = 0;
+    double upper = 0;
+    boolean bounded = true;
+    for (Forecast.Period period : forecast.periods()) {
+      demand += period.forecast();
+      bounded &= period.upper() != null;
+      upper += period.upper() == null ? 0 : period.upper();
+    }
+    execution.setVariable("forecastModelVersionId", forecast.modelVersionId());
+    execution.setVariable("forecastId", log.record(forecast, null, "process " + execution.getProcessInstanceId()));
+    execution.setVariable("demandOverLeadTime", demand);
+    execution.setVariable("upperDemandOverLeadTime", bounded ? upper : null);
+    execution.setVariable("demandNextPeriod", forecast.periods().get(0).forecast());
+    execution.setVariable("reorderQuantity", Math.max(0, Math.ceil(demand + safety - stock)));
+  }
+
+  private static double number(DelegateExecution execution, String name, Double fallback) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      if (fallback == null) {
+        throw new BpmnError(ai.lepton.process.BpmnErrorCode.INVALID_FEATURES.name(), "The process needs '" + name + "' (a number)");
+      }
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value.toString());
+    } catch (NumberFormatException e) {
+      throw new BpmnError(ai.lepton.process.BpmnErrorCode.INVALID_FEATURES.name(), "'" + name + "' must be a number, not '" + value + "'");
+    }
+  }
+}
