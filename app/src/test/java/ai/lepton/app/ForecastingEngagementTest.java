@@ -41,6 +41,8 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   @Autowired DatasetStore datasets;
   @Autowired ModelRegistry registry;
   @Autowired RecordScorer scorer;
+  @Autowired ai.lepton.ml.monitoring.MonitoringService monitoring;
+  @Autowired ai.lepton.rules.RuleService rules;
   @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired ai.lepton.ml.forecasting.LiveForecasts forecasts;
 
@@ -127,6 +129,58 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     assertThatThrownBy(() -> scorer.score("fortified-sales-test", Map.of("Red", 1000)))
         .isInstanceOf(ScoringException.class).hasMessageContaining("forecasts a series")
         .satisfies(e -> assertThat(((ScoringException) e).code()).isEqualTo("NOT_A_DECISION_MODEL"));
+  }
+
+  @Test
+  void theLiveForecasterIsJudgedOnTheActualsThatComeInAndRetrainedWhenItFallsBehind() throws Exception {
+    // trained on the series up to July 1994; the year after arrives later as monitoring data
+    String arff = new String(wine(), java.nio.charset.StandardCharsets.UTF_8);
+    int data = arff.indexOf("@data") + "@data".length();
+    List<String> rows = arff.substring(data).lines().filter(l -> !l.isBlank() && !l.startsWith("%")).toList();
+    String head = arff.substring(0, data) + "\n";
+    byte[] past = (head + String.join("\n", rows.subList(0, rows.size() - 12)) + "\n").getBytes();
+    weka.core.Instances lastYear = new weka.core.converters.ConverterUtils.DataSource(new java.io.ByteArrayInputStream(
+        (head + String.join("\n", rows.subList(rows.size() - 12, rows.size())) + "\n").getBytes())).getDataSet();
+    ProcessInstance pi = open();
+    Map<String, Object> requirements = requirements(null);
+    requirements.put("algorithms", LINEAR);
+    requirements.put("modelName", "fortified-sales-monitored");
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return intake.receive(pi.getBusinessKey(), "wine-to-1994.arff", past, DatasetFormat.ARFF);
+    });
+    runJobs(pi);
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "Beats last season's figures"));
+      return null;
+    });
+    runJobs(pi);
+    String live = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+
+    Map<String, Object> check = monitoring.check(live, lastYear, List.of(), "the year after the series", "ds");
+    assertThat(check).containsEntry("forecastPeriodsChecked", 12);
+    double recent = ((Number) check.get("recentForecastMae")).doubleValue();
+    double approved = ((Number) check.get("approvedForecastMae")).doubleValue();
+    assertThat(recent).isPositive();
+    assertThat(approved).isEqualTo(registry.get(live).metric("meanAbsoluteError"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> attributes = (List<Map<String, Object>>) check.get("attributes");
+    assertThat(attributes).extracting(a -> a.get("attribute")).doesNotContain("Date", "Fortified");
+    System.out.printf("fortified sales, the year after the series: forecast MAE %.1f against %.1f approved%n",
+        recent, approved);
+    String verdict = rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE, name -> name.equals("monitoringResult")
+        ? check : null).getDecision();
+    assertThat(verdict).isEqualTo(recent >= 1.5 * approved ? "RETRAIN" : recent >= 1.2 * approved ? "WARN" : "OK");
+
+    // a year whose sales doubled: the forecast falls far behind, and maintenance calls for retraining
+    weka.core.Instances doubled = new weka.core.Instances(lastYear);
+    int target = doubled.attribute("Fortified").index();
+    doubled.forEach(row -> row.setValue(target, row.value(target) * 2));
+    Map<String, Object> behind = monitoring.check(live, doubled, List.of(), "a year of doubled sales", "ds");
+    ai.lepton.rules.DecisionOutcome outcome = rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE,
+        name -> name.equals("monitoringResult") ? behind : null);
+    assertThat(outcome.getDecision()).isEqualTo("RETRAIN");
+    assertThat(outcome.getReason()).contains("the series has moved on");
   }
 
   @Test

@@ -20,7 +20,7 @@ public enum RuleSet {
           Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
           countLines(variables.apply("qualityOpenFindings")))),
   MAINTENANCE("maintenance", "MaintenanceKS", List.of("OK", "WARN", "RETRAIN", "ROLLBACK"),
-      variables -> List.of(monitoring(FactValues.object(variables.apply("monitoringResult"), "monitoringResult")))),
+      variables -> maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
   CHURN_RETENTION("churn-retention", "ChurnRetentionKS",
       List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"),
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
@@ -100,6 +100,17 @@ public enum RuleSet {
     Map<String, Double> probabilities = new LinkedHashMap<>();
     distribution.forEach((label, p) -> probabilities.put(label, FactValues.number(distribution, label)));
     return probabilities;
+  }
+
+  /** The check's facts, and a forecaster's error on new actuals when the check measured one. */
+  private static List<Object> maintenance(Map<String, Object> result) {
+    Double recent = FactValues.optional(result, "recentForecastMae");
+    Double approved = FactValues.optional(result, "approvedForecastMae");
+    if (recent == null || approved == null) {
+      return List.of(monitoring(result));
+    }
+    return List.of(monitoring(result), new ForecastErrorFacts(recent, approved,
+        (int) FactValues.number(result, "forecastPeriodsChecked")));
   }
 
   private static MonitoringFacts monitoring(Map<String, Object> result) {

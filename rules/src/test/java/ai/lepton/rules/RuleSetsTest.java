@@ -323,6 +323,18 @@ class RuleSetsTest {
     return rules.apply(RuleSet.STOCK_REPLENISHMENT, variables::get);
   }
 
+  @Test
+  void aForecasterFallingBehindItsApprovedErrorIsWarnedOfThenRetrained() {
+    java.util.function.Function<Double, DecisionOutcome> check = recent -> rules.apply(RuleSet.MAINTENANCE,
+        name -> name.equals("monitoringResult") ? Map.of("significantDrift", 0, "moderateDrift", 0,
+            "labelledOutcomes", 0, "recentRows", 12, "driftJudged", false, "recentForecastMae", recent,
+            "approvedForecastMae", 240.0, "forecastPeriodsChecked", 12) : null);
+    assertThat(check.apply(250.0).getDecision()).isEqualTo("OK");
+    assertThat(check.apply(300.0).getDecision()).isEqualTo("WARN");
+    assertThat(check.apply(300.0).getReason()).contains("1.25 times the 240.0 it was approved on");
+    assertThat(check.apply(400.0).getDecision()).isEqualTo("RETRAIN");
+  }
+
   private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings) {
     return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {
       case "championMetrics" -> metrics;

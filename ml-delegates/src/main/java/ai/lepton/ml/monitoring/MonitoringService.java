@@ -4,6 +4,7 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.RowValues;
+import ai.lepton.ml.forecasting.ForecastAccuracy;
 import ai.lepton.ml.registry.ModelFileReader;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import weka.classifiers.Classifier;
 import weka.core.Instance;
+import weka.classifiers.timeseries.WekaForecaster;
 import weka.core.Instances;
 import weka.core.Utils;
 
@@ -77,7 +79,7 @@ public class MonitoringService {
     ModelVersion version = registry.get(modelVersionId);
     Instant since = registry.deployedSince(modelVersionId).orElse(version.createdAt());
     Instances training = datasets.load(version.datasetId());
-    RecentInputs recent = new RecentInputs(training, List.of(version.targetAttribute()));
+    RecentInputs recent = new RecentInputs(training, notCompared(version));
     Timestamp from = Timestamp.from(since);
     Integer logged = jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision WHERE model_version_id = ?"
         + " AND decided_at >= ?", Integer.class, modelVersionId, from);
@@ -153,7 +155,32 @@ public class MonitoringService {
     source.put("decisions", 0);
     source.put("monitoringDatasets", datasetIds);
     return run(version, version.engagementKey(), training,
-        RecentInputs.of(training, rows, List.of(version.targetAttribute())), List.of(rows), source, actor);
+        RecentInputs.of(training, rows, notCompared(version)), List.of(rows), source, actor);
+  }
+
+  /** The target, and a forecaster's time attribute: new periods have new dates, which is no drift. */
+  @SuppressWarnings("unchecked")
+  private static List<String> notCompared(ModelVersion version) {
+    if (version.metrics().get("forecast") instanceof Map<?, ?> series && series.get("timeAttribute") != null) {
+      return List.of(version.targetAttribute(), series.get("timeAttribute").toString());
+    }
+    return List.of(version.targetAttribute());
+  }
+
+  /** A forecaster's error on the periods whose actuals have come in, beside its approved error. */
+  private Map<String, Object> forecastAccuracy(ModelVersion version, List<Instances> received) {
+    List<Object> modelAndHistory = ModelFileReader.read(version.id(), registry.modelFile(version.id()),
+        version.modelSha256());
+    if (!(modelAndHistory.get(0) instanceof WekaForecaster forecaster)) {
+      return Map.of();
+    }
+    try {
+      return ForecastAccuracy.check(forecaster, (Instances) modelAndHistory.get(1), version.targetAttribute(),
+          version.metric("meanAbsoluteError"), received);
+    } catch (Exception e) {
+      throw new IllegalStateException("The forecaster of " + version.id() + " could not forecast the periods to"
+          + " check: " + e.getMessage(), e);
+    }
   }
 
   private Map<String, Object> run(ModelVersion version, String engagementKey, Instances training, RecentInputs recent,
@@ -193,6 +220,7 @@ public class MonitoringService {
     result.put("unscorableMonitoringRows", rows[2]);
     result.put("baselineAccuracy", Double.isNaN(baseline) ? null : baseline);
     result.put("previousVersion", registry.previouslyDeployed(version.id()).isPresent());
+    result.putAll(forecastAccuracy(version, received));
     result.put("attributes", drift.stream().map(DriftCalculator.AttributeDrift::asMap).toList());
     jdbc.update("INSERT INTO lepton_monitoring_check (id, model_version_id, checked_at, source, result_json)"
         + " VALUES (?, ?, ?, ?, ?)", id, version.id(), Timestamp.from(now), fitted(Json.write(source)),
