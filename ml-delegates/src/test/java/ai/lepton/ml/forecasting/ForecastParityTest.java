@@ -78,6 +78,38 @@ class ForecastParityTest {
     }
   }
 
+  /** Overlays: another column given as known in advance (here the red wine series, to exercise the mechanics). */
+  @Test
+  void anOverlayInputIsUsedAsThePackageUsesIt() throws Exception {
+    Instances wine = wine();
+    AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
+    ForecastEvaluation lepton = ForecastTrainer.evaluate(wine,
+        new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0));
+    WekaForecaster byHand = new WekaForecaster();
+    byHand.setFieldsToForecast("Fortified");
+    byHand.setOverlayFields("Red");
+    byHand.setBaseForecaster(linear.newClassifier());
+    byHand.getTSLagMaker().setTimeStampField("Date");
+    byHand.getTSLagMaker().setMinLag(1);
+    byHand.getTSLagMaker().setMaxLag(12);
+    byHand.getTSLagMaker().setAddMonthOfYear(true);
+    byHand.getTSLagMaker().setAddQuarterOfYear(true);
+    TSEvaluation weka = new TSEvaluation(wine(), 12);
+    weka.setHorizon(6);
+    weka.setPrimeWindowSize(12);
+    weka.setEvaluateOnTrainingData(false);
+    weka.setEvaluateOnTestData(true);
+    weka.setEvaluationModules("MAE,RMSE,MAPE");
+    weka.evaluateForecaster(byHand, true);
+    double[] mae = row(weka.toSummaryString(), "Mean absolute error");
+    for (int step = 1; step <= 6; step++) {
+      assertThat(lepton.model().get(step - 1).mae()).as("MAE at step %d", step)
+          .isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
+    }
+    assertThat(ForecastTrainer.configure(wine, new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0))
+        .isUsingOverlayData()).isTrue();
+  }
+
   @Test
   void theSeasonalNaiveBaselineIsTheSameMonthAYearEarlierOnTheSamePeriods() throws Exception {
     Instances wine = wine();
