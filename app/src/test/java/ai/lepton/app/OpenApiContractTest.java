@@ -42,6 +42,10 @@ class OpenApiContractTest extends HttpTestSupport {
     assertThat(document.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
     JsonNode decide = document.path("paths").path("/api/decisions/{modelName}").path("post");
     assertThat(decide.path("responses").path("200").toString()).contains("#/components/schemas/DecisionAnswer");
+    assertThat(document.path("paths").path("/api/models/{id}").path("get").path("responses").path("200").toString())
+        .contains("#/components/schemas/ModelView");
+    assertThat(document.path("paths").path("/api/forecasts/{modelName}").path("post").path("responses").path("200")
+        .toString()).contains("#/components/schemas/ForecastAnswer");
     JsonNode answer = document.path("components").path("schemas").path("DecisionAnswer").path("properties");
     assertThat(answer.has("decision") && answer.has("modelVersionId") && answer.has("decisionId")).isTrue();
     assertThat(document.path("components").path("schemas").path("ApiError").path("properties").has("detail"))

@@ -2,9 +2,7 @@ package ai.lepton.api;
 
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,14 +25,14 @@ public class ModelController {
   }
 
   @GetMapping("/api/models")
-  public List<Map<String, Object>> models(@RequestParam(name = "engagement", required = false) String engagement) {
+  public List<ModelView> models(@RequestParam(name = "engagement", required = false) String engagement) {
     List<ModelVersion> versions = engagement == null ? registry.findAll() : registry.findByEngagement(engagement);
     return versions.stream().map(this::view).toList();
   }
 
   /** The version that was DEPLOYED under {@code name} at the instant {@code at} (ISO-8601), or 404. */
   @GetMapping("/api/models/live")
-  public Map<String, Object> liveAt(@RequestParam String name, @RequestParam String at) {
+  public ModelView liveAt(@RequestParam String name, @RequestParam String at) {
     Instant instant;
     try {
       instant = Instant.parse(at);
@@ -44,18 +42,12 @@ public class ModelController {
     }
     ModelVersion version = registry.liveAt(name, instant).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
         "No live model", "No version of '" + name + "' was deployed at " + instant));
-    Map<String, Object> view = view(version);
-    view.put("liveAt", instant.toString());
-    view.put("statusHistory", registry.statusHistory(version.id()));
-    return view;
+    return view(version).withRecord(instant.toString(), registry.statusHistory(version.id()), null);
   }
 
   @GetMapping("/api/models/{id}")
-  public Map<String, Object> model(@PathVariable String id) {
-    Map<String, Object> view = view(registry.get(id));
-    view.put("statusHistory", registry.statusHistory(id));
-    view.put("approvals", registry.approvalsOf(id));
-    return view;
+  public ModelView model(@PathVariable String id) {
+    return view(registry.get(id)).withRecord(null, registry.statusHistory(id), registry.approvalsOf(id));
   }
 
   @GetMapping("/api/models/{id}/file")
@@ -68,27 +60,7 @@ public class ModelController {
         .body(registry.modelFile(id));
   }
 
-  private Map<String, Object> view(ModelVersion version) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("modelVersionId", version.id());
-    view.put("modelName", version.modelName());
-    view.put("engagement", version.engagementKey());
-    view.put("status", registry.currentStatus(version.id()));
-    view.put("problemType", version.problemType());
-    view.put("targetAttribute", version.targetAttribute());
-    view.put("algorithm", version.algorithm());
-    view.put("options", version.options());
-    view.put("wekaCommand", (version.algorithm() + " " + version.options()).strip());
-    view.put("seed", version.seed());
-    view.put("folds", version.folds());
-    view.put("trainingRound", version.trainingRound());
-    view.put("datasetId", version.datasetId());
-    view.put("datasetSha256", version.datasetSha256());
-    view.put("metrics", version.metrics());
-    view.put("trainingMillis", version.trainingMillis());
-    view.put("modelSha256", version.modelSha256());
-    view.put("wekaVersion", version.wekaVersion());
-    view.put("createdAt", version.createdAt().toString());
-    return view;
+  private ModelView view(ModelVersion version) {
+    return ModelView.of(version, registry.currentStatus(version.id()));
   }
 }
