@@ -31,6 +31,33 @@ class ForecastParityTest {
     }
   }
 
+  /**
+   * The forecasting package's own evaluation, set up by hand: Fortified by month, lags 1..12, month and quarter, the
+   * last 12 months held out, 1..horizon steps ahead.
+   */
+  private static String packagesOwnSummary(weka.classifiers.Classifier learner, String overlay, int horizon)
+      throws Exception {
+    WekaForecaster byHand = new WekaForecaster();
+    byHand.setFieldsToForecast("Fortified");
+    if (overlay != null) {
+      byHand.setOverlayFields(overlay);
+    }
+    byHand.setBaseForecaster(learner);
+    byHand.getTSLagMaker().setTimeStampField("Date");
+    byHand.getTSLagMaker().setMinLag(1);
+    byHand.getTSLagMaker().setMaxLag(12);
+    byHand.getTSLagMaker().setAddMonthOfYear(true);
+    byHand.getTSLagMaker().setAddQuarterOfYear(true);
+    TSEvaluation weka = new TSEvaluation(wine(), 12);
+    weka.setHorizon(horizon);
+    weka.setPrimeWindowSize(12);
+    weka.setEvaluateOnTrainingData(false);
+    weka.setEvaluateOnTestData(true);
+    weka.setEvaluationModules("MAE,RMSE,MAPE");
+    weka.evaluateForecaster(byHand, true);
+    return weka.toSummaryString();
+  }
+
   /** Rows "Mean absolute error" etc. of TSEvaluation's summary: one figure per step ahead. */
   private static double[] row(String summary, String label) {
     String line = summary.lines().filter(l -> l.trim().startsWith(label)).findFirst().orElseThrow();
@@ -46,22 +73,7 @@ class ForecastParityTest {
     ForecastEvaluation lepton = ForecastTrainer.evaluate(wine,
         new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0));
 
-    WekaForecaster byHand = new WekaForecaster();
-    byHand.setFieldsToForecast("Fortified");
-    byHand.setBaseForecaster(AbstractClassifier.forName(learner, new String[0]));
-    byHand.getTSLagMaker().setTimeStampField("Date");
-    byHand.getTSLagMaker().setMinLag(1);
-    byHand.getTSLagMaker().setMaxLag(12);
-    byHand.getTSLagMaker().setAddMonthOfYear(true);
-    byHand.getTSLagMaker().setAddQuarterOfYear(true);
-    TSEvaluation weka = new TSEvaluation(wine(), 12);
-    weka.setHorizon(12);
-    weka.setPrimeWindowSize(12);
-    weka.setEvaluateOnTrainingData(false);
-    weka.setEvaluateOnTestData(true);
-    weka.setEvaluationModules("MAE,RMSE,MAPE");
-    weka.evaluateForecaster(byHand, true);
-    String summary = weka.toSummaryString();
+    String summary = packagesOwnSummary(AbstractClassifier.forName(learner, new String[0]), null, 12);
 
     assertThat(lepton.periodicity()).isEqualTo("MONTHLY");
     assertThat(lepton.trainingPeriods()).isEqualTo(wine.numInstances() - 12);
@@ -85,23 +97,7 @@ class ForecastParityTest {
     AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
     ForecastEvaluation lepton = ForecastTrainer.evaluate(wine,
         new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0));
-    WekaForecaster byHand = new WekaForecaster();
-    byHand.setFieldsToForecast("Fortified");
-    byHand.setOverlayFields("Red");
-    byHand.setBaseForecaster(linear.newClassifier());
-    byHand.getTSLagMaker().setTimeStampField("Date");
-    byHand.getTSLagMaker().setMinLag(1);
-    byHand.getTSLagMaker().setMaxLag(12);
-    byHand.getTSLagMaker().setAddMonthOfYear(true);
-    byHand.getTSLagMaker().setAddQuarterOfYear(true);
-    TSEvaluation weka = new TSEvaluation(wine(), 12);
-    weka.setHorizon(6);
-    weka.setPrimeWindowSize(12);
-    weka.setEvaluateOnTrainingData(false);
-    weka.setEvaluateOnTestData(true);
-    weka.setEvaluationModules("MAE,RMSE,MAPE");
-    weka.evaluateForecaster(byHand, true);
-    double[] mae = row(weka.toSummaryString(), "Mean absolute error");
+    double[] mae = row(packagesOwnSummary(linear.newClassifier(), "Red", 6), "Mean absolute error");
     for (int step = 1; step <= 6; step++) {
       assertThat(lepton.model().get(step - 1).mae()).as("MAE at step %d", step)
           .isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
