@@ -250,12 +250,41 @@ class PackagedJarIT extends HttpCalls {
   }
 
   /** A project manager opens the engagement, a data scientist sets its requirements and sends the dataset. */
+  @Test
+  @Order(6)
+  void aSalesForecastIsEvaluatedTimeOrderedDeployedAndDrivesStockReplenishmentInsideTheJar() {
+    String key = "ENG-IT-SALES";
+    openWithDataset(key, "wine.arff", Map.of("targetAttribute", "Fortified", "problemType", "forecasting",
+        "timeAttribute", "Date", "horizon", 12, "modelName", "sales-it", "successMetric", "maeRatioToSeasonalNaive",
+        "successThreshold", 1.5, "algorithms", "weka.classifiers.functions.LinearRegression\nweka.classifiers.trees.M5P",
+        "intendedUse", "Monthly fortified wine sales for stock planning"));
+    waitFor("Approve model", TRAINING, () -> taskId("mro", key, "Task_ApproveModel") != null);
+    JsonNode models = get("auditor", "/api/models?engagement=" + key).json();
+    assertThat(models.findValuesAsText("folds")).containsOnly("0");
+    models.forEach(model -> assertThat(model.at("/metrics/maeRatioToSeasonalNaive").asDouble()).isPositive());
+    assertThat(completeTask("mro", taskId("mro", key, "Task_ApproveModel"), Map.of("approved", true,
+        "approvalReason", "beats last season's figures on the held-out year")).status()).isEqualTo(204);
+    waitFor("the forecaster deployed", Duration.ofMinutes(2), () -> get("auditor", "/api/models?engagement=" + key)
+        .json().findValuesAsText("status").contains("DEPLOYED"));
+
+    Reply forecast = postJson("pm", "/api/forecasts/sales-it", Map.of("horizon", 12));
+    assertThat(forecast.status()).as(forecast.text()).isEqualTo(200);
+    assertThat(forecast.json().path("periods")).hasSize(12);
+    assertThat(forecast.json().at("/periods/0/period").asText()).isEqualTo("1995-08-01");
+
+    Reply replenished = postJson("pm", "/engine-rest/process-definition/key/stock-replenishment/start", Map.of(
+        "variables", variables(Map.of("modelName", "sales-it", "stockOnHand", 100, "leadTimePeriods", 3)),
+        "withVariablesInReturn", true));
+    assertThat(replenished.status()).as(replenished.text()).isEqualTo(200);
+    assertThat(replenished.json().at("/variables/decision/value").asText()).isEqualTo("EXPEDITE");
+  }
+
   private String openWithDataset(String key, String datasetFile, Map<String, Object> requirements) {
     String instance = startEngagement("pm", key);
     assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), requirements).status())
         .isEqualTo(204);
-    Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=" + datasetFile, "text/csv",
-        resource("e2e/" + datasetFile));
+    Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=" + datasetFile,
+        datasetFile.endsWith(".arff") ? "application/x-arff" : "text/csv", resource("e2e/" + datasetFile));
     assertThat(upload.status()).as(upload.text()).isEqualTo(201);
     return instance;
   }
