@@ -192,6 +192,13 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     })).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("would train it on the months after the ones it is tested on");
     assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+
+    Map<String, Object> unknownSkip = requirements(null);
+    unknownSkip.put("skipPeriods", "weekend, bank holidays");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), unknownSkip);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'bank holidays' is not a period to skip");
   }
 
   /** Runs stock-replenishment with the test's forecaster; answers the finished instance's variables. */

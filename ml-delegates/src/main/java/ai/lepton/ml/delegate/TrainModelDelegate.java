@@ -57,7 +57,8 @@ public class TrainModelDelegate implements JavaDelegate {
     if (recorded.forecasting()) {
       // time-ordered: the last periods held out, never shuffled folds
       result = ForecastTrainer.train(data, new ForecastSpec(target, recorded.forecast().timeAttribute(),
-          recorded.forecast().horizon(), recorded.forecast().overlayNames(), algorithm, 0));
+          recorded.forecast().horizon(), recorded.forecast().overlayNames(), algorithm, 0,
+          recorded.forecast().skipPeriods()));
     } else {
       data.setClass(data.attribute(target));
       result = CrossValidationTrainer.train(data, algorithm, folds, seed);

@@ -15,7 +15,7 @@ public record Requirements(String engagementKey, int revision, String processIns
     String taskId, Instant recordedAt, String ruleSets, ForecastSettings forecast) {
 
   /** What a forecasting engagement forecasts over (null for classification and regression). */
-  public record ForecastSettings(String timeAttribute, int horizon, String overlays) {
+  public record ForecastSettings(String timeAttribute, int horizon, String overlays, String skipPeriods) {
 
     /** The overlay inputs named, in order. */
     public List<String> overlayNames() {

@@ -23,12 +23,12 @@ public class RequirementsRecord {
   private static final String INSERT = "INSERT INTO lepton_requirements (engagement_key, revision,"
       + " process_instance_id, target_attribute, problem_type, model_name, success_metric, success_threshold,"
       + " algorithms, folds, seed, pii_columns, sql_source, sql_query, expected_schema, set_by, task_id, recorded_at,"
-      + " rule_sets, time_attribute, forecast_horizon, overlays)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " rule_sets, time_attribute, forecast_horizon, overlays, skip_periods)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT engagement_key, revision, process_instance_id, target_attribute,"
       + " problem_type, model_name, success_metric, success_threshold, algorithms, folds, seed, pii_columns,"
       + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at, rule_sets, time_attribute,"
-      + " forecast_horizon, overlays FROM lepton_requirements";
+      + " forecast_horizon, overlays, skip_periods FROM lepton_requirements";
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
@@ -54,7 +54,8 @@ public class RequirementsRecord {
         Timestamp.from(recorded.recordedAt()), recorded.ruleSets(),
         recorded.forecasting() ? recorded.forecast().timeAttribute() : null,
         recorded.forecasting() ? recorded.forecast().horizon() : null,
-        recorded.forecasting() ? recorded.forecast().overlays() : null);
+        recorded.forecasting() ? recorded.forecast().overlays() : null,
+        recorded.forecasting() ? recorded.forecast().skipPeriods() : null);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("revision", recorded.revision());
     payload.put("targetAttribute", recorded.targetAttribute());
@@ -74,6 +75,7 @@ public class RequirementsRecord {
       payload.put("timeAttribute", recorded.forecast().timeAttribute());
       payload.put("horizon", recorded.forecast().horizon());
       payload.put("overlays", recorded.forecast().overlayNames());
+      payload.put("skipPeriods", recorded.forecast().skipPeriods());
     }
     payload.put("taskId", recorded.taskId());
     audit.append(recorded.setBy(), "REQUIREMENTS_SET", "engagement", recorded.engagementKey(), payload);
@@ -126,6 +128,6 @@ public class RequirementsRecord {
         rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
         rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
         rs.getTimestamp(18).toInstant(), rs.getString(19), rs.getString(20) == null ? null
-            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22)));
+            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22), rs.getString(23)));
   }
 }

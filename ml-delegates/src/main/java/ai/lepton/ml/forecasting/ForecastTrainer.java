@@ -49,12 +49,16 @@ public final class ForecastTrainer {
       }
       previous = at;
     }
-    Season season = Season.of(data, spec.timeAttribute());
+    Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
     WekaForecaster forecaster = new WekaForecaster();
     forecaster.setFieldsToForecast(spec.target());
     forecaster.setBaseForecaster(spec.baseLearner().newClassifier());
     TSLagMaker lags = forecaster.getTSLagMaker();
     lags.setTimeStampField(spec.timeAttribute());
+    if (spec.skipPeriods() != null) {
+      lags.setSkipEntries(spec.skipPeriods());
+      lags.setPeriodicity(season.periodicity()); // the package cannot detect it through the gaps
+    }
     lags.setMinLag(1);
     lags.setMaxLag(Math.max(season.length(), 3));
     season.describePeriods(lags);
@@ -71,7 +75,7 @@ public final class ForecastTrainer {
 
   /** Time-ordered evaluation (see the class comment). The data must be in time order. */
   public static ForecastEvaluation evaluate(Instances data, ForecastSpec spec) throws Exception {
-    Season season = Season.of(data, spec.timeAttribute());
+    Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
     int test = testPeriods(spec, season);
     WekaForecaster forecaster = configure(data, spec);
     int lagsNeeded = forecaster.getTSLagMaker().getMaxLag();
@@ -145,6 +149,7 @@ public final class ForecastTrainer {
       series.put("seasonLength", evaluation.seasonLength());
       series.put("horizon", spec.horizon());
       series.put("overlays", spec.overlays());
+      series.put("skipPeriods", spec.skipPeriods());
       series.put("trainingPeriods", evaluation.trainingPeriods());
       series.put("testPeriods", evaluation.testPeriods());
       series.put("steps", evaluation.model());
@@ -164,7 +169,7 @@ public final class ForecastTrainer {
   private static List<Map<String, Object>> heldOut(Instances data, ForecastSpec spec, ForecastEvaluation evaluation)
       throws Exception {
     ForecastSpec oneStep = new ForecastSpec(spec.target(), spec.timeAttribute(), 1, spec.overlays(),
-        spec.baseLearner(), evaluation.testPeriods());
+        spec.baseLearner(), evaluation.testPeriods(), spec.skipPeriods());
     WekaForecaster forecaster = configure(data, oneStep);
     TSEvaluation run = new TSEvaluation(data, evaluation.testPeriods());
     run.setHorizon(1);

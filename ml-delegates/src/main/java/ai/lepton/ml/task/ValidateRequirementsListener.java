@@ -126,6 +126,30 @@ public class ValidateRequirementsListener implements TaskListener {
         forecast));
   }
 
+  /**
+   * Periods a daily series does not have (non-trading days), in the forecasting package's words: weekend, weekdays
+   * (mon..sun), months (jan..dec), dates with their format (2025-12-25@yyyy-MM-dd). Anything else is a 400.
+   */
+  private static String skipPeriods(DelegateTask task) {
+    String text = textOrNull(task, "skipPeriods");
+    if (text == null) {
+      return null;
+    }
+    List<String> entries = java.util.Arrays.stream(text.split("[,\\n]")).map(String::strip)
+        .filter(entry -> !entry.isEmpty()).toList();
+    for (String entry : entries) {
+      String lower = entry.toLowerCase(java.util.Locale.ROOT);
+      boolean word = lower.matches("weekend|weekday|mon|tue|wed|thu|fri|sat|sun"
+          + "|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec");
+      boolean date = entry.matches("[^@]+@[yMdHhmsSEa\\-/.: ']+");
+      if (!word && !date) {
+        throw invalid("skipPeriods", "'" + entry + "' is not a period to skip: write weekend, a weekday (sat), a"
+            + " month (dec) or a date with its format (2025-12-25@yyyy-MM-dd)");
+      }
+    }
+    return String.join(",", entries);
+  }
+
   /** The series of a forecasting engagement: its date attribute, the horizon (1..1000 periods), the overlays. */
   private static Requirements.ForecastSettings forecastSettings(DelegateTask task) {
     String time = textOrNull(task, "timeAttribute");
@@ -140,7 +164,8 @@ public class ValidateRequirementsListener implements TaskListener {
     String overlays = textOrNull(task, "overlays");
     Requirements.ForecastSettings settings = new Requirements.ForecastSettings(time, (int) horizon,
         overlays == null ? null : String.join(",", java.util.Arrays.stream(overlays.split("[,\\n]"))
-            .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()));
+            .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()),
+        skipPeriods(task));
     if (settings.overlayNames().contains(time) || settings.overlayNames().contains(
         String.valueOf(task.getVariable("targetAttribute")).strip())) {
       throw invalid("overlays", "Overlays are inputs known in advance (promotions, prices, holidays); the date and the"
