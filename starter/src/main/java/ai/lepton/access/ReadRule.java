@@ -31,7 +31,12 @@ public record ReadRule(String what, List<String> paths, List<String> groups, Str
   public static final ReadRule AUDIT_TRAIL = new ReadRule("the audit trail", List.of("/api/audit", "/api/audit/**"),
       LeptonGroups.AUDIT_READERS, "Only auditors, model risk officers and administrators may read the audit trail");
 
-  public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL);
+  /** The forecast log: what deployed forecasters answered, and to whom. */
+  public static final ReadRule FORECAST_LOG = new ReadRule("the forecast log", List.of("/api/forecasts"),
+      LeptonGroups.DECISION_LOG_READERS,
+      "The forecast log is read by auditors, model risk officers and administrators");
+
+  public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL, FORECAST_LOG);
 
   public String[] authorities() {
     return groups.stream().map(group -> "GROUP_" + group).toArray(String[]::new);

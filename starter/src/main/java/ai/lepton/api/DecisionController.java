@@ -61,12 +61,7 @@ public class DecisionController {
         .executeWithVariablesInReturn().getVariables();
     Object errorCode = result.get("errorCode");
     if (errorCode != null) {
-      HttpStatus status = switch (errorCode.toString()) {
-        case "MODEL_NOT_FOUND" -> HttpStatus.NOT_FOUND; // BpmnErrorCode.MODEL_NOT_FOUND
-        case "MODEL_UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE; // BpmnErrorCode.MODEL_UNAVAILABLE
-        default -> HttpStatus.BAD_REQUEST;
-      };
-      throw new ApiException(status, errorCode.toString(), String.valueOf(result.get("errorMessage")));
+      throw ApiException.modelRefused(errorCode.toString(), String.valueOf(result.get("errorMessage")));
     }
     Map<String, Double> distribution = new LinkedHashMap<>();
     Json.readMap(String.valueOf(result.get("distribution")))

@@ -1,7 +1,5 @@
 package ai.lepton.api;
 
-import ai.lepton.access.LeptonGroups;
-import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.forecasting.Forecast;
 import ai.lepton.ml.forecasting.ForecastLog;
 import ai.lepton.ml.forecasting.LiveForecasts;
@@ -42,13 +40,11 @@ public class ForecastController {
   private final LiveForecasts forecasts;
   private final ForecastLog log;
   private final IdentityService identity;
-  private final AuditTrail audit;
 
-  public ForecastController(LiveForecasts forecasts, ForecastLog log, IdentityService identity, AuditTrail audit) {
+  public ForecastController(LiveForecasts forecasts, ForecastLog log, IdentityService identity) {
     this.forecasts = forecasts;
     this.log = log;
     this.identity = identity;
-    this.audit = audit;
   }
 
   @PostMapping("/api/forecasts/{modelName}")
@@ -66,12 +62,7 @@ public class ForecastController {
     try {
       forecast = forecasts.forecast(modelName, request.horizon(), request.overlays());
     } catch (ScoringException e) {
-      HttpStatus status = switch (e.code()) {
-        case "MODEL_NOT_FOUND" -> HttpStatus.NOT_FOUND;
-        case "MODEL_UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE;
-        default -> HttpStatus.BAD_REQUEST;
-      };
-      throw new ApiException(status, e.code(), e.getMessage());
+      throw ApiException.modelRefused(e.code(), e.getMessage());
     }
     Authentication user = identity.getCurrentAuthentication();
     String id = log.record(forecast, request.overlays(), user == null ? null : user.getUserId());
@@ -79,17 +70,11 @@ public class ForecastController {
         id);
   }
 
+  /** Who may read it is decided before this runs, on the path ({@code ReadRule.FORECAST_LOG}). */
   @GetMapping("/api/forecasts")
   @Operation(summary = "The newest forecasts of a model (auditors, model risk officers, administrators)")
   public List<Map<String, Object>> recent(@RequestParam("model") String modelName,
       @RequestParam(defaultValue = "100") int limit) {
-    if (LeptonGroups.ofCurrentUser(identity).stream().noneMatch(LeptonGroups.DECISION_LOG_READERS::contains)) {
-      String why = "The forecast log is read by auditors, model risk officers and administrators";
-      Authentication user = identity.getCurrentAuthentication();
-      audit.refusal(user == null ? null : user.getUserId(), "path", "/api/forecasts", "GET /api/forecasts?model="
-          + modelName, why, Map.of());
-      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", why);
-    }
     return log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
   }
 }

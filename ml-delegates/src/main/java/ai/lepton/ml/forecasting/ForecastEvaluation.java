@@ -8,7 +8,10 @@ import java.util.List;
  * earlier) on exactly the same periods, the baseline a forecast has to beat.
  */
 public record ForecastEvaluation(String periodicity, int seasonLength, int trainingPeriods, int testPeriods,
-    List<StepErrors> model, List<StepErrors> seasonalNaive) {
+    List<StepErrors> model, List<StepErrors> seasonalNaive, List<HeldOutPeriod> heldOut) {
+
+  /** A held-out period: its date, its actual (null when unknown) and the forecast made one period before it. */
+  public record HeldOutPeriod(String period, Double actual, double forecast) {}
 
   /** The model's mean absolute error over all steps as a share of the seasonal-naive one (below 1: it does better). */
   public double maeRatioToSeasonalNaive() {

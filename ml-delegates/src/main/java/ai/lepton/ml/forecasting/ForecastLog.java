@@ -1,6 +1,7 @@
 package ai.lepton.ml.forecasting;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.TimeOrderedId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,7 @@ public class ForecastLog {
 
   /** Logs the forecast and answers its id. */
   public String record(Forecast forecast, List<Map<String, Object>> overlays, String requestedBy) {
-    String id = String.format("fc-%012x%08x", System.currentTimeMillis(),
-        java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32));
+    String id = TimeOrderedId.next("fc");
     jdbc.update(INSERT, id, forecast.modelName(), forecast.modelVersionId(), forecast.periods().size(),
         overlays == null || overlays.isEmpty() ? null : Json.write(overlays), Json.write(forecast.periods()),
         requestedBy, Timestamp.from(Instant.now()));

@@ -93,8 +93,10 @@ public final class ForecastTrainer {
 
     int targetIndex = data.attribute(spec.target()).index();
     int trainingPeriods = data.numInstances() - test;
+    Attribute time = data.attribute(spec.timeAttribute());
     List<StepErrors> model = new ArrayList<>();
     List<StepErrors> naive = new ArrayList<>();
+    List<ForecastEvaluation.HeldOutPeriod> heldOut = new ArrayList<>();
     for (int step = 1; step <= spec.horizon(); step++) {
       List<NumericPrediction> predictions =
           evaluation.getPredictionsForTestData(step).getPredictionsForTarget(spec.target());
@@ -109,6 +111,10 @@ public final class ForecastTrainer {
         }
         double actual = data.instance(row).value(targetIndex);
         byModel.add(actual, predictions.get(k).predicted());
+        if (step == 1) {
+          heldOut.add(new ForecastEvaluation.HeldOutPeriod(time.formatDate(data.instance(row).value(time)),
+              Double.isNaN(actual) ? null : actual, predictions.get(k).predicted()));
+        }
         int seasonsBack = (int) Math.ceil(step / (double) season.length());
         int earlier = row - seasonsBack * season.length();
         bySeasonalNaive.add(actual, earlier >= 0 ? data.instance(earlier).value(targetIndex) : Double.NaN);
@@ -116,7 +122,8 @@ public final class ForecastTrainer {
       model.add(byModel.at(step));
       naive.add(bySeasonalNaive.at(step));
     }
-    return new ForecastEvaluation(season.periodicity().name(), season.length(), trainingPeriods, test, model, naive);
+    return new ForecastEvaluation(season.periodicity().name(), season.length(), trainingPeriods, test, model, naive,
+        heldOut);
   }
 
   /**
@@ -154,7 +161,7 @@ public final class ForecastTrainer {
       series.put("testPeriods", evaluation.testPeriods());
       series.put("steps", evaluation.model());
       series.put("seasonalNaiveSteps", evaluation.seasonalNaive());
-      series.put("heldOut", heldOut(data, spec, evaluation));
+      series.put("heldOut", evaluation.heldOut());
       metrics.put("forecast", series);
       return new TrainingResult(metrics, serialize(forecaster, data), (System.nanoTime() - start) / 1_000_000);
     } catch (IllegalArgumentException e) {
@@ -163,35 +170,6 @@ public final class ForecastTrainer {
       throw new TrainingFailedException(String.format("Forecasting %s with %s failed: %s", spec.target(),
           spec.baseLearner(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
-  }
-
-  /** The held-out periods with their actuals and 1-step-ahead forecasts, for the card's chart. */
-  private static List<Map<String, Object>> heldOut(Instances data, ForecastSpec spec, ForecastEvaluation evaluation)
-      throws Exception {
-    ForecastSpec oneStep = new ForecastSpec(spec.target(), spec.timeAttribute(), 1, spec.overlays(),
-        spec.baseLearner(), evaluation.testPeriods(), spec.skipPeriods());
-    WekaForecaster forecaster = configure(data, oneStep);
-    TSEvaluation run = new TSEvaluation(data, evaluation.testPeriods());
-    run.setHorizon(1);
-    run.setPrimeWindowSize(forecaster.getTSLagMaker().getMaxLag());
-    run.setEvaluateOnTrainingData(false);
-    run.setEvaluateOnTestData(true);
-    run.setEvaluationModules("MAE");
-    run.evaluateForecaster(forecaster, true);
-    List<NumericPrediction> predictions = run.getPredictionsForTestData(1).getPredictionsForTarget(spec.target());
-    Attribute time = data.attribute(spec.timeAttribute());
-    int target = data.attribute(spec.target()).index();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int k = 0; k < predictions.size() && evaluation.trainingPeriods() + k < data.numInstances(); k++) {
-      int row = evaluation.trainingPeriods() + k;
-      Map<String, Object> period = new LinkedHashMap<>();
-      period.put("period", time.formatDate(data.instance(row).value(time)));
-      double actual = data.instance(row).value(target);
-      period.put("actual", Double.isNaN(actual) ? null : actual);
-      period.put("forecast", predictions.get(k).predicted());
-      rows.add(period);
-    }
-    return rows;
   }
 
   private static double mean(List<StepErrors> steps, java.util.function.ToDoubleFunction<StepErrors> measure) {

@@ -1,9 +1,8 @@
 package ai.lepton.ml.forecasting;
 
-import ai.lepton.ml.registry.ModelFileReader;
-import ai.lepton.ml.registry.ModelIntegrityException;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.scoring.LiveModelFile;
 import ai.lepton.ml.scoring.ScoringException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,24 +43,13 @@ public class LiveForecasts {
       throw new ScoringException(ScoringException.INVALID_FEATURES,
           "The horizon is how many periods ahead to forecast: 1 to " + MAX_HORIZON + ", not " + horizon);
     }
-    List<String> live = registry.deployedUnder(modelName);
-    if (live.isEmpty()) {
-      boolean known = registry.findAll().stream().anyMatch(v -> v.modelName().equals(modelName));
-      throw new ScoringException(ScoringException.MODEL_NOT_FOUND, known
-          ? "Model '" + modelName + "' has no deployed version yet" : "No model is named '" + modelName + "'");
-    }
-    ModelVersion version = registry.get(live.get(0));
-    List<Object> modelAndHeader;
-    try {
-      modelAndHeader = ModelFileReader.read(version.id(), registry.modelFile(version.id()), version.modelSha256());
-    } catch (ModelIntegrityException e) {
-      throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, e.getMessage());
-    }
-    if (!(modelAndHeader.get(0) instanceof WekaForecaster forecaster)) {
+    LiveModelFile live = LiveModelFile.read(registry, modelName);
+    ModelVersion version = live.version();
+    if (!(live.model() instanceof WekaForecaster forecaster)) {
       throw new ScoringException(ScoringException.NOT_A_FORECAST_MODEL, "Model '" + modelName + "' decides on"
           + " records (problem type " + version.problemType() + "): it does not forecast a series");
     }
-    Instances history = (Instances) modelAndHeader.get(1); // the series' last periods (ForecastTrainer)
+    Instances history = live.header(); // the series' last periods (ForecastTrainer)
     Instances header = new Instances(history, 0);
     try {
       forecaster.primeForecaster(history);

@@ -10,11 +10,6 @@ import weka.filters.supervised.attribute.TSLagMaker.Periodicity;
  */
 public record Season(Periodicity periodicity, int length) {
 
-  /** From the time attribute's values, as Weka's forecasting package detects it. */
-  public static Season of(Instances data, String timeAttribute) {
-    return of(data, timeAttribute, null);
-  }
-
   /**
    * As Weka's forecasting package detects it; a series with skipped periods (trading days) has uneven gaps, which the
    * package calls UNKNOWN, so then the commonest gap between dates decides. Skipping weekends makes a daily season a

@@ -1,6 +1,7 @@
 package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.TimeOrderedId;
 import ai.lepton.ml.audit.AuditTrail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,22 +53,13 @@ public class DecisionLog {
       String rulesFired, String reason, String processInstanceId) {}
 
   public String record(Entry entry) {
-    String id = newId();
+    String id = TimeOrderedId.next("dc");
     Score score = entry.score();
     jdbc.update(INSERT, id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
         score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
         Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(),
         entry.processInstanceId(), Timestamp.from(Instant.now()), Json.write(score.explanation()));
     return id;
-  }
-
-  /**
-   * A decision id that sorts by time: {@code dc-} + the millisecond in hex (12 digits) + 8 random hex digits. New
-   * decisions land at the end of the id index instead of on a random page of it, which the database then rewrites.
-   */
-  static String newId() {
-    return String.format("dc-%012x%08x", System.currentTimeMillis(), java.util.concurrent.ThreadLocalRandom.current()
-        .nextLong(1L << 32));
   }
 
   /** A person's decision on a case sent to them; {@code decisionId} is null when no model answered. */

@@ -4,8 +4,6 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
-import ai.lepton.ml.registry.ModelFileReader;
-import ai.lepton.ml.registry.ModelIntegrityException;
 import ai.lepton.ml.registry.ModelRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -99,24 +97,10 @@ public class DeployedModels {
   }
 
   private Loaded load(String modelName) {
-    List<String> live = registry.deployedUnder(modelName);
-    if (live.isEmpty()) {
-      boolean known = registry.findAll().stream().anyMatch(v -> v.modelName().equals(modelName));
-      throw new ScoringException(ScoringException.MODEL_NOT_FOUND, known
-          ? "Model '" + modelName + "' has no deployed version yet"
-          : "No model is named '" + modelName + "'");
-    }
-    String versionId = live.get(0);
-    List<Object> modelAndHeader;
-    try {
-      modelAndHeader = ModelFileReader.read(versionId, registry.modelFile(versionId),
-          registry.get(versionId).modelSha256());
-    } catch (ModelIntegrityException e) {
-      LOG.error("Model '{}' cannot score: {}", modelName, e.getMessage());
-      throw new ScoringException(ScoringException.MODEL_UNAVAILABLE, e.getMessage());
-    }
-    Instances header = (Instances) modelAndHeader.get(1);
-    if (!(modelAndHeader.get(0) instanceof Classifier classifier)) {
+    LiveModelFile live = LiveModelFile.read(registry, modelName);
+    String versionId = live.version().id();
+    Instances header = live.header();
+    if (!(live.model() instanceof Classifier classifier)) {
       throw new ScoringException(ScoringException.NOT_A_DECISION_MODEL, "Model '" + modelName + "' forecasts a"
           + " series (problem type forecasting): it does not decide on one record");
     }
