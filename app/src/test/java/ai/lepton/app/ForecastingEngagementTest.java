@@ -52,8 +52,14 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     byte[] wine = wine();
     as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       tasks.complete(task(pi).getId(), requirements(null));
-      return intake.receive(pi.getBusinessKey(), "wine.arff", wine, DatasetFormat.ARFF);
+      return null;
     });
+    // variables changed after the requirements were recorded change nothing: training reads the record
+    runtime.setVariable(pi.getId(), "timeAttribute", "Red");
+    runtime.setVariable(pi.getId(), "horizon", 3);
+    runtime.setVariable(pi.getId(), "problemType", "regression");
+    as("ds", LeptonGroups.DATA_SCIENTISTS,
+        () -> intake.receive(pi.getBusinessKey(), "wine.arff", wine, DatasetFormat.ARFF));
     runJobs(pi);
 
     assertThat(String.valueOf(runtime.getVariable(pi.getId(), "qualityDropAttributes"))).doesNotContain("Date");

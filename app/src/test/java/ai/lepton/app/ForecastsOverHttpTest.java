@@ -50,6 +50,16 @@ class ForecastsOverHttpTest extends HttpTestSupport {
     assertThat(get("auditor", "/api/forecasts?model=fortified-sales-http").json().findValuesAsText("forecastId"))
         .contains(forecastId);
     assertThat(get("pm", "/api/forecasts?model=fortified-sales-http").status()).isEqualTo(403);
+    // those who may not decide may not forecast either: auditors change nothing, credit officers decide in their
+    // own process
+    for (String user : List.of("auditor", "co", "mro")) {
+      Reply refused = postJson(user, "/api/forecasts/fortified-sales-http", Map.of("horizon", 3));
+      assertThat(refused.status()).as(user).isEqualTo(403);
+      assertThat(postJson(user, "/api/decisions/fortified-sales-http?ruleSet=credit-decision", Map.of("Red", 1))
+          .status()).as(user + " decision").isEqualTo(403);
+    }
+    assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
+        .contains("POST /api/forecasts/fortified-sales-http").contains("\"auditor\""));
 
     // what a caller can act on: a decision model, a bad horizon, an unknown model, a forecaster asked to decide
     waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="

@@ -8,7 +8,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
+import ai.lepton.ml.audit.AuditTrail;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -40,20 +45,39 @@ public class ForecastController {
   private final LiveForecasts forecasts;
   private final ForecastLog log;
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final ProcessEngineConfiguration engine;
+  private final AuditTrail audit;
 
-  public ForecastController(LiveForecasts forecasts, ForecastLog log, IdentityService identity) {
+  public ForecastController(LiveForecasts forecasts, ForecastLog log, IdentityService identity,
+      AuthorizationService authorizations, ProcessEngineConfiguration engine, AuditTrail audit) {
     this.forecasts = forecasts;
     this.log = log;
     this.identity = identity;
+    this.authorizations = authorizations;
+    this.engine = engine;
+    this.audit = audit;
   }
 
   @PostMapping("/api/forecasts/{modelName}")
   @Operation(summary = "Forecast the next periods with a deployed forecasting model",
       description = "The live version forecasts the periods after its series, with 95 % intervals; the forecast is"
           + " logged. 404 unknown model; 400 a horizon outside 1..1000, missing overlay values, or a model that"
-          + " decides on records instead; 503 the model file cannot be read.")
+          + " decides on records instead; 403 groups that may not make decisions either (auditors); 503 the model"
+          + " file cannot be read.")
   public ForecastAnswer forecast(@PathVariable String modelName,
       @RequestBody(required = false) ForecastRequest request) {
+    Authentication user = identity.getCurrentAuthentication();
+    // the right a decision needs (it starts a model-decision instance): a forecast is logged, so read-only groups
+    // such as auditors, and business groups that decide only through their own process, may not make one
+    if (engine.isAuthorizationEnabled() && !authorizations.isUserAuthorized(user.getUserId(), user.getGroupIds(),
+        Permissions.CREATE, Resources.PROCESS_INSTANCE)) {
+      String why = "Forecasts are made by the groups that may start processes, as decisions are; "
+          + user.getUserId() + " may not";
+      audit.refusal(user.getUserId(), "path", "/api/forecasts/" + modelName, "POST /api/forecasts/" + modelName,
+          why, Map.of());
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", why);
+    }
     if (request == null || request.horizon() == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid forecast request",
           "Send how many periods ahead to forecast as JSON, e.g. {\"horizon\": 12}");
@@ -64,8 +88,7 @@ public class ForecastController {
     } catch (ScoringException e) {
       throw ApiException.modelRefused(e.code(), e.getMessage());
     }
-    Authentication user = identity.getCurrentAuthentication();
-    String id = log.record(forecast, request.overlays(), user == null ? null : user.getUserId());
+    String id = log.record(forecast, request.overlays(), user.getUserId());
     return new ForecastAnswer(forecast.modelName(), forecast.modelVersionId(), forecast.target(), forecast.periods(),
         id);
   }
