@@ -178,11 +178,25 @@ class ForecastingEngagementTest extends ProcessTestSupport {
         ? check : null).getDecision();
     assertThat(verdict).isEqualTo(recent >= 1.5 * approved ? "RETRAIN" : recent >= 1.2 * approved ? "WARN" : "OK");
 
-    // a year whose sales doubled: the forecast falls far behind, and maintenance calls for retraining
+    // a year whose sales doubled arrives as the client sends it, through the monitoring-data route: the maintenance
+    // phase checks it at once, the forecast has fallen far behind, and the verdict is to retrain
+    StringBuilder doubledArff = new StringBuilder(head);
     weka.core.Instances doubled = new weka.core.Instances(lastYear);
     int target = doubled.attribute("Fortified").index();
     doubled.forEach(row -> row.setValue(target, row.value(target) * 2));
-    Map<String, Object> behind = monitoring.check(live, doubled, List.of(), "a year of doubled sales", "ds");
+    doubled.forEach(row -> doubledArff.append(row).append('\n'));
+    Map<String, Object> received = as("ds", LeptonGroups.DATA_SCIENTISTS, () -> intake.receive(pi.getBusinessKey(),
+        "wine-next-year.arff", doubledArff.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        DatasetFormat.ARFF, ai.lepton.process.ProcessMessage.MONITORING_DATA_RECEIVED.messageName()));
+    runJobs(pi);
+    List<Map<String, Object>> checks = monitoring.checksOf(live);
+    assertThat(checks).isNotEmpty();
+    Map<String, Object> behind = checks.get(0);
+    assertThat(String.valueOf(behind.get("source"))).contains(String.valueOf(received.get("datasetId")));
+    assertThat(behind).containsEntry("forecastPeriodsChecked", 12);
+    assertThat(((Number) behind.get("recentForecastMae")).doubleValue()).isGreaterThan(1.5 * approved);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("maintenanceVerdict").list()).extracting(v -> v.getValue()).contains("RETRAIN");
     ai.lepton.rules.DecisionOutcome outcome = rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE,
         name -> name.equals("monitoringResult") ? behind : null);
     assertThat(outcome.getDecision()).isEqualTo("RETRAIN");

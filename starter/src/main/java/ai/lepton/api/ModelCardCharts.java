@@ -152,6 +152,7 @@ final class ModelCardCharts {
     chart.put("periodicity", series.get("periodicity"));
     chart.put("testPeriods", series.get("testPeriods"));
     chart.put("trainingPeriods", series.get("trainingPeriods"));
+    chart.put("rollingOrigins", series.get("rollingOrigins") instanceof List<?> origins ? origins : List.of());
     return chart;
   }
 

@@ -35,6 +35,13 @@ class ModelCardChartsTest {
     assertThat(chart.get("forecast").toString().split(" ")).hasSize(12);
     assertThat(chart).containsEntry("first", "1994-08-01").containsEntry("last", "1995-07-01");
     assertThat((List<?>) chart.get("steps")).hasSize(6);
+    // four origins six months apart, the last one six months before the end of the series
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> origins = (List<Map<String, Object>>) chart.get("rollingOrigins");
+    assertThat(origins).hasSize(4).extracting(o -> o.get("firstForecastPeriod"))
+        .containsExactly("1993-08-01", "1994-02-01", "1994-08-01", "1995-02-01");
+    assertThat(origins).allSatisfy(o -> assertThat(((Number) o.get("mae")).doubleValue()).isPositive());
+    assertThat(stored).containsKeys("rollingOriginMeanAbsoluteError", "rollingOriginMaeRatioToSeasonalNaive");
     assertThat(ModelCardCharts.forecast(Map.of("pctCorrect", 70.0))).isNull();
   }
 

@@ -129,13 +129,14 @@ public final class ForecastTrainer {
   /**
    * Evaluates the forecaster time-ordered, then builds it on the whole series and primes it with the last periods, so
    * it forecasts the periods after the data (with 95 % intervals). The metrics: the mean over the steps of MAE, RMSE
-   * and MAPE, their ratio to the seasonal-naive forecast, the figures per step, and the 1-step-ahead forecasts of the
-   * held-out periods beside their actuals.
+   * and MAPE, their ratio to the seasonal-naive forecast, the figures per step, the 1-step-ahead forecasts of the
+   * held-out periods beside their actuals, and the MAE at {@link RollingOrigins} (refitted at each origin).
    */
   public static TrainingResult train(Instances data, ForecastSpec spec) {
     long start = System.nanoTime();
     try {
       ForecastEvaluation evaluation = evaluate(data, spec);
+      List<RollingOrigins.Origin> origins = RollingOrigins.evaluate(data, spec);
       WekaForecaster forecaster = configure(data, spec);
       forecaster.setCalculateConfIntervalsForForecasts(spec.horizon());
       forecaster.setConfidenceLevel(0.95);
@@ -149,6 +150,11 @@ public final class ForecastTrainer {
       metrics.put("meanAbsolutePercentageError", mean(evaluation.model(), StepErrors::mape));
       metrics.put("maeRatioToSeasonalNaive", evaluation.maeRatioToSeasonalNaive());
       metrics.put("seasonalNaiveMeanAbsoluteError", mean(evaluation.seasonalNaive(), StepErrors::mae));
+      if (!origins.isEmpty()) {
+        metrics.put("rollingOriginMeanAbsoluteError", RollingOrigins.meanMae(origins));
+        metrics.put("rollingOriginMaeRatioToSeasonalNaive",
+            RollingOrigins.meanMae(origins) / RollingOrigins.meanSeasonalNaiveMae(origins));
+      }
       metrics.put("numInstances", data.numInstances());
       Map<String, Object> series = new LinkedHashMap<>();
       series.put("timeAttribute", spec.timeAttribute());
@@ -162,6 +168,7 @@ public final class ForecastTrainer {
       series.put("steps", evaluation.model());
       series.put("seasonalNaiveSteps", evaluation.seasonalNaive());
       series.put("heldOut", evaluation.heldOut());
+      series.put("rollingOrigins", origins);
       metrics.put("forecast", series);
       return new TrainingResult(metrics, serialize(forecaster, data), (System.nanoTime() - start) / 1_000_000);
     } catch (IllegalArgumentException e) {

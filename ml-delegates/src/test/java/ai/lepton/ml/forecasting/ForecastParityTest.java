@@ -106,6 +106,57 @@ class ForecastParityTest {
         .isUsingOverlayData()).isTrue();
   }
 
+  /**
+   * Rolling origins: at each origin the forecaster is rebuilt on every month before it, by hand here exactly as the
+   * package is used, and its 12 forecasts are compared with the 12 months that followed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"weka.classifiers.functions.LinearRegression", "weka.classifiers.trees.M5P"})
+  void eachRollingOriginIsAForecasterRebuiltOnThePastAsThePackageBuildsIt(String learner) throws Exception {
+    Instances wine = wine();
+    List<RollingOrigins.Origin> origins = RollingOrigins.evaluate(wine,
+        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0));
+    assertThat(origins).hasSize(RollingOrigins.ORIGINS);
+    int target = wine.attribute("Fortified").index();
+    for (int k = 0; k < origins.size(); k++) {
+      int cut = wine.numInstances() - (RollingOrigins.ORIGINS - k) * 12;
+      RollingOrigins.Origin origin = origins.get(k);
+      assertThat(origin.trainingPeriods()).isEqualTo(cut);
+      assertThat(origin.firstForecastPeriod()).isEqualTo(wine.attribute("Date").formatDate(wine.instance(cut)
+          .value(wine.attribute("Date"))));
+      WekaForecaster byHand = new WekaForecaster();
+      byHand.setFieldsToForecast("Fortified");
+      byHand.setBaseForecaster(AbstractClassifier.forName(learner, new String[0]));
+      byHand.getTSLagMaker().setTimeStampField("Date");
+      byHand.getTSLagMaker().setMinLag(1);
+      byHand.getTSLagMaker().setMaxLag(12);
+      byHand.getTSLagMaker().setAddMonthOfYear(true);
+      byHand.getTSLagMaker().setAddQuarterOfYear(true);
+      Instances past = new Instances(wine, 0, cut);
+      byHand.buildForecaster(past);
+      byHand.primeForecaster(past);
+      List<List<weka.classifiers.evaluation.NumericPrediction>> forecast = byHand.forecast(12);
+      double absolute = 0;
+      int counted = 0;
+      for (int step = 0; step < 12; step++) {
+        double actual = wine.instance(cut + step).value(target);
+        if (!Double.isNaN(actual)) {
+          absolute += Math.abs(actual - forecast.get(step).get(0).predicted());
+          counted++;
+        }
+      }
+      assertThat(origin.periods()).isEqualTo(counted);
+      assertThat(origin.mae()).as("origin %s", origin.firstForecastPeriod()).isCloseTo(absolute / counted,
+          within(1e-9));
+    }
+    System.out.printf("wine Fortified, %s, rolling origins: MAE %.1f against seasonal naive %.1f (%s)%n",
+        learner.substring(learner.lastIndexOf('.') + 1), RollingOrigins.meanMae(origins),
+        RollingOrigins.meanSeasonalNaiveMae(origins), origins);
+    // a series too short for any origin gives none, and the held-out evaluation still stands
+    assertThat(RollingOrigins.evaluate(new Instances(wine, 0, 30), new ForecastSpec("Fortified", "Date", 12,
+        List.of(), AlgorithmSpec.parse(learner), 0))).isEmpty();
+  }
+
   @Test
   void theSeasonalNaiveBaselineIsTheSameMonthAYearEarlierOnTheSamePeriods() throws Exception {
     Instances wine = wine();

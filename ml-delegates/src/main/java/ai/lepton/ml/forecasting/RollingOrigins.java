@@ -1,0 +1,92 @@
+package ai.lepton.ml.forecasting;
+
+import java.util.ArrayList;
+import java.util.List;
+import weka.classifiers.evaluation.NumericPrediction;
+import weka.classifiers.timeseries.WekaForecaster;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * Rolling-origin evaluation, the way a forecaster is used in production: at each of the last few origins the model
+ * is rebuilt on every period before it and forecasts the horizon after it, as it would have been on that day. The
+ * origins are a horizon apart and end one horizon before the data does, so each forecast period has an actual and
+ * none is forecast twice. Where {@link ForecastTrainer#evaluate} keeps one model trained before the held-out periods,
+ * this refits at each origin: a model that only looked good on one stretch of the series shows it here.
+ */
+public final class RollingOrigins {
+
+  /** How many origins, the last one a horizon before the end of the data. */
+  public static final int ORIGINS = 4;
+
+  /** One origin: the first forecast period, the periods trained on, and the errors over the horizon after it. */
+  public record Origin(String firstForecastPeriod, int trainingPeriods, int periods, double mae,
+      double seasonalNaiveMae) {}
+
+  private RollingOrigins() {}
+
+  /**
+   * The origins that leave enough periods to learn from (twice the lags, as {@link ForecastTrainer#evaluate} asks);
+   * an empty list when the series is too short for even one.
+   */
+  public static List<Origin> evaluate(Instances data, ForecastSpec spec) throws Exception {
+    Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
+    int horizon = spec.horizon();
+    int targetIndex = data.attribute(spec.target()).index();
+    Attribute time = data.attribute(spec.timeAttribute());
+    List<Origin> origins = new ArrayList<>();
+    for (int k = ORIGINS; k >= 1; k--) {
+      int cut = data.numInstances() - k * horizon;
+      WekaForecaster forecaster = ForecastTrainer.configure(data, spec);
+      if (cut < 2 * forecaster.getTSLagMaker().getMaxLag()) {
+        continue;
+      }
+      Instances past = new Instances(data, 0, cut);
+      forecaster.buildForecaster(past);
+      forecaster.primeForecaster(past);
+      List<List<NumericPrediction>> steps = forecaster.isUsingOverlayData()
+          ? forecaster.forecast(horizon, overlaysKnownInAdvance(data, cut, horizon, targetIndex))
+          : forecaster.forecast(horizon);
+      double model = 0;
+      double naive = 0;
+      int counted = 0;
+      int naiveCounted = 0;
+      for (int step = 1; step <= horizon; step++) {
+        int row = cut + step - 1;
+        double actual = data.instance(row).value(targetIndex);
+        if (Double.isNaN(actual)) {
+          continue;
+        }
+        model += Math.abs(actual - steps.get(step - 1).get(0).predicted());
+        counted++;
+        int earlier = row - (int) Math.ceil(step / (double) season.length()) * season.length();
+        if (earlier >= 0 && !Double.isNaN(data.instance(earlier).value(targetIndex))) {
+          naive += Math.abs(actual - data.instance(earlier).value(targetIndex));
+          naiveCounted++;
+        }
+      }
+      origins.add(new Origin(time.formatDate(data.instance(cut).value(time)), cut, counted,
+          counted == 0 ? Double.NaN : model / counted, naiveCounted == 0 ? Double.NaN : naive / naiveCounted));
+    }
+    return origins;
+  }
+
+  /** The mean over the origins of the model's MAE (NaN for none). */
+  public static double meanMae(List<Origin> origins) {
+    return origins.stream().mapToDouble(Origin::mae).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+  }
+
+  /** The mean over the origins of the seasonal-naive MAE on the same periods (NaN for none). */
+  public static double meanSeasonalNaiveMae(List<Origin> origins) {
+    return origins.stream().mapToDouble(Origin::seasonalNaiveMae).filter(v -> !Double.isNaN(v)).average()
+        .orElse(Double.NaN);
+  }
+
+  /** The periods after the origin as the forecaster would be given them: the overlay inputs, never the target. */
+  private static Instances overlaysKnownInAdvance(Instances data, int cut, int horizon, int targetIndex) {
+    Instances future = new Instances(data, cut, horizon);
+    future.forEach(row -> row.setValue(targetIndex, Utils.missingValue()));
+    return future;
+  }
+}
