@@ -185,14 +185,16 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     int target = doubled.attribute("Fortified").index();
     doubled.forEach(row -> row.setValue(target, row.value(target) * 2));
     doubled.forEach(row -> doubledArff.append(row).append('\n'));
-    Map<String, Object> received = as("ds", LeptonGroups.DATA_SCIENTISTS, () -> intake.receive(pi.getBusinessKey(),
+    ai.lepton.api.DatasetReceipt received = as("ds", LeptonGroups.DATA_SCIENTISTS, () -> intake.receive(pi.getBusinessKey(),
         "wine-next-year.arff", doubledArff.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
         DatasetFormat.ARFF, ai.lepton.process.ProcessMessage.MONITORING_DATA_RECEIVED.messageName()));
     runJobs(pi);
     List<Map<String, Object>> checks = monitoring.checksOf(live);
     assertThat(checks).isNotEmpty();
     Map<String, Object> behind = checks.get(0);
-    assertThat(String.valueOf(behind.get("source"))).contains(String.valueOf(received.get("datasetId")));
+    assertThat(String.valueOf(behind.get("source"))).contains(received.datasetId());
+    // the API's typed view of a check knows every field a forecaster's check writes
+    assertThat(ai.lepton.api.MonitoringCheckView.strictly(behind).forecastAgainstActual()).hasSize(12);
     assertThat(behind).containsEntry("forecastPeriodsChecked", 12);
     assertThat(((Number) behind.get("recentForecastMae")).doubleValue()).isGreaterThan(1.5 * approved);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

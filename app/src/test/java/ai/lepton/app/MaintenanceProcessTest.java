@@ -93,8 +93,8 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     assertThat(timer.getDuedate().toInstant()).isBetween(Instant.now().plusSeconds(1), Instant.now().plusSeconds(6));
 
     // When the client sends the other half as monitoring data (with the outcomes), it is checked at once
-    Map<String, Object> answer = sendMonitoringData(pi, otherHalf);
-    assertThat(answer).containsEntry("correlated", true);
+    ai.lepton.api.DatasetReceipt answer = sendMonitoringData(pi, otherHalf);
+    assertThat(answer.correlated()).isTrue();
     runJobs(pi);
 
     // Then no attribute drifts (every PSI under 0.1), the accuracy holds, the verdict is OK and monitoring goes on
@@ -103,6 +103,8 @@ class MaintenanceProcessTest extends ProcessTestSupport {
         .allSatisfy(a -> assertThat(((Number) a.get("psi")).doubleValue()).as(a.get("attribute") + " PSI")
             .isLessThan(0.1));
     assertThat(((Number) check.get("labelledOutcomes")).intValue()).isEqualTo(otherHalf.size());
+    // the API's typed view of a check knows every field a classifier's check writes
+    assertThat(ai.lepton.api.MonitoringCheckView.strictly(check).labelledOutcomes()).isEqualTo(otherHalf.size());
     assertThat(((Number) check.get("recentAccuracy")).doubleValue())
         .isCloseTo(((Number) check.get("baselineAccuracy")).doubleValue(), org.assertj.core.data.Offset.offset(0.03));
     assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("OK");
@@ -380,7 +382,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     runJobs(pi);
   }
 
-  private Map<String, Object> sendMonitoringData(ProcessInstance pi, List<String> monitoringRows) {
+  private ai.lepton.api.DatasetReceipt sendMonitoringData(ProcessInstance pi, List<String> monitoringRows) {
     return as("ds", LeptonGroups.DATA_SCIENTISTS, () -> intake.receive(pi.getBusinessKey(), "monitoring.csv",
         csv(monitoringRows), DatasetFormat.CSV, ProcessMessage.MONITORING_DATA_RECEIVED.messageName()));
   }

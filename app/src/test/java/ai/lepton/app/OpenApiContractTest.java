@@ -57,6 +57,45 @@ class OpenApiContractTest extends HttpTestSupport {
     }));
   }
 
+  /**
+   * Every JSON answer of /api is a named schema, except the documents that are records for people (the model card
+   * and an engagement's audit record, each with a section per part of EU AI Act Annex IV, described in the README).
+   */
+  @Test
+  void everyAnswerIsANamedSchemaExceptTheRecordsForPeople() {
+    JsonNode document = get("pm", "/api/openapi.json").json();
+    List<String> documents = List.of("get /api/models/{id}/card.json", "get /api/audit/engagements/{key}");
+    List<String> untyped = new ArrayList<>();
+    document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+        op.getValue().path("responses").fields().forEachRemaining(response -> {
+          if (!response.getKey().startsWith("2")) {
+            return;
+          }
+          response.getValue().path("content").fields().forEachRemaining(media -> {
+            JsonNode schema = media.getValue().path("schema");
+            JsonNode typed = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
+            if ((media.getKey().contains("json") || media.getKey().equals("*/*")) && !typed.has("$ref")
+                && !List.of("string", "integer", "number", "boolean").contains(typed.path("type").asText())) {
+              untyped.add(op.getKey() + " " + path.getKey());
+            }
+          });
+        })));
+    assertThat(untyped).as("JSON answers without a named schema").containsExactlyInAnyOrderElementsOf(documents);
+    JsonNode schemas = document.path("components").path("schemas");
+    assertThat(schemas.path("DatasetReceipt").path("properties").has("correlated")).isTrue();
+    assertThat(schemas.path("MonitoringCheckView").path("properties").has("recentForecastMae")).isTrue();
+    assertThat(schemas.path("EngagementView").path("properties").has("currentSteps")).isTrue();
+    assertThat(schemas.path("AuditVerification").path("properties").has("firstBrokenSequence")).isTrue();
+    // the calls a client makes first come with an example body
+    JsonNode paths = document.path("paths");
+    assertThat(paths.at("/~1api~1decisions~1{modelName}/post/requestBody/content/application~1json/examples")
+        .toString()).contains("Month-to-month");
+    assertThat(paths.at("/~1api~1engagements/post/requestBody/content/application~1json/examples").toString())
+        .contains("engagementId");
+    assertThat(paths.at("/~1api~1engagements~1{engagementKey}~1datasets/post/requestBody/content/text~1csv/examples")
+        .toString()).contains("churn,tenure");
+  }
+
   @Test
   void theDocumentAndTheExplorerAreBehindTheLoginAndCamundasDocumentIsBeside() {
     assertThat(get(null, "/api/openapi.json").status()).isEqualTo(401);

@@ -10,6 +10,8 @@ import java.util.Map;
 public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper LENIENT = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private Json() {}
 
@@ -19,6 +21,19 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write JSON", e);
     }
+  }
+
+  /**
+   * A document as a typed view: fields the view does not know are skipped (a document stored by an older version
+   * stays readable); tests convert {@link #convertStrictly strictly} so that a view cannot silently lose a field.
+   */
+  public static <T> T convert(Object document, Class<T> type) {
+    return LENIENT.convertValue(document, type);
+  }
+
+  /** As {@link #convert}, failing on a field the view does not know. */
+  public static <T> T convertStrictly(Object document, Class<T> type) {
+    return MAPPER.convertValue(document, type);
   }
 
   public static Map<String, Object> readMap(String json) {

@@ -1,19 +1,20 @@
 package ai.lepton.api;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import ai.lepton.process.ProcessMessage;
 import ai.lepton.ml.dataset.BadRow;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.process.ProcessMessage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,14 +43,23 @@ public class DatasetController {
 
   @PostMapping(path = "/api/engagements/{engagementKey}/datasets",
       consumes = {"text/csv", "text/plain", "application/x-arff", "text/x-arff", "application/octet-stream"})
-  public ResponseEntity<Map<String, Object>> upload(@PathVariable String engagementKey,
+  @Operation(summary = "Send a dataset into an engagement (project managers, data scientists)",
+      description = "Through the ingest pipeline: 201 stored (correlated when the engagement waited for it), 200 the"
+          + " same bytes were stored before, 400 unreadable or the target column missing, 404 unknown engagement, 409"
+          + " the engagement does not wait for data (stored all the same), 413 too large. The body is read as it"
+          + " streams, never held twice.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "CSV with a header row"
+          + " (, ; or tab) or ARFF, UTF-8", content = @Content(mediaType = "text/csv", examples = @ExampleObject(
+              name = "customers with their outcome", value = "churn,tenure,contract,monthly_charges\n"
+                  + "No,34,One year,56.95\nYes,2,Month-to-month,53.85\n"))))
+  public ResponseEntity<DatasetReceipt> upload(@PathVariable String engagementKey,
       @RequestParam(required = false) String name,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, HttpServletRequest request) throws IOException {
     return created(intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name)));
   }
 
   @PostMapping(path = "/api/engagements/{engagementKey}/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<Map<String, Object>> uploadFile(@PathVariable String engagementKey,
+  public ResponseEntity<DatasetReceipt> uploadFile(@PathVariable String engagementKey,
       @RequestParam(required = false) String name, @RequestParam("file") MultipartFile file) throws IOException {
     String datasetName = name != null ? name : file.getOriginalFilename();
     return created(intake.receive(engagementKey, datasetName, file.getBytes(),
@@ -62,17 +72,16 @@ public class DatasetController {
    */
   @PostMapping(path = "/api/engagements/{engagementKey}/monitoring-data",
       consumes = {"text/csv", "text/plain", "application/x-arff", "text/x-arff", "application/octet-stream"})
-  public ResponseEntity<Map<String, Object>> uploadMonitoringData(@PathVariable String engagementKey,
+  public ResponseEntity<DatasetReceipt> uploadMonitoringData(@PathVariable String engagementKey,
       @RequestParam(required = false) String name, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
       HttpServletRequest request) throws IOException {
-    Map<String, Object> answer = intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name),
+    DatasetReceipt answer = intake.receive(engagementKey, name, body(request), declaredFormat(contentType, name),
         ProcessMessage.MONITORING_DATA_RECEIVED.messageName());
-    if (Boolean.TRUE.equals(answer.get("duplicate")) || Boolean.TRUE.equals(answer.get("correlated"))) {
+    if (answer.duplicate() || answer.correlated()) {
       return created(answer);
     }
-    Map<String, Object> queued = new LinkedHashMap<>(answer);
-    queued.put("note", "Stored for engagement " + engagementKey + "; a check is under way, so the next one reads it");
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(queued);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer.noted("Stored for engagement " + engagementKey
+        + "; a check is under way, so the next one reads it"));
   }
 
   /** The body read once into an array of its declared length: a dataset is never held twice in memory. */
@@ -84,24 +93,8 @@ public class DatasetController {
   }
 
   @GetMapping("/api/datasets/{id}")
-  public Map<String, Object> dataset(@PathVariable String id) {
-    StoredDataset dataset = datasets.get(id);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("datasetId", dataset.id());
-    view.put("engagement", dataset.engagementKey());
-    view.put("name", dataset.name());
-    view.put("format", dataset.format().wireName());
-    view.put("sha256", dataset.sha256());
-    view.put("sizeBytes", dataset.sizeBytes());
-    view.put("rows", dataset.rows());
-    view.put("attributes", dataset.attributes());
-    view.put("schema", dataset.schema());
-    view.put("derivedFrom", dataset.derivedFrom());
-    view.put("preparation", dataset.preparation());
-    view.put("profile", datasets.latestProfile(id).orElse(null));
-    view.put("createdBy", dataset.createdBy());
-    view.put("createdAt", dataset.createdAt().toString());
-    return view;
+  public DatasetView dataset(@PathVariable String id) {
+    return DatasetView.of(datasets.get(id), datasets.latestProfile(id).orElse(null));
   }
 
   @GetMapping("/api/datasets/{id}/file")
@@ -117,15 +110,14 @@ public class DatasetController {
   }
 
   @GetMapping("/api/datasets/{id}/quarantine")
-  public Map<String, Object> quarantine(@PathVariable String id) {
+  public QuarantineView quarantine(@PathVariable String id) {
     List<BadRow> rows = datasets.quarantine(id);
-    return Map.of("datasetId", id, "count", rows.size(), "rows", rows);
+    return new QuarantineView(id, rows.size(), rows);
   }
 
   /** 201 for a new dataset; 200 when the same bytes were already stored for this engagement. */
-  private static ResponseEntity<Map<String, Object>> created(Map<String, Object> answer) {
-    boolean duplicate = Boolean.TRUE.equals(answer.get("duplicate"));
-    return ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+  private static ResponseEntity<DatasetReceipt> created(DatasetReceipt answer) {
+    return ResponseEntity.status(answer.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
   }
 
   /** text/csv means CSV and an ARFF type means ARFF; otherwise a file name's extension, else the content decides. */

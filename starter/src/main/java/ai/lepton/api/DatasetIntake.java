@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.Json;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import ai.lepton.process.ProcessMessage;
 import ai.lepton.access.LeptonGroups;
@@ -46,12 +47,12 @@ public class DatasetIntake {
   }
 
   /** Sends the data through the pipeline; the answer's {@code duplicate} says the same bytes came before. */
-  public Map<String, Object> receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared) {
+  public DatasetReceipt receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared) {
     return receive(engagementKey, name, bytes, declared, ProcessMessage.DATASET_RECEIVED.messageName());
   }
 
   /** As {@link #receive(String, String, byte[], DatasetFormat)}, correlating the given BPMN message. */
-  public Map<String, Object> receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared,
+  public DatasetReceipt receive(String engagementKey, String name, byte[] bytes, DatasetFormat declared,
       String message) {
     String user = requireDataSender(engagementKey);
     Map<String, Object> headers = new HashMap<>();
@@ -98,7 +99,7 @@ public class DatasetIntake {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", "Engagement not waiting for data");
       body.put("detail", notWaiting.getMessage());
-      body.putAll(answer(notWaiting.result()));
+      body.putAll(Json.readMap(Json.write(answer(notWaiting.result())))); // the receipt beside the error
       return new ApiException(HttpStatus.CONFLICT, "Engagement not waiting for data", notWaiting.getMessage(), body);
     }
     return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
@@ -116,17 +117,9 @@ public class DatasetIntake {
     return authentication.getUserId();
   }
 
-  private static Map<String, Object> answer(IngestResult result) {
+  private static DatasetReceipt answer(IngestResult result) {
     StoredDataset stored = result.dataset();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("datasetId", stored.id());
-    answer.put("sha256", stored.sha256());
-    answer.put("rows", stored.rows());
-    answer.put("attributes", stored.attributes());
-    answer.put("format", stored.format().wireName());
-    answer.put("quarantinedRows", result.quarantinedRows());
-    answer.put("duplicate", result.duplicate());
-    answer.put("correlated", result.correlated());
-    return answer;
+    return new DatasetReceipt(stored.id(), stored.sha256(), stored.rows(), stored.attributes(),
+        stored.format().wireName(), result.quarantinedRows(), result.duplicate(), result.correlated(), null);
   }
 }

@@ -1,20 +1,23 @@
 package ai.lepton.api;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.LoggedDecision;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ai.lepton.access.LeptonGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ResponseEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +52,11 @@ public class DecisionController {
           + " decides, and the decision log keeps it. 404 unknown model; 400 a record that is not one, a rule set the"
           + " model was not approved for; 503 the model file cannot be read.")
   public DecisionAnswer decide(@PathVariable String modelName, @RequestParam String ruleSet,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The record's features by attribute name;"
+          + " attributes the model does not know are ignored, missing ones are named in the answer",
+          content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a churn-risk customer",
+              value = "{\"tenure\": 12, \"contract\": \"Month-to-month\", \"monthly_charges\": 70.35,"
+                  + " \"internet_service\": \"Fiber optic\"}")))
       @RequestBody(required = false) JsonNode features) {
     if (features == null || !features.isObject()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid features",
@@ -109,16 +117,16 @@ public class DecisionController {
    * the security chain refuses everyone else.
    */
   @GetMapping("/api/decisions")
-  public List<Map<String, Object>> decisions(@RequestParam("model") String modelName,
+  public List<LoggedDecision> decisions(@RequestParam("model") String modelName,
       @RequestParam(defaultValue = "100") int limit) {
-    List<Map<String, Object>> recent = log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
+    List<LoggedDecision> recent = log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
     List<String> groups = LeptonGroups.ofCurrentUser(identity);
     if (groups.stream().anyMatch(LeptonGroups.DECISION_LOG_READERS::contains)) {
       return recent;
     }
     List<String> owned = groups.stream().flatMap(group -> LeptonGroups.DECISIONS_OWNED
         .getOrDefault(group, List.of()).stream()).toList();
-    return recent.stream().filter(row -> owned.contains(String.valueOf(row.get("ruleSet")))).toList();
+    return recent.stream().filter(row -> owned.contains(String.valueOf(row.ruleSet()))).toList();
   }
 
   private static List<String> lines(Object text) {

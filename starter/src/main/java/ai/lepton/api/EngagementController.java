@@ -1,11 +1,13 @@
 package ai.lepton.api;
 
-import ai.lepton.process.ProcessMessage;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.process.ProcessMessage;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,11 @@ public class EngagementController {
   }
 
   @PostMapping("/api/engagements")
-  public ResponseEntity<Map<String, Object>> open(@RequestBody NewEngagement request) {
+  public ResponseEntity<EngagementView> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a churn engagement",
+          value = "{\"engagementId\": \"ENG-2026-014\", \"client\": \"Northwind Telecom\","
+              + " \"engagementName\": \"Churn risk for retention calls\"}")))
+      @RequestBody NewEngagement request) {
     require("engagementId", request.engagementId());
     require("client", request.client());
     require("engagementName", request.engagementName());
@@ -100,7 +106,7 @@ public class EngagementController {
   }
 
   @GetMapping("/api/engagements/{engagementKey}")
-  public Map<String, Object> engagement(@PathVariable String engagementKey) {
+  public EngagementView engagement(@PathVariable String engagementKey) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(DatasetIntake.PROCESS_KEY).processInstanceBusinessKey(engagementKey).singleResult();
     if (instance == null) {
@@ -110,31 +116,23 @@ public class EngagementController {
     return engagement(engagementKey, instance.getId());
   }
 
-  private Map<String, Object> engagement(String key, String processInstanceId) {
+  private EngagementView engagement(String key, String processInstanceId) {
     HistoricProcessInstance instance =
         history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("engagementId", key);
-    view.put("processInstanceId", processInstanceId);
-    view.put("state", instance.getState());
-    view.put("startedBy", instance.getStartUserId());
-    view.put("startedAt", instance.getStartTime());
-    view.put("endedAt", instance.getEndTime());
-    view.put("currentSteps", "ACTIVE".equals(instance.getState())
-        ? runtime.getActiveActivityIds(processInstanceId) : List.of());
     Map<String, Object> variables = new LinkedHashMap<>();
     history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableNameIn(SHOWN_VARIABLES.toArray(String[]::new)).list()
         .stream().sorted(java.util.Comparator.comparingInt(v -> SHOWN_VARIABLES.indexOf(v.getName())))
         .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-    view.put("variables", variables);
-    view.put("datasets", datasets.findByEngagement(key).stream().map(d -> Map.of("datasetId", d.id(),
-        "name", d.name(), "sha256", d.sha256(), "derivedFrom", d.derivedFrom() == null ? "" : d.derivedFrom()))
-        .toList());
-    view.put("models", registry.findByEngagement(key).stream().map(m -> Map.of("modelVersionId", m.id(),
-        "algorithm", (m.algorithm() + " " + m.options()).strip(), "status", registry.currentStatus(m.id()),
-        "trainingRound", m.trainingRound())).toList());
-    return view;
+    return new EngagementView(key, processInstanceId, instance.getState(), instance.getStartUserId(),
+        instance.getStartTime(), instance.getEndTime(),
+        "ACTIVE".equals(instance.getState()) ? runtime.getActiveActivityIds(processInstanceId) : List.of(),
+        variables,
+        datasets.findByEngagement(key).stream().map(d -> new EngagementView.DatasetLine(d.id(), d.name(), d.sha256(),
+            d.derivedFrom() == null ? "" : d.derivedFrom())).toList(),
+        registry.findByEngagement(key).stream().map(m -> new EngagementView.ModelLine(m.id(),
+            (m.algorithm() + " " + m.options()).strip(), registry.currentStatus(m.id()), m.trainingRound()))
+            .toList());
   }
 
   /** Why an engagement is closed (kept in the audit trail). */
@@ -145,7 +143,7 @@ public class EngagementController {
    * project managers (and administrators) close engagements; a reason is required.
    */
   @PostMapping("/api/engagements/{engagementKey}/close")
-  public Map<String, Object> close(@PathVariable String engagementKey, @RequestBody(required = false) Closing closing) {
+  public EngagementView close(@PathVariable String engagementKey, @RequestBody(required = false) Closing closing) {
     List<String> groups = LeptonGroups.ofCurrentUser(identity);
     String user = identity.getCurrentAuthentication().getUserId();
     if (!groups.contains(LeptonGroups.PROJECT_MANAGERS) && !groups.contains(LeptonGroups.ADMIN)) {

@@ -96,7 +96,7 @@ public class ForecastController {
   /** Who may read it is decided before this runs, on the path ({@code ReadRule.FORECAST_LOG}). */
   @GetMapping("/api/forecasts")
   @Operation(summary = "The newest forecasts of a model (auditors, model risk officers, administrators)")
-  public List<Map<String, Object>> recent(@RequestParam("model") String modelName,
+  public List<ForecastLog.LoggedForecast> recent(@RequestParam("model") String modelName,
       @RequestParam(defaultValue = "100") int limit) {
     return log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
   }

@@ -5,7 +5,6 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,22 +36,22 @@ public class MonitoringController {
   }
 
   @GetMapping("/api/models/{id}/monitoring")
-  public List<Map<String, Object>> checks(@PathVariable String id) {
-    return monitoring.checksOf(id);
+  public List<MonitoringCheckView> checks(@PathVariable String id) {
+    return monitoring.checksOf(id).stream().map(MonitoringCheckView::of).toList();
   }
 
   @PostMapping("/api/models/{id}/monitoring")
   @ResponseStatus(HttpStatus.CREATED)
-  public Map<String, Object> check(@PathVariable String id, @RequestParam(required = false) String dataset) {
+  public MonitoringCheckView check(@PathVariable String id, @RequestParam(required = false) String dataset) {
     if (LeptonGroups.ofCurrentUser(identity).stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
           "Only project managers and data scientists may run monitoring checks");
     }
     String user = identity.getCurrentAuthentication().getUserId();
     if (dataset == null) {
-      return monitoring.check(id, registry.get(id).engagementKey(), user);
+      return MonitoringCheckView.of(monitoring.check(id, registry.get(id).engagementKey(), user));
     }
     datasets.get(dataset);
-    return monitoring.checkDataset(id, dataset, user);
+    return MonitoringCheckView.of(monitoring.checkDataset(id, dataset, user));
   }
 }

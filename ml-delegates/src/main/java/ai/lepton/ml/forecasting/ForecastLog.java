@@ -31,12 +31,16 @@ public class ForecastLog {
     return id;
   }
 
+  /** A forecast as the log keeps it: the version that made it, its periods, who asked and when. */
+  public record LoggedForecast(String forecastId, String modelVersionId, int horizon, List<Forecast.Period> periods,
+      String requestedBy, String madeAt) {}
+
   /** The newest forecasts of a model, newest first. */
-  public List<Map<String, Object>> recent(String modelName, int limit) {
+  public List<LoggedForecast> recent(String modelName, int limit) {
     return jdbc.query("SELECT id, model_version_id, horizon, periods_json, requested_by, made_at FROM lepton_forecast"
-        + " WHERE model_name = ? ORDER BY made_at DESC, id DESC LIMIT ?", (rs, i) -> Map.of("forecastId",
-        rs.getString(1), "modelVersionId", rs.getString(2), "horizon", rs.getInt(3),
-        "periods", Json.readList(rs.getString(4)), "requestedBy", String.valueOf(rs.getString(5)),
-        "madeAt", rs.getTimestamp(6).toInstant().toString()), modelName, limit);
+        + " WHERE model_name = ? ORDER BY made_at DESC, id DESC LIMIT ?", (rs, i) -> new LoggedForecast(
+        rs.getString(1), rs.getString(2), rs.getInt(3), Json.readList(rs.getString(4)).stream()
+            .map(period -> Json.convert(period, Forecast.Period.class)).toList(),
+        String.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant().toString()), modelName, limit);
   }
 }

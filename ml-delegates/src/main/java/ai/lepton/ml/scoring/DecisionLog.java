@@ -79,20 +79,14 @@ public class DecisionLog {
         review.decisionId() == null ? "none:" + review.processInstanceId() : review.decisionId(), payload);
   }
 
-  public List<Map<String, Object>> reviewsOf(String decisionId) {
+  public List<LoggedDecision.Review> reviewsOf(String decisionId) {
     return jdbc.query(REVIEWS, (rs, n) -> review(rs, 0), decisionId);
   }
 
   /** One review from a result row whose review columns start after {@code offset} other columns. */
-  private static Map<String, Object> review(ResultSet rs, int offset) throws SQLException {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("reviewer", rs.getString(offset + 1));
-    row.put("modelDecision", rs.getString(offset + 2));
-    row.put("finalDecision", rs.getString(offset + 3));
-    row.put("overruled", rs.getBoolean(offset + 4));
-    row.put("reason", rs.getString(offset + 5));
-    row.put("reviewedAt", rs.getTimestamp(offset + 6).toInstant().toString());
-    return row;
+  private static LoggedDecision.Review review(ResultSet rs, int offset) throws SQLException {
+    return new LoggedDecision.Review(rs.getString(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
+        rs.getBoolean(offset + 4), rs.getString(offset + 5), rs.getTimestamp(offset + 6).toInstant().toString());
   }
 
   /** A decision's true outcome could not be recorded: the decision is unknown, or its outcome is already on record. */
@@ -172,32 +166,20 @@ public class DecisionLog {
     return counts;
   }
 
-  public List<Map<String, Object>> recent(String modelName, int limit) {
-    List<Map<String, Object>> decisions = jdbc.query(RECENT, (rs, n) -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("decisionId", rs.getString(1));
-      row.put("modelName", rs.getString(2));
-      row.put("modelVersionId", rs.getString(3));
-      row.put("ruleSet", rs.getString(4));
-      row.put("features", Json.readMap(rs.getString(5)));
-      row.put("prediction", rs.getString(6));
-      row.put("probability", rs.getObject(7));
-      row.put("distribution", Json.readMap(rs.getString(8)));
-      row.put("decision", rs.getString(9));
-      row.put("rulesFired", rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")));
-      row.put("reason", rs.getString(11));
-      row.put("processInstanceId", rs.getString(12));
-      row.put("decidedAt", rs.getTimestamp(13).toInstant().toString());
-      row.put("explanation", rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)));
-      return row;
-    }, modelName, limit);
-    Map<String, List<Map<String, Object>>> reviews = new HashMap<>();
+  /** The newest decisions of a model, newest first, each with its reviews. */
+  public List<LoggedDecision> recent(String modelName, int limit) {
+    List<LoggedDecision> decisions = jdbc.query(RECENT, (rs, n) -> new LoggedDecision(rs.getString(1),
+        rs.getString(2), rs.getString(3), rs.getString(4), Json.readMap(rs.getString(5)), rs.getString(6),
+        rs.getObject(7) == null ? null : ((Number) rs.getObject(7)).doubleValue(), Json.readMap(rs.getString(8)),
+        rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")),
+        rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant().toString(),
+        rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), List.of()), modelName, limit);
+    Map<String, List<LoggedDecision.Review>> reviews = new HashMap<>();
     jdbc.query("SELECT decision_id, " + REVIEW_COLUMNS + " FROM lepton_decision_review WHERE decision_id IN"
         + " (SELECT id FROM lepton_decision WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?)"
         + " ORDER BY reviewed_at", rs -> {
           reviews.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(review(rs, 1));
         }, modelName, limit);
-    decisions.forEach(row -> row.put("reviews", reviews.getOrDefault((String) row.get("decisionId"), List.of())));
-    return decisions;
+    return decisions.stream().map(d -> d.withReviews(reviews.getOrDefault(d.decisionId(), List.of()))).toList();
   }
 }
