@@ -24,7 +24,7 @@ class AccessByRoleTest extends HttpTestSupport {
   @Test
   void auditorsReadEverythingAndChangeNothing() {
     assertThat(get("auditor", "/api/element-templates").json().findValuesAsText("id"))
-        .contains("ai.lepton.model-decision", "ai.lepton.score-record");
+        .contains("ai.lepton.model-decision", "ai.lepton.score-record", "ai.lepton.send-dataset");
     assertThat(get("auditor", "/api/models").status()).isEqualTo(200);
     assertThat(get("auditor", "/api/audit/verify").status()).isEqualTo(200);
     assertThat(get("auditor", "/engine-rest/history/process-instance?processDefinitionKey=ai-engagement").json()

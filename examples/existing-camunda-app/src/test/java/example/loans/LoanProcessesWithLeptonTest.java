@@ -171,6 +171,52 @@ class LoanProcessesWithLeptonTest {
 
   @Test
   @Order(7)
+  void lastMonthsOutcomesGoToTheLiveModelsEngagementAsMonitoringData() throws Exception {
+    ModelVersion live = registry.liveAt("credit-risk", Instant.now()).orElseThrow();
+    int checksBefore = checks(live.id());
+    ProcessInstance report = runtime.startProcessInstanceByKey("loan-outcomes", Map.of("creditEngagement", ENGAGEMENT,
+        "outcomes", org.camunda.bpm.engine.variable.Variables.fileValue("outcomes-last-month.arff")
+            .file(firstApplicants(500)).mimeType("text/plain").create()));
+    HistoricProcessInstance reported = waitFor(() -> Optional.ofNullable(history.createHistoricProcessInstanceQuery()
+        .processInstanceId(report.getId()).finished().singleResult()), Duration.ofMinutes(1));
+    assertThat(reported.getEndActivityId()).isEqualTo("EndEvent_Reported");
+    String datasetId = variable(report.getId(), "outcomesDatasetId");
+    assertThat(jdbc.queryForMap("select engagement_key, created_by, row_count from lepton_dataset where id = ?",
+        datasetId)).containsEntry("ENGAGEMENT_KEY", ENGAGEMENT).containsEntry("CREATED_BY", "process:loan-outcomes")
+        .containsEntry("ROW_COUNT", 500);
+    // the engagement checks its live model on them at once
+    waitFor(() -> Optional.of(checks(live.id())).filter(n -> n > checksBefore), Duration.ofMinutes(1));
+
+    // a report Lepton cannot read goes to the lending team with the reason
+    ProcessInstance unreadable = runtime.startProcessInstanceByKey("loan-outcomes", Map.of("creditEngagement",
+        ENGAGEMENT, "outcomes", "@relation outcomes\n@attribute amount numeric\n@data\n{broken\n"));
+    waitFor(() -> Optional.ofNullable(tasks.createTaskQuery().processInstanceId(unreadable.getId())
+        .taskDefinitionKey("Task_LookIntoReport").singleResult()), Duration.ofMinutes(1));
+    assertThat(variable(unreadable.getId(), "errorCode")).isEqualTo("DATASET_REFUSED");
+    assertThat(variable(unreadable.getId(), "errorMessage")).isNotBlank();
+  }
+
+  @Test
+  @Order(8)
+  void aProcessNoAdministratorListedCannotSendData() throws Exception {
+    repository.createDeployment().addModelInstance("unlisted-sender.bpmn", org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("unlisted-sender").camundaHistoryTimeToLive(1).startEvent()
+        .serviceTask("Task_Send").camundaDelegateExpression("${sendDataset}").camundaAsyncBefore()
+        .camundaInputParameter("engagementId", ENGAGEMENT).camundaInputParameter("datasetVariable", "rows")
+        .camundaInputParameter("datasetPurpose", "monitoring").endEvent().done()).deploy();
+    long refusalsBefore = refusals();
+    ProcessInstance sender = runtime.startProcessInstanceByKey("unlisted-sender",
+        Map.of("rows", firstApplicants(300)));
+    org.camunda.bpm.engine.runtime.Incident incident = waitFor(() -> Optional.ofNullable(runtime.createIncidentQuery()
+        .processInstanceId(sender.getId()).singleResult()), Duration.ofMinutes(1));
+    assertThat(incident.getIncidentMessage()).contains("lepton.ingest.process-senders");
+    assertThat(refusals()).isGreaterThan(refusalsBefore);
+    assertThat(jdbc.queryForObject("select count(*) from lepton_dataset where created_by = 'process:unlisted-sender'",
+        Integer.class)).isZero();
+  }
+
+  @Test
+  @Order(9)
   void leptonsApiInAHostWithoutALoginAnswersNobody() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("/api/models", "/api/decisions?model=credit-risk", "/api/audit")) {
@@ -216,6 +262,25 @@ class LoanProcessesWithLeptonTest {
       Thread.sleep(250);
     }
     throw new AssertionError("Not reached within " + limit);
+  }
+
+  private int checks(String modelVersionId) {
+    return jdbc.queryForObject("select count(*) from lepton_monitoring_check where model_version_id = ?",
+        Integer.class, modelVersionId);
+  }
+
+  private long refusals() {
+    return jdbc.queryForObject("select count(*) from lepton_audit where entry_type = 'AUTHORIZATION_REFUSED'",
+        Long.class);
+  }
+
+  /** The German credit data's header and its first applicants, with their outcomes. */
+  private static byte[] firstApplicants(int count) {
+    String arff = new String(creditData(), java.nio.charset.StandardCharsets.UTF_8);
+    int data = arff.toLowerCase(java.util.Locale.ROOT).indexOf("@data") + "@data".length();
+    List<String> rows = arff.substring(data).lines().filter(l -> !l.isBlank() && !l.startsWith("%")).toList();
+    return (arff.substring(0, data) + "\n" + String.join("\n", rows.subList(0, count)) + "\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Weka's German credit data, from the Weka jar that Lepton brings. */

@@ -20,6 +20,10 @@ public enum BpmnErrorCode {
   NOT_A_FORECAST_MODEL,
   /** No rule set has that name. */
   UNKNOWN_RULE_SET,
+  /** A dataset a process sent was refused by the ingest pipeline: unreadable, target missing, too large, unknown engagement. */
+  DATASET_REFUSED,
+  /** A dataset a process sent was stored, but its engagement was not waiting for it. */
+  ENGAGEMENT_NOT_WAITING,
   /** The engagement's model is no longer live (replaced or retired elsewhere): its maintenance ends. */
   MODEL_NOT_LIVE
 }

@@ -29,7 +29,7 @@ public final class ElementTemplates {
 
   /** The template files, as this module ships them and the application serves them. */
   public static final List<String> FILES = List.of("model-decision.json", "score-record.json", "apply-rules.json",
-      "log-decision.json", "send-retention-action.json", "forecast-demand.json");
+      "log-decision.json", "send-retention-action.json", "forecast-demand.json", "send-dataset.json");
 
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   private static final ObjectMapper JSON = new ObjectMapper();
