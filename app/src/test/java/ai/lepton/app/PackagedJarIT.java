@@ -205,8 +205,8 @@ class PackagedJarIT extends HttpCalls {
         "problemType", "regression", "modelName", "houses-it", "successMetric", "correlationCoefficient",
         "successThreshold", 0.5, "algorithms",
         "weka.classifiers.functions.LinearRegression\nweka.classifiers.trees.REPTree -M 2 -V 0.001 -N 3 -S 1"));
-    waitFor("training under way", Duration.ofMinutes(3), () -> get(ADMIN, "/engine-rest/job?processInstanceId="
-        + instance + "&activityId=Task_TrainCandidate").json().size() > 0);
+    waitFor("training under way", Duration.ofMinutes(3), () -> get(ADMIN, "/engine-rest/external-task?processInstanceId="
+        + instance + "&activityId=Task_TrainCandidate&locked=true").json().size() > 0);
     LeptonJar.sleep(5_000);
     int trainedAtTheKill = get("auditor", "/api/models?engagement=" + HOUSES).json().size();
     assertThat(trainedAtTheKill).as("candidates registered when the process is killed").isLessThan(2);

@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.demo.enabled=false",
     "lepton.admin.password=test-administrator-password",
     "camunda.bpm.job-execution.enabled=false",
+    "lepton.worker.retry-timeout=0s",
     "lepton.history.decision-process-days=400",
     "lepton.monitoring.cycle=R/PT5S",
     "lepton.scoring.recheck-live-version=PT1S"})
@@ -37,6 +38,7 @@ abstract class ProcessTestSupport {
   @Autowired protected TaskService tasks;
   @Autowired protected ManagementService management;
   @Autowired protected IdentityService identity;
+  @Autowired protected ai.lepton.ml.work.EmbeddedTrainingWorker worker;
 
   @BeforeEach
   void bindEngine() {
@@ -44,14 +46,17 @@ abstract class ProcessTestSupport {
   }
 
   /**
-   * Runs the instance's background steps (not its timers) as the job executor would, a failing one again until its
-   * retries are spent, without waiting for the retry interval.
+   * Runs the instance's background steps (not its timers) as the job executor and the training worker would, a
+   * failing one again until its retries are spent, without waiting for the retry interval.
    */
   protected void runJobs(ProcessInstance pi) {
     for (int guard = 0; guard < 50; guard++) {
       List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list();
       if (due.isEmpty()) {
-        return;
+        if (pi.getBusinessKey() == null || worker.workOnAll(pi.getBusinessKey()) == 0) {
+          return;
+        }
+        continue;
       }
       for (Job job : due) {
         try {

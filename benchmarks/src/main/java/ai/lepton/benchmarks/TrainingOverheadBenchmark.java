@@ -6,7 +6,10 @@ import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
-import ai.lepton.ml.delegate.TrainModelDelegate;
+import ai.lepton.ml.engine.AsLepton;
+import ai.lepton.ml.work.EmbeddedTrainingWorker;
+import ai.lepton.ml.work.TrainingTasks;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
@@ -33,12 +36,12 @@ import weka.classifiers.Evaluation;
 import weka.core.Instances;
 
 /**
- * Training overhead of Lepton's {@code trainModel} delegate against Weka alone, measured side by side in one JVM.
+ * Training overhead of Lepton's <em>Train candidate</em> against Weka alone, measured side by side in one JVM.
  *
  * <p>Lepton: a real Camunda engine (history FULL, Spring transactions as in the app) on an H2 file with
- * {@code WRITE_DELAY=0} (the app's durability setting) runs a service task with the real delegate, which
- * loads the prepared dataset from the store, cross-validates, builds the final model, serializes it and registers
- * it. Baselines on the same in-memory data: (a) what the Weka Explorer does for "Cross-validation, 10 folds" —
+ * {@code WRITE_DELAY=0} (the app's durability setting) creates the external training task, and the embedded training
+ * worker fetches and locks it, loads the prepared dataset from the store, cross-validates, builds the final model,
+ * serializes it, registers it and completes the task. Baselines on the same in-memory data: (a) what the Weka Explorer does for "Cross-validation, 10 folds" —
  * {@code crossValidateModel} plus the model on all data; (b) {@code crossValidateModel} alone.
  *
  * <p>Run: {@code mvn -q -pl benchmarks -am install -DskipTests && mvn -q -pl benchmarks exec:java}
@@ -69,12 +72,16 @@ public final class TrainingOverheadBenchmark {
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
     ModelRegistry registry = new ModelRegistry(jdbc, audit);
     RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
-    ProcessEngine engine = engine(pool, new TrainModelDelegate(datasets, registry, requirements));
+    ProcessEngine engine = engine(pool);
+    TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
+        datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
+    EmbeddedTrainingWorker worker = new EmbeddedTrainingWorker(engine.getExternalTaskService(), tasks, datasets,
+        new EmbeddedTrainingWorker.WorkerSettings(1, null, null, null));
 
     System.out.printf(Locale.ROOT, "Java %s, %d cores, %d repetitions (medians in ms; at least this many rounds), H2 WRITE_DELAY=%d%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), reps, writeDelay);
     System.out.println("| dataset | algorithm | rounds | Weka CV + final model | Weka CV alone"
-        + " | Lepton delegate in engine | ratio vs CV + final | ratio vs CV alone |");
+        + " | Lepton task + worker in engine | ratio vs CV + final | ratio vs CV alone |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (String[] dataset : new String[][] {
         {"credit-g", "weka/gui/knowledgeflow/templates/credit-g.arff", "class"},
@@ -112,8 +119,12 @@ public final class TrainingOverheadBenchmark {
           boolean measure = i >= 0;
           long a = time(() -> wekaCrossValidation(spec, data, true));
           long b = time(() -> wekaCrossValidation(spec, data, false));
-          long c = time(() -> engine.getRuntimeService().startProcessInstanceByKey("train-benchmark", "ENG-BENCH",
-              variables));
+          long c = time(() -> {
+            engine.getRuntimeService().startProcessInstanceByKey("train-benchmark", "ENG-BENCH", variables);
+            if (worker.workOnAll("ENG-BENCH") != 1) {
+              throw new IllegalStateException("the training task was not done");
+            }
+          });
           if (measure) {
             explorer.add(a);
             cvOnly.add(b);
@@ -191,7 +202,7 @@ public final class TrainingOverheadBenchmark {
     }
   }
 
-  private static ProcessEngine engine(JdbcConnectionPool pool, TrainModelDelegate delegate) {
+  private static ProcessEngine engine(JdbcConnectionPool pool) {
     // As in the app: the engine and Lepton's JDBC writes share one Spring transaction per step.
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setDataSource(pool);
@@ -199,11 +210,10 @@ public final class TrainingOverheadBenchmark {
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setHistory("full");
     configuration.setJobExecutorActivate(false);
-    configuration.setBeans(new HashMap<>(Map.of("trainModel", delegate)));
     ProcessEngine engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("train-benchmark.bpmn",
         Bpmn.createExecutableProcess("train-benchmark").camundaHistoryTimeToLive(1)
-            .startEvent().serviceTask("Task_TrainCandidate").camundaDelegateExpression("${trainModel}")
+            .startEvent().serviceTask("Task_TrainCandidate").camundaExternalTask(TrainingTasks.TOPIC)
             .endEvent().done()).deploy();
     return engine;
   }

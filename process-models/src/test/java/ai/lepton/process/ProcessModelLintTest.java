@@ -33,7 +33,7 @@ class ProcessModelLintTest {
   private static final Path BPMN = Path.of("src/main/resources/bpmn");
   private static final Path FORMS = Path.of("src/main/resources/forms");
   private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}$");
-  private static final Set<String> DELEGATES = Set.of("${profileDataset}", "${prepareDataset}", "${trainModel}",
+  private static final Set<String> DELEGATES = Set.of("${profileDataset}", "${prepareDataset}",
       "${selectChampion}", "${deployModel}", "${scoreRecord}", "${checkDrift}", "${applyRules}", "${logDecision}", "${sendRetentionAction}",
       "${rollBackModel}", "${assembleRetrainingData}", "${forecastDemand}");
 
@@ -76,7 +76,12 @@ class ProcessModelLintTest {
   void serviceTasksCallKnownDelegatesAndUserTasksHaveFormsAndGroups(Path file) throws IOException {
     BpmnModelInstance model = read(file);
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      assertThat(task.getCamundaDelegateExpression()).as(task.getId()).isIn(DELEGATES);
+      if ("external".equals(task.getCamundaType())) {
+        assertThat(task.getCamundaTopic()).as(task.getId() + " topic")
+            .isIn(Stream.of(ExternalTopic.values()).map(ExternalTopic::topic).toList());
+      } else {
+        assertThat(task.getCamundaDelegateExpression()).as(task.getId()).isIn(DELEGATES);
+      }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " candidate groups").isNotBlank();

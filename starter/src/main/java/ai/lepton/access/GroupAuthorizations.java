@@ -90,6 +90,10 @@ public class GroupAuthorizations implements ApplicationRunner {
     readsAndWorksTasks(grants, LeptonGroups.AUDITORS, "cockpit");
     grants.add(new Grant(LeptonGroups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, READ));
     grants.add(new Grant(LeptonGroups.AUDITORS, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY));
+    // a standalone worker fetches and locks (READ_INSTANCE), extends locks and reports failures (UPDATE_INSTANCE) of
+    // ai-engagement's external tasks only; it hands results back through /api/training-tasks
+    grants.add(new Grant(LeptonGroups.WORKERS, Resources.PROCESS_DEFINITION, "ai-engagement", READ, READ_INSTANCE,
+        Permissions.UPDATE_INSTANCE));
     return List.copyOf(grants);
   }
 

@@ -15,6 +15,8 @@ public final class LeptonGroups {
   public static final String AUDITORS = "auditors";
   public static final String CREDIT_OFFICERS = "credit-officers";
   public static final String ACCOUNT_MANAGERS = "account-managers";
+  /** Service accounts of standalone training workers: they fetch, lock and hand back training tasks, nothing else. */
+  public static final String WORKERS = "lepton-workers";
 
   public static final Map<String, String> NAMES = Map.of(
       ADMIN, "Camunda administrators",
@@ -23,7 +25,8 @@ public final class LeptonGroups {
       MODEL_RISK_OFFICERS, "Model risk officers",
       AUDITORS, "Auditors",
       CREDIT_OFFICERS, "Credit officers",
-      ACCOUNT_MANAGERS, "Account managers");
+      ACCOUNT_MANAGERS, "Account managers",
+      WORKERS, "Training workers");
 
   /** Who may read the audit trail. */
   public static final List<String> AUDIT_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);

@@ -36,7 +36,11 @@ public record ReadRule(String what, List<String> paths, List<String> groups, Str
       LeptonGroups.DECISION_LOG_READERS,
       "The forecast log is read by auditors, model risk officers and administrators");
 
-  public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL, FORECAST_LOG);
+  /** Training work: what a locked task asks to train, its dataset, and handing the candidate back. */
+  public static final ReadRule TRAINING_WORK = new ReadRule("training tasks", List.of("/api/training-tasks/**"),
+      List.of(LeptonGroups.WORKERS), "Training tasks are fetched and handed back by training workers only");
+
+  public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL, FORECAST_LOG, TRAINING_WORK);
 
   public String[] authorities() {
     return groups.stream().map(group -> "GROUP_" + group).toArray(String[]::new);

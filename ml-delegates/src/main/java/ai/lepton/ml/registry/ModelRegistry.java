@@ -70,6 +70,11 @@ public class ModelRegistry {
 
   /** Registers a trained model as a CANDIDATE and returns its id. */
   public String register(NewModelVersion version) {
+    return register(version, null);
+  }
+
+  /** As {@link #register(NewModelVersion)}, naming the worker that trained it in the audit trail. */
+  public String register(NewModelVersion version, String trainedBy) {
     String id = "mv-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     Instant now = Instant.now();
     byte[] model = version.result().modelBytes();
@@ -96,6 +101,9 @@ public class ModelRegistry {
     run.put("modelSha256", Sha256.hex(model));
     run.put("wekaVersion", Version.VERSION);
     run.put("leptonVersion", LeptonVersion.VERSION);
+    if (trainedBy != null) {
+      run.put("trainedBy", trainedBy);
+    }
     audit.append(SYSTEM, "TRAINING_RUN", "model", id, run);
     return id;
   }

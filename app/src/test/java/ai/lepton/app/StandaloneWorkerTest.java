@@ -1,0 +1,182 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lepton.access.LeptonGroups;
+import ai.lepton.ml.work.EmbeddedTrainingWorker;
+import ai.lepton.worker.LeptonWorker;
+import ai.lepton.worker.WorkerSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Training on a standalone worker: the application's own worker is paused, so <em>Train candidate</em> waits as an
+ * external task until a worker with a {@code lepton-workers} service account fetches and locks it over Camunda's REST
+ * API and hands the candidate back through Lepton's. The protocol's refusals first, then the real worker (which also
+ * trains whatever else waits, such as the demo's candidates).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StandaloneWorkerTest extends HttpTestSupport {
+
+  private static final String TOPIC = "lepton-train-candidate";
+  private static final String WORKER_USER = "trainer";
+  private static final String WORKER_PASSWORD = "trainer-password-long-enough";
+  private static final String WORKER = WORKER_USER + ":" + WORKER_PASSWORD;
+  private static final String PROTOCOL = "ENG-WORKER-PROTOCOL";
+
+  @Autowired IdentityService identity;
+  @Autowired EmbeddedTrainingWorker embedded;
+
+  @BeforeAll
+  void aServiceAccountAndTheApplicationsOwnWorkerPaused() {
+    embedded.pause();
+    if (identity.createUserQuery().userId(WORKER_USER).count() == 0) {
+      User created = identity.newUser(WORKER_USER);
+      created.setPassword(WORKER_PASSWORD);
+      identity.saveUser(created);
+      identity.createMembership(WORKER_USER, LeptonGroups.WORKERS);
+    }
+  }
+
+  @AfterAll
+  void theApplicationsOwnWorkerResumes() {
+    embedded.resume();
+  }
+
+  @Test
+  void aLockedTaskIsTrainedByItsWorkerOnlyAndHandedBackOnce() {
+    String key = PROTOCOL;
+    open(key, "weka.classifiers.bayes.NaiveBayes");
+    JsonNode[] fetched = new JsonNode[1];
+    waitFor("the training task", Duration.ofMinutes(1), () -> (fetched[0] = fetchAndLock("w1", 30_000)).size() > 0);
+    JsonNode locked = fetched[0];
+    assertThat(locked).hasSize(1);
+    String task = locked.get(0).path("id").asText();
+
+    // what to train comes from the record, for the worker that holds the lock
+    JsonNode order = get(WORKER, "/api/training-tasks/" + task + "?workerId=w1").json();
+    assertThat(order.path("algorithm").asText()).isEqualTo("weka.classifiers.bayes.NaiveBayes");
+    assertThat(order.path("targetAttribute").asText()).isEqualTo("churn");
+    assertThat(order.path("folds").asInt()).isEqualTo(10);
+    assertThat(get(WORKER, "/api/training-tasks/" + task + "?workerId=w2").status()).isEqualTo(409);
+    Reply dataset = get(WORKER, "/api/training-tasks/" + task + "/dataset?workerId=w1");
+    assertThat(dataset.status()).isEqualTo(200);
+    assertThat(dataset.raw().headers().firstValue("X-Dataset-Format")).isPresent();
+
+    // nobody but a worker reaches the training tasks, and a worker's account does nothing else in the engine
+    assertThat(get("pm", "/api/training-tasks/" + task + "?workerId=w1").status()).isEqualTo(403);
+    assertThat(get(null, "/api/training-tasks/" + task + "?workerId=w1").status()).isEqualTo(401);
+    assertThat(postJson(WORKER, "/engine-rest/process-definition/key/ai-engagement/start", Map.of())
+        .status()).isEqualTo(403);
+
+    // what is handed back must be a model of its kind, read as every model file is read
+    Reply garbage = postMultipart(WORKER, "/api/training-tasks/" + task + "/candidate?workerId=w1", Map.of(
+        "metrics", "{\"pctCorrect\": 75.0}", "trainingMillis", "12"), "model", new byte[] {1, 2, 3});
+    assertThat(garbage.status()).as(garbage.text()).isEqualTo(400);
+    byte[] model = trainAsAWorkerDoes(order, dataset);
+
+    // a lock that expired and was taken over: the first worker's result is refused and nothing is registered
+    assertThat(postJson(WORKER, "/engine-rest/external-task/" + task + "/unlock", Map.of()).status())
+        .isEqualTo(204);
+    assertThat(fetchAndLock("w2", 30_000)).hasSize(1);
+    Reply late = handBack(task, "w1", model);
+    assertThat(late.status()).as(late.text()).isEqualTo(409);
+    assertThat(get("auditor", "/api/models?engagement=" + key).json()).isEmpty();
+
+    // the worker that holds it hands it back: registered and completed at once, and only once
+    Reply done = handBack(task, "w2", model);
+    assertThat(done.status()).as(done.text()).isEqualTo(201);
+    String candidate = done.json().path("modelVersionId").asText();
+    assertThat(handBack(task, "w2", model).status()).isEqualTo(409);
+    JsonNode models = get("auditor", "/api/models?engagement=" + key).json();
+    assertThat(models).hasSize(1);
+    assertThat(models.get(0).path("modelVersionId").asText()).isEqualTo(candidate);
+    assertThat(get("auditor", "/api/audit?limit=1000").json().toString()).contains("\"trainedBy\":\"w2\"");
+  }
+
+  @Test
+  void theStandaloneWorkerTrainsEveryCandidateOfAnEngagement() {
+    String key = "ENG-WORKER-REAL";
+    open(key, "weka.classifiers.trees.J48 -C 0.25 -M 2\nweka.classifiers.trees.RandomForest -I 10 -S 1");
+    ExternalTaskClient worker = LeptonWorker.start(new WorkerSettings(URI.create("http://localhost:" + port),
+        WORKER_USER, WORKER_PASSWORD, "standalone-1", Duration.ofSeconds(30), Duration.ofSeconds(1)));
+    // (it also trains what else waits meanwhile, such as the demo's candidates: any worker may)
+    try {
+      waitFor("Approve model or the review of a missed threshold", Duration.ofMinutes(2),
+          () -> taskId("ds", key, "Task_ReviewTrainingResult") != null || currentSteps(key).contains("Approve"));
+    } finally {
+      worker.stop();
+    }
+    JsonNode models = get("auditor", "/api/models?engagement=" + key).json();
+    assertThat(models.findValuesAsText("algorithm")).containsExactlyInAnyOrder("weka.classifiers.trees.J48",
+        "weka.classifiers.trees.RandomForest");
+  }
+
+  private void open(String key, String algorithms) {
+    startEngagement("pm", key);
+    assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of("targetAttribute", "churn",
+        "problemType", "classification", "modelName", key.toLowerCase(java.util.Locale.ROOT),
+        "successMetric", "pctCorrect", "successThreshold", 0.5, "algorithms", algorithms)).status()).isEqualTo(204);
+    Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=churn.csv", "text/csv", waChurnSample());
+    assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+  }
+
+  private JsonNode fetchAndLock(String workerId, long lockMillis) {
+    Reply fetched = postJson(WORKER, "/engine-rest/external-task/fetchAndLock", Map.of("workerId", workerId,
+        "maxTasks", 1, "topics", List.of(Map.of("topicName", TOPIC, "lockDuration", lockMillis,
+            "businessKey", PROTOCOL))));
+    assertThat(fetched.status()).as(fetched.text()).isEqualTo(200);
+    return fetched.json();
+  }
+
+  private Reply handBack(String task, String workerId, byte[] model) {
+    return postMultipart(WORKER, "/api/training-tasks/" + task + "/candidate?workerId=" + workerId, Map.of(
+        "metrics", "{\"pctCorrect\": 75.0}", "trainingMillis", "12"), "model", model);
+  }
+
+  /** The order and dataset read as the worker reads them, trained with the same code. */
+  private static byte[] trainAsAWorkerDoes(JsonNode order, Reply dataset) {
+    try {
+      ai.lepton.ml.work.TrainingOrder parsed = JSON.treeToValue(order, ai.lepton.ml.work.TrainingOrder.class);
+      return parsed.train(ai.lepton.ml.dataset.DatasetReader.read(dataset.bytes(),
+          ai.lepton.ml.dataset.DatasetFormat.valueOf(dataset.raw().headers().firstValue("X-Dataset-Format")
+              .orElseThrow().toUpperCase(java.util.Locale.ROOT)), "prepared").instances()).modelBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Reply postMultipart(String user, String path, Map<String, String> fields, String fileField, byte[] file) {
+    String boundary = "lepton-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+        + fileField + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+    return post(user, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
+  private String currentSteps(String key) {
+    return get("auditor", "/api/engagements/" + key).json().path("currentSteps").toString();
+  }
+
+  /** The first 1,500 customers of the churn data: enough to train, quick to cross-validate. */
+  private static byte[] waChurnSample() {
+    List<String> lines = new String(waChurn(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    return (String.join("\n", lines.subList(0, 1501)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,196 @@
+package ai.lepton.ml.work;
+
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.training.TrainingResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker that runs inside the application, so that Lepton trains by itself: it fetches and locks
+ * <em>Train candidate</em> tasks one at a time per thread with a short lock, extends the lock while it trains
+ * (heartbeat), and hands the result to {@link TrainingTasks#complete}. It speaks the same fetch-and-lock protocol as
+ * the standalone {@code lepton-worker} (same topic, lock, heartbeat and completion), through the engine's Java API
+ * instead of the REST API, which a host application may not serve. A training that fails is handed back with one
+ * retry fewer; after the last, Cockpit shows an incident on <em>Train candidate</em> with the reason.
+ */
+public class EmbeddedTrainingWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTrainingWorker.class);
+  /** Attempts in all, as the job executor's R3 retry cycle gave before. */
+  static final int ATTEMPTS = 3;
+
+  private final ExternalTaskService externalTasks;
+  private final TrainingTasks tasks;
+  private final DatasetStore datasets;
+  private final WorkerSettings settings;
+  private final String workerId;
+  private final ScheduledExecutorService heartbeats;
+  private ExecutorService threads;
+  private volatile boolean running;
+  private volatile boolean paused;
+
+  public EmbeddedTrainingWorker(ExternalTaskService externalTasks, TrainingTasks tasks, DatasetStore datasets,
+      WorkerSettings settings) {
+    this.externalTasks = externalTasks;
+    this.tasks = tasks;
+    this.datasets = datasets;
+    this.settings = settings;
+    // the process id names the node that holds a lock (an operator reads it in Cockpit's external tasks)
+    this.workerId = "embedded-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "lepton-worker-heartbeat");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public String workerId() {
+    return workerId;
+  }
+
+  /** Starts the worker threads: each fetches one task at a time, polling while there is none. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    threads = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+      Thread thread = new Thread(runnable, "lepton-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    for (int i = 0; i < settings.threads(); i++) {
+      threads.submit(this::poll);
+    }
+    LOG.info("Training worker {} started: {} thread(s), lock {}", workerId, settings.threads(), settings.lock());
+  }
+
+  public synchronized void stop() {
+    running = false;
+    if (threads != null) {
+      threads.shutdownNow();
+    }
+    heartbeats.shutdownNow();
+  }
+
+  /** Takes no new task until {@link #resume()}; a training under way finishes (a node drained before it stops). */
+  public void pause() {
+    paused = true;
+  }
+
+  public void resume() {
+    paused = false;
+  }
+
+  private void poll() {
+    while (running && !Thread.currentThread().isInterrupted()) {
+      try {
+        if (paused || workOnOne() == 0) {
+          Thread.sleep(settings.pollInterval().toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        LOG.warn("Training worker {} could not fetch work: {}", workerId, e.getMessage());
+        sleepQuietly(settings.pollInterval());
+      }
+    }
+  }
+
+  /** Fetches, locks and works on at most one task; 0 when none was open. */
+  public int workOnOne() {
+    return workOnOne(null);
+  }
+
+  private int workOnOne(String businessKey) {
+    var topic = externalTasks.fetchAndLock(1, workerId).topic(TrainingTasks.TOPIC, settings.lock().toMillis());
+    List<LockedExternalTask> locked = (businessKey == null ? topic : topic.businessKey(businessKey)).execute();
+    locked.forEach(this::work);
+    return locked.size();
+  }
+
+  /**
+   * Works on the open tasks of the engagement with this id (business key) until none is left that can be fetched
+   * now, as the running worker would (tests run background steps this way).
+   */
+  public int workOnAll(String businessKey) {
+    int done = 0;
+    for (int n = workOnOne(businessKey); n > 0; n = workOnOne(businessKey)) {
+      done += n;
+    }
+    return done;
+  }
+
+  private void work(LockedExternalTask task) {
+    long lockMillis = settings.lock().toMillis();
+    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+      try {
+        externalTasks.extendLock(task.getId(), workerId, lockMillis);
+      } catch (RuntimeException lost) {
+        LOG.warn("Training task {}: the lock could not be extended: {}", task.getId(), lost.getMessage());
+      }
+    }, lockMillis / 3, lockMillis / 3, TimeUnit.MILLISECONDS);
+    try {
+      TrainingOrder order = tasks.order(task.getId(), workerId);
+      TrainingResult result = order.train(datasets.load(order.datasetId()));
+      heartbeat.cancel(false);
+      String id = tasks.complete(task.getId(), workerId, result);
+      LOG.info("Training task {} ({} for {}): candidate {} in {} ms", task.getId(), order.algorithm(),
+          order.engagementKey(), id, result.trainingMillis());
+    } catch (TrainingTasks.TaskNotLockedException gone) {
+      LOG.warn("Training task {} was given up: {}", task.getId(), gone.getMessage());
+    } catch (RuntimeException e) {
+      heartbeat.cancel(false);
+      fail(task, e);
+    } finally {
+      heartbeat.cancel(false);
+    }
+  }
+
+  private void fail(LockedExternalTask task, RuntimeException e) {
+    int retries = task.getRetries() == null ? ATTEMPTS - 1 : task.getRetries() - 1;
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    StringWriter details = new StringWriter();
+    e.printStackTrace(new PrintWriter(details));
+    LOG.warn("Training task {} failed ({} retries left): {}", task.getId(), Math.max(retries, 0), message);
+    try {
+      externalTasks.handleFailure(task.getId(), workerId, message.length() > 600 ? message.substring(0, 600)
+          : message, details.toString(), Math.max(retries, 0), settings.retryTimeout().toMillis());
+    } catch (RuntimeException lost) {
+      LOG.warn("Training task {}: the failure could not be reported: {}", task.getId(), lost.getMessage());
+    }
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * {@code lepton.worker.*}: the embedded worker's threads, its lock (extended every third of it while it trains),
+   * how often it looks for work, and how long a failed training waits before its retry.
+   */
+  public record WorkerSettings(int threads, Duration lock, Duration pollInterval, Duration retryTimeout) {
+    public WorkerSettings {
+      threads = threads <= 0 ? 2 : threads;
+      lock = lock == null ? Duration.ofSeconds(30) : lock;
+      pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+      retryTimeout = retryTimeout == null ? Duration.ofMinutes(1) : retryTimeout;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package ai.lepton.ml.work;
+
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.forecasting.ForecastSpec;
+import ai.lepton.ml.forecasting.ForecastTrainer;
+import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CrossValidationTrainer;
+import ai.lepton.ml.training.TrainingResult;
+import java.util.List;
+import weka.core.Instances;
+
+/**
+ * One candidate to train, as a worker is given it: everything comes from the engagement's recorded requirements and
+ * its prepared dataset (never from what a worker or a variable says), so any worker trains the same candidate the
+ * same way and its figures equal Weka's own for the same data, options and seed.
+ *
+ * @param forecast the series settings of a forecasting engagement (null otherwise)
+ */
+public record TrainingOrder(String externalTaskId, String engagementKey, String processInstanceId, int trainingRound,
+    String modelName, String problemType, String targetAttribute, String algorithm, int folds, int seed,
+    String datasetId, String datasetSha256, String datasetFormat, Forecast forecast) {
+
+  /** A forecasting engagement's series: the time attribute, the horizon, the overlays and the periods to skip. */
+  public record Forecast(String timeAttribute, int horizon, List<String> overlays, String skipPeriods) {
+
+    static Forecast of(Requirements.ForecastSettings settings) {
+      return new Forecast(settings.timeAttribute(), settings.horizon(), settings.overlayNames(),
+          settings.skipPeriods());
+    }
+  }
+
+  /**
+   * Trains and evaluates the candidate on the prepared dataset: k-fold cross-validation then the final model on all
+   * rows, or for a series the time-ordered evaluation then the forecaster on the whole series.
+   */
+  public TrainingResult train(Instances data) {
+    AlgorithmSpec learner = AlgorithmSpec.parse(algorithm);
+    if (forecast != null) {
+      return ForecastTrainer.train(data, new ForecastSpec(targetAttribute, forecast.timeAttribute(),
+          forecast.horizon(), forecast.overlays(), learner, 0, forecast.skipPeriods()));
+    }
+    data.setClass(data.attribute(targetAttribute));
+    return CrossValidationTrainer.train(data, learner, folds, seed);
+  }
+}

@@ -1,0 +1,163 @@
+package ai.lepton.ml.work;
+
+import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.engine.AsLepton;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.NewModelVersion;
+import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.TrainingResult;
+import ai.lepton.process.ExternalTopic;
+import ai.lepton.ml.Sha256;
+import ai.lepton.ml.registry.ModelFileReader;
+import ai.lepton.ml.registry.ModelIntegrityException;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The engine's side of training on workers. <em>Train candidate</em> is an external task on {@link #TOPIC}; a worker
+ * fetches and locks it (Camunda's fetch-and-lock), asks here what to train ({@link #order}), trains, and hands the
+ * result back ({@link #complete}): the candidate is registered and the task completed in one database transaction,
+ * and only while the task is still locked by that worker. A worker that dies at any instant therefore leaves nothing
+ * half-written, and a task taken over after its lock expired is never completed twice.
+ */
+@Component
+public class TrainingTasks {
+
+  /** The topic of <em>Train candidate</em>. */
+  public static final String TOPIC = ExternalTopic.TRAIN_CANDIDATE.topic();
+
+  private final ExternalTaskService externalTasks;
+  private final RuntimeService runtime;
+  private final RequirementsRecord requirements;
+  private final DatasetStore datasets;
+  private final ModelRegistry registry;
+  private final AsLepton asLepton;
+
+  public TrainingTasks(ExternalTaskService externalTasks, RuntimeService runtime, RequirementsRecord requirements,
+      DatasetStore datasets, ModelRegistry registry, AsLepton asLepton) {
+    this.externalTasks = externalTasks;
+    this.runtime = runtime;
+    this.requirements = requirements;
+    this.datasets = datasets;
+    this.registry = registry;
+    this.asLepton = asLepton;
+  }
+
+  /**
+   * What the task asks to train, from the engagement's record: its requirements (target, folds, seed, problem type,
+   * model name; the algorithm must be one of them) and its prepared dataset (which must be the engagement's own).
+   *
+   * @throws TaskNotLockedException when the task is gone, on another topic, or not (or no longer) locked by the worker
+   */
+  public TrainingOrder order(String externalTaskId, String workerId) {
+    return asLepton.run(() -> {
+      ExternalTask task = lockedBy(externalTaskId, workerId);
+      String engagementKey = task.getBusinessKey();
+      Requirements recorded = requirements.latest(engagementKey).orElseThrow(() -> new IllegalStateException(
+          "Engagement " + engagementKey + " has no recorded requirements"));
+      AlgorithmSpec algorithm = AlgorithmSpec.parse(String.valueOf(runtime.getVariable(task.getExecutionId(),
+          "algorithm")));
+      if (!recorded.algorithmSpecs().contains(algorithm)) {
+        throw new IllegalStateException("Algorithm '" + algorithm + "' is not among engagement " + engagementKey
+            + "'s recorded requirements (revision " + recorded.revision() + "): "
+            + recorded.algorithms().replace('\n', ';'));
+      }
+      StoredDataset dataset = datasets.get(String.valueOf(runtime.getVariable(task.getExecutionId(),
+          "preparedDatasetId")));
+      if (!engagementKey.equals(dataset.engagementKey())) {
+        throw new IllegalStateException("Dataset " + dataset.id() + " belongs to engagement "
+            + dataset.engagementKey() + ", not to " + engagementKey);
+      }
+      Object round = runtime.getVariable(task.getExecutionId(), "trainingRound");
+      return new TrainingOrder(task.getId(), engagementKey, task.getProcessInstanceId(),
+          round instanceof Number n ? n.intValue() : 1, recorded.modelName(), recorded.problemType(),
+          recorded.targetAttribute(), algorithm.toString(), recorded.forecasting() ? 0 : recorded.folds(),
+          recorded.seed(), dataset.id(), dataset.sha256(), dataset.format().wireName(),
+          recorded.forecasting() ? TrainingOrder.Forecast.of(recorded.forecast()) : null);
+    });
+  }
+
+  /**
+   * Registers the candidate the worker trained and completes its task, in one transaction, while the task is locked
+   * by this worker; the model version's id is the task's local {@code candidateModelVersionId}.
+   *
+   * @return the candidate's model version id
+   */
+  @Transactional
+  public String complete(String externalTaskId, String workerId, TrainingResult result) {
+    TrainingOrder order = order(externalTaskId, workerId);
+    requireModelOfItsKind(order, result.modelBytes());
+    String id = registry.register(new NewModelVersion(order.modelName(), order.engagementKey(),
+        order.processInstanceId(), order.trainingRound(), order.problemType(), order.targetAttribute(),
+        AlgorithmSpec.parse(order.algorithm()), order.seed(), order.folds(), order.datasetId(),
+        order.datasetSha256(), result), workerId);
+    // Camunda checks the lock again here: a task taken over meanwhile is refused, and the registration rolls back
+    asLepton.run(() -> {
+      externalTasks.complete(externalTaskId, workerId, Map.of(), Map.of("candidateModelVersionId", id));
+      return null;
+    });
+    return id;
+  }
+
+  /**
+   * A worker's model file is read as every model file is read (SHA-256, the class allow-list) before it is registered:
+   * a Weka model with its header, a forecaster for a forecasting engagement and a classifier otherwise.
+   */
+  private static void requireModelOfItsKind(TrainingOrder order, byte[] model) {
+    List<Object> objects;
+    try {
+      objects = ModelFileReader.read("candidate of task " + order.externalTaskId(), model, Sha256.hex(model));
+    } catch (ModelIntegrityException e) {
+      throw new UnusableResultException(e.getMessage());
+    }
+    boolean forecaster = !objects.isEmpty() && objects.get(0) instanceof weka.classifiers.timeseries.WekaForecaster;
+    boolean classifier = !objects.isEmpty() && objects.get(0) instanceof weka.classifiers.Classifier;
+    if (objects.size() < 2 || !(objects.get(1) instanceof weka.core.Instances)
+        || (order.forecast() != null ? !forecaster : !classifier)) {
+      throw new UnusableResultException("The model handed back for task " + order.externalTaskId() + " is not a"
+          + " Weka " + (order.forecast() != null ? "forecaster" : "classifier") + " with its header");
+    }
+  }
+
+  /** A worker handed back something that is not a model of the kind the task trains. */
+  public static class UnusableResultException extends RuntimeException {
+    public UnusableResultException(String message) {
+      super(message);
+    }
+  }
+
+  /** The prepared dataset's stored bytes, for a worker that has the task locked. */
+  public byte[] datasetContent(String externalTaskId, String workerId) {
+    return datasets.content(order(externalTaskId, workerId).datasetId());
+  }
+
+  private ExternalTask lockedBy(String externalTaskId, String workerId) {
+    ExternalTask task = externalTasks.createExternalTaskQuery().externalTaskId(externalTaskId).singleResult();
+    if (task == null || !TOPIC.equals(task.getTopicName())) {
+      throw new TaskNotLockedException("No training task " + externalTaskId + " is open (done, or never was)");
+    }
+    if (workerId == null || !workerId.equals(task.getWorkerId()) || task.getLockExpirationTime() == null
+        || task.getLockExpirationTime().before(new Date())) {
+      throw new TaskNotLockedException("Training task " + externalTaskId + " is not locked by worker '" + workerId
+          + "'" + (task.getWorkerId() == null ? "" : " (its lock is " + (task.getLockExpirationTime() != null
+          && task.getLockExpirationTime().after(new Date()) ? "held by another worker" : "expired") + ")"));
+    }
+    return task;
+  }
+
+  /** A worker asked about, or handed back, a task it does not (or no longer) hold. */
+  public static class TaskNotLockedException extends RuntimeException {
+    public TaskNotLockedException(String message) {
+      super(message);
+    }
+  }
+}
