@@ -32,10 +32,12 @@ import org.springframework.util.FileSystemUtils;
 class ClusterIT extends HttpCalls {
 
   private static final String ADMIN = "admin:it-administrator-password";
-  private static final String WORKER_USER = "trainer-it";
+  private static final String WORKER_USER = "trainerit";
   private static final String WORKER_PASSWORD = "trainer-it-password";
   private static final String TOPIC = "lepton-train-candidate";
   private static final Duration TRAINING = Duration.ofMinutes(12);
+  private static final String CREDIT = "ENG-CLUSTER-CREDIT";
+  private static final String HOUSES = "ENG-CLUSTER-HOUSES";
 
   static Path work;
   static String database;
@@ -58,7 +60,8 @@ class ClusterIT extends HttpCalls {
     }
     Map<String, String> environment = new LinkedHashMap<>(Map.of("LEPTON_DEMO", "false",
         "LEPTON_ADMIN_PASSWORD", ADMIN.substring(ADMIN.indexOf(':') + 1), "SPRING_PROFILES_ACTIVE", "postgres",
-        "LEPTON_DB_URL", url(database), "LEPTON_DB_USER", user(), "LEPTON_DB_PASSWORD", password()));
+        "LEPTON_DB_URL", url(database), "LEPTON_DB_USER", user(), "LEPTON_DB_PASSWORD", password(),
+        "LEPTON_MONITORING_CYCLE", "R/PT20S"));
     Path jar = Path.of(System.getProperty("lepton.jar", "target/lepton-app-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
     for (int n = 1; n <= 2; n++) {
       LeptonJar node = new LeptonJar(jar, work.resolve("node" + n), environment);
@@ -97,22 +100,28 @@ class ClusterIT extends HttpCalls {
     worker = startWorker(nodes.get(1).port());
 
     Map<String, String> algorithms = Map.of(
-        "ENG-CLUSTER-A", "weka.classifiers.trees.RandomForest -I 60 -S 1\nweka.classifiers.functions.LinearRegression",
-        "ENG-CLUSTER-B", "weka.classifiers.trees.RandomForest -I 60 -S 2\nweka.classifiers.trees.REPTree -M 2 -S 1");
-    algorithms.forEach((key, list) -> {
-      startEngagement("pm", key);
-      assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of("targetAttribute",
-          "Sale_Price", "problemType", "regression", "modelName", key.toLowerCase(java.util.Locale.ROOT),
-          "successMetric", "correlationCoefficient", "successThreshold", 0.5, "algorithms", list)).status())
-          .isEqualTo(204);
-      Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=ames.csv", "text/csv",
-          resource("e2e/ames.csv"));
-      assertThat(upload.status()).as(upload.text()).isEqualTo(201);
-    });
+        CREDIT, "weka.classifiers.trees.RandomForest -I 40 -S 1\nweka.classifiers.trees.J48 -C 0.25 -M 2",
+        HOUSES, "weka.classifiers.trees.RandomForest -I 40 -S 2\nweka.classifiers.trees.REPTree -M 4 -S 1");
+    open(CREDIT, "credit-g.csv", Map.of("targetAttribute", "class", "problemType", "classification",
+        "modelName", "credit-cluster", "successMetric", "weightedAreaUnderROC", "successThreshold", 0.6,
+        "ruleSets", "credit-decision", "algorithms", algorithms.get(CREDIT)));
+    open(HOUSES, "ames.csv", Map.of("targetAttribute", "Sale_Price", "problemType", "regression",
+        "modelName", "houses-cluster", "successMetric", "correlationCoefficient", "successThreshold", 0.5,
+        "algorithms", algorithms.get(HOUSES)));
 
-    // the work spreads: a random forest is being trained, by whichever worker locked it
+    // a training under way, by whichever worker locked it
     JsonNode[] held = new JsonNode[1];
-    waitFor("a random forest under training", Duration.ofMinutes(5), () -> (held[0] = lockedRandomForest()) != null);
+    try {
+      waitFor("a training under way", Duration.ofMinutes(5), () -> (held[0] = firstLocked()) != null);
+    } catch (AssertionError e) {
+      for (String key : algorithms.keySet()) {
+        System.out.printf("cluster: %s at %s, models %s, tasks %s%n", key, get("auditor", "/api/engagements/" + key)
+            .json().path("currentSteps"), get("auditor", "/api/models?engagement=" + key).json()
+            .findValuesAsText("algorithm"), get(ADMIN, "/engine-rest/external-task?topicName=" + TOPIC).json());
+      }
+      nodes.forEach(node -> System.out.println(node.tail()));
+      throw e;
+    }
     String taskId = held[0].path("id").asText();
     String holder = held[0].path("workerId").asText();
     List<String> holders = new ArrayList<>();
@@ -125,7 +134,7 @@ class ClusterIT extends HttpCalls {
     Instant killed;
     String killedWhat;
     if (holder.startsWith("embedded-")) {
-      long pid = Long.parseLong(holder.split("-")[1]);
+      long pid = Long.parseLong(holder.split("-")[1]); // embedded-<process id>-<id>-<thread>
       LeptonJar node = nodes.stream().filter(n -> n.pid() == pid).findFirst().orElseThrow();
       node.kill9();
       killed = Instant.now();
@@ -162,18 +171,101 @@ class ClusterIT extends HttpCalls {
       assertThat(trained).as(engagement.getKey()).hasSize(2).doesNotHaveDuplicates();
     }
     assertThat(get("auditor", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
+    killedNodeStartsAgain();
+    decisionsOnEitherNodeLandInTheOneLogAndTheMonitoringTimerFiresOncePerCycle();
   }
 
-  /** The first random forest task locked by a worker, or null. */
-  private JsonNode lockedRandomForest() {
-    for (JsonNode task : get(ADMIN, "/engine-rest/external-task?topicName=" + TOPIC + "&locked=true").json()) {
-      JsonNode algorithm = get(ADMIN, "/engine-rest/variable-instance?variableName=algorithm&executionIdIn="
-          + task.path("executionId").asText()).json();
-      if (algorithm.size() > 0 && algorithm.get(0).path("value").asText().contains("RandomForest")) {
-        return task;
+  /** The operator starts the killed node again on the same database: a cluster of two again. */
+  private void killedNodeStartsAgain() {
+    nodes.stream().filter(node -> !node.alive()).forEach(node -> node.start(Duration.ofMinutes(4)));
+  }
+
+  private void decisionsOnEitherNodeLandInTheOneLogAndTheMonitoringTimerFiresOncePerCycle() throws Exception {
+    asked = nodes.get(0);
+    assertThat(completeTask("mro", taskId("mro", CREDIT, "Task_ApproveModel"), Map.of("approved", true,
+        "approvalReason", "cluster test: AUC above 0.6")).status()).isEqualTo(204);
+    Instant approved = Instant.now();
+    Map<String, Object> applicant = record(resource("e2e/credit-g.csv"), false, "class", 0);
+    // the deployment reaches every node's scorer (each rechecks the live version every few seconds)
+    List<Long> reached = new ArrayList<>();
+    for (LeptonJar node : nodes) {
+      asked = node;
+      waitFor("the model live on the node on port " + node.port(), Duration.ofMinutes(2),
+          () -> postJson("pm", "/api/decisions/credit-cluster?ruleSet=credit-decision", applicant).status() == 200);
+      reached.add(Duration.between(approved, Instant.now()).toMillis());
+    }
+    System.out.printf("cluster: approved model answering on both nodes after %s ms (from the approval)%n", reached);
+
+    // decisions taken on both nodes at once all land in the one decision log
+    int perNode = 40;
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+    for (LeptonJar node : nodes) {
+      for (int i = 0; i < perNode; i++) {
+        Map<String, Object> features = record(resource("e2e/credit-g.csv"), false, "class", i);
+        answers.add(callers.submit(() -> new NodeCalls(node.port()).postJson("pm",
+            "/api/decisions/credit-cluster?ruleSet=credit-decision", features).status()));
       }
     }
-    return null;
+    for (java.util.concurrent.Future<Integer> answer : answers) {
+      assertThat(answer.get()).isEqualTo(200);
+    }
+    callers.shutdown();
+    waitFor("every decision in the log", Duration.ofSeconds(30), () -> get("auditor",
+        "/api/decisions?model=credit-cluster&limit=1000").json().size() >= 2 * perNode + nodes.size());
+    assertThat(get("auditor", "/api/decisions?model=credit-cluster&limit=1000").json().findValuesAsText("decisionId"))
+        .hasSize(2 * perNode + nodes.size()).doesNotHaveDuplicates();
+
+    // the monitoring timer (every 20 s here) fires once per cycle across both nodes' job executors
+    waitFor("three monitoring checks", Duration.ofMinutes(3), () -> monitoringChecks().size() >= 3);
+    List<Instant> checks = monitoringChecks();
+    for (int i = 1; i < checks.size(); i++) {
+      assertThat(Duration.between(checks.get(i), checks.get(i - 1)).toSeconds()).as("seconds between checks %s",
+          checks).isGreaterThanOrEqualTo(15);
+    }
+    System.out.printf("cluster: monitoring checks at %s (cycle 20 s, two nodes)%n", checks);
+  }
+
+  /** The live model's monitoring checks, newest first. */
+  private List<Instant> monitoringChecks() {
+    String live = get("auditor", "/api/models?engagement=" + CREDIT).json().findParents("status").stream()
+        .filter(model -> model.path("status").asText().equals("DEPLOYED")).map(m -> m.path("modelVersionId")
+            .asText()).findFirst().orElse(null);
+    List<Instant> at = new ArrayList<>();
+    if (live != null) {
+      get("auditor", "/api/models/" + live + "/monitoring").json()
+          .forEach(check -> at.add(Instant.parse(check.path("checkedAt").asText())));
+    }
+    return at;
+  }
+
+  private void open(String key, String dataset, Map<String, Object> requirements) {
+    startEngagement("pm", key);
+    assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), requirements).status())
+        .isEqualTo(204);
+    Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=" + dataset, "text/csv",
+        resource("e2e/" + dataset));
+    assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+  }
+
+  /** HTTP calls to one node, whichever the test is asking otherwise. */
+  private static final class NodeCalls extends HttpCalls {
+    private final int port;
+
+    NodeCalls(int port) {
+      this.port = port;
+    }
+
+    @Override
+    int port() {
+      return port;
+    }
+  }
+
+  /** The first training task locked by a worker, or null. */
+  private JsonNode firstLocked() {
+    JsonNode locked = get(ADMIN, "/engine-rest/external-task?topicName=" + TOPIC + "&locked=true").json();
+    return locked.size() == 0 ? null : locked.get(0);
   }
 
   private static Process startWorker(int nodePort) {

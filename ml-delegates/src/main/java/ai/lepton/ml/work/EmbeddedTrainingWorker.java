@@ -71,8 +71,9 @@ public class EmbeddedTrainingWorker {
       thread.setDaemon(true);
       return thread;
     });
-    for (int i = 0; i < settings.threads(); i++) {
-      threads.submit(this::poll);
+    for (int i = 1; i <= settings.threads(); i++) {
+      String threadWorkerId = workerId + "-" + i; // each thread is a worker of its own: one lock at a time each
+      threads.submit(() -> poll(threadWorkerId));
     }
     LOG.info("Training worker {} started: {} thread(s), lock {}", workerId, settings.threads(), settings.lock());
   }
@@ -94,10 +95,10 @@ public class EmbeddedTrainingWorker {
     paused = false;
   }
 
-  private void poll() {
+  private void poll(String id) {
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
-        if (paused || workOnOne() == 0) {
+        if (paused || workOnOne(null, id) == 0) {
           Thread.sleep(settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
@@ -109,15 +110,10 @@ public class EmbeddedTrainingWorker {
     }
   }
 
-  /** Fetches, locks and works on at most one task; 0 when none was open. */
-  public int workOnOne() {
-    return workOnOne(null);
-  }
-
-  private int workOnOne(String businessKey) {
-    var topic = externalTasks.fetchAndLock(1, workerId).topic(TrainingTasks.TOPIC, settings.lock().toMillis());
+  private int workOnOne(String businessKey, String id) {
+    var topic = externalTasks.fetchAndLock(1, id).topic(TrainingTasks.TOPIC, settings.lock().toMillis());
     List<LockedExternalTask> locked = (businessKey == null ? topic : topic.businessKey(businessKey)).execute();
-    locked.forEach(this::work);
+    locked.forEach(task -> work(task, id));
     return locked.size();
   }
 
@@ -127,46 +123,46 @@ public class EmbeddedTrainingWorker {
    */
   public int workOnAll(String businessKey) {
     int done = 0;
-    for (int n = workOnOne(businessKey); n > 0; n = workOnOne(businessKey)) {
+    for (int n = workOnOne(businessKey, workerId); n > 0; n = workOnOne(businessKey, workerId)) {
       done += n;
     }
     return done;
   }
 
-  private void work(LockedExternalTask task) {
+  private void work(LockedExternalTask task, String holder) {
     long lockMillis = settings.lock().toMillis();
     ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
       try {
-        externalTasks.extendLock(task.getId(), workerId, lockMillis);
+        externalTasks.extendLock(task.getId(), holder, lockMillis);
       } catch (RuntimeException lost) {
         LOG.warn("Training task {}: the lock could not be extended: {}", task.getId(), lost.getMessage());
       }
     }, lockMillis / 3, lockMillis / 3, TimeUnit.MILLISECONDS);
     try {
-      TrainingOrder order = tasks.order(task.getId(), workerId);
+      TrainingOrder order = tasks.order(task.getId(), holder);
       TrainingResult result = order.train(datasets.load(order.datasetId()));
       heartbeat.cancel(false);
-      String id = tasks.complete(task.getId(), workerId, result);
+      String id = tasks.complete(task.getId(), holder, result);
       LOG.info("Training task {} ({} for {}): candidate {} in {} ms", task.getId(), order.algorithm(),
           order.engagementKey(), id, result.trainingMillis());
     } catch (TrainingTasks.TaskNotLockedException gone) {
       LOG.warn("Training task {} was given up: {}", task.getId(), gone.getMessage());
     } catch (RuntimeException e) {
       heartbeat.cancel(false);
-      fail(task, e);
+      fail(task, holder, e);
     } finally {
       heartbeat.cancel(false);
     }
   }
 
-  private void fail(LockedExternalTask task, RuntimeException e) {
+  private void fail(LockedExternalTask task, String holder, RuntimeException e) {
     int retries = task.getRetries() == null ? ATTEMPTS - 1 : task.getRetries() - 1;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     StringWriter details = new StringWriter();
     e.printStackTrace(new PrintWriter(details));
     LOG.warn("Training task {} failed ({} retries left): {}", task.getId(), Math.max(retries, 0), message);
     try {
-      externalTasks.handleFailure(task.getId(), workerId, message.length() > 600 ? message.substring(0, 600)
+      externalTasks.handleFailure(task.getId(), holder, message.length() > 600 ? message.substring(0, 600)
           : message, details.toString(), Math.max(retries, 0), settings.retryTimeout().toMillis());
     } catch (RuntimeException lost) {
       LOG.warn("Training task {}: the failure could not be reported: {}", task.getId(), lost.getMessage());
