@@ -2,7 +2,6 @@ package ai.lepton.benchmarks;
 
 import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
@@ -26,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,7 +70,7 @@ public final class TrainingOverheadBenchmark {
     AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
     ModelRegistry registry = new ModelRegistry(jdbc, audit);
     RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
-    ProcessEngine engine = engine(pool);
+    ProcessEngine engine = TrainingBenchEngine.create(pool, "train-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
         datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
     EmbeddedTrainingWorker worker = new EmbeddedTrainingWorker(engine.getExternalTaskService(), tasks, datasets,
@@ -200,22 +198,6 @@ public final class TrainingOverheadBenchmark {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static ProcessEngine engine(JdbcConnectionPool pool) {
-    // As in the app: the engine and Lepton's JDBC writes share one Spring transaction per step.
-    SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
-    configuration.setDataSource(pool);
-    configuration.setTransactionManager(new DataSourceTransactionManager(pool));
-    configuration.setDatabaseSchemaUpdate("true");
-    configuration.setHistory("full");
-    configuration.setJobExecutorActivate(false);
-    ProcessEngine engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addModelInstance("train-benchmark.bpmn",
-        Bpmn.createExecutableProcess("train-benchmark").camundaHistoryTimeToLive(1)
-            .startEvent().serviceTask("Task_TrainCandidate").camundaExternalTask(TrainingTasks.TOPIC)
-            .endEvent().done()).deploy();
-    return engine;
   }
 
   private static long time(Runnable work) {

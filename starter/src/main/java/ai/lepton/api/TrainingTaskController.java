@@ -82,7 +82,7 @@ public class TrainingTaskController {
     TrainingResult result = new TrainingResult(figures, model.getBytes(), millis);
     String id;
     try {
-      id = locked(() -> tasks.complete(externalTaskId, workerId, result));
+      id = locked(() -> tasks.completeHandedBack(externalTaskId, workerId, result));
     } catch (TrainingTasks.UnusableResultException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Unusable result", e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,11 +111,29 @@ public class EmbeddedTrainingWorker {
     }
   }
 
+  /** Fetches, locks and works on at most one open task, as one thread of the running worker does; 0 when none. */
+  public int workOnOneTask() {
+    return workOnOne(null, workerId);
+  }
+
   private int workOnOne(String businessKey, String id) {
-    var topic = externalTasks.fetchAndLock(1, id).topic(TrainingTasks.TOPIC, settings.lock().toMillis());
-    List<LockedExternalTask> locked = (businessKey == null ? topic : topic.businessKey(businessKey)).execute();
-    locked.forEach(task -> work(task, id));
-    return locked.size();
+    for (int attempt = 0; ; attempt++) {
+      var topic = externalTasks.fetchAndLock(1, id).topic(TrainingTasks.TOPIC, settings.lock().toMillis());
+      List<LockedExternalTask> locked = (businessKey == null ? topic : topic.businessKey(businessKey)).execute();
+      if (!locked.isEmpty() || attempt == 3 || !lockableTaskOpen(businessKey)) {
+        locked.forEach(task -> work(task, id));
+        return locked.size();
+      }
+      // another worker locked the same task at the same moment (the engine drops the loser's lock silently):
+      // try again at once, a little apart, instead of waiting a whole poll interval with work open
+      sleepQuietly(Duration.ofMillis(5 + ThreadLocalRandom.current().nextInt(45)));
+    }
+  }
+
+  /** Whether any task could be locked now (asked only for the running worker: one engagement's are not raced). */
+  private boolean lockableTaskOpen(String businessKey) {
+    return businessKey == null && externalTasks.createExternalTaskQuery().topicName(TrainingTasks.TOPIC).notLocked()
+        .withRetriesLeft().active().count() > 0;
   }
 
   /**

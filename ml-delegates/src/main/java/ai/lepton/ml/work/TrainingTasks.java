@@ -95,7 +95,6 @@ public class TrainingTasks {
   @Transactional
   public String complete(String externalTaskId, String workerId, TrainingResult result) {
     TrainingOrder order = order(externalTaskId, workerId);
-    requireModelOfItsKind(order, result.modelBytes());
     String id = registry.register(new NewModelVersion(order.modelName(), order.engagementKey(),
         order.processInstanceId(), order.trainingRound(), order.problemType(), order.targetAttribute(),
         AlgorithmSpec.parse(order.algorithm()), order.seed(), order.folds(), order.datasetId(),
@@ -106,6 +105,16 @@ public class TrainingTasks {
       return null;
     });
     return id;
+  }
+
+  /**
+   * As {@link #complete}, for a result that came over the network from a standalone worker: its model file is read
+   * first as every model file is read, and refused unless it is a model of the kind the task trains.
+   */
+  @Transactional
+  public String completeHandedBack(String externalTaskId, String workerId, TrainingResult result) {
+    requireModelOfItsKind(order(externalTaskId, workerId), result.modelBytes());
+    return complete(externalTaskId, workerId, result);
   }
 
   /**
