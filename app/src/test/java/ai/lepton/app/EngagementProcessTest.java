@@ -62,6 +62,9 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat(candidates).hasSize(2).allSatisfy(c -> assertThat(c.folds()).isEqualTo(10));
     String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.CHAMPION);
+    // the candidates' skills are recorded for the policy, and real credit data raises no "too good to be true"
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "candidateSkills"))).contains("kappa");
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "policyWarnings"))).doesNotContain("fellow candidates");
 
     // When a model risk officer approves it with a reason
     as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {

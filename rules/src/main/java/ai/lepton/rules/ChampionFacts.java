@@ -12,9 +12,18 @@ final class ChampionFacts {
 
   private ChampionFacts() {}
 
-  @SuppressWarnings("unchecked")
   static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
       int openQualityFindings) {
+    return of(metrics, metric, threshold, meetsThreshold, openQualityFindings, null);
+  }
+
+  /**
+   * @param candidateSkills the other candidates' skills as {@code SelectChampion} records them
+   *     ({@code {"measure": ..., "champion": x, "others": [...]}}), or null
+   */
+  @SuppressWarnings("unchecked")
+  static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
+      int openQualityFindings, Object candidateSkills) {
     boolean classification = metrics.containsKey("pctCorrect");
     boolean forecasting = metrics.get("forecast") instanceof Map<?, ?>;
     Map<String, Object> folds = metrics.get("folds") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
@@ -27,6 +36,17 @@ final class ChampionFacts {
       Map<String, Object> series = (Map<String, Object>) metrics.get("forecast");
       facts.add(new ForecastFacts(FactValues.number(metrics, "maeRatioToSeasonalNaive"),
           (int) FactValues.number(series, "testPeriods"), FactValues.text(series, "periodicity")));
+    }
+    if (candidateSkills != null) {
+      Map<String, Object> skills = FactValues.object(candidateSkills, "candidateSkills");
+      List<Double> others = skills.get("others") instanceof List<?> list ? list.stream()
+          .filter(Number.class::isInstance).map(n -> ((Number) n).doubleValue()).filter(v -> !Double.isNaN(v))
+          .sorted().toList() : List.of();
+      Double champion = FactValues.optional(skills, "champion");
+      if (!others.isEmpty() && champion != null) {
+        facts.add(new CandidateSpreadFacts(FactValues.text(skills, "measure"), champion,
+            others.get(others.size() - 1), others.get(others.size() / 2), others.size()));
+      }
     }
     if (metrics.get("perClass") instanceof Map<?, ?> perClass) {
       Map<String, Object> matrix = metrics.get("confusionMatrix") instanceof Map<?, ?> m

@@ -18,7 +18,7 @@ public enum RuleSet {
       variables -> ChampionFacts.of(FactValues.object(variables.apply("championMetrics"), "championMetrics"),
           required(variables, "successMetric"), Double.parseDouble(required(variables, "successThreshold")),
           Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
-          countLines(variables.apply("qualityOpenFindings")))),
+          countLines(variables.apply("qualityOpenFindings")), variables.apply("candidateSkills"))),
   MAINTENANCE("maintenance", "MaintenanceKS", List.of("OK", "WARN", "RETRAIN", "ROLLBACK"),
       variables -> maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
   CHURN_RETENTION("churn-retention", "ChurnRetentionKS",

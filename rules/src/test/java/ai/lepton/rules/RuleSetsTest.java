@@ -335,9 +335,32 @@ class RuleSetsTest {
     assertThat(check.apply(400.0).getDecision()).isEqualTo("RETRAIN");
   }
 
+  @Test
+  void aChampionFarPastItsFellowCandidatesIsTooGoodToBeTrueButANonLinearDatasetIsNot() {
+    // one learner exploits what the others cannot: 0.95 against 0.62 next best
+    DecisionOutcome leaked = policy(metrics(0.85, 0.95, 0.6, 1.0), true, "",
+        Map.of("measure", "kappa", "champion", 0.95, "others", List.of(0.62, 0.55, 0.41)));
+    assertThat(leaked.getDecision()).isEqualTo("WARN");
+    assertThat(leaked.reasonsFor("WARN")).anySatisfy(reason -> assertThat(reason)
+        .contains("kappa is 0.950").contains("0.620 for the next best of its 3 fellow candidates"));
+    // mlc_churn measured: J48 0.728, REPTree 0.642, RandomForest 0.603, NaiveBayes 0.461, Logistic 0.265 — trees far
+    // above linear models, but not one learner alone: no warning
+    assertThat(policy(metrics(0.728, 0.9, 0.6, 1.0), true, "", Map.of("measure", "kappa", "champion", 0.728,
+        "others", List.of(0.642, 0.603, 0.461, 0.265))).getDecision()).isEqualTo("CLEAR");
+    // a lone candidate has no fellows to be compared with
+    assertThat(policy(metrics(0.7, 0.9, 0.6, 1.0), true, "", Map.of("measure", "kappa", "champion", 0.7,
+        "others", List.of())).getDecision()).isEqualTo("CLEAR");
+  }
+
   private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings) {
+    return policy(metrics, meets, openFindings, null);
+  }
+
+  private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings,
+      Map<String, Object> candidateSkills) {
     return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {
       case "championMetrics" -> metrics;
+      case "candidateSkills" -> candidateSkills;
       case "successMetric" -> "weightedAreaUnderROC";
       case "successThreshold" -> "0.7";
       case "championMeetsThreshold" -> meets;

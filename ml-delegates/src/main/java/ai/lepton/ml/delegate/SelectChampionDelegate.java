@@ -57,6 +57,27 @@ public class SelectChampionDelegate implements JavaDelegate {
     execution.setVariable("championMetrics", JsonVariables.of(champion.metrics()));
     execution.setVariable("championMeetsThreshold", meets);
     execution.setVariable("championSummary", summary(candidates, champion, metric, threshold, meets));
+    execution.setVariable("candidateSkills", JsonVariables.of(skills(candidates, champion)));
+  }
+
+  /**
+   * Each candidate's skill from the baseline up, for the approval policy's "too good to be true" comparison: kappa
+   * for a classification, 1 − relative absolute error for a regression (the mean predictor scores 0); none for a
+   * forecaster, whose baseline is the seasonal-naive forecast.
+   */
+  static Map<String, Object> skills(List<ModelVersion> candidates, ModelVersion champion) {
+    boolean classification = champion.metrics().containsKey("kappa");
+    if (!classification && !champion.metrics().containsKey("relativeAbsoluteError")) {
+      return Map.of("others", List.of());
+    }
+    java.util.function.ToDoubleFunction<ModelVersion> skill = version -> classification ? version.metric("kappa")
+        : 1 - version.metric("relativeAbsoluteError") / 100;
+    Map<String, Object> skills = new java.util.LinkedHashMap<>();
+    skills.put("measure", classification ? "kappa" : "1 - relative absolute error");
+    skills.put("champion", skill.applyAsDouble(champion));
+    skills.put("others", candidates.stream().filter(c -> !c.id().equals(champion.id())).mapToDouble(skill)
+        .filter(v -> !Double.isNaN(v)).boxed().toList());
+    return skills;
   }
 
   private static String summary(List<ModelVersion> candidates, ModelVersion champion, SuccessMetric metric,
