@@ -64,6 +64,10 @@ class StandaloneWorkerTest extends HttpTestSupport {
     assertThat(locked).hasSize(1);
     String task = locked.get(0).path("id").asText();
 
+    // the project manager's list says who the engagement waits on now
+    JsonNode line = get("pm", "/api/engagements?q=" + key).json().path("engagements").get(0);
+    assertThat(line.path("waitingOn").asText()).isEqualTo("training workers (" + TOPIC + ")");
+
     // what to train comes from the record, for the worker that holds the lock
     JsonNode order = get(WORKER, "/api/training-tasks/" + task + "?workerId=w1").json();
     assertThat(order.path("algorithm").asText()).isEqualTo("weka.classifiers.bayes.NaiveBayes");

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
@@ -178,7 +180,10 @@ public class EngagementOverview {
     return open != null && open.stream().anyMatch(a -> "SubProcess_Maintenance".equals(a.getActivityId()));
   }
 
-  /** Who the step waits on: a user task's candidate groups, the client, the monitoring schedule, or Lepton. */
+  /**
+   * Who the step waits on: a user task's candidate groups, the client, the training workers of an external task, the
+   * monitoring schedule, or Lepton.
+   */
   private String waitingOn(String definitionId, HistoricActivityInstance step) {
     if (step == null) {
       return null;
@@ -188,8 +193,11 @@ public class EngagementOverview {
     }
     String groups = candidatesByDefinition.computeIfAbsent(definitionId, id -> {
       Map<String, String> byTask = new HashMap<>();
-      repository.getBpmnModelInstance(id).getModelElementsByType(UserTask.class)
+      BpmnModelInstance model = repository.getBpmnModelInstance(id);
+      model.getModelElementsByType(UserTask.class)
           .forEach(task -> byTask.put(task.getId(), task.getCamundaCandidateGroups()));
+      model.getModelElementsByType(ServiceTask.class).stream().filter(task -> "external".equals(task.getCamundaType()))
+          .forEach(task -> byTask.put(task.getId(), "training workers (" + task.getCamundaTopic() + ")"));
       return byTask;
     }).get(step.getActivityId());
     if (groups != null) {
