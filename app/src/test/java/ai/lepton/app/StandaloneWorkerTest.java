@@ -90,6 +90,16 @@ class StandaloneWorkerTest extends HttpTestSupport {
     assertThat(garbage.status()).as(garbage.text()).isEqualTo(400);
     byte[] model = trainAsAWorkerDoes(order, dataset);
 
+    // the worker account cannot end the task itself: not by completing it, not by a BPMN error
+    Reply direct = postJson(WORKER, "/engine-rest/external-task/" + task + "/complete", Map.of("workerId", "w1"));
+    assertThat(direct.status()).as(direct.text()).isEqualTo(403);
+    assertThat(direct.text()).contains("POST /api/training-tasks/{id}/candidate");
+    Reply error = postJson(WORKER, "/engine-rest/external-task/" + task + "/bpmnError", Map.of("workerId", "w1",
+        "errorCode", "NO_TRAINING"));
+    assertThat(error.status()).as(error.text()).isIn(400, 403, 500);
+    assertThat(get("auditor", "/api/engagements/" + key).json().path("state").asText()).isEqualTo("ACTIVE");
+    assertThat(get(WORKER, "/api/training-tasks/" + task + "?workerId=w1").status()).isEqualTo(200);
+
     // a lock that expired and was taken over: the first worker's result is refused and nothing is registered
     assertThat(postJson(WORKER, "/engine-rest/external-task/" + task + "/unlock", Map.of()).status())
         .isEqualTo(204);

@@ -16,7 +16,10 @@ import ai.lepton.ml.registry.ModelIntegrityException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import ai.lepton.ml.registry.ModelVersion;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.stereotype.Component;
@@ -141,6 +144,27 @@ public class TrainingTasks {
   public static class UnusableResultException extends RuntimeException {
     public UnusableResultException(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * End listener of <em>Train candidate</em>: a task ends only with the candidate Lepton registered for it (this
+   * instance, this training round, this task's algorithm). A worker account may fetch, lock and fail training tasks
+   * over Camunda's REST API, which would also let it complete one directly, with no candidate or another's: that is
+   * refused (403, audited), and the task stays open.
+   */
+  public void requireCandidate(DelegateExecution execution) {
+    Object id = execution.getVariableLocal("candidateModelVersionId");
+    ModelVersion candidate = id == null ? null : registry.find(id.toString()).orElse(null);
+    Object round = execution.getVariable("trainingRound");
+    Object algorithm = execution.getVariable("algorithm"); // the multi-instance element of this instance
+    boolean own = candidate != null && candidate.processInstanceId().equals(execution.getProcessInstanceId())
+        && round instanceof Number number && candidate.trainingRound() == number.intValue() && algorithm != null
+        && AlgorithmSpec.parse((candidate.algorithm() + " " + candidate.options()).strip())
+            .equals(AlgorithmSpec.parse(algorithm.toString()));
+    if (!own) {
+      throw new AuthorizationException("A training task ends with the candidate Lepton registered for it: hand the"
+          + " trained model back with POST /api/training-tasks/{id}/candidate, not by completing the task directly");
     }
   }
 
