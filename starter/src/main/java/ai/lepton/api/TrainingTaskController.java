@@ -51,7 +51,7 @@ public class TrainingTaskController {
   @Operation(summary = "The prepared dataset of a locked training task, as stored (training workers)")
   public ResponseEntity<byte[]> dataset(@PathVariable String externalTaskId, @RequestParam String workerId) {
     TrainingOrder order = locked(() -> tasks.order(externalTaskId, workerId));
-    byte[] content = locked(() -> tasks.datasetContent(externalTaskId, workerId));
+    byte[] content = tasks.datasetContent(order);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
         .header("X-Dataset-Format", order.datasetFormat()).header("X-Content-Sha256", order.datasetSha256())
         .header(HttpHeaders.CACHE_CONTROL, "no-store").body(content);

@@ -97,7 +97,11 @@ public class TrainingTasks {
    */
   @Transactional
   public String complete(String externalTaskId, String workerId, TrainingResult result) {
-    TrainingOrder order = order(externalTaskId, workerId);
+    return register(order(externalTaskId, workerId), workerId, result);
+  }
+
+  private String register(TrainingOrder order, String workerId, TrainingResult result) {
+    String externalTaskId = order.externalTaskId();
     String id = registry.register(new NewModelVersion(order.modelName(), order.engagementKey(),
         order.processInstanceId(), order.trainingRound(), order.problemType(), order.targetAttribute(),
         AlgorithmSpec.parse(order.algorithm()), order.seed(), order.folds(), order.datasetId(),
@@ -116,8 +120,9 @@ public class TrainingTasks {
    */
   @Transactional
   public String completeHandedBack(String externalTaskId, String workerId, TrainingResult result) {
-    requireModelOfItsKind(order(externalTaskId, workerId), result.modelBytes());
-    return complete(externalTaskId, workerId, result);
+    TrainingOrder order = order(externalTaskId, workerId);
+    requireModelOfItsKind(order, result.modelBytes());
+    return register(order, workerId, result);
   }
 
   /**
@@ -168,9 +173,9 @@ public class TrainingTasks {
     }
   }
 
-  /** The prepared dataset's stored bytes, for a worker that has the task locked. */
-  public byte[] datasetContent(String externalTaskId, String workerId) {
-    return datasets.content(order(externalTaskId, workerId).datasetId());
+  /** The prepared dataset's stored bytes, as an order names it. */
+  public byte[] datasetContent(TrainingOrder order) {
+    return datasets.content(order.datasetId());
   }
 
   private ExternalTask lockedBy(String externalTaskId, String workerId) {
