@@ -20,3 +20,15 @@ start_jar() {
   t1=$(date +%s%N)
   ready_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b-a)/1e9}')
 }
+
+# wait_idle <pid>: waits until the process used less than a tenth of a core over 5 s (a first start trains the demo
+# engagements in the background; measuring during that measures the training).
+wait_idle() {
+  local before after
+  while true; do
+    before=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    sleep 5
+    after=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    [ $(( after - before )) -lt $(( 5 * $(getconf CLK_TCK) / 10 )) ] && return
+  done
+}

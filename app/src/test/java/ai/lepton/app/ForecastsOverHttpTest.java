@@ -60,6 +60,8 @@ class ForecastsOverHttpTest extends HttpTestSupport {
     }
     assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
         .contains("POST /api/forecasts/fortified-sales-http").contains("\"auditor\""));
+    assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
+        .contains("POST /api/decisions/fortified-sales-http").contains("\"co\""));
 
     // what a caller can act on: a decision model, a bad horizon, an unknown model, a forecaster asked to decide
     waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="

@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the user Spring Security authenticated to the engine for the rest of the request, so Camunda's
- * authorizations and Lepton's listeners see who acts and in which groups. The groups are the user's
- * {@code GROUP_<id>} authorities when the login gave them (Lepton's own login does), else the user's groups in
- * Camunda's identity service.
+ * authorizations and Lepton's listeners see who acts and in which groups: the {@link EngineIdentity} the login found
+ * (Lepton's own login gives one), else the user's {@code GROUP_<id>} authorities, else the user's groups in Camunda's
+ * identity service.
  */
 public class CamundaAuthenticationFilter extends OncePerRequestFilter {
 
@@ -40,6 +40,15 @@ public class CamundaAuthenticationFilter extends OncePerRequestFilter {
     org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
     if (current != null && user.equals(current.getUserId())) {
       chain.doFilter(request, response); // set for this request already, by a filter before this one
+      return;
+    }
+    if (authentication.getPrincipal() instanceof EngineIdentity known && known.userId().equals(user)) {
+      identity.setAuthentication(known.userId(), known.groupIds(), known.tenantIds());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        identity.clearAuthentication();
+      }
       return;
     }
     List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)

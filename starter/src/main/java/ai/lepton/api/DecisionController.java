@@ -4,6 +4,8 @@ import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.LoggedDecision;
+import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.process.ProcessKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,13 +40,19 @@ public class DecisionController {
   private final DecisionLog log;
   private final DecisionDefinitionCache definitions;
   private final IdentityService identity;
+  private final ProcessStartRights rights;
+  private final ProcessEngineConfigurationImpl engine;
+  private final AuditTrail audit;
 
   public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions,
-      IdentityService identity) {
+      IdentityService identity, ProcessStartRights rights, ProcessEngineConfigurationImpl engine, AuditTrail audit) {
     this.runtime = runtime;
     this.log = log;
     this.definitions = definitions;
     this.identity = identity;
+    this.rights = rights;
+    this.engine = engine;
+    this.audit = audit;
   }
 
   @PostMapping("/api/decisions/{modelName}")
@@ -62,11 +71,28 @@ public class DecisionController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid features",
           "Send the record's features as a JSON object, e.g. {\"tenure\": 12, \"contract\": \"Month-to-month\"}");
     }
-    VariableMap result = runtime.createProcessInstanceById(definitions.latestId())
-        .setVariable("modelName", modelName)
-        .setVariable("ruleSet", ruleSet)
-        .setVariable("features", features.toString())
-        .executeWithVariablesInReturn().getVariables();
+    Authentication user = identity.getCurrentAuthentication();
+    if (!rights.mayStart(user, ProcessKey.MODEL_DECISION.key())) {
+      String why = "Decisions are made by the groups that may start the model-decision process; "
+          + (user == null ? "nobody is logged in" : user.getUserId() + " may not");
+      audit.refusal(user == null ? null : user.getUserId(), "path", "/api/decisions/" + modelName,
+          "POST /api/decisions/" + modelName, why, Map.of());
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", why);
+    }
+    // the two rights the engine checks when it starts an instance were checked just above (ProcessStartRights): the
+    // start does not ask the authorization table again; the process runs as the caller, as before
+    VariableMap result = engine.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      try {
+        return runtime.createProcessInstanceById(definitions.latestId())
+            .setVariable("modelName", modelName)
+            .setVariable("ruleSet", ruleSet)
+            .setVariable("features", features.toString())
+            .executeWithVariablesInReturn().getVariables();
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    });
     Object errorCode = result.get("errorCode");
     if (errorCode != null) {
       throw ApiException.modelRefused(errorCode.toString(), String.valueOf(result.get("errorMessage")));

@@ -1,0 +1,71 @@
+package ai.lepton.app.security;
+
+import ai.lepton.access.EngineIdentity;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Logins that succeeded in the last {@code recheck-after}, per user: the identity they found and an HMAC of the
+ * password under a key drawn when this node starts (the password itself is not kept). A login with the same password
+ * within that time is the same login; anything else is checked against Camunda again. Zero remembers nothing.
+ */
+final class RecentLogins {
+
+  private record Login(byte[] passwordMac, EngineIdentity identity, long until) {}
+
+  private static final int MOST_REMEMBERED = 10_000;
+
+  private final long keepNanos;
+  private final SecretKeySpec key;
+  private final Map<String, Login> logins = new ConcurrentHashMap<>();
+
+  RecentLogins(Duration recheckAfter) {
+    this.keepNanos = recheckAfter.toNanos();
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    this.key = new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  EngineIdentity find(String user, String password) {
+    Login login = logins.get(user);
+    if (login == null || System.nanoTime() - login.until() > 0) {
+      return null;
+    }
+    return MessageDigest.isEqual(login.passwordMac(), mac(password)) ? login.identity() : null;
+  }
+
+  void remember(String user, String password, EngineIdentity identity) {
+    if (keepNanos <= 0) {
+      return;
+    }
+    if (logins.size() >= MOST_REMEMBERED) {
+      logins.clear();
+    }
+    logins.put(user, new Login(mac(password), identity, System.nanoTime() + keepNanos));
+  }
+
+  void forget(String user) {
+    logins.remove(user);
+  }
+
+  void forgetAll() {
+    logins.clear();
+  }
+
+  private byte[] mac(String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package ai.lepton.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a user, in the groups the login gave, may start instances of a process: Camunda's own answer (CREATE on
+ * process instances and CREATE_INSTANCE on the definition, the two rights the engine checks when it starts one),
+ * asked again after {@code lepton.security.recheck-after} (default 10 s) for each user, groups and process. A
+ * straight-through call asks here once instead of the engine asking the authorization table on every start: a
+ * right an administrator takes away stops working on this node within that time.
+ */
+@Component
+public class ProcessStartRights {
+
+  private record Asked(String user, List<String> groups, String processKey) {}
+
+  private record Answer(boolean allowed, long until) {}
+
+  private static final int MOST_REMEMBERED = 10_000;
+
+  private final AuthorizationService authorizations;
+  private final ProcessEngineConfiguration engine;
+  private final long keepNanos;
+  private final Map<Asked, Answer> answers = new ConcurrentHashMap<>();
+
+  public ProcessStartRights(AuthorizationService authorizations, ProcessEngineConfiguration engine,
+      @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) {
+    this.authorizations = authorizations;
+    this.engine = engine;
+    this.keepNanos = recheckAfter.toNanos();
+  }
+
+  public boolean mayStart(Authentication user, String processKey) {
+    if (!engine.isAuthorizationEnabled()) {
+      return true;
+    }
+    if (user == null) {
+      return false;
+    }
+    List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+    Asked asked = new Asked(user.getUserId(), groups, processKey);
+    long now = System.nanoTime();
+    Answer answer = answers.get(asked);
+    if (answer == null || now - answer.until() > 0) {
+      boolean allowed = authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.CREATE,
+          Resources.PROCESS_INSTANCE)
+          && authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.CREATE_INSTANCE,
+              Resources.PROCESS_DEFINITION, processKey);
+      if (answers.size() >= MOST_REMEMBERED) {
+        answers.clear();
+      }
+      answer = new Answer(allowed, now + keepNanos);
+      answers.put(asked, answer);
+    }
+    return answer.allowed();
+  }
+}
