@@ -1,11 +1,14 @@
 package ai.lepton.app;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Lepton started as a user starts it (demo users, job executor on), driven over HTTP. Subclasses share one context.
+ * Lepton started as a user starts it (demo users, job executor on, meters exported as the jar exports them), driven
+ * over HTTP. Subclasses share one context.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/http-test-data",

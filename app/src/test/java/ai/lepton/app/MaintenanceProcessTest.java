@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import ai.lepton.api.DatasetIntake;
 import ai.lepton.access.LeptonGroups;
+import ai.lepton.metrics.DriftMeters;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -18,6 +19,7 @@ import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.RollbackConfirmation;
 import ai.lepton.ml.scoring.DecisionLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,6 +61,8 @@ class MaintenanceProcessTest extends ProcessTestSupport {
   @Autowired DecisionLog decisionLog;
   @Autowired MonitoringService monitoring;
   @Autowired AuditTrail audit;
+  @Autowired DriftMeters driftMeters;
+  @Autowired MeterRegistry meters;
 
   private static int engagements;
   private String header;
@@ -140,6 +144,10 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     assertThat(((Number) check.get("significantDrift")).intValue()).isGreaterThanOrEqualTo(3);
     assertThat(String.valueOf(runtime.getVariable(pi.getId(), "maintenanceFindings")))
         .contains("RETRAIN: ").contains("drifted significantly");
+    // and a scraper reads the same PSI per attribute from the model's gauges
+    driftMeters.refresh();
+    assertThat(meters.get("lepton.monitoring.psi").tags("model", "churn-maintenance-drift", "attribute", "tenure")
+        .gauge().value()).isEqualTo(psi.get("tenure"));
 
     // And the engagement went where the verdict says: the training data plus the labelled monitoring rows, through
     // the quality gate and training, to a new approval

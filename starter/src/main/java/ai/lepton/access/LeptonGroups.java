@@ -17,6 +17,8 @@ public final class LeptonGroups {
   public static final String ACCOUNT_MANAGERS = "account-managers";
   /** Service accounts of standalone training workers: they fetch, lock and hand back training tasks, nothing else. */
   public static final String WORKERS = "lepton-workers";
+  /** Service accounts of metrics scrapers (Prometheus): they read {@code /actuator/prometheus}, nothing else. */
+  public static final String METRICS_READERS = "lepton-metrics";
 
   public static final Map<String, String> NAMES = Map.of(
       ADMIN, "Camunda administrators",
@@ -26,7 +28,8 @@ public final class LeptonGroups {
       AUDITORS, "Auditors",
       CREDIT_OFFICERS, "Credit officers",
       ACCOUNT_MANAGERS, "Account managers",
-      WORKERS, "Training workers");
+      WORKERS, "Training workers",
+      METRICS_READERS, "Metrics scrapers");
 
   /** Who may read the audit trail. */
   public static final List<String> AUDIT_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);

@@ -40,7 +40,13 @@ public record ReadRule(String what, List<String> paths, List<String> groups, Str
   public static final ReadRule TRAINING_WORK = new ReadRule("training tasks", List.of("/api/training-tasks/**"),
       List.of(LeptonGroups.WORKERS), "Training tasks are fetched and handed back by training workers only");
 
-  public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL, FORECAST_LOG, TRAINING_WORK);
+  /** The meters (Spring Boot Actuator's endpoints): administrators and metrics scrapers' service accounts. */
+  public static final ReadRule METRICS = new ReadRule("metrics", List.of("/actuator", "/actuator/**"),
+      List.of(LeptonGroups.ADMIN, LeptonGroups.METRICS_READERS),
+      "Metrics are read by administrators and the service accounts of metrics scrapers (group lepton-metrics)");
+
+  public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL, FORECAST_LOG, TRAINING_WORK,
+      METRICS);
 
   public String[] authorities() {
     return groups.stream().map(group -> "GROUP_" + group).toArray(String[]::new);

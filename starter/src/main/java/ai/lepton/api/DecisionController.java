@@ -1,12 +1,13 @@
 package ai.lepton.api;
 
 import ai.lepton.access.LeptonGroups;
+import ai.lepton.metrics.DecisionMeters;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.LoggedDecision;
-import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.process.ProcessKey;
+import ai.lepton.process.BpmnErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Metrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,17 +44,18 @@ public class DecisionController {
   private final IdentityService identity;
   private final ProcessStartRights rights;
   private final ProcessEngineConfigurationImpl engine;
-  private final AuditTrail audit;
+  private final DecisionMeters meters;
 
   public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions,
-      IdentityService identity, ProcessStartRights rights, ProcessEngineConfigurationImpl engine, AuditTrail audit) {
+      IdentityService identity, ProcessStartRights rights, ProcessEngineConfigurationImpl engine,
+      ObjectProvider<DecisionMeters> meters) {
     this.runtime = runtime;
     this.log = log;
     this.definitions = definitions;
     this.identity = identity;
     this.rights = rights;
     this.engine = engine;
-    this.audit = audit;
+    this.meters = meters.getIfAvailable(() -> new DecisionMeters(Metrics.globalRegistry));
   }
 
   @PostMapping("/api/decisions/{modelName}")
@@ -71,14 +74,9 @@ public class DecisionController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid features",
           "Send the record's features as a JSON object, e.g. {\"tenure\": 12, \"contract\": \"Month-to-month\"}");
     }
+    long started = System.nanoTime();
     Authentication user = identity.getCurrentAuthentication();
-    if (!rights.mayStart(user, ProcessKey.MODEL_DECISION.key())) {
-      String why = "Decisions are made by the groups that may start the model-decision process; "
-          + (user == null ? "nobody is logged in" : user.getUserId() + " may not");
-      audit.refusal(user == null ? null : user.getUserId(), "path", "/api/decisions/" + modelName,
-          "POST /api/decisions/" + modelName, why, Map.of());
-      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", why);
-    }
+    rights.requireDecisionRight(user, "POST /api/decisions/" + modelName, "/api/decisions/" + modelName);
     // the two rights the engine checks when it starts an instance were checked just above (ProcessStartRights): the
     // start does not ask the authorization table again; the process runs as the caller, as before
     VariableMap result = engine.getCommandExecutorTxRequired().execute(context -> {
@@ -95,8 +93,11 @@ public class DecisionController {
     });
     Object errorCode = result.get("errorCode");
     if (errorCode != null) {
+      meters.decided(BpmnErrorCode.MODEL_NOT_FOUND.name().equals(errorCode) ? DecisionMeters.UNKNOWN_MODEL : modelName,
+          errorCode.toString(), System.nanoTime() - started);
       throw ApiException.modelRefused(errorCode.toString(), String.valueOf(result.get("errorMessage")));
     }
+    meters.decided(modelName, String.valueOf(result.get("decision")), System.nanoTime() - started);
     Map<String, Double> distribution = new LinkedHashMap<>();
     Json.readMap(String.valueOf(result.get("distribution")))
         .forEach((label, p) -> distribution.put(label, ((Number) p).doubleValue()));

@@ -1,5 +1,7 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.process.ProcessKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +33,29 @@ public class ProcessStartRights {
 
   private final AuthorizationService authorizations;
   private final ProcessEngineConfiguration engine;
+  private final AuditTrail audit;
   private final long keepNanos;
   private final Map<Asked, Answer> answers = new ConcurrentHashMap<>();
 
-  public ProcessStartRights(AuthorizationService authorizations, ProcessEngineConfiguration engine,
+  public ProcessStartRights(AuthorizationService authorizations, ProcessEngineConfiguration engine, AuditTrail audit,
       @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) {
     this.authorizations = authorizations;
     this.engine = engine;
+    this.audit = audit;
     this.keepNanos = recheckAfter.toNanos();
+  }
+
+  /**
+   * A decision needs the rights to start {@code model-decision}, whether one record or a batch: else a 403 and an
+   * AUTHORIZATION_REFUSED audit entry naming the call.
+   */
+  void requireDecisionRight(Authentication user, String call, String path) {
+    if (!mayStart(user, ProcessKey.MODEL_DECISION.key())) {
+      String why = "Decisions are made by the groups that may start the model-decision process; "
+          + (user == null ? "nobody is logged in" : user.getUserId() + " may not");
+      audit.refusal(user == null ? null : user.getUserId(), "path", path, call, why, Map.of());
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", why);
+    }
   }
 
   public boolean mayStart(Authentication user, String processKey) {

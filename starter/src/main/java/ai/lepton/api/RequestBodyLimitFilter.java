@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request body has a limit, enforced while it is read, whether its length is declared or it comes chunked: a
- * dataset upload and a trained candidate handed back by a worker {@code lepton.ingest.max-size}, any other Lepton API call (a decision, an outcome)
+ * dataset upload, a batch of records to decide and a trained candidate handed back by a worker
+ * {@code lepton.ingest.max-size}, any other Lepton API call (a decision, an outcome)
  * {@code lepton.api.max-body} (64 KB), the engine's REST API and the webapps {@code lepton.engine-rest.max-body}
  * (1 MB). A declared length over the limit is a 413 before a byte is read; a body that grows past it is cut off
  * at the limit and answered 413, so memory never holds more than the limit. (Multipart uploads are bounded by
@@ -51,6 +52,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (path.startsWith("/api/engagements/") && (path.endsWith("/datasets") || path.endsWith("/monitoring-data"))) {
       return new Limit(uploadLimit.toBytes(), "lepton.ingest.max-size", "A dataset");
+    }
+    if (path.startsWith("/api/decisions/") && path.endsWith("/batch")) {
+      return new Limit(uploadLimit.toBytes(), "lepton.ingest.max-size", "A batch of records");
     }
     if (path.startsWith("/api/training-tasks/") && path.endsWith("/candidate")) {
       // a trained model handed back by a worker: as large as the data it learned from may make it

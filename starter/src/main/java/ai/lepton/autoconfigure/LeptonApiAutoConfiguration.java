@@ -3,7 +3,11 @@ package ai.lepton.autoconfigure;
 import ai.lepton.access.ApiAccessFilter;
 import ai.lepton.access.CamundaAuthenticationFilter;
 import ai.lepton.access.CrossSiteRequestFilter;
+import ai.lepton.decisions.BatchDecisions;
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.rules.RuleService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Lepton's REST API under {@code /api}: decisions and their log, datasets, models and cards, engagements, monitoring
@@ -30,6 +35,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "lepton.api", name = "enabled", matchIfMissing = true)
 @ComponentScan(basePackages = "ai.lepton.api")
 public class LeptonApiAutoConfiguration {
+
+  /** Batch decisions: the scorer, rule sessions and decision log of single decisions, without a process per row. */
+  @Bean
+  @ConditionalOnMissingBean
+  BatchDecisions leptonBatchDecisions(RecordScorer scorer, RuleService rules, DecisionLog log, AuditTrail audit,
+      PlatformTransactionManager transactions) {
+    return new BatchDecisions(scorer, rules, log, audit, transactions);
+  }
 
   /** No engine user, no answer; raw data, the decision log and the audit trail only for their groups. */
   @Bean

@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,12 +43,18 @@ public class AuditTrail {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate joinOrStart;
   private final TransactionTemplate ownTransaction;
+  private final List<Consumer<String>> committedTypes = new CopyOnWriteArrayList<>();
 
   public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.joinOrStart = new TransactionTemplate(transactions);
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Tells {@code listener} the type of every entry once its transaction has committed (for counting them). */
+  public void whenCommitted(Consumer<String> listener) {
+    committedTypes.add(listener);
   }
 
   /** Records an action in the current transaction (or a new one when there is none); returns its sequence number. */
@@ -84,6 +94,14 @@ public class AuditTrail {
     jdbc.update(INSERT, seq, Timestamp.from(now), actor == null ? "unknown" : actor, type, subjectType, subjectId,
         document, previous, hash);
     jdbc.update(MOVE_HEAD, seq, hash);
+    if (!committedTypes.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          committedTypes.forEach(listener -> listener.accept(type));
+        }
+      });
+    }
     return seq;
   }
 

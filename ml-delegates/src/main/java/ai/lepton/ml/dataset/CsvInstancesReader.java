@@ -260,9 +260,9 @@ final class CsvInstancesReader {
     return digit;
   }
 
-  /** Empty, {@code ?} and {@code NA} are missing values. */
+  /** Empty, {@code ?} and {@code NA} are missing values ({@link MissingValue}). */
   static boolean isMissing(String field) {
-    return field.isEmpty() || "?".equals(field) || "NA".equals(field);
+    return MissingValue.is(field);
   }
 
 

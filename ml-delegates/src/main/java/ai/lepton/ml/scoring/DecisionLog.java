@@ -27,9 +27,14 @@ public class DecisionLog {
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
           + " explanation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_IN_BATCH =
+      "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
+          + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
+          + " explanation_json, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String RECENT =
       "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
-          + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json FROM lepton_decision"
+          + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json, batch_id"
+          + " FROM lepton_decision"
           + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
 
   private static final String INSERT_REVIEW =
@@ -51,6 +56,26 @@ public class DecisionLog {
   /** One decision as it is logged. */
   public record Entry(String modelName, String ruleSet, String featuresJson, Score score, String decision,
       String rulesFired, String reason, String processInstanceId) {}
+
+  /**
+   * The decisions of one batch, in one statement batch of the caller's transaction; answers their ids in order.
+   */
+  public List<String> recordBatch(List<Entry> entries, String batchId) {
+    List<String> ids = new ArrayList<>(entries.size());
+    List<Object[]> rows = new ArrayList<>(entries.size());
+    Timestamp now = Timestamp.from(Instant.now());
+    for (Entry entry : entries) {
+      String id = TimeOrderedId.next("dc");
+      ids.add(id);
+      Score score = entry.score();
+      rows.add(new Object[] {id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
+          score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
+          Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(), null, now,
+          Json.write(score.explanation()), batchId});
+    }
+    jdbc.batchUpdate(INSERT_IN_BATCH, rows);
+    return ids;
+  }
 
   public String record(Entry entry) {
     String id = TimeOrderedId.next("dc");
@@ -173,7 +198,8 @@ public class DecisionLog {
         rs.getObject(7) == null ? null : ((Number) rs.getObject(7)).doubleValue(), Json.readMap(rs.getString(8)),
         rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")),
         rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant().toString(),
-        rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), List.of()), modelName, limit);
+        rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), rs.getString(15), List.of()),
+        modelName, limit);
     Map<String, List<LoggedDecision.Review>> reviews = new HashMap<>();
     jdbc.query("SELECT decision_id, " + REVIEW_COLUMNS + " FROM lepton_decision_review WHERE decision_id IN"
         + " (SELECT id FROM lepton_decision WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?)"

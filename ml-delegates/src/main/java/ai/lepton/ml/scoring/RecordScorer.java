@@ -1,5 +1,6 @@
 package ai.lepton.ml.scoring;
 
+import ai.lepton.ml.dataset.MissingValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,31 @@ public class RecordScorer {
               + " it; not with '%s'", modelName, model.versionId(), model.ruleSets().isEmpty() ? "no rule set"
               : model.ruleSets(), ruleSet));
     }
+  }
+
+  /**
+   * A record read as text (a CSV row): the model's numeric attributes as numbers where the text is one (left as text
+   * otherwise, so scoring names the cell), missing cells (empty, {@code ?}, {@code NA}, as in a dataset) absent.
+   */
+  public Map<String, Object> fromText(String modelName, Map<String, String> cells) {
+    Instances header = models.get(modelName).header();
+    Map<String, Object> record = new LinkedHashMap<>();
+    cells.forEach((name, text) -> {
+      if (text == null || MissingValue.is(text.trim())) {
+        return;
+      }
+      Attribute attribute = header.attribute(name);
+      if (attribute != null && attribute.isNumeric()) {
+        try {
+          record.put(name, Double.parseDouble(text.trim()));
+          return;
+        } catch (NumberFormatException notANumber) {
+          // scoring names it
+        }
+      }
+      record.put(name, text);
+    });
+    return record;
   }
 
   public Score score(String modelName, Map<String, Object> features) {
