@@ -129,6 +129,56 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
         .isEqualTo(415);
   }
 
+  @Test
+  void aFileDroppedForAModelIsDecidedIntoTheOutbox() throws IOException {
+    Path inbox = Path.of("target/http-test-data/inbox/decisions");
+    Path outbox = Path.of("target/http-test-data/outbox/decisions/churn-risk");
+    List<String> lines = Files.readAllLines(Path.of("src/main/resources/demo/wa_churn.csv"));
+    if (Files.isDirectory(outbox)) { // answers of an earlier run of this test
+      try (var earlier = Files.list(outbox)) {
+        for (Path file : earlier.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    Files.createDirectories(inbox.resolve("churn-risk"));
+    Files.createDirectories(inbox.resolve("no-such-model"));
+    Path part = inbox.resolve("churn-risk/.campaign.part");
+    Files.write(part, lines.subList(0, 51));
+    Files.move(part, inbox.resolve("churn-risk/campaign.csv"));
+    Files.write(inbox.resolve("no-such-model/campaign.csv"), lines.subList(0, 3));
+
+    waitFor("the answers in the outbox", Duration.ofSeconds(30), () -> answersIn(outbox) != null);
+    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(Files.newBufferedReader(answersIn(outbox))).getRecords();
+    assertThat(rows).hasSize(50);
+    assertThat(rows).allSatisfy(row -> assertThat(row.get("decision_id")).startsWith("dc-"));
+    waitFor("the file archived", Duration.ofSeconds(10), () -> !Files.exists(inbox.resolve("churn-risk/campaign.csv")));
+    try (var done = Files.list(inbox.resolve("churn-risk/.done"))) {
+      assertThat(done.map(file -> file.getFileName().toString())).anyMatch(name -> name.endsWith("-campaign.csv"));
+    }
+    waitFor("the refused file's note", Duration.ofSeconds(30), () -> Files.isDirectory(inbox.resolve(
+        "no-such-model/.error")));
+    try (var notes = Files.list(inbox.resolve("no-such-model/.error"))) {
+      Path note = notes.filter(file -> file.toString().endsWith(".error.txt")).findFirst().orElseThrow();
+      assertThat(Files.readString(note)).contains("Not decided").contains("no-such-model");
+    }
+    assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("DECISION_BATCH")
+        .contains("\"decided\":50").contains("file-drop"));
+  }
+
+  private static Path answersIn(Path outbox) {
+    if (!Files.isDirectory(outbox)) {
+      return null;
+    }
+    try (var files = Files.list(outbox)) {
+      return files.filter(file -> file.getFileName().toString().endsWith("-campaign.answers.csv")).findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private static Map<String, Object> record(String header, String line) throws IOException {
     CSVRecord names = CSVFormat.DEFAULT.parse(new StringReader(header)).getRecords().get(0);
     CSVRecord values = CSVFormat.DEFAULT.parse(new StringReader(line)).getRecords().get(0);

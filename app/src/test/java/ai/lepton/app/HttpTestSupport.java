@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
     "lepton.data-dir=target/http-test-data",
     "lepton.demo.enabled=true",
-    "lepton.ingest.max-size=5MB"})
+    "lepton.ingest.max-size=5MB",
+    "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-issuer.pub"})
 abstract class HttpTestSupport extends HttpCalls {
 
   @LocalServerPort int port;

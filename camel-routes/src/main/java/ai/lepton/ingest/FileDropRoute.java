@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * one put in {@code <inbox>/<engagement id>/monitoring/} goes the same way as production data for the monitoring of
  * the engagement's live model ({@code MonitoringDataReceived}).
  * Accepted files move to {@code .done/}, refused ones to {@code .error/} with a {@code <file>.error.txt} saying why
- * (both names prefixed with the time they were read, so nothing is overwritten).
+ * (both names prefixed with the time they were read, so nothing is overwritten). {@code <inbox>/decisions/} holds
+ * records to decide, not datasets: this route leaves it to the decision file drop.
  *
  * <p>Half-written files are not read: Camel's {@code readLock=changed} reads a file only once its size and time stamp
  * have stayed the same for {@code lepton.ingest.file-stable-for}.
@@ -28,6 +29,8 @@ public class FileDropRoute extends RouteBuilder {
   /** The sub-folder of an engagement's inbox for production data (monitoring). */
   static final String MONITORING_FOLDER = "monitoring";
   static final String ARCHIVE_FOLDER = "leptonArchiveFolder";
+  /** Records to decide, not datasets: read by the starter's decision file drop. */
+  static final String DECISIONS_FOLDER = "decisions";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
   private final IngestProperties properties;
@@ -44,7 +47,8 @@ public class FileDropRoute extends RouteBuilder {
     // A refusal is an answer, not a failure of this route: the file moves to the folder the outcome names.
     fromF("file:%s?recursive=true&minDepth=2&maxDepth=3&readLock=changed&readLockMinAge=%d"
             + "&readLockCheckInterval=%d&readLockTimeout=%d&move=${file:parent}/${header.%s}/${header.%s}"
-            + "&moveFailed=${file:parent}/.error/${file:onlyname}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)",
+            + "&moveFailed=${file:parent}/.error/${file:onlyname}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)"
+            + "&antExclude=" + DECISIONS_FOLDER + "/**",
         inbox, stableMillis, Math.max(100, stableMillis / 4), Math.max(10_000, stableMillis * 10), ARCHIVE_FOLDER,
         ARCHIVE_NAME)
         .routeId("ingest-file-drop")

@@ -4,11 +4,14 @@ import ai.lepton.access.ApiAccessFilter;
 import ai.lepton.access.CamundaAuthenticationFilter;
 import ai.lepton.access.CrossSiteRequestFilter;
 import ai.lepton.decisions.BatchDecisions;
+import ai.lepton.decisions.DecisionFileDropRoute;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.rules.RuleService;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +45,20 @@ public class LeptonApiAutoConfiguration {
   BatchDecisions leptonBatchDecisions(RecordScorer scorer, RuleService rules, DecisionLog log, AuditTrail audit,
       PlatformTransactionManager transactions) {
     return new BatchDecisions(scorer, rules, log, audit, transactions);
+  }
+
+  /**
+   * Batch decisions by file: {@code <lepton.decisions.inbox>/<model>/} (default the ingest inbox's {@code
+   * decisions/}), answers in {@code lepton.decisions.outbox}. Off with {@code lepton.decisions.file-drop.enabled}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "lepton.decisions.file-drop", name = "enabled", matchIfMissing = true)
+  DecisionFileDropRoute leptonDecisionFileDrop(BatchDecisions batches,
+      @Value("${lepton.decisions.inbox:${lepton.ingest.inbox:./data/inbox}/decisions}") String inbox,
+      @Value("${lepton.decisions.outbox:${lepton.data-dir:./data}/outbox/decisions}") String outbox,
+      @Value("${lepton.ingest.file-stable-for:2s}") Duration stableFor) {
+    return new DecisionFileDropRoute(batches, Path.of(inbox), Path.of(outbox), stableFor.toMillis());
   }
 
   /** No engine user, no answer; raw data, the decision log and the audit trail only for their groups. */

@@ -67,6 +67,11 @@ public class BatchDecisions {
     return ruleSet;
   }
 
+  /** The rule sets a deployed model may decide with. */
+  public List<String> ruleSets(String modelName) {
+    return scorer.ruleSets(modelName);
+  }
+
   /** A text row (CSV) as a record of the model: numbers where the model expects them, empty cells absent. */
   public Map<String, Object> fromText(String modelName, Map<String, String> cells) {
     return scorer.fromText(modelName, cells);

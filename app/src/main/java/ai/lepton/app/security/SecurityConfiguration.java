@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -39,7 +42,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <p>The webapps (Cockpit, Tasklist, Admin under {@code /camunda/}), their index redirect and {@code /health} are
  * the only paths passed on without a login here; the webapps keep Camunda's own login and CSRF protection. Every
- * other path, known or not, needs HTTP Basic against Camunda's users (no session, 401/403 as JSON): Lepton's API,
+ * other path, known or not, needs HTTP Basic against Camunda's users, or a bearer token (JWT) when an issuer's key is
+ * configured ({@link BearerTokenUsers}), with no session and 401/403 as JSON: Lepton's API,
  * Camunda's REST API, and whatever a spelling of them might reach. The audit endpoints need an auditor, model risk
  * officer or administrator. Then Camunda's authorizations decide per group what each user may do.
  */
@@ -64,7 +68,21 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   public SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
-      IdentityService identity, AuditTrail audit, ObjectMapper json) throws Exception {
+      IdentityService identity, AuditTrail audit, ObjectMapper json, ObjectProvider<JwtDecoder> tokens,
+      BearerTokenUsers tokenUsers) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) ->
+        write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+            e instanceof InsufficientAuthenticationException
+                ? "Log in with HTTP Basic authentication (user and password of a Lepton user)"
+                    + (tokens.getIfAvailable() == null ? "" : " or a bearer token of the configured issuer")
+                : e.getMessage());
+    JwtDecoder decoder = tokens.getIfAvailable();
+    if (decoder != null) {
+      // machines log in with a token the configured issuer signed; Lepton's and Camunda's rights still come from
+      // the token's user's groups in Camunda (BearerTokenUsers)
+      http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
+          .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokenUsers)));
+    }
     http.authenticationProvider(users)
         .authorizeHttpRequests(requests -> {
           for (ReadRule rule : ReadRule.ALL) {
@@ -72,11 +90,7 @@ public class SecurityConfiguration {
           }
           requests.anyRequest().authenticated();
         })
-        .httpBasic(basic -> basic.realmName("Lepton").authenticationEntryPoint((request, response, e) ->
-            write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                e instanceof InsufficientAuthenticationException
-                    ? "Log in with HTTP Basic authentication (user and password of a Lepton user)"
-                    : e.getMessage())))
+        .httpBasic(basic -> basic.realmName("Lepton").authenticationEntryPoint(unauthorized))
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
           String why = ReadRule.ALL.stream().filter(rule -> paths(rule.paths().toArray(String[]::new))
               .matches(request)).map(ReadRule::refusal).findFirst().orElse("Not allowed for your groups");

@@ -50,6 +50,11 @@ public class RecordScorer {
     }
   }
 
+  /** The rule sets the live version of a model was approved to decide with. */
+  public List<String> ruleSets(String modelName) {
+    return List.copyOf(models.get(modelName).ruleSets());
+  }
+
   /**
    * A record read as text (a CSV row): the model's numeric attributes as numbers where the text is one (left as text
    * otherwise, so scoring names the cell), missing cells (empty, {@code ?}, {@code NA}, as in a dataset) absent.

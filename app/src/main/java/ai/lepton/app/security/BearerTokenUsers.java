@@ -1,0 +1,83 @@
+package ai.lepton.app.security;
+
+import ai.lepton.access.EngineIdentity;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/**
+ * A machine's bearer token (a JWT the configured issuer signed, checked by Spring Security's resource server: key,
+ * expiry, issuer and audience when set) as a Lepton user: the token's subject (or the claim {@code
+ * lepton.security.jwt.user-claim}) must be a user in Camunda's identity service, and what that user may do comes
+ * from Camunda's groups, never from the token's own claims, so a token cannot grant itself a right. The user's
+ * groups and tenants are looked up again after {@code lepton.security.recheck-after}.
+ */
+@Component
+public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+  private record Known(EngineIdentity identity, long until) {}
+
+  private static final int MOST_REMEMBERED = 10_000;
+
+  private final IdentityService identity;
+  private final String userClaim;
+  private final long keepNanos;
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  public BearerTokenUsers(IdentityService identity,
+      @Value("${lepton.security.jwt.user-claim:sub}") String userClaim,
+      @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) {
+    this.identity = identity;
+    this.userClaim = userClaim;
+    this.keepNanos = recheckAfter.toNanos();
+  }
+
+  @Override
+  public AbstractAuthenticationToken convert(Jwt token) {
+    String user = token.getClaimAsString(userClaim);
+    if (user == null || user.isBlank()) {
+      throw new BadCredentialsException("The token names no user (claim '" + userClaim + "')");
+    }
+    EngineIdentity found = find(user);
+    UsernamePasswordAuthenticationToken authenticated = UsernamePasswordAuthenticationToken.authenticated(found,
+        null, found.groupIds().stream().map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList());
+    authenticated.setDetails(Map.of("tokenId", String.valueOf(token.getId()), "issuer",
+        String.valueOf(token.getIssuer())));
+    return authenticated;
+  }
+
+  private EngineIdentity find(String user) {
+    Known cached = known.get(user);
+    long now = System.nanoTime();
+    if (cached != null && now - cached.until() < 0) {
+      return cached.identity();
+    }
+    if (identity.createUserQuery().userId(user).count() != 1) {
+      known.remove(user);
+      throw new BadCredentialsException("The token's user '" + user + "' is not a Lepton user: create it in"
+          + " Camunda Admin and put it in the groups whose rights it needs");
+    }
+    EngineIdentity found = new EngineIdentity(user,
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
+        identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList());
+    if (keepNanos > 0) {
+      if (known.size() >= MOST_REMEMBERED) {
+        known.clear();
+      }
+      known.put(user, new Known(found, now + keepNanos));
+    }
+    return found;
+  }
+}
