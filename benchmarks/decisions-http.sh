@@ -54,24 +54,23 @@ echo "|---|---|---|---|---|---|---|---|---|---|"
 ratios=()
 singles=()
 for round in $(seq 1 "$rounds"); do
-  read -r l50 l_p50 l_p99 l_err <<< "$(run lepton "$seconds" "$decision" docs/examples/churn-customer.json)"
-  read -r d50 d_p50 d_p99 d_err <<< "$(run dmn "$seconds" "$dmn" benchmarks/http/churn-offer-evaluate.json)"
+  read -r l50 l_p50 l_p99 l_err _ <<< "$(run lepton "$seconds" "$decision" docs/examples/churn-customer.json)"
+  read -r d50 d_p50 d_p99 d_err _ <<< "$(run dmn "$seconds" "$dmn" benchmarks/http/churn-offer-evaluate.json)"
   ratio=$(awk -v a="$l50" -v b="$d50" 'BEGIN {printf "%.2f", a/b}')
   ratios+=("$ratio")
   singles+=("$l50")
   echo "| $round | $l50 | $l_p50 | $l_p99 | $l_err | $d50 | $d_p50 | $d_p99 | $d_err | ${ratio}× |"
 done
 floor=$(AUTH="$auth" wrk -t2 -c4 -d"${seconds}s" -s benchmarks/http/decision.lua "$base/engine-rest/engine")
-echo "floor of login + HTTP (GET /engine-rest/engine, same login): ${floor##*RESULT } (req/s p50 p99 errors)"
+echo "floor of login + HTTP (GET /engine-rest/engine, same login): ${floor##*RESULT } (req/s p50 p99 errors requests)"
 echo "median ratio (Lepton / DMN): $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')×"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "after the rounds: RSS $(rss "$pid") MB, data directory $(du -sm "$dir/data" | cut -f1) MB"
 
 csv="$dir/campaign.csv"
 customers=app/src/main/resources/demo/wa_churn.csv
-{ head -1 "$customers"
-  for _ in $(seq 0 $(( batch_rows / $(tail -n +2 "$customers" | wc -l) ))); do tail -n +2 "$customers"; done \
-    | head -n "$batch_rows"; } > "$csv"
+awk -v n="$batch_rows" 'NR == 1 {print; next} {rows[++m] = $0} END {for (i = 0; i < n; i++) print rows[i % m + 1]}' \
+  "$customers" > "$csv"
 t0=$(date +%s%N)
 curl -s -u pm:pm -H 'Content-Type: text/csv' --data-binary @"$csv" -o "$dir/answers.csv" \
   "$base/api/decisions/churn-risk/batch?ruleSet=churn-retention"

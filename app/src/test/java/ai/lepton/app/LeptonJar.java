@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class LeptonJar {
 
+  /** The heap the README's first command gives the jar: the jar is tested as it is run. */
+  static final String README_HEAP = "-Xmx512m";
+
   private final Path jar;
   private final Path work;
   private final int port;
@@ -57,7 +60,7 @@ final class LeptonJar {
     try {
       Files.createDirectories(work.resolve("tmp"));
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-Xmx1g", "-Djava.io.tmpdir=" + work.resolve("tmp"), "-jar", jar.toString()));
+          .toString(), README_HEAP, "-Djava.io.tmpdir=" + work.resolve("tmp"), "-jar", jar.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
           .redirectErrorStream(true).redirectOutput(log().toFile());
       builder.environment().put("LEPTON_DATA_DIR", dataDir().toString());
