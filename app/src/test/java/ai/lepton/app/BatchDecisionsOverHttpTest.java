@@ -113,6 +113,30 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
   }
 
   @Test
+  void anEndlessLineEndsTheBatchWithoutFillingTheMemory() throws IOException {
+    String customer = Files.readString(Path.of("../docs/examples/churn-customer.json")).replaceAll("\\s*\n\\s*", " ");
+    String endless = "{\"note\": \"" + "x".repeat(200_000) + "\"}";
+
+    Reply jsonLines = post("pm", BATCH, "application/x-ndjson",
+        (customer + "\n" + endless + "\n" + customer + "\n").getBytes(StandardCharsets.UTF_8));
+    String[] answered = jsonLines.text().split("\n");
+    assertThat(answered).hasSize(2);
+    assertThat(JSON.readTree(answered[0]).path("decisionId").asText()).startsWith("dc-");
+    assertThat(JSON.readTree(answered[1]).path("error").asText()).isEqualTo("NOT_A_RECORD");
+    assertThat(JSON.readTree(answered[1]).path("detail").asText()).contains("longer than 65536");
+
+    List<String> lines = Files.readAllLines(Path.of("src/main/resources/demo/wa_churn.csv"));
+    String csv = lines.get(0) + "\n" + lines.get(1) + "\n\"" + "y".repeat(200_000) + "\"\n" + lines.get(2) + "\n";
+    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(post("pm", BATCH, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).text()))
+        .getRecords();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).get("decision_id")).startsWith("dc-");
+    assertThat(rows.get(1).get("error")).isEqualTo("NOT_A_RECORD");
+    assertThat(rows.get(1).get("detail")).contains("longer than 65536");
+  }
+
+  @Test
   void whatCannotBeABatchIsRefusedBeforeAnyRowIsDecided() {
     byte[] one = "tenure,contract\n1,Month-to-month\n".getBytes(StandardCharsets.UTF_8);
     assertThat(post("auditor", BATCH, "text/csv", one).status()).isEqualTo(403);

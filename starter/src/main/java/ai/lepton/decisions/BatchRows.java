@@ -19,11 +19,13 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The rows of a batch as they are read, one at a time (a batch is never held in memory): CSV with a header row, or
  * JSON lines (one object per line, blank lines skipped). A row that is not a record is a {@link BatchRow} saying
- * why; a CSV that cannot be read any further ends with one.
+ * why; a body that cannot be read any further (broken CSV quoting, a line over {@link #MOST_PER_LINE}) ends with one.
  */
 public final class BatchRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The longest line a batch may hold: the largest body of a single decision, 64 KB. */
+  public static final int MOST_PER_LINE = 64 * 1024;
 
   private BatchRows() {}
 
@@ -31,7 +33,7 @@ public final class BatchRows {
   public static Iterator<BatchRow> csv(Reader body, Function<Map<String, String>, Map<String, Object>> typed)
       throws IOException {
     CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get().parse(body);
+        .setIgnoreEmptyLines(true).get().parse(new LineLengthLimit(body, MOST_PER_LINE));
     Iterator<CSVRecord> records = parser.iterator();
     int columns = parser.getHeaderNames().size();
     return new Iterator<>() {
@@ -72,9 +74,10 @@ public final class BatchRows {
 
   /** JSON lines: one JSON object per line. */
   public static Iterator<BatchRow> jsonLines(Reader body) {
-    BufferedReader lines = new BufferedReader(body);
+    BufferedReader lines = new BufferedReader(new LineLengthLimit(body, MOST_PER_LINE));
     return new Iterator<>() {
       private long row;
+      private String unreadable;
       private String next = read();
 
       private String read() {
@@ -85,19 +88,25 @@ public final class BatchRows {
           } while (line != null && line.isBlank());
           return line;
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          unreadable = "The body cannot be read from here on: " + e.getMessage();
+          return null;
         }
       }
 
       @Override
       public boolean hasNext() {
-        return next != null;
+        return next != null || unreadable != null;
       }
 
       @Override
       public BatchRow next() {
         if (next == null) {
-          throw new NoSuchElementException();
+          if (unreadable == null) {
+            throw new NoSuchElementException();
+          }
+          String why = unreadable;
+          unreadable = null;
+          return BatchRow.notARecord(++row, why);
         }
         String line = next;
         next = read();
