@@ -151,6 +151,10 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
         .isEqualTo(400);
     assertThat(post("pm", BATCH, "application/xml", "<customers/>".getBytes(StandardCharsets.UTF_8)).status())
         .isEqualTo(415);
+    // the test context's lepton.ingest.max-size is 5 MB
+    Reply tooLarge = post("pm", BATCH, "text/csv", new byte[6 * 1024 * 1024]);
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.json().path("detail").asText()).contains("A batch of records").contains("lepton.ingest.max-size");
   }
 
   @Test
