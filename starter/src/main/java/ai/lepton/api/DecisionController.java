@@ -3,6 +3,7 @@ package ai.lepton.api;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.metrics.DecisionMeters;
 import ai.lepton.ml.Json;
+import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.LoggedDecision;
 import ai.lepton.process.BpmnErrorCode;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,18 +43,18 @@ public class DecisionController {
   private final DecisionDefinitionCache definitions;
   private final IdentityService identity;
   private final ProcessStartRights rights;
-  private final ProcessEngineConfigurationImpl engine;
+  private final AsLepton asLepton;
   private final DecisionMeters meters;
 
   public DecisionController(RuntimeService runtime, DecisionLog log, DecisionDefinitionCache definitions,
-      IdentityService identity, ProcessStartRights rights, ProcessEngineConfigurationImpl engine,
+      IdentityService identity, ProcessStartRights rights, AsLepton asLepton,
       ObjectProvider<DecisionMeters> meters) {
     this.runtime = runtime;
     this.log = log;
     this.definitions = definitions;
     this.identity = identity;
     this.rights = rights;
-    this.engine = engine;
+    this.asLepton = asLepton;
     this.meters = meters.getIfAvailable(() -> new DecisionMeters(Metrics.globalRegistry));
   }
 
@@ -78,19 +78,12 @@ public class DecisionController {
     Authentication user = identity.getCurrentAuthentication();
     rights.requireDecisionRight(user, "POST /api/decisions/" + modelName, "/api/decisions/" + modelName);
     // the two rights the engine checks when it starts an instance were checked just above (ProcessStartRights): the
-    // start does not ask the authorization table again; the process runs as the caller, as before
-    VariableMap result = engine.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        return runtime.createProcessInstanceById(definitions.latestId())
-            .setVariable("modelName", modelName)
-            .setVariable("ruleSet", ruleSet)
-            .setVariable("features", features.toString())
-            .executeWithVariablesInReturn().getVariables();
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    });
+    // start does not ask the authorization table again; the process still runs as the caller
+    VariableMap result = asLepton.run(() -> runtime.createProcessInstanceById(definitions.latestId())
+        .setVariable("modelName", modelName)
+        .setVariable("ruleSet", ruleSet)
+        .setVariable("features", features.toString())
+        .executeWithVariablesInReturn().getVariables());
     Object errorCode = result.get("errorCode");
     if (errorCode != null) {
       meters.decided(BpmnErrorCode.MODEL_NOT_FOUND.name().equals(errorCode) ? DecisionMeters.UNKNOWN_MODEL : modelName,

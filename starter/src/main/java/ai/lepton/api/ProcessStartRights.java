@@ -1,11 +1,11 @@
 package ai.lepton.api;
 
+import ai.lepton.access.ShortMemory;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.process.ProcessKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -27,22 +27,17 @@ public class ProcessStartRights {
 
   private record Asked(String user, List<String> groups, String processKey) {}
 
-  private record Answer(boolean allowed, long until) {}
-
-  private static final int MOST_REMEMBERED = 10_000;
-
   private final AuthorizationService authorizations;
   private final ProcessEngineConfiguration engine;
   private final AuditTrail audit;
-  private final long keepNanos;
-  private final Map<Asked, Answer> answers = new ConcurrentHashMap<>();
+  private final ShortMemory<Asked, Boolean> answers;
 
   public ProcessStartRights(AuthorizationService authorizations, ProcessEngineConfiguration engine, AuditTrail audit,
       @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) {
     this.authorizations = authorizations;
     this.engine = engine;
     this.audit = audit;
-    this.keepNanos = recheckAfter.toNanos();
+    this.answers = new ShortMemory<>(recheckAfter);
   }
 
   /**
@@ -67,19 +62,14 @@ public class ProcessStartRights {
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
     Asked asked = new Asked(user.getUserId(), groups, processKey);
-    long now = System.nanoTime();
-    Answer answer = answers.get(asked);
-    if (answer == null || now - answer.until() > 0) {
-      boolean allowed = authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.CREATE,
+    Boolean allowed = answers.get(asked);
+    if (allowed == null) {
+      allowed = authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.CREATE,
           Resources.PROCESS_INSTANCE)
           && authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.CREATE_INSTANCE,
               Resources.PROCESS_DEFINITION, processKey);
-      if (answers.size() >= MOST_REMEMBERED) {
-        answers.clear();
-      }
-      answer = new Answer(allowed, now + keepNanos);
-      answers.put(asked, answer);
+      answers.put(asked, allowed);
     }
-    return answer.allowed();
+    return allowed;
   }
 }

@@ -6,6 +6,7 @@ import ai.lepton.metrics.DecisionStepTimers;
 import ai.lepton.metrics.DriftMeters;
 import ai.lepton.metrics.EngineMeters;
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.engine.AsLepton;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -42,8 +43,9 @@ public class LeptonMetricsAutoConfiguration {
   }
 
   @Bean
-  MeterBinder leptonEngineMeters(ObjectProvider<ProcessEngineConfigurationImpl> engine) {
-    return registry -> EngineMeters.register(registry, engine.getObject());
+  MeterBinder leptonEngineMeters(ObjectProvider<ProcessEngineConfigurationImpl> engine,
+      ObjectProvider<AsLepton> asLepton) {
+    return registry -> EngineMeters.register(registry, engine.getObject(), asLepton.getObject());
   }
 
   @Bean

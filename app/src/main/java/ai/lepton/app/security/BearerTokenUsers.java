@@ -1,9 +1,9 @@
 package ai.lepton.app.security;
 
 import ai.lepton.access.EngineIdentity;
+import ai.lepton.access.ShortMemory;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -26,21 +26,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 
-  private record Known(EngineIdentity identity, long until) {}
-
-  private static final int MOST_REMEMBERED = 10_000;
-
   private final IdentityService identity;
   private final String userClaim;
-  private final long keepNanos;
-  private final Map<String, Known> known = new ConcurrentHashMap<>();
+  private final ShortMemory<String, EngineIdentity> known;
 
   public BearerTokenUsers(IdentityService identity,
       @Value("${lepton.security.jwt.user-claim:sub}") String userClaim,
       @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) {
     this.identity = identity;
     this.userClaim = userClaim;
-    this.keepNanos = recheckAfter.toNanos();
+    this.known = new ShortMemory<>(recheckAfter);
   }
 
   @Override
@@ -58,13 +53,11 @@ public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationTo
   }
 
   private EngineIdentity find(String user) {
-    Known cached = known.get(user);
-    long now = System.nanoTime();
-    if (cached != null && now - cached.until() < 0) {
-      return cached.identity();
+    EngineIdentity cached = known.get(user);
+    if (cached != null) {
+      return cached;
     }
     if (identity.createUserQuery().userId(user).count() != 1) {
-      known.remove(user);
       throw new BadCredentialsException("The token's user '" + user + "' is not a Lepton user: create it in"
           + " Camunda Admin and put it in the groups whose rights it needs");
     }
@@ -72,12 +65,7 @@ public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationTo
         identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
         identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
             .map(Tenant::getId).toList());
-    if (keepNanos > 0) {
-      if (known.size() >= MOST_REMEMBERED) {
-        known.clear();
-      }
-      known.put(user, new Known(found, now + keepNanos));
-    }
+    known.put(user, found);
     return found;
   }
 }

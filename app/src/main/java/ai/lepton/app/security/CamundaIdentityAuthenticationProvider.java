@@ -63,9 +63,4 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
-
-  /** For tests: the next login of every user is checked against Camunda again. */
-  void forgetAll() {
-    recent.forgetAll();
-  }
 }

@@ -1,13 +1,12 @@
 package ai.lepton.app.security;
 
 import ai.lepton.access.EngineIdentity;
+import ai.lepton.access.ShortMemory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,16 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class RecentLogins {
 
-  private record Login(byte[] passwordMac, EngineIdentity identity, long until) {}
+  private record Login(byte[] passwordMac, EngineIdentity identity) {}
 
-  private static final int MOST_REMEMBERED = 10_000;
-
-  private final long keepNanos;
   private final SecretKeySpec key;
-  private final Map<String, Login> logins = new ConcurrentHashMap<>();
+  private final ShortMemory<String, Login> logins;
 
   RecentLogins(Duration recheckAfter) {
-    this.keepNanos = recheckAfter.toNanos();
+    this.logins = new ShortMemory<>(recheckAfter);
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -35,28 +31,15 @@ final class RecentLogins {
 
   EngineIdentity find(String user, String password) {
     Login login = logins.get(user);
-    if (login == null || System.nanoTime() - login.until() > 0) {
-      return null;
-    }
-    return MessageDigest.isEqual(login.passwordMac(), mac(password)) ? login.identity() : null;
+    return login != null && MessageDigest.isEqual(login.passwordMac(), mac(password)) ? login.identity() : null;
   }
 
   void remember(String user, String password, EngineIdentity identity) {
-    if (keepNanos <= 0) {
-      return;
-    }
-    if (logins.size() >= MOST_REMEMBERED) {
-      logins.clear();
-    }
-    logins.put(user, new Login(mac(password), identity, System.nanoTime() + keepNanos));
+    logins.put(user, new Login(mac(password), identity));
   }
 
   void forget(String user) {
-    logins.remove(user);
-  }
-
-  void forgetAll() {
-    logins.clear();
+    logins.forget(user);
   }
 
   private byte[] mac(String password) {
