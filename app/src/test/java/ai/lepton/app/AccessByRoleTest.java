@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What each group may do over HTTP, against the running app with its demo users: 401 without a login, 403 for a
  * role that may not, 2xx for one that may. (Approval rights are tested on the process itself.)
  */
 class AccessByRoleTest extends HttpTestSupport {
+
+  @Autowired
+  ApplicationContext context;
 
   @Test
   void withoutALoginOnlyTheHealthEndpointAnswers() {
@@ -19,6 +26,18 @@ class AccessByRoleTest extends HttpTestSupport {
         "/engine-rest/process-definition", "/engine-rest/task", "/engine-rest/history/process-instance"}) {
       assertThat(get(null, path).status()).as(path).isEqualTo(401);
     }
+  }
+
+  @Test
+  void theHealthEndpointSaysStartingUntilTheStartUpWorkIsDone() {
+    AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    try {
+      assertThat(get(null, "/health").status()).isEqualTo(503);
+      assertThat(get(null, "/health").json().path("status").asText()).isEqualTo("STARTING");
+    } finally {
+      AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+    assertThat(get(null, "/health").status()).isEqualTo(200);
   }
 
   @Test

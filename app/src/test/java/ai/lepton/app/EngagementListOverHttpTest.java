@@ -32,6 +32,10 @@ class EngagementListOverHttpTest extends HttpTestSupport {
     assertThat(churn.at("/champion/metric").asText()).isEqualTo("weightedAreaUnderROC");
     assertThat(churn.at("/champion/value").asDouble()).isGreaterThanOrEqualTo(churn.at("/champion/threshold")
         .asDouble());
+    assertThat(churn.at("/champion/meetsThreshold").asBoolean()).isTrue();
+    assertThat(churn.path("processInstanceId").asText()).isNotBlank();
+    assertThat(churn.path("taskId").isNull()).as("no user task open in maintenance").isTrue();
+    assertThat(churn.path("waitingTooLong").asBoolean()).as("a timer is nobody's delay").isFalse();
 
     JsonNode credit = line(page, "ENG-DEMO-CREDIT");
     assertThat(credit.path("phase").asText()).isEqualTo("approval");
@@ -40,6 +44,10 @@ class EngagementListOverHttpTest extends HttpTestSupport {
     assertThat(credit.path("since").isNull()).isFalse();
     assertThat(credit.path("approval").asText()).isEqualTo("awaiting approval");
     assertThat(credit.path("liveModelVersionId").isNull()).isTrue();
+    assertThat(credit.path("taskId").asText()).as("the approval task, for the Tasklist link")
+        .isEqualTo(get("mro", "/engine-rest/task?processInstanceId=" + credit.path("processInstanceId").asText())
+            .json().at("/0/id").asText());
+    assertThat(credit.path("waitingTooLong").asBoolean()).as("waiting minutes, not the 3 days allowed").isFalse();
   }
 
   @Test

@@ -5,7 +5,11 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.process.ProcessKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -27,6 +31,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,9 +59,14 @@ public class EngagementOverview {
   private static final Set<String> WAITING_ON_CLIENT = Set.of("Task_AwaitDataset", "Task_ChaseClient",
       "Task_RequestNewData");
 
-  /** One engagement's line. */
-  public record Line(String engagementId, String client, String name, String phase, String status,
-      String currentStep, String waitingOn, Date since, Map<String, Object> champion, String approval,
+  /**
+   * One engagement's line; {@code processInstanceId} opens it in Cockpit, {@code taskId} (the open user task, if the
+   * engagement waits on one) in Tasklist.
+   */
+  public record Line(String engagementId, String processInstanceId, String client, String name, String phase,
+      String status, String currentStep, String waitingOn, String taskId, Date since, boolean waitingTooLong,
+      Map<String, Object> champion,
+      String approval,
       String liveModelVersionId, String monitoringVerdict, long openIncidents, String startedBy, Date startedAt,
       Date endedAt) {}
 
@@ -71,10 +81,13 @@ public class EngagementOverview {
   private final RepositoryService repository;
   private final ModelRegistry registry;
   private final RequirementsRecord requirements;
+  private final Duration waitingAlertAfter;
   private final Map<String, Map<String, String>> candidatesByDefinition = new ConcurrentHashMap<>();
 
   public EngagementOverview(HistoryService history, RuntimeService runtime, RepositoryService repository,
-      ModelRegistry registry, RequirementsRecord requirements) {
+      ModelRegistry registry, RequirementsRecord requirements,
+      @Value("${lepton.engagements.waiting-alert-after:P3D}") Duration waitingAlertAfter) {
+    this.waitingAlertAfter = waitingAlertAfter;
     this.history = history;
     this.runtime = runtime;
     this.repository = repository;
@@ -108,6 +121,7 @@ public class EngagementOverview {
         .collect(Collectors.groupingBy(Incident::getProcessInstanceId, Collectors.counting()));
 
     List<Line> lines = new ArrayList<>();
+    Instant now = Instant.now();
     for (HistoricProcessInstance instance : instances) {
       Map<String, Object> values = variables.getOrDefault(instance.getId(), Map.of());
       HistoricActivityInstance step = currentStep(open.getOrDefault(instance.getId(), List.of()));
@@ -120,10 +134,11 @@ public class EngagementOverview {
           : "Task_ApproveModel".equals(stepId) ? "awaiting-approval"
           : WAITING_ON_CLIENT.contains(stepId) ? "waiting-on-client"
           : "maintenance".equals(phase) ? "in-maintenance" : "active";
-      lines.add(new Line(instance.getBusinessKey(), text(values.get("client")), text(values.get("engagementName")),
-          phase, status, step == null ? null : step.getActivityName(),
-          ended ? null : waitingOn(instance.getProcessDefinitionId(), step), step == null ? null
-              : step.getStartTime(), null, null, null, text(values.get("maintenanceVerdict")), incidentCount,
+      lines.add(new Line(instance.getBusinessKey(), instance.getId(), text(values.get("client")),
+          text(values.get("engagementName")), phase, status, step == null ? null : step.getActivityName(),
+          ended ? null : waitingOn(instance.getProcessDefinitionId(), step), step == null ? null : step.getTaskId(),
+          step == null ? null : step.getStartTime(), !ended && step != null && waitingOnSomeone(step)
+              && step.getStartTime().toInstant().plus(waitingAlertAfter).isBefore(now), null, null, null, text(values.get("maintenanceVerdict")), incidentCount,
           instance.getStartUserId(), instance.getStartTime(), instance.getEndTime()));
     }
     List<Line> matching = lines.stream().filter(line -> matches(line, filter)).sorted(order(sort)).toList();
@@ -157,6 +172,8 @@ public class EngagementOverview {
       champion.put("metric", recorded.successMetric());
       champion.put("value", best.metric(recorded.successMetric()));
       champion.put("threshold", recorded.successThreshold());
+      double value = best.metric(recorded.successMetric());
+      champion.put("meetsThreshold", meets(recorded, value));
       approval = switch (statuses.get(best.id())) {
         case CHAMPION -> "awaiting approval";
         case APPROVED, DEPLOYED, RETIRED -> "approved";
@@ -164,9 +181,20 @@ public class EngagementOverview {
         default -> null;
       };
     }
-    return new Line(line.engagementId(), line.client(), line.name(), line.phase(), line.status(),
-        line.currentStep(), line.waitingOn(), line.since(), champion, approval, live, line.monitoringVerdict(),
+    return new Line(line.engagementId(), line.processInstanceId(), line.client(), line.name(), line.phase(),
+        line.status(), line.currentStep(), line.waitingOn(), line.taskId(), line.since(), line.waitingTooLong(),
+        champion, approval, live, line.monitoringVerdict(),
         line.openIncidents(), line.startedBy(), line.startedAt(), line.endedAt());
+  }
+
+  /** The champion's figure against the threshold, in the metric's direction (lower is better for errors). */
+  private static Boolean meets(Requirements recorded, double value) {
+    try {
+      return !Double.isNaN(value) && SuccessMetric.of(recorded.successMetric(),
+          ProblemType.of(recorded.problemType())).meets(value, recorded.successThreshold());
+    } catch (IllegalArgumentException unknownMetric) {
+      return null;
+    }
   }
 
   /** The innermost open step (a task inside the maintenance subprocess, not the subprocess itself). */
@@ -174,6 +202,11 @@ public class EngagementOverview {
     return open.stream().filter(a -> !"subProcess".equals(a.getActivityType())
         && !a.getActivityType().contains("multiInstanceBody")).max(Comparator.comparing(
             HistoricActivityInstance::getStartTime)).orElse(open.isEmpty() ? null : open.get(0));
+  }
+
+  /** A person is awaited: a user task's group, or the client's data (not a timer or a worker). */
+  private static boolean waitingOnSomeone(HistoricActivityInstance step) {
+    return "userTask".equals(step.getActivityType()) || WAITING_ON_CLIENT.contains(step.getActivityId());
   }
 
   private static boolean inMaintenance(List<HistoricActivityInstance> open) {

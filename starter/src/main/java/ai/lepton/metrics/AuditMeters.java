@@ -19,10 +19,10 @@ public final class AuditMeters {
 
   public static void register(MeterRegistry registry, AuditTrail audit) {
     DATASET_OUTCOMES.values().forEach(outcome -> datasets(registry, outcome)); // 0 from the start, not absent
-    audit.whenCommitted(type -> {
-      Counter.builder("lepton.audit.entries").description("Audit entries recorded, by type").tag("type", type)
-          .register(registry).increment();
-      String outcome = DATASET_OUTCOMES.get(type);
+    audit.whenCommitted(entry -> {
+      Counter.builder("lepton.audit.entries").description("Audit entries recorded, by type")
+          .tag("type", entry.type()).register(registry).increment();
+      String outcome = DATASET_OUTCOMES.get(entry.type());
       if (outcome != null) {
         datasets(registry, outcome).increment();
       }

@@ -5,8 +5,6 @@ import ai.lepton.access.ShortMemory;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -61,10 +59,7 @@ public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationTo
       throw new BadCredentialsException("The token's user '" + user + "' is not a Lepton user: create it in"
           + " Camunda Admin and put it in the groups whose rights it needs");
     }
-    EngineIdentity found = new EngineIdentity(user,
-        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
-        identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-            .map(Tenant::getId).toList());
+    EngineIdentity found = EngineIdentity.lookUp(identity, user);
     known.put(user, found);
     return found;
   }

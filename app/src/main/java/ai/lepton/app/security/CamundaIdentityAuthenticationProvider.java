@@ -3,8 +3,6 @@ package ai.lepton.app.security;
 import ai.lepton.access.EngineIdentity;
 import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -45,10 +43,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         recent.forget(user);
         throw wrong();
       }
-      known = new EngineIdentity(user,
-          identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
-          identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-              .map(Tenant::getId).toList());
+      known = EngineIdentity.lookUp(identity, user);
       recent.remember(user, password.toString(), known);
     }
     return UsernamePasswordAuthenticationToken.authenticated(known, null,

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +45,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <p>The webapps (Cockpit, Tasklist, Admin under {@code /camunda/}), their index redirect and {@code /health} are
  * the only paths passed on without a login here; the webapps keep Camunda's own login and CSRF protection. Every
  * other path, known or not, needs HTTP Basic against Camunda's users, or a bearer token (JWT) when an issuer's key is
- * configured ({@link BearerTokenUsers}), with no session and 401/403 as JSON: Lepton's API,
+ * configured ({@link BearerTokenUsers}), with no session and 401/403 as JSON (one exception: Lepton's Cockpit plugin
+ * reads {@code GET /api/**} as the user logged into the webapps, with the session's CSRF token;
+ * {@link WebappSessionLogins}): Lepton's API,
  * Camunda's REST API, and whatever a spelling of them might reach. The audit endpoints need an auditor, model risk
  * officer or administrator. Then Camunda's authorizations decide per group what each user may do.
  */
@@ -69,7 +73,8 @@ public class SecurityConfiguration {
   @Order(2)
   public SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
       IdentityService identity, AuditTrail audit, ObjectMapper json, ObjectProvider<JwtDecoder> tokens,
-      BearerTokenUsers tokenUsers) throws Exception {
+      BearerTokenUsers tokenUsers, ProcessEngine engine,
+      @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) ->
         write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
             e instanceof InsufficientAuthenticationException
@@ -97,8 +102,14 @@ public class SecurityConfiguration {
           refused(audit, request, why);
           write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden", why);
         }))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // nothing is kept in a session here, so there is no session to protect from fixation: changing the id would
+        // log the same browser out of Camunda's webapps (whose login lives in that session)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .csrf(csrf -> csrf.disable()) // no cookies on these paths: every call carries its credentials
+        // Lepton's Cockpit plugin reads as the user logged into the webapps (GET only, with the session's CSRF token)
+        .addFilterBefore(new WebappSessionLogins(identity, engine.getName(), recheckAfter),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class);
     return http.build();
   }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class AuditTrail {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate joinOrStart;
   private final TransactionTemplate ownTransaction;
-  private final List<Consumer<String>> committedTypes = new CopyOnWriteArrayList<>();
+  private final List<Consumer<AuditEntry>> committed = new CopyOnWriteArrayList<>();
 
   public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -52,9 +53,12 @@ public class AuditTrail {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Tells {@code listener} the type of every entry once its transaction has committed (for counting them). */
-  public void whenCommitted(Consumer<String> listener) {
-    committedTypes.add(listener);
+  /**
+   * Hands {@code listener} every entry once its transaction has committed (for counting them, or telling people what
+   * happened): an entry whose action rolled back is never handed on.
+   */
+  public void whenCommitted(Consumer<AuditEntry> listener) {
+    committed.add(listener);
   }
 
   /** Records an action in the current transaction (or a new one when there is none); returns its sequence number. */
@@ -94,11 +98,14 @@ public class AuditTrail {
     jdbc.update(INSERT, seq, Timestamp.from(now), actor == null ? "unknown" : actor, type, subjectType, subjectId,
         document, previous, hash);
     jdbc.update(MOVE_HEAD, seq, hash);
-    if (!committedTypes.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!committed.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+      AuditEntry entry = new AuditEntry(seq, now.toString(), actor == null ? "unknown" : actor, type, subjectType,
+          subjectId, payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload)),
+          previous, hash);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          committedTypes.forEach(listener -> listener.accept(type));
+          committed.forEach(listener -> listener.accept(entry));
         }
       });
     }
