@@ -84,6 +84,7 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     logged.forEach(d -> {
       if (batchId.equals(d.path("batchId").asText())) {
         inBatch.add(d.path("decisionId").asText());
+        assertThat(d.path("requestedBy").asText()).isEqualTo("pm");
       }
     });
     assertThat(inBatch).hasSizeGreaterThan(990).contains(rows.get(1_202).get("decision_id"));

@@ -195,7 +195,9 @@ class CockpitPluginIT extends HttpCalls {
         .build(), options);
     browser.get("http://localhost:" + port() + "/camunda/app/cockpit/default/#/login");
     new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage("Cockpit's login form").until(d -> d
-        .getCurrentUrl().contains("#/login") && !d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+        .getCurrentUrl().contains("#/login") && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+            "var form = document.querySelector('form[name=signinForm]');"
+                + " return !!(form && window.angular && angular.element(form).scope());")));
     sleep(1_000); // Cockpit redraws its login once it has asked whether someone is logged in
     // Keys typed by the driver do not reach Cockpit's login page (served in a CSP sandbox) under headless
     // Chromium, so the form's own login function is called with the name and password, as the button would

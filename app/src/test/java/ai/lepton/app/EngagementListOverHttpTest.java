@@ -65,6 +65,12 @@ class EngagementListOverHttpTest extends HttpTestSupport {
     assertThat(first.at("/engagements/0/engagementId").asText())
         .isLessThan(second.at("/engagements/0/engagementId").asText());
 
+    String churnInstance = get("pm", "/api/engagements/ENG-DEMO-CHURN-RISK").json().path("processInstanceId")
+        .asText();
+    assertThat(get("pm", "/api/engagements?processInstanceId=" + churnInstance).json().path("engagements")
+        .findValuesAsText("engagementId")).containsExactly("ENG-DEMO-CHURN-RISK");
+    assertThat(get("pm", "/api/engagements?processInstanceId=no-such-instance").json().path("total").asInt())
+        .isZero();
     assertThat(get("pm", "/api/engagements?status=stuck").status()).isEqualTo(400);
     assertThat(get("pm", "/api/engagements?sort=mood").status()).isEqualTo(400);
     assertThat(get("pm", "/api/engagements?size=5000").status()).isEqualTo(400);

@@ -134,6 +134,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(decided.json().path("missingFeatures").toString()).contains("total_charges");
     JsonNode logged = get("auditor", "/api/decisions?model=churn-http").json();
     assertThat(logged.get(0).path("decisionId").asText()).isEqualTo(decided.json().path("decisionId").asText());
+    assertThat(logged.get(0).path("requestedBy").asText()).as("the caller, kept with the decision").isEqualTo("pm");
 
     // And the decision names the attributes that moved it most, strongest first, and the log keeps them
     JsonNode explanation = decided.json().path("explanation");

@@ -282,6 +282,12 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("Task_ReviewTrainingResult").hasNotPassed("Task_DeployModel");
     assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.REJECTED);
     assertThat(registry.deployedUnder("credit-risk-reject")).isEmpty();
+    // the approval was asked of the risk officers, the rejection told with its reason
+    assertThat(notified(pi, "APPROVAL_NEEDED", 1)).singleElement().satisfies(told ->
+        assertThat(told.path("toGroups").toString()).contains("model-risk-officers"));
+    assertThat(notified(pi, "MODEL_REJECTED", 1)).singleElement().satisfies(told -> assertThat(told.path("what")
+        .asText()).contains(champion, "rejected by mro", "Explainability not shown"));
+    assertThat(notified(pi, "MODEL_DEPLOYED", 0)).isEmpty();
   }
 
   @Test
@@ -477,6 +483,11 @@ class EngagementProcessTest extends ProcessTestSupport {
 
     assertThat(pi).isWaitingAt("Task_AwaitDataset", "Task_ChaseClient");
     assertThat(task("Task_ChaseClient", pi)).hasCandidateGroup(LeptonGroups.PROJECT_MANAGERS);
+    assertThat(notified(pi, "CLIENT_DATA_OVERDUE", 1)).singleElement().satisfies(told -> {
+      assertThat(told.path("engagementId").asText()).isEqualTo(pi.getBusinessKey());
+      assertThat(told.path("link").asText()).contains("/camunda/app/tasklist/default/#/?task="
+          + task("Task_ChaseClient", pi).getId());
+    });
   }
 
   @Test

@@ -141,6 +141,12 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     attributes(check).forEach(a -> psi.put((String) a.get("attribute"), ((Number) a.get("psi")).doubleValue()));
     assertThat(psi.get("tenure")).isGreaterThan(0.25);
     assertThat(psi.get("total_charges")).isGreaterThan(0.25);
+    // and the project manager and the risk officers are told, with the findings
+    assertThat(notified(pi, "RETRAINING_ADVISED", 1)).singleElement().satisfies(told -> {
+      assertThat(told.path("toGroups").toString()).contains("model-risk-officers");
+      assertThat(told.path("what").asText()).contains("RETRAIN", first, "drifted significantly");
+      assertThat(told.path("link").asText()).contains("/camunda/app/cockpit/default/#/process-instance/" + pi.getId());
+    });
     assertThat(((Number) check.get("significantDrift")).intValue()).isGreaterThanOrEqualTo(3);
     assertThat(String.valueOf(runtime.getVariable(pi.getId(), "maintenanceFindings")))
         .contains("RETRAIN: ").contains("drifted significantly");
@@ -193,6 +199,8 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     assertThat(String.valueOf(runtime.getVariable(pi.getId(), "monitoringSummary"))).contains("female: PSI");
     assertThat(pi).isWaitingAt("Task_ReviewMonitoringFindings", "Gateway_NextCheck");
     assertThat(task(pi)).hasCandidateGroup("project-managers");
+    assertThat(notified(pi, "DRIFT_WARNING", 1)).singleElement().satisfies(told -> assertThat(told.path("what")
+        .asText()).contains("WARN", "'female'"));
 
     // When the next month, dropped into the engagement's monitoring inbox folder, warns again, no second task piles up
     Path monitoringInbox = Path.of("target/process-test-data/inbox", pi.getBusinessKey(), "monitoring");
@@ -289,6 +297,8 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(pi.getId(), "maintenanceVerdict")).isEqualTo("ROLLBACK");
     assertThat(pi).isWaitingAt("Task_ConfirmRollback");
     assertThat(task(pi)).hasCandidateGroup("model-risk-officers");
+    assertThat(notified(pi, "ROLLBACK_ADVISED", 1)).singleElement().satisfies(told ->
+        assertThat(told.path("toGroups").toString()).contains("model-risk-officers"));
 
     // A project manager cannot (Camunda's authorizations), an administrator cannot either (Lepton's own check), nor
     // a risk officer without a reason
@@ -322,6 +332,11 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     assertThat(decide(model, shuffled.get(6000)).get("modelVersionId")).isEqualTo(first);
     assertThat(runtime.getVariable(pi.getId(), "modelVersionId")).isEqualTo(first);
     assertThat(pi).hasPassed("Task_RollBackModel").isWaitingAt("Gateway_NextCheck");
+    // and the rollback is told to this engagement's project manager and the risk officers
+    assertThat(notified(pi, "MODEL_DEPLOYED", 2)).anySatisfy(told -> {
+      assertThat(told.path("what").asText()).contains(first, "again (rolled back by mro)");
+      assertThat(told.path("toGroups").toString()).contains("model-risk-officers");
+    });
     assertThat(audit.entriesAbout("model", second)).extracting(e -> e.type())
         .contains("MAINTENANCE_VERDICT", "ROLLBACK_CONFIRMED", "MODEL_RETIRED");
 
@@ -352,6 +367,9 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("Task_CheckDrift");
     assertThat(incident.getIncidentMessage()).contains("mv-not-registered");
+    // and the project manager and the risk officers are told where it is stuck
+    assertThat(notified(pi, "INCIDENT", 1)).singleElement().satisfies(told -> assertThat(told.path("what").asText())
+        .contains("Task_CheckDrift", "mv-not-registered"));
   }
 
   @Test

@@ -1,7 +1,15 @@
 package ai.lepton.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -66,6 +74,41 @@ abstract class ProcessTestSupport {
         }
       }
     }
+  }
+
+  /**
+   * The notifications of one type sent about one instance (JSON files in the test's outbox), waiting up to 10 s for
+   * them: they are sent on a thread of their own once the step has committed.
+   */
+  protected List<JsonNode> notified(ProcessInstance pi, String type, int atLeast) {
+    Path outbox = Path.of("target/process-test-data/outbox/notifications");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<JsonNode> found = List.of();
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(outbox)) {
+        try (Stream<Path> files = Files.list(outbox)) {
+          found = files.filter(f -> f.getFileName().toString().contains("-" + type + "-")).map(f -> {
+            try {
+              return new ObjectMapper().readTree(f.toFile());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }).filter(n -> n.path("processInstanceId").asText().equals(pi.getId())).toList();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      if (found.size() >= atLeast) {
+        return found;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return found;
   }
 
   /** Does the work as a logged-in user of a group, as Tasklist or the REST API would. */

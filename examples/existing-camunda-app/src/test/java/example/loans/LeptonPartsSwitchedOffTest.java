@@ -8,6 +8,7 @@ import ai.lepton.ingest.DatasetIngestRoute;
 import ai.lepton.ml.engagement.RuleSetCatalogue;
 import ai.lepton.ml.engagement.SqlPullPolicy;
 import ai.lepton.ml.engagement.SqlPullRefusedException;
+import ai.lepton.notifications.EngagementNotifications;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  * bean of its own replaces Lepton's where Lepton offers one to replace.
  */
 @SpringBootTest(properties = {"lepton.data-dir=target/lepton-data-parts", "lepton.api.enabled=false",
-    "lepton.ingest.enabled=false", "lepton.actions.enabled=false",
+    "lepton.ingest.enabled=false", "lepton.actions.enabled=false", "lepton.notifications.enabled=false",
     "spring.datasource.url=jdbc:h2:mem:loans-parts;DB_CLOSE_DELAY=-1"})
 class LeptonPartsSwitchedOffTest {
 
@@ -43,6 +44,7 @@ class LeptonPartsSwitchedOffTest {
   void theSwitchedOffPartsAreAbsentAndTheRestWorks() {
     assertThat(context.getBeanNamesForType(DecisionController.class)).isEmpty();
     assertThat(context.getBeanNamesForType(DatasetIngestRoute.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(EngagementNotifications.class)).isEmpty();
     assertThat(camel.getRoutes()).isEmpty();
     assertThat(context.containsBean("scoreRecord")).isTrue();
     assertThat(context.containsBean("applyRules")).isTrue();

@@ -88,21 +88,24 @@ public class EngagementController {
 
   /**
    * Every engagement the caller may see, a line each (EngagementOverview): filters {@code client}, {@code phase},
-   * {@code status}, {@code q} (in id, client and name); {@code sort} engagementId, client, since or startedAt (a
+   * {@code status}, {@code q} (in id, client and name), {@code processInstanceId} (the engagement of one Cockpit
+   * instance); {@code sort} engagementId, client, since or startedAt (a
    * leading - descending; default -startedAt); {@code page} from 0 and {@code size} up to 200.
    */
   @GetMapping("/api/engagements")
   public EngagementOverview.Page list(@RequestParam(required = false) String client,
       @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(required = false) String q, @RequestParam(required = false) String processInstanceId,
+      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     if (status != null && !status.isBlank() && !STATUSES.contains(status.strip())) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown status", "Filter by one of " + STATUSES);
     }
     if (page < 0 || size < 1 || size > 200) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Bad paging", "page from 0, size from 1 to 200");
     }
-    return overview.list(new EngagementOverview.Filter(client, phase, status, q), sort, page, size);
+    return overview.list(new EngagementOverview.Filter(client, phase, status, q, processInstanceId), sort,
+        page, size);
   }
 
   @GetMapping("/api/engagements/{engagementKey}")

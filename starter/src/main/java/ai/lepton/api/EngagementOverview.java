@@ -74,7 +74,7 @@ public class EngagementOverview {
   public record Page(List<Line> engagements, int page, int size, long total) {}
 
   /** The filters a caller may give; null or blank: no filter. */
-  public record Filter(String client, String phase, String status, String q) {}
+  public record Filter(String client, String phase, String status, String q, String processInstanceId) {}
 
   private final HistoryService history;
   private final RuntimeService runtime;
@@ -253,6 +253,9 @@ public class EngagementOverview {
       return false;
     }
     if (present(filter.status()) && !filter.status().strip().equalsIgnoreCase(line.status())) {
+      return false;
+    }
+    if (present(filter.processInstanceId()) && !filter.processInstanceId().strip().equals(line.processInstanceId())) {
       return false;
     }
     if (present(filter.q())) {

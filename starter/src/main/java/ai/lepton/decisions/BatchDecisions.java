@@ -92,7 +92,7 @@ public class BatchDecisions {
       chunk.add(rows.next());
       if (chunk.size() == CHUNK || !rows.hasNext()) {
         total += chunk.size();
-        decided += decideChunk(modelName, ruleSet, chunk, batchId, answers);
+        decided += decideChunk(modelName, ruleSet, chunk, batchId, actor, answers);
         chunk.clear();
       }
     }
@@ -108,7 +108,7 @@ public class BatchDecisions {
     return summary;
   }
 
-  private long decideChunk(String modelName, RuleSet ruleSet, List<BatchRow> chunk, String batchId,
+  private long decideChunk(String modelName, RuleSet ruleSet, List<BatchRow> chunk, String batchId, String actor,
       Consumer<BatchAnswer> answers) {
     BatchAnswer[] answered = new BatchAnswer[chunk.size()];
     List<DecisionLog.Entry> entries = new ArrayList<>();
@@ -123,7 +123,7 @@ public class BatchDecisions {
         Score score = scorer.score(modelName, row.record());
         DecisionOutcome outcome = rules.apply(ruleSet, row.record(), score.distribution());
         entries.add(new DecisionLog.Entry(modelName, ruleSet.wireName(), Json.write(row.record()), score,
-            outcome.getDecision(), String.join("\n", outcome.getRulesFired()), outcome.getReason(), null));
+            outcome.getDecision(), String.join("\n", outcome.getRulesFired()), outcome.getReason(), null, actor));
         logged.add(i);
         answered[i] = new BatchAnswer(row.row(), outcome.getDecision(), score.prediction(),
             Double.isNaN(score.probability()) ? null : score.probability(), null, outcome.getRulesFired(),

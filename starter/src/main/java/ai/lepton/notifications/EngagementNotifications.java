@@ -71,7 +71,8 @@ public class EngagementNotifications implements DisposableBean {
 
   /** An audit entry committed: approvals, deployments and maintenance verdicts. */
   void recorded(AuditEntry entry) {
-    Object engagement = entry.payload().get("engagement");
+    // a rollback is told to the engagement that rolled back, not to the one that once trained the restored version
+    Object engagement = entry.payload().getOrDefault("rollbackInEngagement", entry.payload().get("engagement"));
     if (engagement == null) {
       return;
     }
@@ -90,11 +91,14 @@ public class EngagementNotifications implements DisposableBean {
                 + entry.payload().get("reason"), List.of(), List.of(e.projectManager()), card(model), details));
       }
       case "MODEL_DEPLOYED" -> {
+        boolean rollback = entry.payload().containsKey("rollbackInEngagement");
         details.put("modelName", entry.payload().get("modelName"));
         details.put("from", entry.payload().get("from"));
+        details.put("reason", entry.payload().get("reason"));
         later(() -> byKey(key), e -> notice(NotificationType.MODEL_DEPLOYED, e, "Model " + model + " is live as '"
-            + entry.payload().get("modelName") + "'" + ("RETIRED".equals(entry.payload().get("from"))
-                ? " again (rolled back)" : ""), List.of(), List.of(e.projectManager()), card(model), details));
+            + entry.payload().get("modelName") + "'" + (rollback ? " again (rolled back by " + entry.actor() + ")"
+                : ""), rollback ? List.of(LeptonGroups.MODEL_RISK_OFFICERS) : List.of(),
+            List.of(e.projectManager()), card(model), details));
       }
       case "MAINTENANCE_VERDICT" -> {
         NotificationType type = VERDICTS.get(String.valueOf(entry.payload().get("verdict")));

@@ -6,6 +6,7 @@ import ai.lepton.ml.scoring.Score;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,23 @@ public class LogDecisionDelegate implements JavaDelegate {
     String id = log.record(new DecisionLog.Entry(String.valueOf(execution.getVariable("modelName")),
         (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features")), score,
         (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),
-        (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId()));
+        (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId(), requester(execution)));
     execution.setVariable("decisionId", id);
+  }
+
+  /**
+   * Who asked, from the engine's logged-in user (the caller of {@code POST /api/decisions/…}, or whoever moved the
+   * process that called this one), never from a variable; a step the job executor runs names the root process.
+   */
+  private static String requester(DelegateExecution execution) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user != null && user.getUserId() != null) {
+      return user.getUserId();
+    }
+    DelegateExecution root = execution.getProcessInstance();
+    while (root.getSuperExecution() != null) {
+      root = root.getSuperExecution().getProcessInstance();
+    }
+    return "process " + root.getProcessInstanceId();
   }
 }

@@ -161,6 +161,12 @@ public class ModelRegistry {
 
   private void transition(ModelVersion version, ModelStatus before, ModelStatus status, String changedBy,
       String reason) {
+    transition(version, before, status, changedBy, reason, null);
+  }
+
+  /** A change of status, audited; {@code rolledBackBy} names the engagement whose rollback made it, if one did. */
+  private void transition(ModelVersion version, ModelStatus before, ModelStatus status, String changedBy,
+      String reason, String rolledBackBy) {
     if (!before.next().contains(status)) {
       throw refused(version, before, status, changedBy, "a " + before + " version cannot become " + status);
     }
@@ -172,6 +178,9 @@ public class ModelRegistry {
     change.put("to", status.name());
     change.put("reason", reason);
     change.put("modelSha256", version.modelSha256());
+    if (rolledBackBy != null) {
+      change.put("rollbackInEngagement", rolledBackBy);
+    }
     audit.append(changedBy, "MODEL_" + status.name(), "model", version.id(), change);
   }
 
@@ -232,9 +241,9 @@ public class ModelRegistry {
     String why = " (engagement " + engagementKey + ", confirmed at task " + confirmation.taskId() + "): "
         + confirmation.reason();
     transition(live, ModelStatus.DEPLOYED, ModelStatus.RETIRED, confirmation.officer(),
-        "rolled back to " + previous.id() + why);
+        "rolled back to " + previous.id() + why, engagementKey);
     transition(previous, ModelStatus.RETIRED, ModelStatus.DEPLOYED, confirmation.officer(),
-        "restored by rollback from " + live.id() + why);
+        "restored by rollback from " + live.id() + why, engagementKey);
     return previous;
   }
 

@@ -26,15 +26,15 @@ public class DecisionLog {
   private static final String INSERT =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
-          + " explanation_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " explanation_json, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_IN_BATCH =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
-          + " explanation_json, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " explanation_json, batch_id, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String RECENT =
       "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
-          + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json, batch_id"
-          + " FROM lepton_decision"
+          + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json, batch_id,"
+          + " requested_by FROM lepton_decision"
           + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
 
   private static final String INSERT_REVIEW =
@@ -53,9 +53,9 @@ public class DecisionLog {
     this.audit = audit;
   }
 
-  /** One decision as it is logged. */
+  /** One decision as it is logged; {@code requestedBy} is the logged-in user who asked for it. */
   public record Entry(String modelName, String ruleSet, String featuresJson, Score score, String decision,
-      String rulesFired, String reason, String processInstanceId) {}
+      String rulesFired, String reason, String processInstanceId, String requestedBy) {}
 
   /**
    * The decisions of one batch, in one statement batch of the caller's transaction; answers their ids in order.
@@ -71,7 +71,7 @@ public class DecisionLog {
       rows.add(new Object[] {id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
           score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
           Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(), null, now,
-          Json.write(score.explanation()), batchId});
+          Json.write(score.explanation()), batchId, entry.requestedBy()});
     }
     jdbc.batchUpdate(INSERT_IN_BATCH, rows);
     return ids;
@@ -83,7 +83,8 @@ public class DecisionLog {
     jdbc.update(INSERT, id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
         score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
         Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(),
-        entry.processInstanceId(), Timestamp.from(Instant.now()), Json.write(score.explanation()));
+        entry.processInstanceId(), Timestamp.from(Instant.now()), Json.write(score.explanation()),
+        entry.requestedBy());
     return id;
   }
 
@@ -198,7 +199,8 @@ public class DecisionLog {
         rs.getObject(7) == null ? null : ((Number) rs.getObject(7)).doubleValue(), Json.readMap(rs.getString(8)),
         rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")),
         rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant().toString(),
-        rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), rs.getString(15), List.of()),
+        rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), rs.getString(15), rs.getString(16),
+        List.of()),
         modelName, limit);
     Map<String, List<LoggedDecision.Review>> reviews = new HashMap<>();
     jdbc.query("SELECT decision_id, " + REVIEW_COLUMNS + " FROM lepton_decision_review WHERE decision_id IN"

@@ -24,13 +24,9 @@ function webappsRoot() {
   return (base && base.getAttribute('app-root')) || '/camunda';
 }
 
-/**
- * GET as the Cockpit user: the session cookie plus its CSRF token. A path of Lepton's API ('/engagements') or a full
- * one ('/camunda/api/engine/…'). Resolves to {status, body}.
- */
+/** GET of Lepton's API ('/engagements') as the Cockpit user: the session cookie plus its CSRF token. */
 async function read(api, path, accept = 'application/json') {
-  const url = path.startsWith(webappsRoot() + '/') ? path : leptonApi() + path;
-  const response = await fetch(url, {
+  const response = await fetch(leptonApi() + path, {
     credentials: 'same-origin',
     headers: {'X-XSRF-TOKEN': api.CSRFToken, Accept: accept}
   });
@@ -294,10 +290,9 @@ function driftChart(checks) {
   return chart;
 }
 
-async function engagementRecord(api, key, container) {
-  const [overview, engagement] = await Promise.all([
-    read(api, '/engagements?' + new URLSearchParams({q: key, size: 50})),
-    read(api, '/engagements/' + encodeURIComponent(key))]);
+async function engagementRecord(api, line, container) {
+  const key = line.engagementId;
+  const engagement = await read(api, '/engagements/' + encodeURIComponent(key));
   if (engagement.status !== 200) {
     container.replaceChildren(notice((engagement.body && engagement.body.detail)
       || 'Lepton did not answer (HTTP ' + engagement.status + ')', 'warning'));
@@ -305,7 +300,6 @@ async function engagementRecord(api, key, container) {
   }
   const view = engagement.body;
   const facts = view.variables || {};
-  const line = overview.status === 200 ? overview.body.engagements.find((l) => l.engagementId === key) : null;
   const parts = [];
 
   parts.push(section('Engagement',
@@ -398,18 +392,18 @@ const instanceTab = {
     const container = el('section', {class: 'lepton-engagement', style: {padding: '8px'}}, 'Reading the engagement…');
     node.appendChild(container);
     (async () => {
-      const instance = await read(api, api.engineApi + '/process-instance/' + encodeURIComponent(processInstanceId));
-      if (instance.status !== 200) {
-        container.replaceChildren(notice('The process instance could not be read (HTTP ' + instance.status + ')',
-          'warning'));
+      const found = await read(api, '/engagements?' + new URLSearchParams({processInstanceId}));
+      if (found.status !== 200) {
+        container.replaceChildren(notice((found.body && found.body.detail) || 'Lepton did not answer (HTTP '
+          + found.status + ')', 'warning'));
         return;
       }
-      const definitionKey = String(instance.body.definitionId || '').split(':')[0];
-      if (definitionKey !== 'ai-engagement' || !instance.body.businessKey) {
-        container.replaceChildren(notice('Not an engagement: Lepton\'s record is kept for ai-engagement instances.'));
+      if (!found.body.engagements.length) {
+        container.replaceChildren(notice('Not an engagement, or not one you may see: Lepton keeps its record for'
+          + ' ai-engagement instances.'));
         return;
       }
-      await engagementRecord(api, instance.body.businessKey, container);
+      await engagementRecord(api, found.body.engagements[0], container);
     })().catch((e) => container.replaceChildren(notice('Lepton\'s record could not be shown: ' + e, 'danger')));
   }
 };
