@@ -2,6 +2,7 @@ package ai.lepton.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -36,6 +37,7 @@ class EngagementProcessTest extends ProcessTestSupport {
 
   @Autowired DatasetIntake intake;
   @Autowired ModelRegistry registry;
+  @Autowired ai.lepton.ml.engagement.RequirementsRecord requirementsRecord;
   @Autowired DatasetStore datasets;
   @Autowired ai.lepton.api.DecisionDefinitionCache decisionDefinitions;
   @Autowired ai.lepton.ml.scoring.DeployedModels deployedModels;
@@ -715,6 +717,60 @@ class EngagementProcessTest extends ProcessTestSupport {
     runJobs(pi);
     assertThat(pi).isWaitingAt("Task_ApproveModel");
     return pi;
+  }
+
+  @Test
+  void protectedGroupsAreMeasuredOnTheCandidatesAndPutBeforeTheApprover() {
+    // Given requirements that name credit-g's protected groups (age in two bands) and the favourable outcome
+    ProcessInstance pi = openEngagement("credit-fair");
+    Map<String, Object> requirements = requirements(0.6, J48);
+    requirements.put("modelName", "credit-risk-fair");
+    requirements.put("protectedAttributes", "personal_status\n age < 25 \nforeign_worker\n");
+    requirements.put("favourableLabel", "good");
+    requirements.put("fairnessFloor", 0.5);
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return null;
+    });
+    sendCreditData(pi);
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+
+    // Then the candidate's record carries group fairness from its own cross-validation
+    String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> fairness = (List<Map<String, Object>>) registry.get(champion).metrics().get("fairness");
+    assertThat(fairness).extracting(a -> a.get("attribute")).containsExactly("personal_status", "age",
+        "foreign_worker");
+    Map<String, Object> age = fairness.get(1);
+    assertThat(age.get("referenceGroup")).isEqualTo("≥ 25");
+    // J48 on credit-g selects applicants under 25 at 0.89 of the rate of older ones: over four-fifths, so the
+    // approval policy has nothing to say about it (its warnings and blocks are tested in RuleSetsTest)
+    assertThat(((Number) age.get("lowestDisparateImpact")).doubleValue()).isCloseTo(0.8905, within(0.0001));
+    assertThat(age.get("leastFavouredGroup")).isEqualTo("< 25");
+    assertThat(String.valueOf(runtime.getVariable(pi.getId(), "policyWarnings"))
+        + runtime.getVariable(pi.getId(), "policyBlockers")).doesNotContain("four-fifths", "not measured");
+    assertThat(requirementsRecord.latest(pi.getBusinessKey()).orElseThrow().fairness())
+        .isEqualTo(new ai.lepton.ml.engagement.Requirements.Fairness("personal_status\nage < 25\nforeign_worker",
+            "good", 0.5));
+  }
+
+  @Test
+  void protectedAttributesAreRefusedWhereTheyCannotApply() {
+    ProcessInstance pi = openEngagement("credit-fair-bad");
+    Map<String, Object> requirements = requirements(0.6, J48);
+    requirements.put("protectedAttributes", "age < young");
+    requirements.put("favourableLabel", "good");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return null;
+    })).hasMessageContaining("'age < 25'");
+    requirements.put("protectedAttributes", "age < 25");
+    requirements.remove("favourableLabel");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return null;
+    })).hasMessageContaining("favourable outcome");
   }
 
   private void approve(ProcessInstance pi) {

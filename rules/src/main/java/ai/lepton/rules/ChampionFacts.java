@@ -14,7 +14,12 @@ final class ChampionFacts {
 
   static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
       int openQualityFindings) {
-    return of(metrics, metric, threshold, meetsThreshold, openQualityFindings, null);
+    return of(metrics, metric, threshold, meetsThreshold, openQualityFindings, null, null);
+  }
+
+  static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
+      int openQualityFindings, Object candidateSkills) {
+    return of(metrics, metric, threshold, meetsThreshold, openQualityFindings, candidateSkills, null);
   }
 
   /**
@@ -23,7 +28,7 @@ final class ChampionFacts {
    */
   @SuppressWarnings("unchecked")
   static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
-      int openQualityFindings, Object candidateSkills) {
+      int openQualityFindings, Object candidateSkills, Double fairnessFloor) {
     boolean classification = metrics.containsKey("pctCorrect");
     boolean forecasting = metrics.get("forecast") instanceof Map<?, ?>;
     Map<String, Object> folds = metrics.get("folds") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
@@ -60,6 +65,40 @@ final class ChampionFacts {
             : (int) Math.round(rows.get(index).stream().mapToDouble(Number::doubleValue).sum());
         facts.add(new ClassFacts(label, FactValues.optional((Map<String, Object>) entry.getValue(), "recall"),
             support));
+      }
+    }
+    if (metrics.get("fairness") instanceof List<?> assessments) {
+      facts.addAll(fairness((List<Map<String, Object>>) assessments,
+          fairnessFloor == null ? DEFAULT_FAIRNESS_FLOOR : fairnessFloor));
+    }
+    return facts;
+  }
+
+  /** The floor when the record names none (as requirements default it). */
+  static final double DEFAULT_FAIRNESS_FLOOR = 0.6;
+
+  /** Each non-reference group with a disparate impact that could be formed; each attribute not assessed. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> fairness(List<Map<String, Object>> assessments, double floor) {
+    List<Object> facts = new ArrayList<>();
+    for (Map<String, Object> assessment : assessments) {
+      String attribute = FactValues.text(assessment, "attribute");
+      if (assessment.get("notAssessed") != null) {
+        facts.add(new UnassessedFairnessFacts(attribute, assessment.get("notAssessed").toString()));
+        continue;
+      }
+      String reference = FactValues.text(assessment, "referenceGroup");
+      List<Map<String, Object>> groups = (List<Map<String, Object>>) assessment.getOrDefault("groups", List.of());
+      Double referenceRate = groups.stream().filter(g -> reference.equals(g.get("group")))
+          .map(g -> FactValues.optional(g, "selectionRate")).findFirst().orElse(null);
+      for (Map<String, Object> group : groups) {
+        Double impact = FactValues.optional(group, "disparateImpact");
+        if (reference.equals(group.get("group")) || impact == null || referenceRate == null) {
+          continue;
+        }
+        facts.add(new GroupFairnessFacts(attribute, String.valueOf(group.get("group")), reference,
+            ((Number) group.get("rows")).intValue(), impact, FactValues.number(group, "selectionRate"),
+            referenceRate, floor));
       }
     }
     return facts;

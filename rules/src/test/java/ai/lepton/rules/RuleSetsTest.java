@@ -356,6 +356,47 @@ class RuleSetsTest {
     return policy(metrics, meets, openFindings, null);
   }
 
+  @Test
+  void approvalPolicyWarnsUnderFourFifthsAndBlocksUnderTheRequirementsFloor() {
+    Map<String, Object> fairMetrics = new java.util.HashMap<>(metrics(0.45, 0.8, 0.6, 1.0));
+    fairMetrics.put("fairness", List.of(Map.of("attribute", "age", "referenceGroup", "≥ 25", "groups", List.of(
+        Map.of("group", "≥ 25", "rows", 810, "selectionRate", 0.80, "disparateImpact", 1.0),
+        Map.of("group", "< 25", "rows", 190, "selectionRate", 0.56, "disparateImpact", 0.70))),
+        Map.of("attribute", "foreign_worker", "referenceGroup", "yes", "groups", List.of(
+        Map.of("group", "yes", "rows", 963, "selectionRate", 0.77, "disparateImpact", 1.0),
+        Map.of("group", "no", "rows", 37, "selectionRate", 0.85, "disparateImpact", 1.10)))));
+
+    // 0.70: under four-fifths, over the default floor of 0.6 — a warning that names the groups and rates
+    DecisionOutcome warned = policyWithFloor(fairMetrics, null);
+    assertThat(warned.getDecision()).isEqualTo("WARN");
+    assertThat(warned.reasonsFor("WARN")).singleElement().asString()
+        .contains("age '< 25' is selected at 0.70 of the rate of '≥ 25' (56.0% against 80.0%)");
+
+    // a requirements floor of 0.75 blocks the same model; a group favoured over the reference never does
+    DecisionOutcome blocked = policyWithFloor(fairMetrics, 0.75);
+    assertThat(blocked.getDecision()).isEqualTo("BLOCK");
+    assertThat(blocked.reasonsFor("BLOCK")).singleElement().asString().contains("under the floor of 0.75");
+
+    // an attribute asked for but dropped before training is not silently passed over
+    Map<String, Object> unassessed = new java.util.HashMap<>(metrics(0.45, 0.8, 0.6, 1.0));
+    unassessed.put("fairness", List.of(Map.of("attribute", "foreign_worker", "notAssessed",
+        "The protected attribute 'foreign_worker' is not in the training data")));
+    assertThat(policyWithFloor(unassessed, null).reasonsFor("WARN")).singleElement().asString()
+        .contains("foreign_worker was asked for but not measured");
+  }
+
+  private static DecisionOutcome policyWithFloor(Map<String, Object> metrics, Double floor) {
+    return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {
+      case "championMetrics" -> metrics;
+      case "successMetric" -> "weightedAreaUnderROC";
+      case "successThreshold" -> "0.7";
+      case "championMeetsThreshold" -> true;
+      case "qualityOpenFindings" -> "";
+      case "fairnessFloor" -> floor;
+      default -> null;
+    });
+  }
+
   private static DecisionOutcome policy(Map<String, Object> metrics, boolean meets, String openFindings,
       Map<String, Object> candidateSkills) {
     return rules.apply(RuleSet.APPROVAL_POLICY, name -> switch (name) {

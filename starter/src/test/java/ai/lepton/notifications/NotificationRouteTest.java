@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -60,6 +64,28 @@ class NotificationRouteTest {
     Path file = outbox.resolve("20261202T091530123Z-APPROVAL_NEEDED-ENG-2026-014-a1b2c3d4.json");
     assertThat(file).exists();
     assertThat(JSON.readTree(file.toFile()).path("what").asText()).isEqualTo("The champion awaits approval");
+  }
+
+  @Test
+  void aWebhookReceivesTheNotificationAsAJsonPost() throws Exception {
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    webhook.createContext("/hooks/lepton", exchange -> {
+      received.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+          + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    webhook.start();
+    try (CamelContext camel = started(new NotificationRoute("http://localhost:" + webhook.getAddress().getPort()
+        + "/hooks/lepton", "file:" + folder.resolve("lost")))) {
+      new NotificationOutbox(camel.createProducerTemplate(), JSON).send(approvalNeeded());
+    } finally {
+      webhook.stop(0);
+    }
+    assertThat(received).singleElement().satisfies(call -> assertThat(call).startsWith("POST application/json")
+        .contains("\"engagementId\":\"ENG-2026-014\"").contains("\"type\":\"APPROVAL_NEEDED\""));
+    assertThat(folder.resolve("lost")).doesNotExist();
   }
 
   @Test

@@ -57,20 +57,23 @@ public class DemoEngagement implements ApplicationRunner {
             Map.of("client", "Demo Bank", "engagementName", "Credit risk scoring")));
     actors.as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
       Task requirements = tasks.createTaskQuery().processInstanceId(engagement.getId()).singleResult();
-      tasks.complete(requirements.getId(), Map.of(
-          "intendedUse", "Scores consumer credit applications for the bank's credit officers; a person decides"
-              + " every large or uncertain case",
-          "targetAttribute", "class",
-          "problemType", "classification",
-          "modelName", "credit-risk",
-          "successMetric", "weightedAreaUnderROC",
-          "successThreshold", 0.7,
-          "algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\n"
+      tasks.complete(requirements.getId(), Map.ofEntries(
+          Map.entry("intendedUse", "Scores consumer credit applications for the bank's credit officers; a person"
+              + " decides every large or uncertain case"),
+          Map.entry("targetAttribute", "class"),
+          Map.entry("problemType", "classification"),
+          Map.entry("modelName", "credit-risk"),
+          Map.entry("successMetric", "weightedAreaUnderROC"),
+          Map.entry("successThreshold", 0.7),
+          Map.entry("algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\n"
               + "weka.classifiers.bayes.NaiveBayes\n"
-              + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1",
-          "folds", 10,
-          "seed", 1,
-          "ruleSets", "credit-decision"));
+              + "weka.classifiers.functions.Logistic -R 1.0E-8 -M -1"),
+          Map.entry("folds", 10),
+          Map.entry("seed", 1),
+          Map.entry("ruleSets", "credit-decision"),
+          // the approver weighs how each candidate treats these groups (EU AI Act Art. 10): a warning under 0.8
+          Map.entry("protectedAttributes", "personal_status\nage < 25\nforeign_worker"),
+          Map.entry("favourableLabel", "good")));
       return intake.receive(KEY, "credit-g.arff", DemoActors.resource(CREDIT_G), DatasetFormat.ARFF);
     });
     LOG.info("Demo engagement {} opened with credit-g.arff; it trains in the background, then waits for 'mro' "

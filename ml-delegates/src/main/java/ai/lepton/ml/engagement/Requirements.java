@@ -12,7 +12,18 @@ import java.util.List;
 public record Requirements(String engagementKey, int revision, String processInstanceId, String targetAttribute,
     String problemType, String modelName, String successMetric, double successThreshold, String algorithms,
     int folds, int seed, String piiColumns, String sqlSource, String sqlQuery, String expectedSchema, String setBy,
-    String taskId, Instant recordedAt, String ruleSets, ForecastSettings forecast) {
+    String taskId, Instant recordedAt, String ruleSets, ForecastSettings forecast, Fairness fairness) {
+
+  /**
+   * Group fairness a classifier is assessed on at validation (null: none): protected attributes one per line
+   * ({@code personal_status}, {@code age < 25}), the favourable outcome (a class label) and the disparate-impact floor
+   * under which the approval policy blocks (a warning from 0.8, the four-fifths rule, down to it).
+   */
+  public record Fairness(String protectedAttributes, String favourableLabel, double floor) {
+
+    /** The floor when requirements name none. */
+    public static final double DEFAULT_FLOOR = 0.6;
+  }
 
   /** What a forecasting engagement forecasts over (null for classification and regression). */
   public record ForecastSettings(String timeAttribute, int horizon, String overlays, String skipPeriods) {
@@ -42,7 +53,7 @@ public record Requirements(String engagementKey, int revision, String processIns
   public Requirements withAlgorithms(String newAlgorithms, String by, String task) {
     return new Requirements(engagementKey, revision + 1, processInstanceId, targetAttribute, problemType, modelName,
         successMetric, successThreshold, newAlgorithms, folds, seed, piiColumns, sqlSource, sqlQuery,
-        expectedSchema, by, task, Instant.now(), ruleSets, forecast);
+        expectedSchema, by, task, Instant.now(), ruleSets, forecast, fairness);
   }
 
   public boolean hasSqlPull() {

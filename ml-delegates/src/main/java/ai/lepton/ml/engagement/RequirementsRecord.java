@@ -23,12 +23,14 @@ public class RequirementsRecord {
   private static final String INSERT = "INSERT INTO lepton_requirements (engagement_key, revision,"
       + " process_instance_id, target_attribute, problem_type, model_name, success_metric, success_threshold,"
       + " algorithms, folds, seed, pii_columns, sql_source, sql_query, expected_schema, set_by, task_id, recorded_at,"
-      + " rule_sets, time_attribute, forecast_horizon, overlays, skip_periods)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " rule_sets, time_attribute, forecast_horizon, overlays, skip_periods, protected_attributes,"
+      + " favourable_label, fairness_floor)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT engagement_key, revision, process_instance_id, target_attribute,"
       + " problem_type, model_name, success_metric, success_threshold, algorithms, folds, seed, pii_columns,"
       + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at, rule_sets, time_attribute,"
-      + " forecast_horizon, overlays, skip_periods FROM lepton_requirements";
+      + " forecast_horizon, overlays, skip_periods, protected_attributes, favourable_label, fairness_floor"
+      + " FROM lepton_requirements";
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
@@ -46,7 +48,8 @@ public class RequirementsRecord {
         requirements.modelName(), requirements.successMetric(), requirements.successThreshold(),
         requirements.algorithms(), requirements.folds(), requirements.seed(), requirements.piiColumns(),
         requirements.sqlSource(), requirements.sqlQuery(), requirements.expectedSchema(), requirements.setBy(),
-        requirements.taskId(), requirements.recordedAt(), requirements.ruleSets(), requirements.forecast());
+        requirements.taskId(), requirements.recordedAt(), requirements.ruleSets(), requirements.forecast(),
+        requirements.fairness());
     jdbc.update(INSERT, recorded.engagementKey(), recorded.revision(), recorded.processInstanceId(),
         recorded.targetAttribute(), recorded.problemType(), recorded.modelName(), recorded.successMetric(),
         recorded.successThreshold(), recorded.algorithms(), recorded.folds(), recorded.seed(), recorded.piiColumns(),
@@ -55,7 +58,10 @@ public class RequirementsRecord {
         recorded.forecasting() ? recorded.forecast().timeAttribute() : null,
         recorded.forecasting() ? recorded.forecast().horizon() : null,
         recorded.forecasting() ? recorded.forecast().overlays() : null,
-        recorded.forecasting() ? recorded.forecast().skipPeriods() : null);
+        recorded.forecasting() ? recorded.forecast().skipPeriods() : null,
+        recorded.fairness() == null ? null : recorded.fairness().protectedAttributes(),
+        recorded.fairness() == null ? null : recorded.fairness().favourableLabel(),
+        recorded.fairness() == null ? null : recorded.fairness().floor());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("revision", recorded.revision());
     payload.put("targetAttribute", recorded.targetAttribute());
@@ -76,6 +82,12 @@ public class RequirementsRecord {
       payload.put("horizon", recorded.forecast().horizon());
       payload.put("overlays", recorded.forecast().overlayNames());
       payload.put("skipPeriods", recorded.forecast().skipPeriods());
+    }
+    if (recorded.fairness() != null) {
+      payload.put("protectedAttributes", recorded.fairness().protectedAttributes().lines().map(String::strip)
+          .filter(line -> !line.isEmpty()).toList());
+      payload.put("favourableLabel", recorded.fairness().favourableLabel());
+      payload.put("fairnessFloor", recorded.fairness().floor());
     }
     payload.put("taskId", recorded.taskId());
     audit.append(recorded.setBy(), "REQUIREMENTS_SET", "engagement", recorded.engagementKey(), payload);
@@ -121,6 +133,7 @@ public class RequirementsRecord {
     execution.setVariable("seed", requirements.seed());
     execution.setVariable("piiColumns", requirements.piiColumns());
     execution.setVariable("ruleSets", String.join(",", requirements.ruleSetNames()));
+    execution.setVariable("fairnessFloor", requirements.fairness() == null ? null : requirements.fairness().floor());
   }
 
   private Requirements map(ResultSet rs, int row) throws SQLException {
@@ -128,6 +141,8 @@ public class RequirementsRecord {
         rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
         rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
         rs.getTimestamp(18).toInstant(), rs.getString(19), rs.getString(20) == null ? null
-            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22), rs.getString(23)));
+            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22), rs.getString(23)),
+        rs.getString(24) == null ? null
+            : new Requirements.Fairness(rs.getString(24), rs.getString(25), rs.getDouble(26)));
   }
 }

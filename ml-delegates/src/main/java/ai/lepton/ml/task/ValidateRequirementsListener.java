@@ -8,6 +8,7 @@ import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.engagement.RuleSetCatalogue;
 import ai.lepton.ml.dataset.PersonalDataSettings;
+import ai.lepton.ml.fairness.ProtectedAttribute;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
@@ -123,7 +124,41 @@ public class ValidateRequirementsListener implements TaskListener {
         String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()), folds, seed,
         String.join(",", engagementColumns), textOrNull(task, "sqlSource"), textOrNull(task, "sqlQuery"),
         textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now(), decisionRuleSets,
-        forecast));
+        forecast, fairness(task, problemType)));
+  }
+
+  /**
+   * Group fairness to assess at validation, when protected attributes are named: each line a nominal attribute or
+   * a numeric one with bands ({@code age < 25}), a favourable outcome, a floor between 0 and 1 (default 0.6); only
+   * for a classification. Whether the attributes and the label exist is known once the data is: training says so.
+   */
+  private static Requirements.Fairness fairness(DelegateTask task, ProblemType problemType) {
+    String attributes = textOrNull(task, "protectedAttributes");
+    if (attributes == null) {
+      return null;
+    }
+    if (problemType != ProblemType.CLASSIFICATION) {
+      throw invalid("protectedAttributes", "Group fairness is measured on a classification's outcomes; a "
+          + problemType.wireName() + " names no protected attributes");
+    }
+    List<String> lines = attributes.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    for (String line : lines) {
+      try {
+        ProtectedAttribute.parse(line);
+      } catch (IllegalArgumentException e) {
+        throw invalid("protectedAttributes", e.getMessage());
+      }
+    }
+    String favourable = textOrNull(task, "favourableLabel");
+    if (favourable == null) {
+      throw invalid("favourableLabel", "Name the favourable outcome (the class label a person wants, e.g. good)");
+    }
+    double floor = number(task, "fairnessFloor", Requirements.Fairness.DEFAULT_FLOOR);
+    if (!(floor > 0 && floor <= 0.8)) {
+      throw invalid("fairnessFloor", "The floor is a disparate impact between 0 and 0.8 (the four-fifths rule warns"
+          + " from 0.8), not " + task.getVariable("fairnessFloor"));
+    }
+    return new Requirements.Fairness(String.join("\n", lines), favourable, floor);
   }
 
   /**

@@ -1,9 +1,11 @@
 package ai.lepton.ml.training;
 
+import ai.lepton.ml.fairness.OutOfFoldFairness;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
+import weka.classifiers.evaluation.output.prediction.InMemory;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 
@@ -18,6 +20,15 @@ public final class CrossValidationTrainer {
   private CrossValidationTrainer() {}
 
   public static TrainingResult train(Instances data, AlgorithmSpec algorithm, int folds, int seed) {
+    return train(data, algorithm, folds, seed, OutOfFoldFairness.Request.parse(null, null));
+  }
+
+  /**
+   * As {@link #train(Instances, AlgorithmSpec, int, int)}, and for each protected attribute the requirements name,
+   * group fairness from the same cross-validation's out-of-fold predictions ({@code fairness} in the metrics).
+   */
+  public static TrainingResult train(Instances data, AlgorithmSpec algorithm, int folds, int seed,
+      OutOfFoldFairness.Request fairness) {
     if (data.classIndex() < 0) {
       throw new IllegalArgumentException("The training data has no class attribute set");
     }
@@ -25,11 +36,16 @@ public final class CrossValidationTrainer {
       throw new IllegalArgumentException(String.format(
           "folds must be between 2 and the number of rows (%d), not %d", data.numInstances(), folds));
     }
+    OutOfFoldFairness.check(fairness, data);
     long start = System.nanoTime();
     try {
       Evaluation evaluation = new Evaluation(data);
+      InMemory outOfFold = fairness.isEmpty() ? null : new InMemory();
+      if (outOfFold != null) {
+        outOfFold.setAttributes("first"); // the rows are kept whole; no copy of their values is needed
+      }
       GroupedCrossValidation.Folds built = GroupedCrossValidation.run(evaluation, algorithm.newClassifier(), data,
-          folds, seed);
+          folds, seed, outOfFold);
       Classifier model = algorithm.newClassifier();
       model.buildClassifier(data);
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -40,6 +56,9 @@ public final class CrossValidationTrainer {
       perFold.put("repeatedRowsMoved", built.movedRows());
       metrics.put("folds", perFold);
       metrics.putAll(EvaluationMetrics.curves(evaluation, data.classAttribute()));
+      if (outOfFold != null) {
+        metrics.put("fairness", OutOfFoldFairness.assess(fairness, data, outOfFold));
+      }
       return new TrainingResult(metrics, serialize(model, data), millis);
     } catch (InvalidAlgorithmException e) {
       throw e;

@@ -7,6 +7,7 @@ import java.util.Random;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
+import weka.classifiers.evaluation.output.prediction.AbstractOutput;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -30,8 +31,18 @@ final class GroupedCrossValidation {
 
   static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed)
       throws Exception {
+    return run(evaluation, prototype, original, folds, seed, null);
+  }
+
+  /** As above; {@code outOfFold}, when given, receives every test row with its prediction (Weka's own output). */
+  static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
+      AbstractOutput outOfFold) throws Exception {
     if (repeatedRows(original) < GROUP_FROM_SHARE * original.numInstances()) {
-      evaluation.crossValidateModel(prototype, original, folds, new Random(seed));
+      if (outOfFold == null) {
+        evaluation.crossValidateModel(prototype, original, folds, new Random(seed));
+      } else {
+        evaluation.crossValidateModel(prototype, original, folds, new Random(seed), outOfFold);
+      }
       int[] sizes = new int[folds];
       for (int fold = 0; fold < folds; fold++) {
         sizes[fold] = original.numInstances() / folds + (fold < original.numInstances() % folds ? 1 : 0);
@@ -62,6 +73,10 @@ final class GroupedCrossValidation {
       }
     }
     int[] sizes = new int[folds];
+    if (outOfFold != null) {
+      outOfFold.setHeader(data);
+      outOfFold.printHeader();
+    }
     for (int f = 0; f < folds; f++) {
       Instances train = new Instances(data, rows);
       Instances test = new Instances(data, rows);
@@ -76,7 +91,11 @@ final class GroupedCrossValidation {
       evaluation.setPriors(train);
       Classifier model = AbstractClassifier.makeCopy(prototype);
       model.buildClassifier(train);
-      evaluation.evaluateModel(model, test);
+      if (outOfFold == null) {
+        evaluation.evaluateModel(model, test);
+      } else {
+        evaluation.evaluateModel(model, test, outOfFold);
+      }
     }
     return new Folds(sizes, moved, true);
   }

@@ -1,6 +1,7 @@
 package ai.lepton.ml.work;
 
 import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.fairness.OutOfFoldFairness;
 import ai.lepton.ml.forecasting.ForecastSpec;
 import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.training.AlgorithmSpec;
@@ -15,10 +16,23 @@ import weka.core.Instances;
  * same way and its figures equal Weka's own for the same data, options and seed.
  *
  * @param forecast the series settings of a forecasting engagement (null otherwise)
+ * @param fairness the protected attributes and favourable outcome to assess the candidate on (null: none)
  */
 public record TrainingOrder(String externalTaskId, String engagementKey, String processInstanceId, int trainingRound,
     String modelName, String problemType, String targetAttribute, String algorithm, int folds, int seed,
-    String datasetId, String datasetSha256, String datasetFormat, Forecast forecast) {
+    String datasetId, String datasetSha256, String datasetFormat, Forecast forecast, Fairness fairness) {
+
+  /** Group fairness to assess on the out-of-fold predictions: protected attributes, one per line, and the label. */
+  public record Fairness(String protectedAttributes, String favourableLabel) {
+
+    static Fairness of(Requirements.Fairness settings) {
+      return settings == null ? null : new Fairness(settings.protectedAttributes(), settings.favourableLabel());
+    }
+
+    OutOfFoldFairness.Request request() {
+      return OutOfFoldFairness.Request.parse(protectedAttributes, favourableLabel);
+    }
+  }
 
   /** A forecasting engagement's series: the time attribute, the horizon, the overlays and the periods to skip. */
   public record Forecast(String timeAttribute, int horizon, List<String> overlays, String skipPeriods) {
@@ -40,6 +54,7 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
           forecast.horizon(), forecast.overlays(), learner, 0, forecast.skipPeriods()));
     }
     data.setClass(data.attribute(targetAttribute));
-    return CrossValidationTrainer.train(data, learner, folds, seed);
+    return CrossValidationTrainer.train(data, learner, folds, seed,
+        fairness == null ? OutOfFoldFairness.Request.parse(null, null) : fairness.request());
   }
 }

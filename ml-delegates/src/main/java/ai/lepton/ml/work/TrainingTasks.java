@@ -85,7 +85,8 @@ public class TrainingTasks {
           round instanceof Number n ? n.intValue() : 1, recorded.modelName(), recorded.problemType(),
           recorded.targetAttribute(), algorithm.toString(), recorded.forecasting() ? 0 : recorded.folds(),
           recorded.seed(), dataset.id(), dataset.sha256(), dataset.format().wireName(),
-          recorded.forecasting() ? TrainingOrder.Forecast.of(recorded.forecast()) : null);
+          recorded.forecasting() ? TrainingOrder.Forecast.of(recorded.forecast()) : null,
+          TrainingOrder.Fairness.of(recorded.fairness()));
     });
   }
 

@@ -322,11 +322,23 @@ async function engagementRecord(api, line, container) {
     read(api, '/models/' + encodeURIComponent(m.modelVersionId))))).filter((m) => m.status === 200)
     .map((m) => m.body);
   const metric = facts.successMetric;
+  // the lowest disparate impact over the protected attributes the requirements named (under 0.8: in red)
+  const fairness = (m) => {
+    const assessed = ((m.metrics && m.metrics.fairness) || []).filter((a) => a.lowestDisparateImpact != null);
+    if (!assessed.length) {
+      return '';
+    }
+    const worst = assessed.reduce((a, b) => (a.lowestDisparateImpact <= b.lowestDisparateImpact ? a : b));
+    return el('span', {style: {color: worst.lowestDisparateImpact < 0.8 ? '#c62828' : 'inherit'},
+      title: worst.attribute + ": '" + worst.leastFavouredGroup + "' against '" + worst.referenceGroup + "'"},
+    figure(worst.lowestDisparateImpact) + ' (' + worst.attribute + ')');
+  };
   parts.push(section('Candidates', models.length ? table(['Version', 'Algorithm', 'Round', 'Status',
-    metric || 'metric', 'Correct %', 'Kappa', 'Card'], models.map((m) => [m.modelVersionId,
-    el('span', {title: m.wekaCommand}, algorithmName(m.algorithm) + (m.options ? ' ' + m.options : '')),
-    String(m.trainingRound), m.status, figure(m.metrics && m.metrics[metric]),
-    figure(m.metrics && m.metrics.pctCorrect), figure(m.metrics && m.metrics.kappa),
+    metric || 'metric', 'Correct %', 'Kappa', 'Lowest disparate impact', 'Card'], models.map((m) => [
+    m.modelVersionId, el('span', {title: m.wekaCommand}, algorithmName(m.algorithm)
+      + (m.options ? ' ' + m.options : '')), String(m.trainingRound), m.status,
+    figure(m.metrics && m.metrics[metric]), figure(m.metrics && m.metrics.pctCorrect),
+    figure(m.metrics && m.metrics.kappa), fairness(m),
     el('a', {href: '#', onclick: openCard(api, m.modelVersionId)}, 'card')]), 'lepton-candidates')
     : el('p', {}, 'No candidate trained yet.')));
 
