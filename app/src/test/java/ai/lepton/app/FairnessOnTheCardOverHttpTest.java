@@ -26,6 +26,7 @@ class FairnessOnTheCardOverHttpTest extends HttpTestSupport {
 
     String card = get("auditor", "/api/models/" + champion + "/card").text();
     assertThat(card).contains("id=\"group-fairness\"", "Group fairness by age", "reference group: ≥ 25",
-        "Group fairness by personal_status", "male single");
+        "Group fairness by personal_status", "male single", "Share predicted &#39;good&#39; per age group");
+    assertThat(card.split("class=\"fairness-chart\"", -1)).hasSize(4); // a chart per attribute
   }
 }

@@ -157,6 +157,61 @@ final class ModelCardCharts {
   }
 
   /** PSI at or above which a drift bar runs to the end of the scale (its value is still written beside it). */
+  /**
+   * Per protected attribute, each group's selection rate as a horizontal bar on a 0–1 scale (red under four-fifths
+   * of the reference group's rate), with the four-fifths line drawn; keyed by attribute, in the metrics' order.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> fairness(Map<String, Object> validation) {
+    if (!(validation.get("fairness") instanceof List<?> assessments)) {
+      return null;
+    }
+    Map<String, Object> charts = new LinkedHashMap<>();
+    for (Object item : assessments) {
+      Map<String, Object> assessment = (Map<String, Object>) item;
+      if (!(assessment.get("groups") instanceof List<?> groups) || groups.isEmpty()) {
+        continue;
+      }
+      Double reference = null;
+      for (Object g : groups) {
+        Map<String, Object> group = (Map<String, Object>) g;
+        if (group.get("group").equals(assessment.get("referenceGroup"))
+            && group.get("selectionRate") instanceof Number rate) {
+          reference = rate.doubleValue();
+        }
+      }
+      List<Map<String, String>> bars = new ArrayList<>();
+      int row = 0;
+      for (Object g : groups) {
+        Map<String, Object> group = (Map<String, Object>) g;
+        if (!(group.get("selectionRate") instanceof Number number)) {
+          continue;
+        }
+        double rate = number.doubleValue();
+        double width = Math.max(1, rate * 320);
+        Map<String, String> bar = new LinkedHashMap<>();
+        bar.put("label", group.get("group") + " (" + group.get("rows") + ")");
+        bar.put("y", String.valueOf(20 + row * 18));
+        bar.put("textY", String.valueOf(32 + row * 18));
+        bar.put("width", String.format(Locale.ROOT, "%.1f", width));
+        bar.put("valueX", String.format(Locale.ROOT, "%.1f", 154 + width));
+        bar.put("value", String.format(Locale.ROOT, "%.1f %%", 100 * rate));
+        boolean under = reference != null && reference > 0 && rate / reference < 0.8;
+        bar.put("fill", under ? "#d62728" : "#1f77b4");
+        bars.add(bar);
+        row++;
+      }
+      Map<String, Object> chart = new LinkedHashMap<>();
+      chart.put("bars", bars);
+      chart.put("height", 40 + row * 18);
+      chart.put("axisY", 20 + row * 18);
+      chart.put("fourFifthsX", reference == null ? null
+          : String.format(Locale.ROOT, "%.1f", 150 + 0.8 * reference * 320));
+      charts.put(String.valueOf(assessment.get("attribute")), chart);
+    }
+    return charts.isEmpty() ? null : charts;
+  }
+
   static final double PSI_SCALE = 0.5;
 
   /**

@@ -42,6 +42,7 @@ public class ModelCardController {
     model.addAttribute("roc", ModelCardCharts.roc(validation));
     model.addAttribute("confusion", ModelCardCharts.confusion(validation));
     model.addAttribute("scatter", ModelCardCharts.scatter(validation));
+    model.addAttribute("fairness", ModelCardCharts.fairness(validation));
     model.addAttribute("forecast", ModelCardCharts.forecast(validation));
     model.addAttribute("drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
     return "lepton/model-card";
