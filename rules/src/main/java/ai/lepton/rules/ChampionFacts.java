@@ -12,19 +12,10 @@ final class ChampionFacts {
 
   private ChampionFacts() {}
 
-  static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
-      int openQualityFindings) {
-    return of(metrics, metric, threshold, meetsThreshold, openQualityFindings, null, null);
-  }
-
-  static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,
-      int openQualityFindings, Object candidateSkills) {
-    return of(metrics, metric, threshold, meetsThreshold, openQualityFindings, candidateSkills, null);
-  }
-
   /**
    * @param candidateSkills the other candidates' skills as {@code SelectChampion} records them
    *     ({@code {"measure": ..., "champion": x, "others": [...]}}), or null
+   * @param fairnessFloor the disparate impact under which the requirements block approval, or null (the default)
    */
   @SuppressWarnings("unchecked")
   static List<Object> of(Map<String, Object> metrics, String metric, double threshold, boolean meetsThreshold,

@@ -188,18 +188,9 @@ final class ModelCardCharts {
           continue;
         }
         double rate = number.doubleValue();
-        double width = Math.max(1, rate * 320);
-        Map<String, String> bar = new LinkedHashMap<>();
-        bar.put("label", group.get("group") + " (" + group.get("rows") + ")");
-        bar.put("y", String.valueOf(20 + row * 18));
-        bar.put("textY", String.valueOf(32 + row * 18));
-        bar.put("width", String.format(Locale.ROOT, "%.1f", width));
-        bar.put("valueX", String.format(Locale.ROOT, "%.1f", 154 + width));
-        bar.put("value", String.format(Locale.ROOT, "%.1f %%", 100 * rate));
         boolean under = reference != null && reference > 0 && rate / reference < 0.8;
-        bar.put("fill", under ? "#d62728" : "#1f77b4");
-        bars.add(bar);
-        row++;
+        bars.add(bar(row++, group.get("group") + " (" + group.get("rows") + ")", Math.max(1, rate * 320),
+            String.format(Locale.ROOT, "%.1f %%", 100 * rate), under ? "#d62728" : "#1f77b4"));
       }
       Map<String, Object> chart = new LinkedHashMap<>();
       chart.put("bars", bars);
@@ -235,17 +226,9 @@ final class ModelCardCharts {
         continue;
       }
       double psi = number.doubleValue();
-      double width = Math.max(1, Math.min(psi, PSI_SCALE) / PSI_SCALE * 320);
-      Map<String, String> bar = new LinkedHashMap<>();
-      bar.put("label", String.valueOf(attribute.get("attribute")));
-      bar.put("y", String.valueOf(20 + row * 18));
-      bar.put("textY", String.valueOf(32 + row * 18));
-      bar.put("width", String.format(Locale.ROOT, "%.1f", width));
-      bar.put("valueX", String.format(Locale.ROOT, "%.1f", 154 + width));
-      bar.put("value", String.format(Locale.ROOT, "%.3f", psi));
-      bar.put("fill", psi > significant ? "#d62728" : psi >= moderate ? "#ff7f0e" : "#2ca02c");
-      bars.add(bar);
-      row++;
+      bars.add(bar(row++, String.valueOf(attribute.get("attribute")),
+          Math.max(1, Math.min(psi, PSI_SCALE) / PSI_SCALE * 320), String.format(Locale.ROOT, "%.3f", psi),
+          psi > significant ? "#d62728" : psi >= moderate ? "#ff7f0e" : "#2ca02c"));
     }
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("bars", bars);
@@ -256,6 +239,19 @@ final class ModelCardCharts {
     chart.put("checkedAt", checks.get(0).get("checkedAt"));
     chart.put("trend", trend(checks));
     return chart;
+  }
+
+  /** One horizontal bar of a labelled bar chart (rows 18 px apart, bars from x = 150, the value after the bar). */
+  private static Map<String, String> bar(int row, String label, double width, String value, String fill) {
+    Map<String, String> bar = new LinkedHashMap<>();
+    bar.put("label", label);
+    bar.put("y", String.valueOf(20 + row * 18));
+    bar.put("textY", String.valueOf(32 + row * 18));
+    bar.put("width", String.format(Locale.ROOT, "%.1f", width));
+    bar.put("valueX", String.format(Locale.ROOT, "%.1f", 154 + width));
+    bar.put("value", value);
+    bar.put("fill", fill);
+    return bar;
   }
 
   /** Oldest check on the left: its largest PSI (capped at 1) and its recent accuracy, both on a 0–1 scale. */

@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -156,20 +158,13 @@ public class EngagementNotifications implements DisposableBean {
         List.of(LeptonGroups.MODEL_RISK_OFFICERS), List.of(e.projectManager()), cockpit(e), details));
   }
 
-  private interface Lookup {
-    Engagement find();
-  }
-
-  private interface Compose {
-    Notification of(Engagement engagement);
-  }
-
-  private void later(Lookup lookup, Compose compose) {
+  /** Looks the engagement up and sends what {@code compose} makes of it, on the sender's thread. */
+  private void later(Supplier<Engagement> lookup, Function<Engagement, Notification> compose) {
     sender.execute(() -> {
       try {
-        Engagement engagement = lookup.find();
+        Engagement engagement = lookup.get();
         if (engagement != null) {
-          outbox.send(compose.of(engagement));
+          outbox.send(compose.apply(engagement));
         }
       } catch (RuntimeException e) {
         LOG.warn("A notification could not be sent: {}", e.toString(), e);

@@ -18,6 +18,9 @@ public final class OutOfFoldFairness {
   /** What to assess: the protected attributes and the class label that is the favourable outcome. */
   public record Request(List<ProtectedAttribute> attributes, String favourableLabel) {
 
+    /** Nothing to assess. */
+    public static final Request NONE = new Request(List.of(), null);
+
     public Request {
       attributes = List.copyOf(attributes);
     }

@@ -20,7 +20,7 @@ public final class CrossValidationTrainer {
   private CrossValidationTrainer() {}
 
   public static TrainingResult train(Instances data, AlgorithmSpec algorithm, int folds, int seed) {
-    return train(data, algorithm, folds, seed, OutOfFoldFairness.Request.parse(null, null));
+    return train(data, algorithm, folds, seed, OutOfFoldFairness.Request.NONE);
   }
 
   /**

@@ -29,20 +29,12 @@ final class GroupedCrossValidation {
 
   private GroupedCrossValidation() {}
 
-  static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed)
-      throws Exception {
-    return run(evaluation, prototype, original, folds, seed, null);
-  }
-
-  /** As above; {@code outOfFold}, when given, receives every test row with its prediction (Weka's own output). */
+  /** {@code outOfFold}, when not null, receives every test row with its prediction (Weka's own output). */
   static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
       AbstractOutput outOfFold) throws Exception {
+    Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
     if (repeatedRows(original) < GROUP_FROM_SHARE * original.numInstances()) {
-      if (outOfFold == null) {
-        evaluation.crossValidateModel(prototype, original, folds, new Random(seed));
-      } else {
-        evaluation.crossValidateModel(prototype, original, folds, new Random(seed), outOfFold);
-      }
+      evaluation.crossValidateModel(prototype, original, folds, new Random(seed), printing);
       int[] sizes = new int[folds];
       for (int fold = 0; fold < folds; fold++) {
         sizes[fold] = original.numInstances() / folds + (fold < original.numInstances() % folds ? 1 : 0);
@@ -91,11 +83,7 @@ final class GroupedCrossValidation {
       evaluation.setPriors(train);
       Classifier model = AbstractClassifier.makeCopy(prototype);
       model.buildClassifier(train);
-      if (outOfFold == null) {
-        evaluation.evaluateModel(model, test);
-      } else {
-        evaluation.evaluateModel(model, test, outOfFold);
-      }
+      evaluation.evaluateModel(model, test, printing);
     }
     return new Folds(sizes, moved, true);
   }

@@ -55,6 +55,6 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
     }
     data.setClass(data.attribute(targetAttribute));
     return CrossValidationTrainer.train(data, learner, folds, seed,
-        fairness == null ? OutOfFoldFairness.Request.parse(null, null) : fairness.request());
+        fairness == null ? OutOfFoldFairness.Request.NONE : fairness.request());
   }
 }
