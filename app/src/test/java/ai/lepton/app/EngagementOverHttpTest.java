@@ -162,14 +162,20 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/html"));
     assertThat(page.text()).contains("<svg id=\"roc-curve\"", "<polyline", "<svg id=\"confusion-matrix\"",
+        "id=\"permutation-importance\"", "class=\"importance-chart\"", "id=\"annex-iv\"",
         "Model card: churn-http", card.at("/model/modelSha256").asText());
     assertThat(get("auditor", "/api/models/mv-nope/card").status()).isEqualTo(404);
 
     // And the engagement's whole record is there for an auditor, as JSON and as a spreadsheet
     JsonNode record = get("auditor", "/api/audit/engagements/" + KEY).json();
     assertThat(record.fieldNames()).toIterable().containsExactly("description", "data", "training", "validation",
-        "approval", "deployment", "monitoring", "changes");
+        "approval", "deployment", "monitoring", "changes", "annexIV");
     assertThat(record.at("/description/engagement").asText()).isEqualTo(KEY);
+    // what drives each candidate is part of its validation, and Annex IV's points say where each part lives
+    assertThat(record.at("/validation/0/metrics/importance/attributes").size()).isPositive();
+    List<String> points = new java.util.ArrayList<>();
+    record.path("annexIV").forEach(p -> points.add(p.path("point").asText()));
+    assertThat(points).contains("1", "2(d)", "2(e)", "2(g)", "3", "6", "9");
     assertThat(record.path("training").size()).isEqualTo(3);
     List<String> changes = new java.util.ArrayList<>();
     record.path("changes").forEach(c -> changes.add(c.path("type").asText()));

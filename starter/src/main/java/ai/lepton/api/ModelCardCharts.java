@@ -156,6 +156,51 @@ final class ModelCardCharts {
     return chart;
   }
 
+  /**
+   * Permutation importance as horizontal bars, most important first: each attribute's mean fall in the success
+   * metric when its values are shuffled, scaled to the largest fall, with a whisker of one standard deviation over
+   * the shuffles either side; attributes that drive the model overall dark, the rest grey.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> importance(Map<String, Object> validation) {
+    if (!(validation.get("importance") instanceof Map<?, ?> measured)
+        || !(measured.get("attributes") instanceof List<?> attributes) || attributes.isEmpty()) {
+      return null;
+    }
+    double largest = 0;
+    for (Object a : attributes) {
+      Map<String, Object> attribute = (Map<String, Object>) a;
+      if (attribute.get("drop") instanceof Number drop && attribute.get("spread") instanceof Number spread) {
+        largest = Math.max(largest, drop.doubleValue() + spread.doubleValue());
+      }
+    }
+    double scale = largest > 0 ? 320 / largest : 0;
+    List<Map<String, String>> bars = new ArrayList<>();
+    int row = 0;
+    for (Object a : attributes) {
+      Map<String, Object> attribute = (Map<String, Object>) a;
+      if (!(attribute.get("drop") instanceof Number number)) {
+        continue;
+      }
+      double drop = number.doubleValue();
+      double spread = attribute.get("spread") instanceof Number s ? s.doubleValue() : 0;
+      Map<String, String> bar = bar(row, String.valueOf(attribute.get("attribute")), Math.max(1, drop * scale),
+          String.format(Locale.ROOT, "%.4f ± %.4f", drop, spread),
+          Boolean.TRUE.equals(attribute.get("important")) ? "#1f4e79" : "#9aa5b1");
+      bar.put("valueX", String.format(Locale.ROOT, "%.1f", 154 + Math.max(1, (drop + spread) * scale)));
+      bar.put("whiskerFrom", String.format(Locale.ROOT, "%.1f", 150 + Math.max(0, (drop - spread) * scale)));
+      bar.put("whiskerTo", String.format(Locale.ROOT, "%.1f", 150 + Math.max(0, (drop + spread) * scale)));
+      bar.put("whiskerY", String.valueOf(27 + row * 18));
+      bars.add(bar);
+      row++;
+    }
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("bars", bars);
+    chart.put("height", 30 + row * 18);
+    chart.put("metric", measured.get("metric"));
+    return chart;
+  }
+
   /** PSI at or above which a drift bar runs to the end of the scale (its value is still written beside it). */
   /**
    * Per protected attribute, each group's selection rate as a horizontal bar on a 0–1 scale (red under four-fifths

@@ -43,6 +43,7 @@ public class ModelCardController {
     model.addAttribute("confusion", ModelCardCharts.confusion(validation));
     model.addAttribute("scatter", ModelCardCharts.scatter(validation));
     model.addAttribute("fairness", ModelCardCharts.fairness(validation));
+    model.addAttribute("importance", ModelCardCharts.importance(validation));
     model.addAttribute("forecast", ModelCardCharts.forecast(validation));
     model.addAttribute("drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
     return "lepton/model-card";

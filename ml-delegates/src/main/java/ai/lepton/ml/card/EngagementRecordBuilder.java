@@ -144,6 +144,7 @@ public class EngagementRecordBuilder {
       changes.add(change);
     }
     record.put("changes", changes);
+    record.put("annexIV", AnnexIv.forRecord());
     return record;
   }
 
@@ -196,7 +197,7 @@ public class EngagementRecordBuilder {
     Map<String, Object> key = new LinkedHashMap<>();
     for (String name : List.of("pctCorrect", "kappa", "weightedAreaUnderROC", "weightedFMeasure",
         "correlationCoefficient", "meanAbsoluteError", "rootMeanSquaredError", "perClass", "confusionMatrix",
-        "folds")) {
+        "folds", "fairness", "importance")) {
       if (metrics.containsKey(name)) {
         key.put(name, metrics.get(name));
       }

@@ -122,6 +122,7 @@ public class ModelCardBuilder {
         : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
     monitored.put("latestAttributes", all.isEmpty() ? List.of() : all.get(0).get("attributes"));
     card.put("monitoring", monitored);
+    card.put("annexIV", AnnexIv.forCard());
     return card;
   }
 

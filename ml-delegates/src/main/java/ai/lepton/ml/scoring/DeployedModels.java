@@ -34,11 +34,15 @@ public class DeployedModels {
    * A live model ready to score. {@code setAside}: attributes of the engagement's data that preparation dropped
    * (identifiers, constants, leaks); a record may carry them, and they are ignored.
    */
+  /**
+   * @param important the attributes its validation found to drive the model overall (permutation importance), which
+   *     the decisions' explanations point out
+   */
   public record Loaded(String versionId, Classifier classifier, Instances header, double[] baseline,
-      java.util.Set<String> setAside, java.util.List<String> ruleSets) {
+      java.util.Set<String> setAside, java.util.List<String> ruleSets, java.util.Set<String> important) {
 
     public Loaded(String versionId, Classifier classifier, Instances header, double[] baseline) {
-      this(versionId, classifier, header, baseline, java.util.Set.of(), java.util.List.of());
+      this(versionId, classifier, header, baseline, java.util.Set.of(), java.util.List.of(), java.util.Set.of());
     }
   }
 
@@ -105,7 +109,17 @@ public class DeployedModels {
           + " series (problem type forecasting): it does not decide on one record");
     }
     return new Loaded(versionId, classifier, header, baseline(versionId, header),
-        setAside(versionId, header), ruleSets(versionId));
+        setAside(versionId, header), ruleSets(versionId), important(versionId));
+  }
+
+  /** The attributes the version's permutation importance marked important (none when it was not measured). */
+  private java.util.Set<String> important(String versionId) {
+    if (!(registry.get(versionId).metrics().get("importance") instanceof Map<?, ?> importance)
+        || !(importance.get("attributes") instanceof java.util.List<?> attributes)) {
+      return java.util.Set.of();
+    }
+    return attributes.stream().filter(a -> a instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("important")))
+        .map(a -> String.valueOf(((Map<?, ?>) a).get("attribute"))).collect(java.util.stream.Collectors.toSet());
   }
 
   /** The decision rule sets the version's engagement named with its requirements (none: no decision may use it). */

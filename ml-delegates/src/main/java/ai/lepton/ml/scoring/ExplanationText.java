@@ -29,8 +29,10 @@ public class ExplanationText {
   private static String line(Map<String, Object> effect) {
     double change = ((Number) effect.get("effect")).doubleValue();
     Object value = effect.get("value");
-    return String.format(Locale.ROOT, "%s = %s (typical %s): %s the prediction's probability by %.2f",
+    return String.format(Locale.ROOT, "%s = %s (typical %s): %s the prediction's probability by %.2f%s",
         effect.get("attribute"), value == null ? "missing" : value, effect.get("baseline"),
-        change > 0 ? "raised" : "lowered", Math.abs(change));
+        change > 0 ? "raised" : "lowered", Math.abs(change),
+        Boolean.TRUE.equals(effect.get("globallyImportant")) ? "; one of the attributes that drive the model overall"
+            : "");
   }
 }

@@ -40,10 +40,12 @@ public final class PerturbationExplainer {
 
   /**
    * @param predicted index of the predicted class, or -1 for a numeric target
-   * @return up to {@link #TOP} entries, strongest first: attribute, its value, the baseline and the effect
+   * @param important the attributes that drive the model overall (its validation's permutation importance)
+   * @return up to {@link #TOP} entries, strongest first: attribute, its value, the baseline, the effect and whether
+   *     the attribute is also one of those that drive the model overall ({@code globallyImportant})
    */
   public static List<Map<String, Object>> explain(Classifier model, Instance record, double[] distribution,
-      int predicted, double[] baseline) throws Exception {
+      int predicted, double[] baseline, java.util.Set<String> important) throws Exception {
     Instances header = record.dataset();
     double before = predicted < 0 ? distribution[0] : distribution[predicted];
     List<Map<String, Object>> effects = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class PerturbationExplainer {
         entry.put("value", shown(attribute, values[i]));
         entry.put("baseline", shown(attribute, baseline[i]));
         entry.put("effect", Math.round(effect * 10_000.0) / 10_000.0);
+        entry.put("globallyImportant", important.contains(attribute.name()));
         effects.add(entry);
       }
     }

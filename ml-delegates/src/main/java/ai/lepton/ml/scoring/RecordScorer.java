@@ -96,7 +96,8 @@ public class RecordScorer {
       Attribute target = header.classAttribute();
       int predicted = target.isNumeric() ? -1 : Utils.maxIndex(distribution);
       List<Map<String, Object>> explanation = !explain || model.baseline() == null ? List.of()
-          : PerturbationExplainer.explain(model.classifier(), instance, distribution, predicted, model.baseline());
+          : PerturbationExplainer.explain(model.classifier(), instance, distribution, predicted, model.baseline(),
+              model.important());
       if (target.isNumeric()) {
         return new Score(model.versionId(), String.valueOf(distribution[0]), Double.NaN, Map.of(), missing,
             explanation);

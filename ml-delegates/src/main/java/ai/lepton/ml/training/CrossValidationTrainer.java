@@ -10,8 +10,8 @@ import weka.core.Instances;
 import weka.core.SerializationHelper;
 
 /**
- * Trains the way the Weka Explorer does: k-fold cross-validation with {@link Evaluation#crossValidateModel} for the
- * metrics, then one model on all the data. The same data, options, folds and seed give Weka's numbers exactly, except
+ * Trains the way the Weka Explorer does: k-fold cross-validation as {@link Evaluation#crossValidateModel} runs it
+ * for the metrics, then one model on all the data. The same data, options, folds and seed give Weka's numbers exactly, except
  * when 5 % or more of the rows repeat exactly: those are kept in one fold ({@link GroupedCrossValidation}), so a model
  * is never tested on a row it trained on; the metrics say whether that happened ({@code folds.grouped}).
  */
@@ -20,15 +20,17 @@ public final class CrossValidationTrainer {
   private CrossValidationTrainer() {}
 
   public static TrainingResult train(Instances data, AlgorithmSpec algorithm, int folds, int seed) {
-    return train(data, algorithm, folds, seed, OutOfFoldFairness.Request.NONE);
+    return train(data, algorithm, folds, seed, OutOfFoldFairness.Request.NONE, null);
   }
 
   /**
-   * As {@link #train(Instances, AlgorithmSpec, int, int)}, and for each protected attribute the requirements name,
-   * group fairness from the same cross-validation's out-of-fold predictions ({@code fairness} in the metrics).
+   * As {@link #train(Instances, AlgorithmSpec, int, int)}, with the evidence an approver weighs beside the metrics,
+   * both from the same cross-validation's out-of-fold predictions: for each protected attribute the requirements
+   * name, group fairness ({@code fairness} in the metrics), and every attribute's permutation importance measured on
+   * {@code importanceMetric} ({@code importance}; null: not measured).
    */
   public static TrainingResult train(Instances data, AlgorithmSpec algorithm, int folds, int seed,
-      OutOfFoldFairness.Request fairness) {
+      OutOfFoldFairness.Request fairness, SuccessMetric importanceMetric) {
     if (data.classIndex() < 0) {
       throw new IllegalArgumentException("The training data has no class attribute set");
     }
@@ -44,8 +46,10 @@ public final class CrossValidationTrainer {
       if (outOfFold != null) {
         outOfFold.setAttributes("first"); // the rows are kept whole; no copy of their values is needed
       }
+      PermutationImportance importance = importanceMetric == null ? null
+          : new PermutationImportance(data, importanceMetric, folds, PermutationImportance.REPEATS, seed);
       GroupedCrossValidation.Folds built = GroupedCrossValidation.run(evaluation, algorithm.newClassifier(), data,
-          folds, seed, outOfFold);
+          folds, seed, outOfFold, importance == null ? GroupedCrossValidation.FoldModels.NONE : importance::fold);
       Classifier model = algorithm.newClassifier();
       model.buildClassifier(data);
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -58,6 +62,9 @@ public final class CrossValidationTrainer {
       metrics.putAll(EvaluationMetrics.curves(evaluation, data.classAttribute()));
       if (outOfFold != null) {
         metrics.put("fairness", OutOfFoldFairness.assess(fairness, data, outOfFold));
+      }
+      if (importance != null) {
+        metrics.put("importance", importance.result());
       }
       return new TrainingResult(metrics, serialize(model, data), millis);
     } catch (InvalidAlgorithmException e) {

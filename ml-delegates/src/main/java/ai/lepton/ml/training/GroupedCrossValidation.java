@@ -29,17 +29,24 @@ final class GroupedCrossValidation {
 
   private GroupedCrossValidation() {}
 
-  /** {@code outOfFold}, when not null, receives every test row with its prediction (Weka's own output). */
+  /** Told of each fold's model and the rows it was tested on, once Weka has evaluated them. */
+  @FunctionalInterface
+  interface FoldModels {
+
+    FoldModels NONE = (model, test) -> {};
+
+    void tested(Classifier model, Instances test) throws Exception;
+  }
+
+  /**
+   * {@code outOfFold}, when not null, receives every test row with its prediction (Weka's own output);
+   * {@code foldModels} each fold's model with its test rows.
+   */
   static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
-      AbstractOutput outOfFold) throws Exception {
+      AbstractOutput outOfFold, FoldModels foldModels) throws Exception {
     Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
     if (repeatedRows(original) < GROUP_FROM_SHARE * original.numInstances()) {
-      evaluation.crossValidateModel(prototype, original, folds, new Random(seed), printing);
-      int[] sizes = new int[folds];
-      for (int fold = 0; fold < folds; fold++) {
-        sizes[fold] = original.numInstances() / folds + (fold < original.numInstances() % folds ? 1 : 0);
-      }
-      return new Folds(sizes, 0, false);
+      return weka(evaluation, prototype, original, folds, seed, outOfFold, foldModels);
     }
     Random random = new Random(seed);
     Instances data = new Instances(original);
@@ -84,8 +91,45 @@ final class GroupedCrossValidation {
       Classifier model = AbstractClassifier.makeCopy(prototype);
       model.buildClassifier(train);
       evaluation.evaluateModel(model, test, printing);
+      foldModels.tested(model, test);
     }
     return new Folds(sizes, moved, true);
+  }
+
+  /**
+   * Weka's {@code Evaluation.crossValidateModel}, step for step (shuffle with the seed, stratify a class label,
+   * {@code trainCV} with the same random, priors from the training fold, a fresh copy of the learner per fold,
+   * {@code testCV}), written out so that each fold's model can be looked at once it is tested. The parity tests hold
+   * every figure to {@code crossValidateModel}'s own.
+   */
+  private static Folds weka(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
+      AbstractOutput outOfFold, FoldModels foldModels) throws Exception {
+    Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
+    Random random = new Random(seed);
+    Instances data = new Instances(original);
+    data.randomize(random);
+    if (data.classAttribute().isNominal()) {
+      data.stratify(folds);
+    }
+    if (outOfFold != null) {
+      outOfFold.setHeader(data);
+      outOfFold.printHeader();
+    }
+    int[] sizes = new int[folds];
+    for (int fold = 0; fold < folds; fold++) {
+      Instances train = data.trainCV(folds, fold, random);
+      evaluation.setPriors(train);
+      Classifier model = AbstractClassifier.makeCopy(prototype);
+      model.buildClassifier(train);
+      Instances test = data.testCV(folds, fold);
+      sizes[fold] = test.numInstances();
+      evaluation.evaluateModel(model, test, printing);
+      foldModels.tested(model, test);
+    }
+    if (outOfFold != null) {
+      outOfFold.printFooter();
+    }
+    return new Folds(sizes, 0, false);
   }
 
   /** Rows that repeat an earlier row exactly, target included. */

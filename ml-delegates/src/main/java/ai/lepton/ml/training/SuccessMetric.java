@@ -2,6 +2,7 @@ package ai.lepton.ml.training;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import weka.classifiers.Evaluation;
 
 /**
  * The cross-validation metrics an engagement may name as its success measure, under the names of Weka's
@@ -53,6 +54,30 @@ public enum SuccessMetric {
 
   public boolean higherIsBetter() {
     return higherIsBetter;
+  }
+
+  /**
+   * This metric as Weka's {@link Evaluation} gives it (the method of the same name).
+   *
+   * @throws IllegalStateException for a forecasting metric, which no {@code Evaluation} computes
+   */
+  public double valueIn(Evaluation evaluation) throws Exception {
+    return switch (this) {
+      case pctCorrect -> evaluation.pctCorrect();
+      case kappa -> evaluation.kappa();
+      case weightedAreaUnderROC -> evaluation.weightedAreaUnderROC();
+      case weightedAreaUnderPRC -> evaluation.weightedAreaUnderPRC();
+      case weightedFMeasure -> evaluation.weightedFMeasure();
+      case weightedPrecision -> evaluation.weightedPrecision();
+      case weightedRecall -> evaluation.weightedRecall();
+      case correlationCoefficient -> evaluation.correlationCoefficient();
+      case meanAbsoluteError -> evaluation.meanAbsoluteError();
+      case rootMeanSquaredError -> evaluation.rootMeanSquaredError();
+      case relativeAbsoluteError -> evaluation.relativeAbsoluteError();
+      case rootRelativeSquaredError -> evaluation.rootRelativeSquaredError();
+      case maeRatioToSeasonalNaive, meanAbsolutePercentageError ->
+          throw new IllegalStateException(name() + " is a forecast's measure, not a cross-validation's");
+    };
   }
 
   /** Is {@code value} at least as good as {@code threshold}? */

@@ -6,6 +6,8 @@ import ai.lepton.ml.forecasting.ForecastSpec;
 import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
+import ai.lepton.ml.training.ProblemType;
+import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.ml.training.TrainingResult;
 import java.util.List;
 import weka.core.Instances;
@@ -17,10 +19,13 @@ import weka.core.Instances;
  *
  * @param forecast the series settings of a forecasting engagement (null otherwise)
  * @param fairness the protected attributes and favourable outcome to assess the candidate on (null: none)
+ * @param successMetric the engagement's success metric, on which the attributes' permutation importance is measured
+ *     (null: not measured)
  */
 public record TrainingOrder(String externalTaskId, String engagementKey, String processInstanceId, int trainingRound,
     String modelName, String problemType, String targetAttribute, String algorithm, int folds, int seed,
-    String datasetId, String datasetSha256, String datasetFormat, Forecast forecast, Fairness fairness) {
+    String datasetId, String datasetSha256, String datasetFormat, Forecast forecast, Fairness fairness,
+    String successMetric) {
 
   /** Group fairness to assess on the out-of-fold predictions: protected attributes, one per line, and the label. */
   public record Fairness(String protectedAttributes, String favourableLabel) {
@@ -55,6 +60,7 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
     }
     data.setClass(data.attribute(targetAttribute));
     return CrossValidationTrainer.train(data, learner, folds, seed,
-        fairness == null ? OutOfFoldFairness.Request.NONE : fairness.request());
+        fairness == null ? OutOfFoldFairness.Request.NONE : fairness.request(),
+        successMetric == null ? null : SuccessMetric.of(successMetric, ProblemType.of(problemType)));
   }
 }

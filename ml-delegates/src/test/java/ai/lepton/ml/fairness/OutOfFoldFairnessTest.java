@@ -44,7 +44,7 @@ class OutOfFoldFairnessTest {
         "personal_status\nage < 25\nforeign_worker", "good");
 
     TrainingResult result = CrossValidationTrainer.train(data, AlgorithmSpec.parse("weka.classifiers.trees.J48"
-        + " -C 0.25 -M 2"), 10, 1, request);
+        + " -C 0.25 -M 2"), 10, 1, request, null);
 
     // the metrics are still Weka's own
     Evaluation weka = new Evaluation(data);
@@ -92,14 +92,14 @@ class OutOfFoldFairnessTest {
     Instances data = creditG();
     AlgorithmSpec j48 = AlgorithmSpec.parse("weka.classifiers.trees.J48");
     TrainingResult result = CrossValidationTrainer.train(data, j48, 10, 1,
-        OutOfFoldFairness.Request.parse("gender\nage\nforeign_worker", "good"));
+        OutOfFoldFairness.Request.parse("gender\nage\nforeign_worker", "good"), null);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> fairness = (List<Map<String, Object>>) result.metrics().get("fairness");
     assertThat(fairness.get(0).get("notAssessed").toString()).contains("'gender' is not in the training data");
     assertThat(fairness.get(1).get("notAssessed").toString()).contains("'age < 25'");
     assertThat(fairness.get(2)).containsKey("groups");
     assertThatThrownBy(() -> CrossValidationTrainer.train(data, j48, 10, 1,
-        OutOfFoldFairness.Request.parse("personal_status", "approved"))).hasMessageContaining("[good, bad]");
+        OutOfFoldFairness.Request.parse("personal_status", "approved"), null)).hasMessageContaining("[good, bad]");
   }
 
   /**

@@ -30,7 +30,8 @@ class PerturbationExplainerTest {
       double[] distribution = model.distributionForInstance(record);
       int predicted = Utils.maxIndex(distribution);
       List<Map<String, Object>> explanation =
-          PerturbationExplainer.explain(model, record, distribution, predicted, baseline);
+          PerturbationExplainer.explain(model, record, distribution, predicted, baseline,
+              java.util.Set.of("checking_status"));
 
       assertThat(explanation).hasSizeBetween(1, 3);
       for (Map<String, Object> entry : explanation) {
@@ -39,6 +40,7 @@ class PerturbationExplainerTest {
         changed.setValue(index, baseline[index]);
         double expected = distribution[predicted] - model.distributionForInstance(changed)[predicted];
         assertThat((double) entry.get("effect")).isCloseTo(expected, within(0.00005));
+        assertThat(entry.get("globallyImportant")).isEqualTo(entry.get("attribute").equals("checking_status"));
       }
       // and no attribute left out moved the prediction more than the last one named
       double weakestNamed = Math.abs((double) explanation.get(explanation.size() - 1).get("effect"));
