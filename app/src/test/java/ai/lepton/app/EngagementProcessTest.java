@@ -43,6 +43,9 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Autowired ai.lepton.ml.scoring.DeployedModels deployedModels;
   @Autowired ai.lepton.ml.audit.AuditTrail auditTrail;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired ai.lepton.decisions.BatchDecisions batches;
+  @Autowired ai.lepton.ml.scoring.DecisionLog decisionLog;
+  @Autowired ai.lepton.ml.scoring.ShadowScoring shadowScoring;
 
   private static int engagements;
 
@@ -694,6 +697,164 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(large.getId(), "modelDecision")).isEqualTo("MANUAL_REVIEW");
     assertThat(String.valueOf(runtime.getVariable(large.getId(), "rulesFired")))
         .contains("A large credit amount always goes to a person");
+  }
+
+  @Test
+  void aChallengerAnswersLiveDecisionsInShadowAndIsPromotedOnlyByAModelRiskOfficersRecordedDecision()
+      throws Exception {
+    // Given a live champion, and a second version approved as a challenger beside it
+    String modelName = "credit-risk-trial-" + (++engagements);
+    approve(runToApproval("credit-champion", 0.6, NAIVE_BAYES, modelName));
+    String champion = registry.deployedUnder(modelName).get(0);
+    ProcessInstance trial = runToApproval("credit-challenger", 0.6, J48, modelName);
+    String challenger = (String) runtime.getVariable(trial.getId(), "modelVersionId");
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(trial).getId(), Map.of("approved", true, "approvalReason", "try it on live traffic",
+          "deployAs", "challenger"));
+      return null;
+    });
+    runJobs(trial);
+
+    // Then the champion stays live, the challenger is on trial, and the engagement maintains the live version
+    assertThat(registry.deployedUnder(modelName)).containsExactly(champion);
+    assertThat(registry.currentStatus(challenger)).isEqualTo(ModelStatus.CHALLENGER);
+    assertThat(registry.approvalsOf(challenger).get(0).evidence()).containsEntry("deployAs", "challenger");
+    assertThat(runtime.getVariable(trial.getId(), "modelVersionId")).isEqualTo(champion);
+    assertThat(trial).isWaitingAt("Gateway_NextCheck", "Timer_TrialLookDue");
+
+    // When live decisions are taken, one at a time and in a batch
+    weka.core.Instances credit = new weka.core.converters.ConverterUtils.DataSource(
+        new java.io.ByteArrayInputStream(creditG())).getDataSet();
+    List<String> logged = new java.util.ArrayList<>();
+    for (int row = 0; row < 20; row++) {
+      Map<String, Object> answer = decide(modelName, "credit-decision",
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(features(credit, row)));
+      assertThat(answer).containsEntry("modelVersionId", champion);
+      logged.add((String) answer.get("decisionId"));
+    }
+    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
+    for (int row = 20; row < 45; row++) {
+      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
+    }
+    batches.decide("batch-trial-" + engagements, modelName, ai.lepton.rules.RuleSet.of("credit-decision"),
+        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    for (int i = 0; i < 30; i++) {
+      decisionLog.recordOutcome(logged.get(i), credit.instance(i).stringValue(credit.attribute("class")), "pm");
+    }
+
+    // Then each was answered by the champion and, once it committed, by the challenger in shadow, beside it
+    assertThat(shadowScoring.flush(10_000)).isTrue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision WHERE model_name = ? AND model_version_id"
+        + " = ?", Integer.class, modelName, champion)).isEqualTo(45);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lepton_shadow_decision WHERE challenger_version_id = ?",
+        Integer.class, challenger)).isEqualTo(45);
+
+    // When the engagement looks at the trial, it goes to a model risk officer with the comparison
+    Job look = management.createJobQuery().processInstanceId(trial.getId()).activityId("Timer_TrialLookDue")
+        .singleResult();
+    management.executeJob(look.getId());
+    runJobs(trial);
+    assertThat(trial).isWaitingAt("Task_DecideOnChallenger");
+    assertThat(task("Task_DecideOnChallenger", trial)).hasCandidateGroup("model-risk-officers");
+    String summary = (String) runtime.getVariable(trial.getId(), "challengerSummary");
+    assertThat(summary).contains("45 decisions answered in shadow (40 needed)", "on 30 decisions with a recorded"
+        + " outcome, accuracy");
+
+    // whoever set the engagement's requirements cannot decide its trial, even as a model risk officer
+    String decideTask = task("Task_DecideOnChallenger", trial).getId();
+    assertThatThrownBy(() -> as("ds", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(decideTask, Map.of("promoteChallenger", true, "challengerDecisionReason", "mine is better"));
+      return null;
+    })).hasMessageContaining("set this engagement's requirements");
+    // and a forged promotion is refused by the registry itself
+    assertThatThrownBy(() -> registry.changeStatus(challenger, ModelStatus.DEPLOYED, "ds", "forged"))
+        .isInstanceOf(ai.lepton.ml.registry.ModelTransitionRefusedException.class);
+    assertThat(registry.deployedUnder(modelName)).containsExactly(champion);
+
+    // When a model risk officer promotes it
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(decideTask, Map.of("promoteChallenger", true, "challengerDecisionReason",
+          "as accurate on recorded outcomes"));
+      return null;
+    });
+    runJobs(trial);
+
+    // Then it is live in place of the champion, the engagement maintains it, and the decision is kept with its
+    // evidence: the comparison computed from the decision log
+    assertThat(trial).hasPassed("Task_SettleChallenger", "EndEvent_TrialDecided").isWaitingAt("Gateway_NextCheck");
+    assertThat(registry.deployedUnder(modelName)).containsExactly(challenger);
+    assertThat(registry.currentStatus(champion)).isEqualTo(ModelStatus.RETIRED);
+    assertThat(runtime.getVariable(trial.getId(), "modelVersionId")).isEqualTo(challenger);
+    assertThat(registry.challengerDecisionsOf(challenger)).singleElement().satisfies(d -> {
+      assertThat(d.officer()).isEqualTo("mro");
+      assertThat(d.promoted()).isTrue();
+      assertThat(d.evidence()).containsEntry("decisions", 45).containsKeys("agreement", "changes", "outcomes");
+    });
+    assertThat(auditTrail.entriesAbout("model", challenger)).extracting(e -> e.type())
+        .contains("MODEL_CHALLENGER", "CHALLENGER_PROMOTION_GRANTED", "MODEL_DEPLOYED");
+    // the next decision is the promoted version's own, and nothing is shadowed any more
+    deployedModels.refresh(modelName);
+    Map<String, Object> after = decide(modelName, "credit-decision",
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(features(credit, 50)));
+    assertThat(after).containsEntry("modelVersionId", challenger);
+    shadowScoring.flush(10_000);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lepton_shadow_decision WHERE decision_id = ?",
+        Integer.class, after.get("decisionId"))).isZero();
+    assertThat(auditTrail.verify().valid()).isTrue();
+  }
+
+  @Test
+  void aChallengerThatLosesIsRetiredAndOneWithNothingToChallengeIsRefused() {
+    String modelName = "credit-risk-lost-trial-" + (++engagements);
+    // Given no version live yet: nothing to challenge, so the approval form refuses "challenger"
+    ProcessInstance first = runToApproval("credit-nothing-live", 0.6, NAIVE_BAYES, modelName);
+    assertThatThrownBy(() -> as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(first).getId(), Map.of("approved", true, "approvalReason", "fine",
+          "deployAs", "challenger"));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("nothing for a challenger");
+    approve(first);
+    String champion = registry.deployedUnder(modelName).get(0);
+
+    ProcessInstance trial = runToApproval("credit-loser", 0.6, J48, modelName);
+    String challenger = (String) runtime.getVariable(trial.getId(), "modelVersionId");
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(trial).getId(), Map.of("approved", true, "approvalReason", "trial",
+          "deployAs", "challenger"));
+      return null;
+    });
+    runJobs(trial);
+    // fewer decisions than the trial needs: looking again leaves it on trial
+    management.executeJob(management.createJobQuery().processInstanceId(trial.getId())
+        .activityId("Timer_TrialLookDue").singleResult().getId());
+    assertThat(trial).isWaitingAt("Timer_TrialLookDue");
+    assertThat((String) runtime.getVariable(trial.getId(), "challengerSummary"))
+        .startsWith("0 decisions answered in shadow (40 needed)");
+
+    // When the trial is decided against it (here before enough decisions, straight on the record)
+    registry.recordChallengerDecision(new ai.lepton.ml.registry.ChallengerDecision(trial.getBusinessKey(),
+        challenger, false, "mro", "no better", Map.of(), "test", java.time.Instant.now()));
+    registry.settleChallenger(trial.getBusinessKey(), challenger);
+
+    // Then it is retired, the champion never left, and the next look ends the trial branch
+    assertThat(registry.currentStatus(challenger)).isEqualTo(ModelStatus.RETIRED);
+    assertThat(registry.deployedUnder(modelName)).containsExactly(champion);
+    management.executeJob(management.createJobQuery().processInstanceId(trial.getId())
+        .activityId("Timer_TrialLookDue").singleResult().getId());
+    assertThat(trial).hasPassed("EndEvent_NoTrial").isWaitingAt("Gateway_NextCheck");
+    assertThat(registry.previouslyDeployed(champion)).isEmpty();
+  }
+
+  private static Map<String, Object> features(weka.core.Instances data, int row) {
+    Map<String, Object> features = new java.util.LinkedHashMap<>();
+    for (int a = 0; a < data.numAttributes(); a++) {
+      weka.core.Attribute attribute = data.attribute(a);
+      if (!attribute.name().equals("class")) {
+        features.put(attribute.name(), attribute.isNominal() ? data.instance(row).stringValue(a)
+            : (Object) data.instance(row).value(a));
+      }
+    }
+    return features;
   }
 
   private Map<String, Object> historicVariables(ProcessInstance pi) {

@@ -14,6 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "lepton.data-dir=target/http-test-data",
     "lepton.demo.enabled=true",
     "lepton.ingest.max-size=5MB",
+    // a challenger's trial over HTTP in seconds, not the default 200 decisions and an hour between looks
+    "lepton.challenger.min-decisions=30",
+    "lepton.challenger.look-every=PT2S",
     "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-issuer.pub"})
 abstract class HttpTestSupport extends HttpCalls {
 

@@ -38,7 +38,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.worker.retry-timeout=0s",
     "lepton.history.decision-process-days=400",
     "lepton.monitoring.cycle=R/PT5S",
-    "lepton.scoring.recheck-live-version=PT1S"})
+    "lepton.scoring.recheck-live-version=PT1S",
+    "lepton.challenger.min-decisions=40"})
 abstract class ProcessTestSupport {
 
   @Autowired protected ProcessEngine engine;

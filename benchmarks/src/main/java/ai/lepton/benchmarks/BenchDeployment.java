@@ -30,4 +30,14 @@ final class BenchDeployment {
         Map.of("modelSha256", version.modelSha256()), null, Instant.now()));
     registry.changeStatus(versionId, ModelStatus.DEPLOYED, "bench-officer", "benchmark");
   }
+
+  /** Puts a registered version on trial as a challenger beside the live one, as an approval that says so does. */
+  static void putOnTrial(ModelRegistry registry, String versionId) {
+    ModelVersion version = registry.get(versionId);
+    registry.changeStatus(versionId, ModelStatus.CHAMPION, ModelRegistry.SYSTEM, "benchmark");
+    registry.recordApproval(new Approval(versionId, version.engagementKey(), true, "bench-officer", "benchmark",
+        Map.of("modelSha256", version.modelSha256(), "deployAs", Approval.DEPLOY_AS_CHALLENGER), null,
+        Instant.now()));
+    registry.changeStatus(versionId, ModelStatus.CHALLENGER, "bench-officer", "benchmark");
+  }
 }

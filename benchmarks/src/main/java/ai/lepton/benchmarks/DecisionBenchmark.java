@@ -12,6 +12,8 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.DecisionShadow;
+import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.ml.scoring.DeployedModels;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
@@ -47,8 +49,9 @@ import weka.core.Instances;
 
 /**
  * Straight-through {@code model-decision} (score with a deployed J48 on wa_churn, churn-retention rules, decision
- * log) through a real engine on an H2 file, on 2 threads; beside it, in the same run, the raw work:
- * Weka {@code distributionForInstance} plus one Drools stateless execute for the same rows.
+ * log) through a real engine on an H2 file, on 2 threads, without and with a challenger (NaiveBayes) answering
+ * every decision in shadow, alternating; beside it, in the same run, the raw work: Weka
+ * {@code distributionForInstance} plus one Drools stateless execute for the same rows.
  *
  * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks exec:exec
  * -Dexec.executable=java -Dexec.args="-Xmx1g -cp %classpath ai.lepton.benchmarks.DecisionBenchmark 20000 0 lepton-full"}
@@ -96,12 +99,31 @@ public final class DecisionBenchmark {
     RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
     BenchDeployment.deploy(registry, requirements, version, "churn-retention");
 
+    // A challenger on trial beside it (NaiveBayes on the same data), answering in shadow when the run says so
+    AlgorithmSpec bayes = AlgorithmSpec.parse("weka.classifiers.bayes.NaiveBayes");
+    String challenger = registry.register(new NewModelVersion("churn-bench", "ENG-BENCH", null, 2,
+        "classification", "churn", bayes, 1, 10, prepared.id(), prepared.sha256(),
+        CrossValidationTrainer.train(data, bayes, 10, 1)));
+    BenchDeployment.putOnTrial(registry, challenger);
+
     RuleService rules = new RuleService();
     DeployedModels models = new DeployedModels(registry, datasets, requirements);
+    RecordScorer scorer = new RecordScorer(models);
+    java.util.concurrent.atomic.AtomicBoolean shadowing = new java.util.concurrent.atomic.AtomicBoolean();
+    // the starter's ChallengerShadow composes the same two steps: the challenger's score, the same rule set on it
+    DecisionShadow shadow = (model, ruleSet, record) -> scorer.scoreInShadow(model, record)
+        .map(score -> new DecisionLog.ShadowAnswer(score.modelVersionId(), score.prediction(), score.probability(),
+            rules.apply(RuleSet.of(ruleSet), record, score.distribution()).getDecision()));
+    DecisionLog log = new DecisionLog(jdbc, audit);
+    ShadowScoring shadows = new ShadowScoring(log, java.util.Optional.of(shadow), models,
+        new DataSourceTransactionManager(pool), 10_000);
+    LogDecisionDelegate plainLog = new LogDecisionDelegate(log, java.util.Optional.empty());
+    LogDecisionDelegate shadowedLog = new LogDecisionDelegate(log, java.util.Optional.of(shadows));
     ProcessEngine engine = engine(pool, history, Map.of(
-        "scoreRecord", new ScoreRecordDelegate(new RecordScorer(models)),
+        "scoreRecord", new ScoreRecordDelegate(scorer),
         "applyRules", new ApplyRulesDelegate(rules),
-        "logDecision", new LogDecisionDelegate(new DecisionLog(jdbc, audit))));
+        "logDecision", (org.camunda.bpm.engine.delegate.JavaDelegate) execution ->
+            (shadowing.get() ? shadowedLog : plainLog).execute(execution)));
 
     List<String> features = new ArrayList<>();
     for (int r = 0; r < data.numInstances(); r++) {
@@ -116,8 +138,42 @@ public final class DecisionBenchmark {
     }
 
     double rawWork = rawMicros(models.get("churn-bench").classifier(), data, rules, decisions);
-    decide(engine, features, Math.min(2000, decisions)); // warm-up
-    Run run = decide(engine, features, decisions);
+    shadowing.set(true);
+    decide(engine, features, decisions); // warm-up, both paths, full rounds: the JIT is still at work after 2,000
+    shadows.flush(120_000);
+    shadowing.set(false);
+    decide(engine, features, decisions);
+    // Without (A) and with (B) the challenger in shadow, in the order A B B A A B B A so that neither side gains from
+    // the JIT's and the database's drift over the run: the cost of a trial to live decisions
+    List<Run> plain = new ArrayList<>();
+    List<Run> shadowed = new ArrayList<>();
+    for (char side : "ABBAABBA".toCharArray()) {
+      shadowing.set(side == 'B');
+      long begin = System.nanoTime();
+      Run live = decide(engine, features, decisions);
+      if (side == 'A') {
+        plain.add(live);
+      } else {
+        shadows.flush(120_000); // the round ends when the challenger has answered every decision too
+        shadowed.add(new Run(live.latencies(), decisions / ((System.nanoTime() - begin) / 1e9)));
+      }
+    }
+    shadowing.set(false);
+    // the shadow work alone, nothing else running: the challenger's answers to decisions already logged
+    List<String> logged = jdbc.queryForList("SELECT id FROM lepton_decision ORDER BY id LIMIT ?", String.class,
+        decisions);
+    jdbc.update("DELETE FROM lepton_shadow_decision");
+    long alone = System.nanoTime();
+    for (int i = 0; i < logged.size(); i++) {
+      shadows.submit(logged.get(i), "churn-bench", "churn-retention", features.get(i % features.size()));
+      if (i % 5_000 == 4_999) {
+        shadows.flush(120_000); // within the queue's capacity: nothing dropped
+      }
+    }
+    shadows.flush(120_000);
+    double shadowAlone = logged.size() / ((System.nanoTime() - alone) / 1e9);
+    Run run = median(plain);
+    Run withChallenger = median(shadowed);
     // The floor: the bare engine on the same database, a straight-through process of three no-op service tasks with
     // five variables and FULL history (the shape PERFORMANCE.md measured), in the same JVM right after.
     engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", Bpmn.createExecutableProcess("bare")
@@ -135,9 +191,18 @@ public final class DecisionBenchmark {
     System.out.printf(Locale.ROOT, "| raw Weka distributionForInstance + Drools execute | %,.0f | | | %.1f |%n",
         1e6 / rawWork, rawWork);
     print("model-decision through the engine", run);
+    print("the same with a challenger answering in shadow (queued, scored and written in batches; rate until the"
+        + " last shadow answer is written)", withChallenger);
+    System.out.printf(Locale.ROOT, "the shadow work alone (one thread: parse, score, rules, batched rows): %,.0f"
+        + " answers per s, %.1f µs each%n", shadowAlone, 1e6 / shadowAlone);
+    System.out.printf(Locale.ROOT, "shadow answers written: %,d, dropped (queue full): %,d%n",
+        jdbc.queryForObject("SELECT COUNT(*) FROM lepton_shadow_decision", Long.class), shadows.dropped());
     print("bare engine: 3 no-op tasks, 5 variables, FULL history", bare);
     System.out.printf(Locale.ROOT, "%nmodel-decision runs at %.2f× the bare engine's rate%n",
         run.perSecond() / bare.perSecond());
+    System.out.printf(Locale.ROOT, "a challenger in shadow costs the decision %.1f %% of its rate, medians of four"
+        + " rounds each (rounds without: %s; with: %s per s)%n", 100 * (1 - withChallenger.perSecond()
+        / run.perSecond()), rates(plain), rates(shadowed));
     engine.close();
     pool.close();
   }
@@ -146,6 +211,20 @@ public final class DecisionBenchmark {
   private static final int CALLERS = Integer.getInteger("lepton.bench.callers", 2);
 
   private record Run(long[] latencies, double perSecond) {}
+
+  /** The round of median rate (of four, the upper middle one's latencies with the mean of the middle two rates). */
+  private static Run median(List<Run> runs) {
+    List<Run> sorted = new ArrayList<>(runs);
+    sorted.sort(java.util.Comparator.comparingDouble(Run::perSecond));
+    Run upper = sorted.get(sorted.size() / 2);
+    return sorted.size() % 2 == 1 ? upper
+        : new Run(upper.latencies(), (upper.perSecond() + sorted.get(sorted.size() / 2 - 1).perSecond()) / 2);
+  }
+
+  private static String rates(List<Run> runs) {
+    return runs.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.perSecond()))
+        .collect(java.util.stream.Collectors.joining(" / "));
+  }
 
   private static void print(String path, Run run) {
     long[] latencies = run.latencies().clone();

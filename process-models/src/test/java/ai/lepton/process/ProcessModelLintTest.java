@@ -35,7 +35,8 @@ class ProcessModelLintTest {
   private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}$");
   private static final Set<String> DELEGATES = Set.of("${profileDataset}", "${prepareDataset}",
       "${selectChampion}", "${deployModel}", "${scoreRecord}", "${checkDrift}", "${applyRules}", "${logDecision}", "${sendRetentionAction}",
-      "${rollBackModel}", "${assembleRetrainingData}", "${forecastDemand}");
+      "${rollBackModel}", "${assembleRetrainingData}", "${forecastDemand}", "${compareChallenger}",
+      "${settleChallenger}");
 
   static Stream<Path> processes() throws IOException {
     return Files.list(BPMN).filter(p -> p.toString().endsWith(".bpmn")).sorted();

@@ -176,7 +176,7 @@ public class EngagementOverview {
       champion.put("meetsThreshold", meets(recorded, value));
       approval = switch (statuses.get(best.id())) {
         case CHAMPION -> "awaiting approval";
-        case APPROVED, DEPLOYED, RETIRED -> "approved";
+        case APPROVED, DEPLOYED, RETIRED, CHALLENGER -> "approved";
         case REJECTED -> "rejected";
         default -> null;
       };

@@ -4,6 +4,7 @@ import ai.lepton.access.ApiAccessFilter;
 import ai.lepton.access.CamundaAuthenticationFilter;
 import ai.lepton.access.CrossSiteRequestFilter;
 import ai.lepton.decisions.BatchDecisions;
+import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.decisions.DecisionFileDropRoute;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.scoring.DecisionLog;
@@ -43,8 +44,8 @@ public class LeptonApiAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   BatchDecisions leptonBatchDecisions(RecordScorer scorer, RuleService rules, DecisionLog log, AuditTrail audit,
-      PlatformTransactionManager transactions) {
-    return new BatchDecisions(scorer, rules, log, audit, transactions);
+      PlatformTransactionManager transactions, ShadowScoring shadow) {
+    return new BatchDecisions(scorer, rules, log, audit, transactions, shadow);
   }
 
   /**

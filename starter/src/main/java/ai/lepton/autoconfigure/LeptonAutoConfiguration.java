@@ -1,6 +1,10 @@
 package ai.lepton.autoconfigure;
 
+import ai.lepton.decisions.ChallengerShadow;
 import ai.lepton.ml.engagement.SqlPullPolicy;
+import ai.lepton.ml.scoring.DecisionShadow;
+import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.rules.RuleService;
 import ai.lepton.ml.engagement.SqlPullRefusedException;
 import javax.sql.DataSource;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
@@ -32,6 +36,13 @@ public class LeptonAutoConfiguration {
   @ConditionalOnMissingBean
   public LeptonSchemaInitializer leptonSchema(DataSource dataSource) {
     return new LeptonSchemaInitializer(dataSource);
+  }
+
+  /** A challenger on trial answers every live decision in shadow: scored by it, decided by the same rule set. */
+  @Bean
+  @ConditionalOnMissingBean
+  public DecisionShadow leptonChallengerShadow(RecordScorer scorer, RuleService rules) {
+    return new ChallengerShadow(scorer, rules);
   }
 
   /** Without Lepton's ingest (lepton.ingest.enabled=false) and without a policy of the host's, no SQL pull. */

@@ -4,6 +4,7 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.TimeOrderedId;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.Score;
 import ai.lepton.ml.scoring.ScoringException;
@@ -37,9 +38,11 @@ public class BatchDecisions {
   private final DecisionLog log;
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
+  private final ShadowScoring shadow;
 
   public BatchDecisions(RecordScorer scorer, RuleService rules, DecisionLog log, AuditTrail audit,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, ShadowScoring shadow) {
+    this.shadow = shadow;
     this.scorer = scorer;
     this.rules = rules;
     this.log = log;
@@ -136,6 +139,9 @@ public class BatchDecisions {
     }
     if (!entries.isEmpty()) {
       List<String> ids = transaction.execute(status -> log.recordBatch(entries, batchId));
+      for (int k = 0; k < ids.size(); k++) {
+        shadow.submit(ids.get(k), modelName, ruleSet.wireName(), entries.get(k).featuresJson());
+      }
       for (int k = 0; k < ids.size(); k++) {
         BatchAnswer a = answered[logged.get(k)];
         answered[logged.get(k)] = new BatchAnswer(a.row(), a.decision(), a.prediction(), a.probability(),

@@ -52,7 +52,8 @@ final class AnnexIv {
       new Point("6", "changes made through the lifecycle",
           List.of("deployment", "changes"), List.of("statusHistory")),
       new Point("9", "post-market monitoring: how performance is evaluated in use",
-          List.of("monitoring"), List.of("monitoring", "decisions")));
+          List.of("monitoring", "monitoring[].challengerTrial"),
+          List.of("monitoring", "decisions", "challengerTrial")));
 
   private AnnexIv() {}
 

@@ -122,8 +122,14 @@ public class EngagementRecordBuilder {
         approval.add(entry);
       }
       deployment.add(Map.of("modelVersionId", version.id(), "statusHistory", card.get("statusHistory")));
-      monitoring.add(Map.of("modelVersionId", version.id(), "decisions", card.get("decisions"),
-          "checks", ((Map<?, ?>) card.get("monitoring")).get("checks")));
+      Map<String, Object> monitored = new LinkedHashMap<>();
+      monitored.put("modelVersionId", version.id());
+      monitored.put("decisions", card.get("decisions"));
+      monitored.put("checks", ((Map<?, ?>) card.get("monitoring")).get("checks"));
+      if (card.containsKey("challengerTrial")) {
+        monitored.put("challengerTrial", card.get("challengerTrial"));
+      }
+      monitoring.add(monitored);
     }
     record.put("training", training);
     record.put("validation", validation);

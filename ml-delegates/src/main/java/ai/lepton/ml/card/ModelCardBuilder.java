@@ -2,7 +2,10 @@ package ai.lepton.ml.card;
 
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.monitoring.MonitoringService;
+import ai.lepton.ml.registry.ChallengerDecision;
+import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * A model card: everything an auditor asks about one model version, gathered from the registry, the dataset store,
  * the engagement's requirements (its process variables), the approvals, the status history and the decision log.
- * Sections follow the EU AI Act's Annex IV: intended use, data, training, validation, approval, deployment, use.
+ * Sections follow the EU AI Act's Annex IV: intended use, data, training, validation, approval, deployment, use,
+ * and for a version that was on trial as a challenger, its trial against the champion.
  */
 @Component
 public class ModelCardBuilder {
@@ -33,9 +37,11 @@ public class ModelCardBuilder {
   private final DecisionLog decisions;
   private final HistoryService history;
   private final MonitoringService monitoring;
+  private final ChallengerComparison challengers;
 
   public ModelCardBuilder(ModelRegistry registry, DatasetStore datasets, DecisionLog decisions,
-      HistoryService history, MonitoringService monitoring) {
+      HistoryService history, MonitoringService monitoring, ChallengerComparison challengers) {
+    this.challengers = challengers;
     this.registry = registry;
     this.datasets = datasets;
     this.decisions = decisions;
@@ -122,8 +128,37 @@ public class ModelCardBuilder {
         : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
     monitored.put("latestAttributes", all.isEmpty() ? List.of() : all.get(0).get("attributes"));
     card.put("monitoring", monitored);
+    Map<String, Object> trial = trial(version.id());
+    if (trial != null) {
+      card.put("challengerTrial", trial);
+    }
     card.put("annexIV", AnnexIv.forCard());
     return card;
+  }
+
+  /**
+   * For a version that went on trial as a challenger: the comparison with the champion on the live decisions it
+   * answered in shadow (as it stands now) and the model risk officers' decisions on the trial; null for any other.
+   */
+  private Map<String, Object> trial(String versionId) {
+    if (registry.statusHistory(versionId).stream().noneMatch(c -> c.status() == ModelStatus.CHALLENGER)) {
+      return null;
+    }
+    Map<String, Object> trial = new LinkedHashMap<>();
+    trial.put("comparison", challengers.of(versionId));
+    List<Map<String, Object>> decided = new ArrayList<>();
+    for (ChallengerDecision decision : registry.challengerDecisionsOf(versionId)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("promoted", decision.promoted());
+      entry.put("officer", decision.officer());
+      entry.put("reason", decision.reason());
+      entry.put("decidedAt", decision.decidedAt().toString());
+      entry.put("taskId", decision.taskId());
+      entry.put("evidence", decision.evidence());
+      decided.add(entry);
+    }
+    trial.put("decisions", decided);
+    return trial;
   }
 
   private Map<String, Object> data(ModelVersion version, Map<String, Object> requirements) {

@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the engagement's approved model version live under its model name and retires the version it replaces. It
+ * Puts the engagement's approved model version live under its model name and retires the version it replaces (and a
+ * challenger on trial under that name), or, when the approval said so, puts it on trial as a challenger beside the
+ * live version, which stays live and is the one the engagement maintains ({@code modelVersionId}). It
  * acts only on an approval the approval step recorded for this engagement (the version and the approver come from
  * that row, not from variables); without one it fails, which is an incident on the step.
  */
@@ -36,6 +38,18 @@ public class DeployModelDelegate implements JavaDelegate {
             + " deployment in the registry: nothing is deployed without a recorded approval"));
     ModelVersion version = registry.get(approval.modelVersionId());
     approvedBytes.require(version);
+    if (approval.deploysAsChallenger()) {
+      registry.changeStatus(version.id(), ModelStatus.CHALLENGER, approval.approver(), "on trial beside '"
+          + version.modelName() + "' by engagement " + key + ", approved at task " + approval.taskId());
+      deployedModels.refresh(version.modelName());
+      // the engagement goes on maintaining the live version; the trial runs beside it
+      execution.setVariable("modelVersionId", registry.deployedUnder(version.modelName()).get(0));
+      return;
+    }
+    for (String challenger : registry.challengersUnder(version.modelName())) {
+      registry.changeStatus(challenger, ModelStatus.RETIRED, approval.approver(),
+          "trial ended: " + version.id() + " deployed as the champion (engagement " + key + ")");
+    }
     for (String live : registry.deployedUnder(version.modelName())) {
       registry.changeStatus(live, ModelStatus.RETIRED, approval.approver(),
           "replaced by " + version.id() + " (engagement " + key + ")");

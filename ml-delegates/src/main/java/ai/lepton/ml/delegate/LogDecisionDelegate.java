@@ -2,6 +2,7 @@ package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.ml.scoring.Score;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,19 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Writes the decision just taken to Lepton's decision log; its id becomes {@code decisionId}. */
+/**
+ * Writes the decision just taken to Lepton's decision log; its id becomes {@code decisionId}. When a challenger is
+ * on trial under the model name, the record is queued for it once the decision commits ({@link ShadowScoring}).
+ */
 @Component("logDecision")
 public class LogDecisionDelegate implements JavaDelegate {
 
   private final DecisionLog log;
+  private final java.util.Optional<ShadowScoring> shadow;
 
-  public LogDecisionDelegate(DecisionLog log) {
+  public LogDecisionDelegate(DecisionLog log, java.util.Optional<ShadowScoring> shadow) {
     this.log = log;
+    this.shadow = shadow;
   }
 
   private static List<Map<String, Object>> explanation(Object json) {
@@ -42,6 +48,8 @@ public class LogDecisionDelegate implements JavaDelegate {
         (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),
         (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId(), requester(execution)));
     execution.setVariable("decisionId", id);
+    shadow.ifPresent(s -> s.submit(id, String.valueOf(execution.getVariable("modelName")),
+        (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features"))));
   }
 
   /**

@@ -43,6 +43,13 @@ public class ModelRegistry {
       "SELECT v.id FROM lepton_model_version v JOIN lepton_model_status s ON s.model_version_id = v.id"
           + " WHERE v.model_name = ? AND s.id = (SELECT MAX(id) FROM lepton_model_status"
           + " WHERE model_version_id = v.id) AND s.status = 'DEPLOYED'";
+  private static final String CHALLENGERS_UNDER_NAME = DEPLOYED_UNDER_NAME.replace("'DEPLOYED'", "'CHALLENGER'");
+  private static final String INSERT_CHALLENGER_DECISION = "INSERT INTO lepton_challenger_decision (engagement_key,"
+      + " model_version_id, promoted, officer, reason, evidence_json, task_id, decided_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String CHALLENGER_DECISIONS = "SELECT engagement_key, model_version_id, promoted, officer,"
+      + " reason, evidence_json, task_id, decided_at FROM lepton_challenger_decision WHERE model_version_id = ?"
+      + " ORDER BY id DESC";
   private static final String INSERT_APPROVAL =
       "INSERT INTO lepton_approval (model_version_id, engagement_key, approved, approver, reason, evidence_json,"
           + " task_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -153,8 +160,17 @@ public class ModelRegistry {
       throw refused(version, before, status, changedBy,
           "a retired version goes live again only by a rollback a model risk officer confirmed");
     }
-    if (status == ModelStatus.DEPLOYED && approvalsOf(id).stream().noneMatch(Approval::approved)) {
+    if (before == ModelStatus.CHALLENGER && status == ModelStatus.DEPLOYED) {
+      throw refused(version, before, status, changedBy,
+          "a challenger goes live only on a model risk officer's recorded decision to promote it");
+    }
+    if ((status == ModelStatus.DEPLOYED || status == ModelStatus.CHALLENGER)
+        && approvalsOf(id).stream().noneMatch(Approval::approved)) {
       throw refused(version, before, status, changedBy, "no approval of this version is on record");
+    }
+    if (status == ModelStatus.CHALLENGER && deployedUnder(version.modelName()).isEmpty()) {
+      throw refused(version, before, status, changedBy, "no version of '" + version.modelName()
+          + "' is live for it to challenge");
     }
     transition(version, before, status, changedBy, reason);
   }
@@ -299,6 +315,76 @@ public class ModelRegistry {
       }
     }
     return Optional.ofNullable(previous);
+  }
+
+  /** The versions on trial as challengers under a model name: one, or none. */
+  public List<String> challengersUnder(String modelName) {
+    return jdbc.queryForList(CHALLENGERS_UNDER_NAME, String.class, modelName);
+  }
+
+  /**
+   * Keeps a model risk officer's decision on a challenger's trial, audited with its evidence: the only thing
+   * {@link #settleChallenger} acts on. The version must be on trial, in that engagement.
+   */
+  public void recordChallengerDecision(ChallengerDecision decision) {
+    ModelVersion version = get(decision.modelVersionId());
+    ModelStatus now = currentStatus(version.id());
+    ModelStatus after = decision.promoted() ? ModelStatus.DEPLOYED : ModelStatus.RETIRED;
+    if (now != ModelStatus.CHALLENGER || !version.engagementKey().equals(decision.engagementKey())) {
+      throw refused(version, now, after, decision.officer(), now != ModelStatus.CHALLENGER
+          ? "only a version on trial as a challenger is promoted or retired on a trial decision"
+          : "it belongs to engagement " + version.engagementKey() + ", not " + decision.engagementKey());
+    }
+    jdbc.update(INSERT_CHALLENGER_DECISION, decision.engagementKey(), decision.modelVersionId(), decision.promoted(),
+        decision.officer(), decision.reason(), Json.write(decision.evidence()), decision.taskId(),
+        Timestamp.from(decision.decidedAt()));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("promoted", decision.promoted());
+    payload.put("engagement", decision.engagementKey());
+    payload.put("reason", decision.reason());
+    payload.put("taskId", decision.taskId());
+    payload.put("evidence", decision.evidence());
+    audit.append(decision.officer(), decision.promoted() ? "CHALLENGER_PROMOTION_GRANTED"
+        : "CHALLENGER_PROMOTION_DENIED", "model", decision.modelVersionId(), payload);
+  }
+
+  /** The trial decisions on a version, newest first. */
+  public List<ChallengerDecision> challengerDecisionsOf(String modelVersionId) {
+    return jdbc.query(CHALLENGER_DECISIONS, (rs, n) -> new ChallengerDecision(rs.getString(1), rs.getString(2),
+        rs.getBoolean(3), rs.getString(4), rs.getString(5), Json.readMap(rs.getString(6)), rs.getString(7),
+        rs.getTimestamp(8).toInstant()), modelVersionId);
+  }
+
+  /**
+   * Ends a challenger's trial on the latest decision recorded for it since it went on trial: promoted, the live
+   * version(s) of its model name are RETIRED and it goes live (DEPLOYED); not, it is RETIRED. Both by the deciding
+   * officer. Without such a decision nothing changes and the refusal is audited. Returns the version live after.
+   */
+  public ModelVersion settleChallenger(String engagementKey, String challengerId) {
+    ModelVersion challenger = get(challengerId);
+    ModelStatus now = currentStatus(challengerId);
+    Instant onTrialSince = statusHistory(challengerId).stream()
+        .filter(change -> change.status() == ModelStatus.CHALLENGER).reduce((earlier, later) -> later)
+        .map(StatusChange::changedAt).orElse(Instant.MAX);
+    ChallengerDecision decision = challengerDecisionsOf(challengerId).stream().findFirst()
+        .filter(d -> d.engagementKey().equals(engagementKey) && !d.decidedAt().isBefore(onTrialSince))
+        .orElse(null);
+    if (decision == null || now != ModelStatus.CHALLENGER) {
+      throw refused(challenger, now, ModelStatus.DEPLOYED, SYSTEM, "engagement " + engagementKey
+          + " has no model risk officer's decision on record to end this challenger's trial");
+    }
+    String why = " (engagement " + engagementKey + ", decided at task " + decision.taskId() + "): "
+        + decision.reason();
+    if (!decision.promoted()) {
+      transition(challenger, now, ModelStatus.RETIRED, decision.officer(), "lost its trial as a challenger" + why);
+      return deployedUnder(challenger.modelName()).stream().findFirst().map(this::get).orElse(null);
+    }
+    for (String live : deployedUnder(challenger.modelName())) {
+      transition(get(live), ModelStatus.DEPLOYED, ModelStatus.RETIRED, decision.officer(),
+          "replaced by challenger " + challengerId + why);
+    }
+    transition(challenger, now, ModelStatus.DEPLOYED, decision.officer(), "promoted from challenger" + why);
+    return challenger;
   }
 
   /** The versions live under a model name: one, or none before the first deployment. */

@@ -88,6 +88,24 @@ public class DecisionLog {
     return id;
   }
 
+  /** The challenger's answer to a logged decision's record, kept beside it and never returned. */
+  public record ShadowAnswer(String challengerVersionId, String prediction, double probability, String decision) {}
+
+  private static final String INSERT_SHADOW = "INSERT INTO lepton_shadow_decision (decision_id,"
+      + " challenger_version_id, prediction, probability, decision, decided_at) VALUES (?, ?, ?, ?, ?, ?)";
+
+  /** Keeps the challenger's answers beside the decisions, ids and answers in the same order, in one batch. */
+  public void recordShadows(List<String> decisionIds, List<ShadowAnswer> answers) {
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Object[]> rows = new ArrayList<>(decisionIds.size());
+    for (int i = 0; i < decisionIds.size(); i++) {
+      ShadowAnswer answer = answers.get(i);
+      rows.add(new Object[] {decisionIds.get(i), answer.challengerVersionId(), answer.prediction(),
+          Double.isNaN(answer.probability()) ? null : answer.probability(), answer.decision(), now});
+    }
+    jdbc.batchUpdate(INSERT_SHADOW, rows);
+  }
+
   /** A person's decision on a case sent to them; {@code decisionId} is null when no model answered. */
   public record Review(String decisionId, String processInstanceId, String reviewer, String modelDecision,
       String finalDecision, boolean overruled, String reason) {}

@@ -48,6 +48,10 @@ public class DeployedModels {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeployedModels.class);
 
+  private record KeptChallenger(java.util.Optional<Loaded> loaded, long checkedAt) {}
+
+  private final Map<String, KeptChallenger> challengers = new ConcurrentHashMap<>();
+
   private final ModelRegistry registry;
   private final DatasetStore datasets;
   private final RequirementsRecord requirements;
@@ -87,6 +91,34 @@ public class DeployedModels {
 
   public void refresh(String modelName) {
     byName.remove(modelName);
+    challengers.remove(modelName);
+  }
+
+  /**
+   * The version on trial as a challenger under a model name, ready to score in shadow (no explanation: its answers
+   * are never returned), or empty; checked against the registry as often as the live version is.
+   */
+  public java.util.Optional<Loaded> challenger(String modelName) {
+    KeptChallenger kept = challengers.get(modelName);
+    long now = System.nanoTime();
+    if (kept != null && now - kept.checkedAt() < recheckNanos) {
+      return kept.loaded();
+    }
+    List<String> onTrial = registry.challengersUnder(modelName);
+    java.util.Optional<Loaded> loaded = kept != null && kept.loaded().map(l -> List.of(l.versionId()))
+        .orElse(List.of()).equals(onTrial) ? kept.loaded() : onTrial.stream().findFirst().map(this::loadChallenger);
+    challengers.put(modelName, new KeptChallenger(loaded, now));
+    return loaded;
+  }
+
+  private Loaded loadChallenger(String versionId) {
+    LiveModelFile file = LiveModelFile.readVersion(registry, versionId);
+    if (!(file.model() instanceof Classifier classifier)) {
+      throw new ScoringException(ScoringException.NOT_A_DECISION_MODEL, "Challenger " + versionId
+          + " forecasts a series: it does not decide on one record");
+    }
+    return new Loaded(versionId, classifier, file.header(), null, setAside(versionId, file.header()),
+        java.util.List.of(), java.util.Set.of());
   }
 
   private double[] baseline(String versionId, Instances header) {

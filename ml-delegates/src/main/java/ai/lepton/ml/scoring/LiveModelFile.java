@@ -26,7 +26,13 @@ public record LiveModelFile(ModelVersion version, Object model, Instances header
           ? "Model '" + modelName + "' has no deployed version yet"
           : "No model is named '" + modelName + "'");
     }
-    ModelVersion version = registry.get(live.get(0));
+    return readVersion(registry, live.get(0));
+  }
+
+  /** One version's approved file, read and checked against its SHA-256 (a challenger's, or the live one's). */
+  public static LiveModelFile readVersion(ModelRegistry registry, String versionId) {
+    ModelVersion version = registry.get(versionId);
+    String modelName = version.modelName();
     try {
       List<Object> modelAndHeader = ModelFileReader.read(version.id(), registry.modelFile(version.id()),
           version.modelSha256());

@@ -84,9 +84,29 @@ public class RecordScorer {
     return score(modelName, features, true);
   }
 
+  /**
+   * The record scored by the challenger on trial under the model name, if one is (no explanation); empty when none
+   * is, or when the record does not suit it. Never the live answer.
+   */
+  public java.util.Optional<Score> scoreInShadow(String modelName, Map<String, Object> features) {
+    try {
+      java.util.Optional<DeployedModels.Loaded> challenger = models.challenger(modelName);
+      if (challenger.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(score(challenger.get(), features, false));
+    } catch (RuntimeException unsuitable) {
+      // a challenger never costs the live decision its answer: a record it cannot score is not shadowed
+      return java.util.Optional.empty();
+    }
+  }
+
   /** @param explain whether to add the explanation (one more model call per attribute) */
   public Score score(String modelName, Map<String, Object> features, boolean explain) {
-    DeployedModels.Loaded model = models.get(modelName);
+    return score(models.get(modelName), features, explain);
+  }
+
+  private Score score(DeployedModels.Loaded model, Map<String, Object> features, boolean explain) {
     Instances header = model.header();
     RecordContract.check(header, features, minKnownShare, model.setAside());
     List<String> missing = new ArrayList<>();

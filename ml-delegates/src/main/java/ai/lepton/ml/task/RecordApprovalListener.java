@@ -26,13 +26,14 @@ import org.springframework.stereotype.Component;
  * requirements (Lepton's requirements record), and gives a reason either way. What is approved is the engagement's
  * champion in the registry, whose stored bytes still hash to the registered SHA-256, whatever {@code modelVersionId}
  * says; the policy verdict is the one recorded when the rules ran. Approving over a blocker needs an
- * {@code overrideReason}; verdict, quality findings and override are kept with the approval as its evidence.
+ * {@code overrideReason}; verdict, quality findings and override are kept with the approval as its evidence, and so
+ * is how it is to go live ({@code deployAs}: as the champion, or as a challenger on trial beside the live version).
  */
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
 
   /** Only members of this group may approve or reject a model. */
-  public static final String APPROVERS = "model-risk-officers";
+  public static final String APPROVERS = FourEyes.OFFICERS;
 
   private final ModelRegistry registry;
   private final PolicyVerdicts policyVerdicts;
@@ -51,17 +52,9 @@ public class RecordApprovalListener implements TaskListener {
   public void notify(DelegateTask task) {
     String key = task.getExecution().getProcessBusinessKey();
     String approver = CurrentUser.of(task);
-    if (approver == null) {
-      throw refused(task, null, "A model can only be approved or rejected by a logged-in user");
-    }
-    if (!CurrentUser.groups(task).contains(APPROVERS)) {
-      throw refused(task, approver, approver + " is not a model risk officer and so cannot approve or reject models");
-    }
-    if (approver.equals(CurrentUser.startUserOf(task))) {
-      throw refused(task, approver, approver + " started this engagement and so cannot approve its model");
-    }
-    if (requirements.setters(key).contains(approver)) {
-      throw refused(task, approver, approver + " set this engagement's requirements and so cannot approve its model");
+    String breach = FourEyes.APPROVAL.breach(task, requirements);
+    if (breach != null) {
+      throw refused(task, approver, breach);
     }
     Boolean approved = decision(task.getVariable("approved"));
     Object reason = task.getVariable("approvalReason");
@@ -81,7 +74,21 @@ public class RecordApprovalListener implements TaskListener {
       throw new FormFieldValidationException("overrideReason", "The approval policy blocks this model ("
           + policy.blockers().lines().findFirst().orElse("") + "); approving it anyway needs an override reason");
     }
+    String deployAs = Objects.toString(task.getVariable("deployAs"), "").strip();
+    deployAs = deployAs.isEmpty() ? Approval.DEPLOY_AS_CHAMPION : deployAs;
+    if (!deployAs.equals(Approval.DEPLOY_AS_CHAMPION) && !deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)) {
+      throw new FormFieldValidationException("deployAs", "deployAs must be 'champion' (replace the live version) or"
+          + " 'challenger' (answer live decisions in shadow until a trial decision), not '" + deployAs + "'");
+    }
+    if (approved && deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)
+        && registry.deployedUnder(version.modelName()).isEmpty()) {
+      throw new FormFieldValidationException("deployAs", "No version of '" + version.modelName() + "' is live, so"
+          + " there is nothing for a challenger to challenge: deploy it as the champion");
+    }
     Map<String, Object> evidence = evidence(version);
+    if (approved) {
+      evidence.put("deployAs", deployAs);
+    }
     evidence.put("policyVerdict", policy.verdict());
     evidence.put("policyBlockers", lines(policy.blockers()));
     evidence.put("policyWarnings", lines(policy.warnings()));

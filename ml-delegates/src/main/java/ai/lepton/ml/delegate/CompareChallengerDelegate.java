@@ -1,0 +1,52 @@
+package ai.lepton.ml.delegate;
+
+import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.monitoring.ChallengerComparison;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.scoring.ShadowScoring;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks at the trial of the challenger on trial under the engagement's model name (the registry says which, if
+ * any): {@code challengerOnTrial}, {@code challengerReady} (enough decisions answered in shadow), and for the risk
+ * officer's form {@code challengerVersionId}, {@code challengerSummary} and {@code challengerFigures} (JSON).
+ * The trial decision takes its evidence from the decision log again, not from these variables.
+ */
+@Component("compareChallenger")
+public class CompareChallengerDelegate implements JavaDelegate {
+
+  private final ModelRegistry registry;
+  private final RequirementsRecord requirements;
+  private static final long FLUSH_MILLIS = 30_000;
+
+  private final ChallengerComparison comparison;
+  private final ShadowScoring shadows;
+
+  public CompareChallengerDelegate(ModelRegistry registry, RequirementsRecord requirements,
+      ChallengerComparison comparison, ShadowScoring shadows) {
+    this.shadows = shadows;
+    this.registry = registry;
+    this.requirements = requirements;
+    this.comparison = comparison;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> onTrial = registry.challengersUnder(requirements.of(execution).modelName());
+    execution.setVariable("challengerOnTrial", !onTrial.isEmpty());
+    if (onTrial.isEmpty()) {
+      execution.setVariable("challengerReady", false);
+      return;
+    }
+    shadows.flush(FLUSH_MILLIS);
+    Map<String, Object> figures = comparison.of(onTrial.get(0));
+    execution.setVariable("challengerVersionId", onTrial.get(0));
+    execution.setVariable("challengerReady", figures.get("ready"));
+    execution.setVariable("challengerSummary", figures.get("summary"));
+    execution.setVariable("challengerFigures", JsonVariables.of(figures));
+  }
+}
