@@ -46,6 +46,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Autowired ai.lepton.decisions.BatchDecisions batches;
   @Autowired ai.lepton.ml.scoring.DecisionLog decisionLog;
   @Autowired ai.lepton.ml.scoring.ShadowScoring shadowScoring;
+  @Autowired ai.lepton.decisions.DecisionReplay replay;
 
   private static int engagements;
 
@@ -843,6 +844,51 @@ class EngagementProcessTest extends ProcessTestSupport {
         .activityId("Timer_TrialLookDue").singleResult().getId());
     assertThat(trial).hasPassed("EndEvent_NoTrial").isWaitingAt("Gateway_NextCheck");
     assertThat(registry.previouslyDeployed(champion)).isEmpty();
+  }
+
+  @Test
+  void everyDecisionNamesItsRuleSetVersionAndAThousandReplayIdenticallyUntilTheModelFileIsChanged()
+      throws Exception {
+    // Given a live model and 1,000 decisions on credit-g's applicants, in batches as a bank's nightly run sends them
+    String modelName = "credit-risk-replay-" + (++engagements);
+    approve(runToApproval("credit-replay", 0.6, J48, modelName));
+    String live = registry.deployedUnder(modelName).get(0);
+    weka.core.Instances credit = new weka.core.converters.ConverterUtils.DataSource(
+        new java.io.ByteArrayInputStream(creditG())).getDataSet();
+    java.time.Instant from = java.time.Instant.now();
+    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
+    for (int row = 0; row < 1000; row++) {
+      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
+    }
+    List<String> logged = new java.util.ArrayList<>();
+    batches.decide("batch-replay-" + engagements, modelName, ai.lepton.rules.RuleSet.of("credit-decision"),
+        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    java.time.Instant to = java.time.Instant.now().plusMillis(1);
+
+    // Then each names the rule set version that decided and its SHA-256: the jar's credit-decision, version 1
+    ai.lepton.rules.RuleSetVersion shipped = ai.lepton.rules.JarRules.shipped(
+        ai.lepton.rules.RuleSet.CREDIT_DECISION);
+    assertThat(jdbc.queryForList("SELECT DISTINCT rule_set_version || ' ' || rule_set_sha256 FROM lepton_decision"
+        + " WHERE model_name = ?", String.class, modelName)).containsExactly("1 " + shipped.sha256());
+    Map<String, Object> single = decide(modelName, "credit-decision",
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(features(credit, 7)));
+    assertThat(decisionLog.find((String) single.get("decisionId")).orElseThrow().ruleSetVersion()).isEqualTo(1);
+
+    // When the period is replayed, every decision comes out the same, and nothing is written
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision", Integer.class);
+    ai.lepton.decisions.DecisionReplay.PeriodReplayed period = replay.replay(modelName, from, to);
+    assertThat(period.replayed()).isEqualTo(1000);
+    assertThat(period.identical()).isEqualTo(1000);
+    assertThat(period.different()).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision", Integer.class)).isEqualTo(before);
+
+    // And once the model's stored file is changed behind Lepton's back, the replay says so
+    byte[] bytes = registry.modelFile(live);
+    bytes[bytes.length - 10] ^= 1;
+    jdbc.update("UPDATE lepton_model_version SET model_bytes = ? WHERE id = ?", bytes, live);
+    ai.lepton.decisions.DecisionReplay.Replayed tampered = replay.replay(logged.get(0)).orElseThrow();
+    assertThat(tampered.identical()).isFalse();
+    assertThat(tampered.differences()).singleElement().asString().contains("cannot be read", "SHA-256");
   }
 
   private static Map<String, Object> features(weka.core.Instances data, int row) {

@@ -75,6 +75,8 @@ public class ApplyRulesDelegate implements JavaDelegate {
             .map(f -> f.decision() + ": " + f.reason()).toList())));
       }
       default -> {
+        execution.setVariable("ruleSetVersion", outcome.getRuleSetVersion());
+        execution.setVariable("ruleSetSha256", outcome.getRuleSetSha256());
         execution.setVariable("decision", outcome.getDecision());
         execution.setVariable("rulesFired", lines(outcome.getRulesFired()));
         execution.setVariable("decisionReason", outcome.getReason());

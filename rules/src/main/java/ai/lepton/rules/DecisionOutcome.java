@@ -19,10 +19,29 @@ public class DecisionOutcome {
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> attributesToDrop = new LinkedHashSet<>();
 
+  private final int ruleSetVersion;
+  private final String ruleSetSha256;
+
   /** @param ranking the rule set's decisions, weakest first; the first is the default */
   public DecisionOutcome(List<String> ranking) {
+    this(ranking, 0, null);
+  }
+
+  /** As {@link #DecisionOutcome(List)}, taken by the given version of the rule set (its number and SHA-256). */
+  public DecisionOutcome(List<String> ranking, int ruleSetVersion, String ruleSetSha256) {
     this.ranking = List.copyOf(ranking);
     this.decision = ranking.get(0);
+    this.ruleSetVersion = ruleSetVersion;
+    this.ruleSetSha256 = ruleSetSha256;
+  }
+
+  /** The number of the rule set's version that took this outcome (0: not known). */
+  public int getRuleSetVersion() {
+    return ruleSetVersion;
+  }
+
+  public String getRuleSetSha256() {
+    return ruleSetSha256;
   }
 
   /** Called from a rule's consequence: raises the decision if {@code decision} is stronger, records why. */

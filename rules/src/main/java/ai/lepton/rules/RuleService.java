@@ -3,25 +3,34 @@ package ai.lepton.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.kie.api.KieServices;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.KieBase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs Lepton's rule sets. The KieContainer (every rule set of {@code META-INF/kmodule.xml}) is built
- * once, when the service is created: building costs seconds, executing a stateless session microseconds.
+ * Runs Lepton's rule sets: the version that decides now ({@link RuleSource#active}), or a given one (replay). Each
+ * version is compiled once, on first use, and kept by its SHA-256: compiling costs seconds, executing a stateless
+ * session microseconds. Every outcome names the version that took it.
  */
 @Component
 public class RuleService {
 
-  private final KieContainer container;
+  private final RuleSource source;
+  private final Map<String, KieBase> compiled = new ConcurrentHashMap<>();
 
+  /** The rule sets of Lepton's jar, each its version 1, compiled now. */
   public RuleService() {
-    this.container = KieServices.Factory.get().getKieClasspathContainer(RuleService.class.getClassLoader());
+    this(new JarRules());
     for (RuleSet ruleSet : RuleSet.values()) {
-      container.getKieBase(ruleSet.session().replace("KS", "KB")); // compile every rule set now, not on first use
+      kieBase(ruleSet, source.active(ruleSet));
     }
+  }
+
+  @Autowired
+  public RuleService(RuleSource source) {
+    this.source = source;
   }
 
   /**
@@ -42,10 +51,24 @@ public class RuleService {
    * @throws IllegalArgumentException when a variable the rule set needs is missing or of the wrong type
    */
   public DecisionOutcome apply(RuleSet ruleSet, Function<String, Object> variables) {
+    return apply(ruleSet, source.active(ruleSet), variables);
+  }
+
+  /** Runs one given version of a rule set (a replay, or a version not yet active). */
+  public DecisionOutcome apply(RuleSet ruleSet, RuleSetVersion version, Function<String, Object> variables) {
     List<Object> facts = new ArrayList<>(ruleSet.facts(variables));
-    DecisionOutcome outcome = new DecisionOutcome(ruleSet.decisions());
+    DecisionOutcome outcome = new DecisionOutcome(ruleSet.decisions(), version.version(), version.sha256());
     facts.add(outcome);
-    container.newStatelessKieSession(ruleSet.session()).execute(facts);
+    kieBase(ruleSet, version).newStatelessKieSession().execute(facts);
     return outcome;
+  }
+
+  /** The versions this service reads. */
+  public RuleSource source() {
+    return source;
+  }
+
+  private KieBase kieBase(RuleSet ruleSet, RuleSetVersion version) {
+    return compiled.computeIfAbsent(version.sha256(), sha -> RuleCompiler.compile(ruleSet, version));
   }
 }

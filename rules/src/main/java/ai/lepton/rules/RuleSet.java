@@ -7,28 +7,29 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The rule sets Lepton ships: the name a process or API uses ({@code ruleSet}), the stateless session that runs it,
- * its decisions from weakest to strongest, and how the process variables become its facts.
+ * The rule sets Lepton ships: the name a process or API uses ({@code ruleSet}), its decisions from weakest to
+ * strongest, and how the process variables become its facts. Their rules are versions ({@link RuleSource}); the
+ * jar's DRL is each one's version 1.
  */
 public enum RuleSet {
-  DATA_QUALITY("data-quality", "DataQualityKS", List.of("PASS", "CLEAN", "REJECT"),
+  DATA_QUALITY("data-quality", List.of("PASS", "CLEAN", "REJECT"),
       variables -> ProfileFacts.of(FactValues.object(variables.apply("datasetProfile"), "datasetProfile"),
           required(variables, "targetAttribute"))),
-  APPROVAL_POLICY("approval-policy", "ApprovalPolicyKS", List.of("CLEAR", "WARN", "BLOCK"),
+  APPROVAL_POLICY("approval-policy", List.of("CLEAR", "WARN", "BLOCK"),
       variables -> ChampionFacts.of(FactValues.object(variables.apply("championMetrics"), "championMetrics"),
           required(variables, "successMetric"), Double.parseDouble(required(variables, "successThreshold")),
           Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
           countLines(variables.apply("qualityOpenFindings")), variables.apply("candidateSkills"),
           variables.apply("fairnessFloor") instanceof Number floor ? floor.doubleValue() : null)),
-  MAINTENANCE("maintenance", "MaintenanceKS", List.of("OK", "WARN", "RETRAIN", "ROLLBACK"),
+  MAINTENANCE("maintenance", List.of("OK", "WARN", "RETRAIN", "ROLLBACK"),
       variables -> maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
-  CHURN_RETENTION("churn-retention", "ChurnRetentionKS",
+  CHURN_RETENTION("churn-retention",
       List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"),
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
-  CREDIT_DECISION("credit-decision", "CreditDecisionKS", List.of("APPROVE", "DECLINE", "MANUAL_REVIEW"),
+  CREDIT_DECISION("credit-decision", List.of("APPROVE", "DECLINE", "MANUAL_REVIEW"),
       variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables)))),
   /** Acts on a forecast (stock-replenishment): reorder when forecast demand over the lead time exceeds stock. */
-  STOCK_REPLENISHMENT("stock-replenishment", "StockReplenishmentKS", List.of("HOLD", "REORDER", "EXPEDITE"),
+  STOCK_REPLENISHMENT("stock-replenishment", List.of("HOLD", "REORDER", "EXPEDITE"),
       variables -> List.of(new StockPosition(number(variables, "stockOnHand"),
           variables.apply("safetyStock") == null ? 0 : number(variables, "safetyStock"),
           (int) number(variables, "leadTimePeriods"), number(variables, "demandOverLeadTime"),
@@ -36,14 +37,11 @@ public enum RuleSet {
           number(variables, "demandNextPeriod"))));
 
   private final String wireName;
-  private final String session;
   private final List<String> decisions;
   private final Function<Function<String, Object>, List<Object>> facts;
 
-  RuleSet(String wireName, String session, List<String> decisions,
-      Function<Function<String, Object>, List<Object>> facts) {
+  RuleSet(String wireName, List<String> decisions, Function<Function<String, Object>, List<Object>> facts) {
     this.wireName = wireName;
-    this.session = session;
     this.decisions = decisions;
     this.facts = facts;
   }
@@ -62,8 +60,9 @@ public enum RuleSet {
     return this == CHURN_RETENTION || this == CREDIT_DECISION;
   }
 
-  String session() {
-    return session;
+  /** The jar's DRL of this rule set (its version 1), e.g. {@code ai/lepton/rules/creditdecision/credit-decision.drl}. */
+  public String drlResource() {
+    return "ai/lepton/rules/" + wireName.replace("-", "") + "/" + wireName + ".drl";
   }
 
   List<String> decisions() {

@@ -45,8 +45,14 @@ public record ReadRule(String what, List<String> paths, List<String> groups, Str
       List.of(LeptonGroups.ADMIN, LeptonGroups.METRICS_READERS),
       "Metrics are read by administrators and the service accounts of metrics scrapers (group lepton-metrics)");
 
+  /** Replaying logged decisions: those who answer for decisions after the fact. */
+  public static final ReadRule REPLAY = new ReadRule("decision replays",
+      List.of("/api/decisions/*/replay", "/api/decisions/replay"),
+      List.of(LeptonGroups.ADMIN, LeptonGroups.AUDITORS, LeptonGroups.MODEL_RISK_OFFICERS),
+      "Logged decisions are replayed by auditors, model risk officers and administrators");
+
   public static final List<ReadRule> ALL = List.of(RAW_DATA, DECISION_LOG, AUDIT_TRAIL, FORECAST_LOG, TRAINING_WORK,
-      METRICS);
+      METRICS, REPLAY);
 
   public String[] authorities() {
     return groups.stream().map(group -> "GROUP_" + group).toArray(String[]::new);

@@ -4,6 +4,8 @@ import ai.lepton.access.ApiAccessFilter;
 import ai.lepton.access.CamundaAuthenticationFilter;
 import ai.lepton.access.CrossSiteRequestFilter;
 import ai.lepton.decisions.BatchDecisions;
+import ai.lepton.decisions.DecisionReplay;
+import ai.lepton.ml.scoring.DeployedModels;
 import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.decisions.DecisionFileDropRoute;
 import ai.lepton.ml.audit.AuditTrail;
@@ -39,6 +41,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnProperty(prefix = "lepton.api", name = "enabled", matchIfMissing = true)
 @ComponentScan(basePackages = "ai.lepton.api")
 public class LeptonApiAutoConfiguration {
+
+  /** Replays of logged decisions, with the model and rule set versions that took them; writes nothing. */
+  @Bean
+  @ConditionalOnMissingBean
+  DecisionReplay leptonDecisionReplay(DecisionLog log, DeployedModels models, RecordScorer scorer, RuleService rules) {
+    return new DecisionReplay(log, models, scorer, rules);
+  }
 
   /** Batch decisions: the scorer, rule sessions and decision log of single decisions, without a process per row. */
   @Bean

@@ -4,7 +4,18 @@ import ai.lepton.decisions.ChallengerShadow;
 import ai.lepton.ml.engagement.SqlPullPolicy;
 import ai.lepton.ml.scoring.DecisionShadow;
 import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.RuleService;
+import ai.lepton.rules.RuleSource;
+import ai.lepton.rulesets.RuleSetVersions;
+import java.time.Duration;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import ai.lepton.ml.engagement.SqlPullRefusedException;
 import javax.sql.DataSource;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
@@ -43,6 +54,28 @@ public class LeptonAutoConfiguration {
   @ConditionalOnMissingBean
   public DecisionShadow leptonChallengerShadow(RecordScorer scorer, RuleService rules) {
     return new ChallengerShadow(scorer, rules);
+  }
+
+  /**
+   * The rule sets' versions in Lepton's tables (the jar's rules are version 1); which one decides is read again
+   * after {@code lepton.scoring.recheck-live-version}, as the live model version is.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public RuleSource leptonRuleSetVersions(JdbcTemplate jdbc, AuditTrail audit,
+      @Value("${lepton.scoring.recheck-live-version:PT5S}") Duration recheck) {
+    return new RuleSetVersions(jdbc, audit, recheck);
+  }
+
+  /** The jar's rule sets stored as versions on start, before the demo or any process decides. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  public ApplicationRunner leptonRuleSetsShipped(RuleSource source, PlatformTransactionManager transactions) {
+    return args -> {
+      if (source instanceof RuleSetVersions versions) {
+        versions.shipJarVersions(new TransactionTemplate(transactions));
+      }
+    };
   }
 
   /** Without Lepton's ingest (lepton.ingest.enabled=false) and without a policy of the host's, no SQL pull. */

@@ -126,7 +126,8 @@ public class BatchDecisions {
         Score score = scorer.score(modelName, row.record());
         DecisionOutcome outcome = rules.apply(ruleSet, row.record(), score.distribution());
         entries.add(new DecisionLog.Entry(modelName, ruleSet.wireName(), Json.write(row.record()), score,
-            outcome.getDecision(), String.join("\n", outcome.getRulesFired()), outcome.getReason(), null, actor));
+            outcome.getDecision(), String.join("\n", outcome.getRulesFired()), outcome.getReason(), null, actor,
+            outcome.getRuleSetVersion() > 0 ? outcome.getRuleSetVersion() : null, outcome.getRuleSetSha256()));
         logged.add(i);
         answered[i] = new BatchAnswer(row.row(), outcome.getDecision(), score.prediction(),
             Double.isNaN(score.probability()) ? null : score.probability(), null, outcome.getRulesFired(),

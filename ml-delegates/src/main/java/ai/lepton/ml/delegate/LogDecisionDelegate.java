@@ -46,7 +46,9 @@ public class LogDecisionDelegate implements JavaDelegate {
     String id = log.record(new DecisionLog.Entry(String.valueOf(execution.getVariable("modelName")),
         (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features")), score,
         (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),
-        (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId(), requester(execution)));
+        (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId(), requester(execution),
+        execution.getVariable("ruleSetVersion") instanceof Number n && n.intValue() > 0 ? n.intValue() : null,
+        (String) execution.getVariable("ruleSetSha256")));
     execution.setVariable("decisionId", id);
     shadow.ifPresent(s -> s.submit(id, String.valueOf(execution.getVariable("modelName")),
         (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features"))));

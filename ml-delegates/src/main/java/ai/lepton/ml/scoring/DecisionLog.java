@@ -26,16 +26,18 @@ public class DecisionLog {
   private static final String INSERT =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
-          + " explanation_json, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " explanation_json, requested_by, rule_set_version, rule_set_sha256)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_IN_BATCH =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
-          + " explanation_json, batch_id, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String RECENT =
+          + " explanation_json, batch_id, requested_by, rule_set_version, rule_set_sha256)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String COLUMNS =
       "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
           + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json, batch_id,"
-          + " requested_by FROM lepton_decision"
-          + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
+          + " requested_by, rule_set_version, rule_set_sha256 FROM lepton_decision";
+  private static final String RECENT = COLUMNS + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
 
   private static final String INSERT_REVIEW =
       "INSERT INTO lepton_decision_review (id, decision_id, process_instance_id, reviewer, model_decision,"
@@ -53,9 +55,13 @@ public class DecisionLog {
     this.audit = audit;
   }
 
-  /** One decision as it is logged; {@code requestedBy} is the logged-in user who asked for it. */
+  /**
+   * One decision as it is logged; {@code requestedBy} is the logged-in user who asked for it, {@code ruleSetVersion}
+   * and {@code ruleSetSha256} the version of the rule set that decided (null: not known).
+   */
   public record Entry(String modelName, String ruleSet, String featuresJson, Score score, String decision,
-      String rulesFired, String reason, String processInstanceId, String requestedBy) {}
+      String rulesFired, String reason, String processInstanceId, String requestedBy, Integer ruleSetVersion,
+      String ruleSetSha256) {}
 
   /**
    * The decisions of one batch, in one statement batch of the caller's transaction; answers their ids in order.
@@ -71,7 +77,8 @@ public class DecisionLog {
       rows.add(new Object[] {id, entry.modelName(), score.modelVersionId(), entry.ruleSet(), entry.featuresJson(),
           score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
           Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(), null, now,
-          Json.write(score.explanation()), batchId, entry.requestedBy()});
+          Json.write(score.explanation()), batchId, entry.requestedBy(), entry.ruleSetVersion(),
+          entry.ruleSetSha256()});
     }
     jdbc.batchUpdate(INSERT_IN_BATCH, rows);
     return ids;
@@ -84,7 +91,7 @@ public class DecisionLog {
         score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
         Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(),
         entry.processInstanceId(), Timestamp.from(Instant.now()), Json.write(score.explanation()),
-        entry.requestedBy());
+        entry.requestedBy(), entry.ruleSetVersion(), entry.ruleSetSha256());
     return id;
   }
 
@@ -210,16 +217,31 @@ public class DecisionLog {
     return counts;
   }
 
-  /** The newest decisions of a model, newest first, each with its reviews. */
-  public List<LoggedDecision> recent(String modelName, int limit) {
-    List<LoggedDecision> decisions = jdbc.query(RECENT, (rs, n) -> new LoggedDecision(rs.getString(1),
-        rs.getString(2), rs.getString(3), rs.getString(4), Json.readMap(rs.getString(5)), rs.getString(6),
+  /** One logged decision (without its reviews), if the log has it. */
+  public java.util.Optional<LoggedDecision> find(String decisionId) {
+    return jdbc.query(COLUMNS + " WHERE id = ?", DecisionLog::logged, decisionId).stream().findFirst();
+  }
+
+  /** The decisions of a model taken in a period, oldest first, at most {@code limit}. */
+  public List<LoggedDecision> between(String modelName, Instant from, Instant to, int limit) {
+    return jdbc.query(COLUMNS + " WHERE model_name = ? AND decided_at >= ? AND decided_at < ?"
+        + " ORDER BY decided_at, id LIMIT ?", DecisionLog::logged, modelName, Timestamp.from(from),
+        Timestamp.from(to), limit);
+  }
+
+  private static LoggedDecision logged(ResultSet rs, int row) throws SQLException {
+    return new LoggedDecision(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        Json.readMap(rs.getString(5)), rs.getString(6),
         rs.getObject(7) == null ? null : ((Number) rs.getObject(7)).doubleValue(), Json.readMap(rs.getString(8)),
         rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")),
         rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant().toString(),
         rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), rs.getString(15), rs.getString(16),
-        List.of()),
-        modelName, limit);
+        rs.getObject(17) == null ? null : ((Number) rs.getObject(17)).intValue(), rs.getString(18), List.of());
+  }
+
+  /** The newest decisions of a model, newest first, each with its reviews. */
+  public List<LoggedDecision> recent(String modelName, int limit) {
+    List<LoggedDecision> decisions = jdbc.query(RECENT, DecisionLog::logged, modelName, limit);
     Map<String, List<LoggedDecision.Review>> reviews = new HashMap<>();
     jdbc.query("SELECT decision_id, " + REVIEW_COLUMNS + " FROM lepton_decision_review WHERE decision_id IN"
         + " (SELECT id FROM lepton_decision WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?)"

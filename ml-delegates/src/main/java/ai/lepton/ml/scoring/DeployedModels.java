@@ -112,9 +112,19 @@ public class DeployedModels {
   }
 
   private Loaded loadChallenger(String versionId) {
+    return read(versionId);
+  }
+
+  /**
+   * Any version, its file read now and checked against its SHA-256 (not kept): what a replay of its decisions
+   * scores with. No explanation.
+   *
+   * @throws ScoringException MODEL_UNAVAILABLE when the file no longer matches, NOT_A_DECISION_MODEL for a forecaster
+   */
+  public Loaded read(String versionId) {
     LiveModelFile file = LiveModelFile.readVersion(registry, versionId);
     if (!(file.model() instanceof Classifier classifier)) {
-      throw new ScoringException(ScoringException.NOT_A_DECISION_MODEL, "Challenger " + versionId
+      throw new ScoringException(ScoringException.NOT_A_DECISION_MODEL, "Model version " + versionId
           + " forecasts a series: it does not decide on one record");
     }
     return new Loaded(versionId, classifier, file.header(), null, setAside(versionId, file.header()),

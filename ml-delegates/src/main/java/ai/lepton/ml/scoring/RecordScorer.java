@@ -101,6 +101,11 @@ public class RecordScorer {
     }
   }
 
+  /** The record scored by a model version already read ({@link DeployedModels#read}), without explanation. */
+  public Score score(DeployedModels.Loaded version, Map<String, Object> features) {
+    return score(version, features, false);
+  }
+
   /** @param explain whether to add the explanation (one more model call per attribute) */
   public Score score(String modelName, Map<String, Object> features, boolean explain) {
     return score(models.get(modelName), features, explain);

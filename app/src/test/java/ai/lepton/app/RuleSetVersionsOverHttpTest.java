@@ -1,0 +1,74 @@
+package ai.lepton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rule sets as versions over HTTP: the jar's rules are version 1 and name every decision; a new version is a draft
+ * once it compiles (a compile error is a 400 naming the line); a logged decision replays identically.
+ */
+class RuleSetVersionsOverHttpTest extends HttpTestSupport {
+
+  @Test
+  void decisionsNameTheirRuleSetVersionAndReplayIdentically() {
+    waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="
+        + Instant.now()).status() == 200);
+    Instant from = Instant.now();
+    Reply decided = postJson("pm", "/api/decisions/churn-risk?ruleSet=churn-retention", churnCustomer(3));
+    assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+    String decisionId = decided.json().path("decisionId").asText();
+
+    // the jar's churn-retention is version 1, ACTIVE, and the decision names it
+    JsonNode versions = get("auditor", "/api/rule-sets/churn-retention/versions").json();
+    assertThat(versions.get(0).path("version").asInt()).isEqualTo(1);
+    assertThat(versions.get(0).path("status").asText()).isEqualTo("ACTIVE");
+    JsonNode logged = get("auditor", "/api/decisions?model=churn-risk&limit=5").json();
+    JsonNode ours = null;
+    for (JsonNode row : logged) {
+      if (row.path("decisionId").asText().equals(decisionId)) {
+        ours = row;
+      }
+    }
+    assertThat(ours).isNotNull();
+    assertThat(ours.path("ruleSetVersion").asInt()).isEqualTo(1);
+    assertThat(ours.path("ruleSetSha256").asText()).isEqualTo(versions.get(0).path("sha256").asText());
+
+    // a replay takes it again with the same model and rules, for auditors and risk officers only
+    Reply replayed = post("auditor", "/api/decisions/" + decisionId + "/replay", null, new byte[0]);
+    assertThat(replayed.status()).as(replayed.text()).isEqualTo(200);
+    assertThat(replayed.json().path("identical").asBoolean()).isTrue();
+    assertThat(post("pm", "/api/decisions/" + decisionId + "/replay", null, new byte[0]).status()).isEqualTo(403);
+    assertThat(post("auditor", "/api/decisions/dc-nope/replay", null, new byte[0]).status()).isEqualTo(404);
+    Reply period = post("mro", "/api/decisions/replay?model=churn-risk&from=" + from + "&to="
+        + Instant.now().plusSeconds(1), null, new byte[0]);
+    assertThat(period.status()).as(period.text()).isEqualTo(200);
+    assertThat(period.json().path("replayed").asInt()).isPositive();
+    assertThat(period.json().path("identical").asInt()).isEqualTo(period.json().path("replayed").asInt());
+    assertThat(post("mro", "/api/decisions/replay?model=churn-risk&from=yesterday&to=" + Instant.now(), null,
+        new byte[0]).status()).isEqualTo(400);
+
+    // a new version: refused for a project manager, a 400 naming the line when it does not compile, else a draft
+    String drl = get("auditor", "/api/rule-sets/churn-retention/versions/1").json().path("drl").asText();
+    byte[] changed = drl.replace("0.7", "0.75").getBytes(StandardCharsets.UTF_8);
+    assertThat(post("pm", "/api/rule-sets/churn-retention/versions", "text/plain", changed).status())
+        .isEqualTo(403);
+    Reply broken = post("ds", "/api/rule-sets/churn-retention/versions", "text/plain",
+        (drl + "\nrule \"broken\"\nwhen\n  NoSuchFact( )\nthen\nend\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().path("detail").asText()).contains("line", "NoSuchFact");
+    Reply draft = post("ds", "/api/rule-sets/churn-retention/versions?note=higher%20bar", "text/plain", changed);
+    assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+    assertThat(draft.json().path("status").asText()).isEqualTo("DRAFT");
+    assertThat(draft.json().path("author").asText()).isEqualTo("ds");
+    // a draft decides nothing: the next decision still names version 1
+    Reply next = postJson("pm", "/api/decisions/churn-risk?ruleSet=churn-retention", churnCustomer(4));
+    assertThat(post("auditor", "/api/decisions/" + next.json().path("decisionId").asText() + "/replay", null,
+        new byte[0]).json().path("ruleSetVersion").asInt()).isEqualTo(1);
+    assertThat(get("auditor", "/api/rule-sets/no-such/versions").status()).isEqualTo(404);
+  }
+}
