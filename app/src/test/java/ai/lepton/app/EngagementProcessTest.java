@@ -47,6 +47,9 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Autowired ai.lepton.ml.scoring.DecisionLog decisionLog;
   @Autowired ai.lepton.ml.scoring.ShadowScoring shadowScoring;
   @Autowired ai.lepton.decisions.DecisionReplay replay;
+  @Autowired ai.lepton.rulesets.RuleSetVersions ruleSetVersions;
+  @Autowired ai.lepton.rules.RuleService ruleService;
+  @Autowired ai.lepton.ml.engine.AsLepton asLepton;
 
   private static int engagements;
 
@@ -889,6 +892,101 @@ class EngagementProcessTest extends ProcessTestSupport {
     ai.lepton.decisions.DecisionReplay.Replayed tampered = replay.replay(logged.get(0)).orElseThrow();
     assertThat(tampered.identical()).isFalse();
     assertThat(tampered.differences()).singleElement().asString().contains("cannot be read", "SHA-256");
+  }
+
+  @Test
+  void aRuleChangeIsReleasedOnlyAfterItsImpactAndAnotherPersonsApprovalAndOldDecisionsStillReplay()
+      throws Exception {
+    // Given a live credit model and 300 decisions taken with the jar's credit-decision (large amounts: a person)
+    String modelName = "credit-risk-rules-" + (++engagements);
+    approve(runToApproval("credit-rules", 0.6, J48, modelName));
+    weka.core.Instances credit = new weka.core.converters.ConverterUtils.DataSource(
+        new java.io.ByteArrayInputStream(creditG())).getDataSet();
+    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
+    for (int row = 0; row < 300; row++) {
+      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
+    }
+    List<String> logged = new java.util.ArrayList<>();
+    batches.decide("batch-rules-" + engagements, modelName, ai.lepton.rules.RuleSet.CREDIT_DECISION,
+        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    ai.lepton.rules.RuleSet rules = ai.lepton.rules.RuleSet.CREDIT_DECISION;
+    ai.lepton.rules.RuleSetVersion before = ruleSetVersions.active(rules);
+    try {
+      // When ds proposes a higher bar for a person's review (20,000 instead of 10,000), with a scenario
+      String drl = before.drl().replace("10000", "20000");
+      ai.lepton.rules.RuleScenario scenario = new ai.lepton.rules.RuleScenario("a 15,000 loan to a good risk",
+          Map.of("features", Map.of("credit_amount", 15000), "distribution", Map.of("good", 0.9, "bad", 0.1)),
+          "APPROVE", null);
+      ai.lepton.rulesets.RuleSetVersions.Stored proposed = ruleSetVersions.addDraft(rules, drl, "ds",
+          "a person reviews from 20,000", List.of(scenario));
+      assertThat(scenario.runOn(ruleService, rules, ruleSetVersions.version(rules, proposed.version())
+          .orElseThrow()).passed()).isTrue();
+      ProcessInstance change = as("ds", LeptonGroups.DATA_SCIENTISTS, () -> asLepton.run(() ->
+          runtime.startProcessInstanceByKey("rule-change", "rules:credit-decision:v" + proposed.version(),
+              Map.of("ruleSet", "credit-decision", "ruleSetVersion", proposed.version(), "submittedBy", "ds"))));
+      runJobs(change);
+
+      // Then the impact on the logged decisions waits for a model risk officer: only large-amount reviews change
+      assertThat(change).isWaitingAt("Task_ApproveRuleChange");
+      // counted here by arithmetic over the same window the analysis reads: the newest 1,000 credit decisions of
+      // every model (this context's other tests decide with credit-decision too)
+      int expected = 0;
+      for (ai.lepton.ml.scoring.LoggedDecision d : decisionLog.recentWithRuleSet("credit-decision", 1000)) {
+        if (!(d.features().get("credit_amount") instanceof Number)) {
+          continue;
+        }
+        double amount = ((Number) d.features().get("credit_amount")).doubleValue();
+        double bad = ((Number) d.distribution().get("bad")).doubleValue();
+        if (d.decision().equals("MANUAL_REVIEW") && amount >= 10000 && amount < 20000 && (bad < 0.4 || bad >= 0.7)) {
+          expected++;
+        }
+      }
+      assertThat(expected).isPositive();
+      String summary = (String) runtime.getVariable(change.getId(), "ruleImpactSummary");
+      assertThat(summary).contains(expected + " (", "MANUAL_REVIEW → APPROVE");
+      assertThat(summary).doesNotContain("APPROVE → ", "DECLINE → ");
+
+      // the author cannot release it, even as a model risk officer
+      String approval = task(change).getId();
+      assertThatThrownBy(() -> as("ds", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+        tasks.complete(approval, Map.of("approved", true, "approvalReason", "mine"));
+        return null;
+      })).hasMessageContaining("wrote this version");
+      assertThat(ruleSetVersions.active(rules).version()).isEqualTo(before.version());
+
+      // When a model risk officer releases it
+      as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+        tasks.complete(approval, Map.of("approved", true, "approvalReason", "the credit committee's new limit"));
+        return null;
+      });
+      runJobs(change);
+
+      // Then it decides from now on, the version before it is retired, and old decisions still replay the same
+      assertThat(change).hasPassed("Task_ReleaseVersion", "EndEvent_VersionReleased").isEnded();
+      assertThat(ruleSetVersions.active(rules).version()).isEqualTo(proposed.version());
+      assertThat(ruleSetVersions.find(rules, before.version()).orElseThrow().status())
+          .isEqualTo(ai.lepton.rulesets.RuleSetVersions.Status.RETIRED);
+      Map<String, Object> applicant = new java.util.HashMap<>(features(credit, 0));
+      applicant.put("credit_amount", 15000.0);
+      Map<String, Object> after = decide(modelName, "credit-decision",
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(applicant));
+      assertThat(decisionLog.find((String) after.get("decisionId")).orElseThrow().ruleSetVersion())
+          .isEqualTo(proposed.version());
+      assertThat(String.valueOf(after.get("rulesFired"))).doesNotContain("large credit amount");
+      assertThat(replay.replay(logged.get(0)).orElseThrow().identical()).isTrue();
+      assertThat(auditTrail.entriesAbout("rule-set", proposed.id())).extracting(e -> e.type())
+          .contains("RULE_SET_VERSION_ADDED", "RULE_CHANGE_APPROVED", "RULE_SET_VERSION_ACTIVE");
+      assertThat(ruleSetVersions.find(rules, proposed.version()).orElseThrow().status())
+          .isEqualTo(ai.lepton.rulesets.RuleSetVersions.Status.ACTIVE);
+    } finally {
+      // the other tests of this context decide with the jar's rules: put them back, as a release would
+      if (ruleSetVersions.active(rules).version() != before.version()) {
+        ai.lepton.rulesets.RuleSetVersions.Stored back = ruleSetVersions.addDraft(rules, before.drl(), "ds",
+            "back to the jar's rules", List.of());
+        ruleSetVersions.decide(back, true, "mro", "test done", Map.of());
+        ruleSetVersions.activate(back);
+      }
+    }
   }
 
   private static Map<String, Object> features(weka.core.Instances data, int row) {

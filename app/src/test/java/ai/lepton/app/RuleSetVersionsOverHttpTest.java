@@ -70,5 +70,53 @@ class RuleSetVersionsOverHttpTest extends HttpTestSupport {
     assertThat(post("auditor", "/api/decisions/" + next.json().path("decisionId").asText() + "/replay", null,
         new byte[0]).json().path("ruleSetVersion").asInt()).isEqualTo(1);
     assertThat(get("auditor", "/api/rule-sets/no-such/versions").status()).isEqualTo(404);
+
+    // a draft without scenarios cannot be submitted; one whose scenario fails neither
+    int plain = draft.json().path("version").asInt();
+    assertThat(post("ds", "/api/rule-sets/churn-retention/versions/" + plain + "/submit", null, new byte[0])
+        .status()).isEqualTo(400);
+    java.util.Map<String, Object> likely = java.util.Map.of("name", "a customer 72 % likely to leave", "given",
+        java.util.Map.of("features", churnCustomer(3), "distribution", java.util.Map.of("Yes", 0.72, "No", 0.28)),
+        "expectDecision", "RETENTION_CALL"); // as version 1 decides; the higher bar does not call at 72 %
+    Reply withScenario = postJson("ds", "/api/rule-sets/churn-retention/versions", java.util.Map.of("drl",
+        new String(changed, StandardCharsets.UTF_8), "note", "higher bar, with a scenario", "scenarios",
+        java.util.List.of(likely)));
+    assertThat(withScenario.status()).as(withScenario.text()).isEqualTo(201);
+    int tested = withScenario.json().path("version").asInt();
+    Reply failing = post("ds", "/api/rule-sets/churn-retention/versions/" + tested + "/submit", null, new byte[0]);
+    assertThat(failing.status()).isEqualTo(400);
+    assertThat(failing.json().path("detail").asText()).contains("a customer 72 % likely to leave", "expected"
+        + " RETENTION_CALL, decided NO_ACTION");
+
+    // a draft whose scenarios pass goes to rule-change: its impact, then a model risk officer who may reject it
+    String decisionOfRules = post("auditor", "/api/decisions/" + decisionId + "/replay", null, new byte[0]).json()
+        .path("decision").asText();
+    java.util.Map<String, Object> passing = java.util.Map.of("name", "the customer of the first decision",
+        "given", java.util.Map.of("features", churnCustomer(3), "distribution", ours.path("distribution")),
+        "expectDecision", decisionOfRules);
+    Reply good = postJson("ds", "/api/rule-sets/churn-retention/versions", java.util.Map.of("drl",
+        new String(changed, StandardCharsets.UTF_8), "scenarios", java.util.List.of(passing)));
+    int released = good.json().path("version").asInt();
+    assertThat(post("pm", "/api/rule-sets/churn-retention/versions/" + released + "/submit", null, new byte[0])
+        .status()).isEqualTo(403);
+    Reply submitted = post("ds", "/api/rule-sets/churn-retention/versions/" + released + "/submit", null,
+        new byte[0]);
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
+    String key = submitted.json().path("businessKey").asText();
+    assertThat(key).isEqualTo("rules:churn-retention:v" + released);
+    assertThat(post("ds", "/api/rule-sets/churn-retention/versions/" + released + "/submit", null, new byte[0])
+        .status()).isEqualTo(409);
+    waitFor("Approve rule change", Duration.ofMinutes(1), () -> taskId("mro", key, "Task_ApproveRuleChange")
+        != null);
+    String approval = taskId("mro", key, "Task_ApproveRuleChange");
+    assertThat(get("mro", "/engine-rest/task/" + approval + "/form-variables").json()
+        .at("/ruleImpactSummary/value").asText()).startsWith("Of the last ");
+    assertThat(completeTask("mro", approval, java.util.Map.of("approved", false)).status()).isEqualTo(400);
+    Reply rejected = completeTask("mro", approval, java.util.Map.of("approved", false, "approvalReason",
+        "the retention budget does not allow it"));
+    assertThat(rejected.status()).as(rejected.text()).isEqualTo(204);
+    JsonNode after = get("auditor", "/api/rule-sets/churn-retention/versions").json();
+    assertThat(after.get(released - 1).path("status").asText()).isEqualTo("REJECTED");
+    assertThat(after.get(0).path("status").asText()).isEqualTo("ACTIVE");
   }
 }

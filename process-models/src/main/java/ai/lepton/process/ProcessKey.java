@@ -12,7 +12,9 @@ public enum ProcessKey {
   /** A churn decision and its retention action; an account manager takes escalations. */
   CUSTOMER_RETENTION("customer-retention"),
   /** Reorder when forecast demand over the lead time exceeds stock: rules acting on a forecast. */
-  STOCK_REPLENISHMENT("stock-replenishment");
+  STOCK_REPLENISHMENT("stock-replenishment"),
+  /** A rule set version's release: impact analysis, a model risk officer's approval, activation. */
+  RULE_CHANGE("rule-change");
 
   private final String key;
 

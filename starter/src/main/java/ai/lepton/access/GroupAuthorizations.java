@@ -52,9 +52,12 @@ public class GroupAuthorizations implements ApplicationRunner {
     }
   }
 
-  /** Processes that people start: engagements, and the business processes that call model decisions. */
-  static final List<String> STARTED_BY_PEOPLE =
-      java.util.Arrays.stream(ProcessKey.values()).map(ProcessKey::key).toList();
+  /**
+   * Processes that people start: engagements, and the business processes that call model decisions. Not rule-change:
+   * Lepton's API starts it once a version's scenarios pass.
+   */
+  static final List<String> STARTED_BY_PEOPLE = java.util.Arrays.stream(ProcessKey.values())
+      .filter(key -> key != ProcessKey.RULE_CHANGE).map(ProcessKey::key).toList();
 
   public static final List<Grant> GRANTS = grants();
 

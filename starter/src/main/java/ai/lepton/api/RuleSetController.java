@@ -3,8 +3,14 @@ package ai.lepton.api;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.RuleCompileException;
+import ai.lepton.ml.engine.AsLepton;
+import ai.lepton.process.ProcessKey;
+import ai.lepton.rules.RuleScenario;
+import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSet;
 import ai.lepton.rules.RuleSetVersion;
+import ai.lepton.rulesets.RuleChangeKey;
+import org.camunda.bpm.engine.RuntimeService;
 import ai.lepton.rules.RuleSource;
 import ai.lepton.rules.UnknownRuleSetException;
 import ai.lepton.rulesets.RuleSetVersions;
@@ -22,8 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The rule sets' versions: every version with its SHA-256, author and status, the DRL of each, and new versions
- * added as drafts by rule authors (data scientists) once they compile. A draft decides nothing until it is released.
+ * The rule sets' versions: every version with its SHA-256, author and status, the DRL of each, new versions added as
+ * drafts by rule authors (data scientists) once they compile, with their scenarios, and submitted for release once
+ * the scenarios pass: rule-change then analyses the impact and a model risk officer (not the author) releases or
+ * rejects it. A draft decides nothing until it is released.
  */
 @RestController
 public class RuleSetController {
@@ -31,14 +39,27 @@ public class RuleSetController {
   /** Who may add a version of a rule set. */
   static final List<String> AUTHORS = List.of(LeptonGroups.DATA_SCIENTISTS, LeptonGroups.ADMIN);
 
+  /** A new version as JSON: the DRL, a note, and the scenarios that travel with it. */
+  public record NewVersion(String drl, String note, List<RuleScenario> scenarios) {}
+
+  /** A submitted version: the rule-change instance that releases it, and how its scenarios came out. */
+  public record Submitted(String processInstanceId, String businessKey, List<RuleScenario.Result> scenarios) {}
+
   private final RuleSource source;
   private final IdentityService identity;
   private final AuditTrail audit;
+  private final RuleService rules;
+  private final RuntimeService runtime;
+  private final AsLepton asLepton;
 
-  public RuleSetController(RuleSource source, IdentityService identity, AuditTrail audit) {
+  public RuleSetController(RuleSource source, IdentityService identity, AuditTrail audit, RuleService rules,
+      RuntimeService runtime, AsLepton asLepton) {
     this.source = source;
     this.identity = identity;
     this.audit = audit;
+    this.rules = rules;
+    this.runtime = runtime;
+    this.asLepton = asLepton;
   }
 
   @GetMapping("/api/rule-sets/{name}/versions")
@@ -60,23 +81,88 @@ public class RuleSetController {
           + " scientists and administrators. A draft decides nothing until it is released.")
   public ResponseEntity<RuleSetVersions.Stored> add(@PathVariable String name,
       @RequestParam(required = false) String note, @RequestBody(required = false) String drl) {
+    return added(name, new NewVersion(drl, note, List.of()));
+  }
+
+  @PostMapping(path = "/api/rule-sets/{name}/versions", consumes = "application/json")
+  @Operation(summary = "Add a version with its test scenarios ({drl, note, scenarios}) as a draft once it compiles",
+      description = "Each scenario: name, given (the variables the rule set reads, e.g. features and distribution),"
+          + " expectDecision, optionally expectRulesFired. 201; 400 for rules that do not compile (naming the lines)"
+          + " or a scenario without a name or expected decision; 403 for anyone but data scientists and admins.")
+  public ResponseEntity<RuleSetVersions.Stored> addWithScenarios(@PathVariable String name,
+      @RequestBody NewVersion version) {
+    return added(name, version);
+  }
+
+  @PostMapping("/api/rule-sets/{name}/versions/{version}/submit")
+  @Operation(summary = "Submit a draft for release: its scenarios run, then rule-change analyses its impact and"
+      + " asks a model risk officer",
+      description = "201 with the rule-change instance; 400 when the draft has no scenario or one fails (each"
+          + " result listed); 409 when it is not a draft or a release of it is already under way; 403 for anyone"
+          + " but data scientists and admins.")
+  public ResponseEntity<Submitted> submit(@PathVariable String name, @PathVariable int version) {
     RuleSet ruleSet = ruleSet(name);
-    List<String> groups = LeptonGroups.ofCurrentUser(identity);
-    String user = identity.getCurrentAuthentication().getUserId();
-    if (groups.stream().noneMatch(AUTHORS::contains)) {
-      audit.refusal(user, "rule-set", name, "add rule set version", "only rule authors add versions",
-          Map.of("groups", groups));
-      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
-          "Versions of rule sets are added by data scientists and administrators");
+    String user = author(name, "submit rule set version");
+    RuleSetVersions.Stored stored = store().find(ruleSet, version).orElseThrow(() -> new ApiException(
+        HttpStatus.NOT_FOUND, "Unknown version", "Rule set '" + name + "' has no version " + version));
+    if (stored.status() != RuleSetVersions.Status.DRAFT) {
+      throw new ApiException(HttpStatus.CONFLICT, "Not a draft", "Version " + version + " of " + name + " is "
+          + stored.status() + ": only a draft is submitted");
     }
-    if (drl == null || drl.isBlank()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "No rules", "Send the rule set's DRL as text/plain");
+    if (stored.scenarios().isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "No scenarios", "A version is released with the scenarios"
+          + " that show what it decides: add it again with at least one (POST …/versions as application/json)");
+    }
+    RuleSetVersion rulesOf = source.version(ruleSet, version).orElseThrow();
+    List<RuleScenario.Result> results = stored.scenarios().stream().map(s -> s.runOn(rules, ruleSet, rulesOf))
+        .toList();
+    if (results.stream().anyMatch(r -> !r.passed())) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Scenarios fail", results.stream().filter(r -> !r.passed())
+          .map(r -> r.name() + ": " + r.why()).reduce((a, b) -> a + "; " + b).orElse(""));
+    }
+    String key = new RuleChangeKey(ruleSet, version).toString();
+    if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
+      throw new ApiException(HttpStatus.CONFLICT, "Already submitted", "A release of " + key + " is under way");
+    }
+    String instance = asLepton.run(() -> runtime.startProcessInstanceByKey(ProcessKey.RULE_CHANGE.key(), key,
+        Map.of("ruleSet", name, "ruleSetVersion", version, "submittedBy", user)).getId());
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Submitted(instance, key, results));
+  }
+
+  private ResponseEntity<RuleSetVersions.Stored> added(String name, NewVersion version) {
+    RuleSet ruleSet = ruleSet(name);
+    String user = author(name, "add rule set version");
+    if (version == null || version.drl() == null || version.drl().isBlank()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "No rules", "Send the rule set's DRL (text/plain, or drl in"
+          + " a JSON body)");
+    }
+    List<RuleScenario> scenarios = version.scenarios() == null ? List.of() : version.scenarios();
+    for (RuleScenario scenario : scenarios) {
+      if (scenario == null || scenario.name() == null || scenario.expectDecision() == null
+          || scenario.given() == null) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, "Incomplete scenario",
+            "Each scenario needs a name, the facts given and the decision expected");
+      }
     }
     try {
-      return ResponseEntity.status(HttpStatus.CREATED).body(store().addDraft(ruleSet, drl, user, note));
+      return ResponseEntity.status(HttpStatus.CREATED).body(store().addDraft(ruleSet, version.drl(), user,
+          version.note(), scenarios));
     } catch (RuleCompileException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Rules do not compile", e.getMessage());
     }
+  }
+
+  /** The logged-in rule author, or a 403 (audited). */
+  private String author(String name, String action) {
+    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    String user = identity.getCurrentAuthentication().getUserId();
+    if (groups.stream().noneMatch(AUTHORS::contains)) {
+      audit.refusal(user, "rule-set", name, action, "only rule authors add and submit versions",
+          Map.of("groups", groups));
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
+          "Versions of rule sets are added and submitted by data scientists and administrators");
+    }
+    return user;
   }
 
   private RuleSetVersions store() {

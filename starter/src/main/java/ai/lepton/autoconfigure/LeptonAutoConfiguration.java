@@ -7,6 +7,11 @@ import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSource;
+import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.rulesets.ActivateRuleSetVersionDelegate;
+import ai.lepton.rulesets.AnalyseRuleImpactDelegate;
+import ai.lepton.rulesets.RecordRuleChangeDecisionListener;
+import ai.lepton.rulesets.RuleImpact;
 import ai.lepton.rulesets.RuleSetVersions;
 import java.time.Duration;
 import org.springframework.boot.ApplicationRunner;
@@ -61,10 +66,33 @@ public class LeptonAutoConfiguration {
    * after {@code lepton.scoring.recheck-live-version}, as the live model version is.
    */
   @Bean
-  @ConditionalOnMissingBean
-  public RuleSource leptonRuleSetVersions(JdbcTemplate jdbc, AuditTrail audit,
+  public RuleSetVersions leptonRuleSetVersions(JdbcTemplate jdbc, AuditTrail audit,
       @Value("${lepton.scoring.recheck-live-version:PT5S}") Duration recheck) {
     return new RuleSetVersions(jdbc, audit, recheck);
+  }
+
+  /** The impact of a proposed rule set version on the newest {@code lepton.rules.impact-decisions} decisions. */
+  @Bean
+  public RuleImpact leptonRuleImpact(DecisionLog log, RuleService rules,
+      @Value("${lepton.rules.impact-decisions:1000}") int lastDecisions) {
+    return new RuleImpact(log, rules, lastDecisions);
+  }
+
+  /** rule-change's steps, by the names its BPMN calls them. */
+  @Bean("analyseRuleImpact")
+  public AnalyseRuleImpactDelegate leptonAnalyseRuleImpact(RuleSetVersions versions, RuleImpact impact) {
+    return new AnalyseRuleImpactDelegate(versions, impact);
+  }
+
+  @Bean("recordRuleChangeDecision")
+  public RecordRuleChangeDecisionListener leptonRecordRuleChangeDecision(RuleSetVersions versions,
+      RuleImpact impact, AuditTrail audit) {
+    return new RecordRuleChangeDecisionListener(versions, impact, audit);
+  }
+
+  @Bean("activateRuleSetVersion")
+  public ActivateRuleSetVersionDelegate leptonActivateRuleSetVersion(RuleSetVersions versions) {
+    return new ActivateRuleSetVersionDelegate(versions);
   }
 
   /** The jar's rule sets stored as versions on start, before the demo or any process decides. */

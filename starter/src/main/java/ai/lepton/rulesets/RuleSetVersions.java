@@ -4,6 +4,7 @@ import ai.lepton.ml.TimeOrderedId;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.JarRules;
 import ai.lepton.rules.RuleCompiler;
+import ai.lepton.rules.RuleScenario;
 import ai.lepton.rules.RuleSet;
 import ai.lepton.rules.RuleSetVersion;
 import ai.lepton.rules.RuleSource;
@@ -32,12 +33,12 @@ public class RuleSetVersions implements RuleSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleSetVersions.class);
 
-  /** A version's place in its life. */
-  public enum Status { DRAFT, ACTIVE, RETIRED }
+  /** A version's place in its life: DRAFT → APPROVED (or REJECTED) → ACTIVE → RETIRED. */
+  public enum Status { DRAFT, APPROVED, REJECTED, ACTIVE, RETIRED }
 
-  /** A stored version with its current status, as the API lists it. */
+  /** A stored version with its current status and its scenarios, as the API lists it. */
   public record Stored(String id, String ruleSet, int version, String sha256, String author, String note,
-      Instant createdAt, Status status) {}
+      Instant createdAt, Status status, List<RuleScenario> scenarios) {}
 
   private static final String LATEST_STATUS = "(SELECT status FROM lepton_rule_set_status s WHERE s.id ="
       + " (SELECT MAX(id) FROM lepton_rule_set_status WHERE version_id = v.id))";
@@ -83,10 +84,79 @@ public class RuleSetVersions implements RuleSource {
   /** Every version of a rule set, oldest first, with its status now. */
   public List<Stored> versions(RuleSet ruleSet) {
     active(ruleSet); // the jar's version is there once anyone asks
-    return jdbc.query("SELECT id, rule_set, version, sha256, author, note, created_at, " + LATEST_STATUS
-        + " FROM lepton_rule_set_version v WHERE rule_set = ? ORDER BY version", (rs, n) -> new Stored(
-            rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getTimestamp(7).toInstant(), Status.valueOf(rs.getString(8))), ruleSet.wireName());
+    return jdbc.query(STORED + " WHERE rule_set = ? ORDER BY version", RuleSetVersions::stored, ruleSet.wireName());
+  }
+
+  /** One stored version by number, with its status now. */
+  public Optional<Stored> find(RuleSet ruleSet, int version) {
+    active(ruleSet);
+    return jdbc.query(STORED + " WHERE rule_set = ? AND version = ?", RuleSetVersions::stored, ruleSet.wireName(),
+        version).stream().findFirst();
+  }
+
+  private static final String STORED = "SELECT id, rule_set, version, sha256, author, note, created_at, "
+      + LATEST_STATUS + ", scenarios_json FROM lepton_rule_set_version v";
+
+  private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    String scenarios = rs.getString(9);
+    return new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getTimestamp(7).toInstant(), Status.valueOf(rs.getString(8)), scenarios == null
+            ? List.of() : List.of(read(scenarios)));
+  }
+
+  /**
+   * A model risk officer's decision on a submitted version: APPROVED or REJECTED, by whom, why and on what evidence
+   * (the impact analysis). Only a DRAFT is decided.
+   */
+  public void decide(Stored version, boolean approved, String officer, String reason, Map<String, Object> evidence) {
+    Status now = find(RuleSet.of(version.ruleSet()), version.version()).orElseThrow().status();
+    if (now != Status.DRAFT) {
+      throw new IllegalStateException("Version " + version.version() + " of rule set " + version.ruleSet() + " is "
+          + now + ": only a draft is approved or rejected");
+    }
+    Status after = approved ? Status.APPROVED : Status.REJECTED;
+    status(version, after, officer, reason, evidence);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("ruleSet", version.ruleSet());
+    payload.put("version", version.version());
+    payload.put("sha256", version.sha256());
+    payload.put("reason", reason);
+    payload.put("evidence", evidence);
+    audit.append(officer, approved ? "RULE_CHANGE_APPROVED" : "RULE_CHANGE_REJECTED", "rule-set", version.id(),
+        payload);
+  }
+
+  /**
+   * Puts an APPROVED version to work: it becomes ACTIVE and the version active until now RETIRED, both by the
+   * approving officer. This node decides with it at once, the others within the recheck.
+   */
+  public void activate(Stored version) {
+    RuleSet ruleSet = RuleSet.of(version.ruleSet());
+    Stored now = find(ruleSet, version.version()).orElseThrow();
+    if (now.status() != Status.APPROVED) {
+      throw new IllegalStateException("Version " + version.version() + " of rule set " + version.ruleSet() + " is "
+          + now.status() + ": only an approved version goes to work");
+    }
+    String officer = jdbc.queryForObject("SELECT changed_by FROM lepton_rule_set_status WHERE id = (SELECT MAX(id)"
+        + " FROM lepton_rule_set_status WHERE version_id = ?)", String.class, version.id());
+    for (Stored previous : versions(ruleSet)) {
+      if (previous.status() == Status.ACTIVE) {
+        status(previous, Status.RETIRED, officer, "replaced by version " + version.version(), null);
+      }
+    }
+    status(version, Status.ACTIVE, officer, "released", null);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("ruleSet", version.ruleSet());
+    payload.put("version", version.version());
+    payload.put("sha256", version.sha256());
+    audit.append(officer, "RULE_SET_VERSION_ACTIVE", "rule-set", version.id(), payload);
+    active.remove(ruleSet);
+  }
+
+  private void status(Stored version, Status status, String by, String reason, Map<String, Object> evidence) {
+    jdbc.update("INSERT INTO lepton_rule_set_status (version_id, status, changed_by, changed_at, reason,"
+        + " evidence_json) VALUES (?, ?, ?, ?, ?, ?)", version.id(), status.name(), by, Timestamp.from(Instant.now()),
+        reason, evidence == null ? null : ai.lepton.ml.Json.write(evidence));
   }
 
   /**
@@ -94,10 +164,10 @@ public class RuleSetVersions implements RuleSource {
    *
    * @throws ai.lepton.rules.RuleCompileException naming the lines Drools could not compile
    */
-  public Stored addDraft(RuleSet ruleSet, String drl, String author, String note) {
+  public Stored addDraft(RuleSet ruleSet, String drl, String author, String note, List<RuleScenario> scenarios) {
     active(ruleSet);
     RuleCompiler.compile(ruleSet, RuleSetVersion.of(ruleSet.wireName(), 0, drl));
-    return insert(ruleSet, drl, author, note, Status.DRAFT, "added; compiles");
+    return insert(ruleSet, drl, author, note, Status.DRAFT, "added; compiles", scenarios);
   }
 
   private Optional<RuleSetVersion> readActive(RuleSet ruleSet) {
@@ -131,20 +201,21 @@ public class RuleSetVersions implements RuleSource {
     boolean first = readActive(ruleSet).isEmpty();
     Stored stored = insert(ruleSet, shipped.drl(), "lepton", "the rules shipped in Lepton's jar",
         first ? Status.ACTIVE : Status.DRAFT, first ? "version 1: the rules shipped in Lepton's jar"
-            : "the jar's rules differ from every stored version");
+            : "the jar's rules differ from every stored version", List.of());
     if (!first) {
       LOG.warn("The rules of '{}' in this jar differ from every stored version: kept as version {} (DRAFT); they"
           + " decide only once released", ruleSet.wireName(), stored.version());
     }
   }
 
-  private Stored insert(RuleSet ruleSet, String drl, String author, String note, Status status, String reason) {
+  private Stored insert(RuleSet ruleSet, String drl, String author, String note, Status status, String reason,
+      List<RuleScenario> scenarios) {
     RuleSetVersion numbered = RuleSetVersion.of(ruleSet.wireName(), nextVersion(ruleSet), drl);
     String id = TimeOrderedId.next("rsv");
     Instant now = Instant.now();
-    jdbc.update("INSERT INTO lepton_rule_set_version (id, rule_set, version, drl, sha256, author, note, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, ruleSet.wireName(), numbered.version(), drl, numbered.sha256(),
-        author, note, Timestamp.from(now));
+    jdbc.update("INSERT INTO lepton_rule_set_version (id, rule_set, version, drl, sha256, author, note, created_at,"
+        + " scenarios_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, ruleSet.wireName(), numbered.version(), drl,
+        numbered.sha256(), author, note, Timestamp.from(now), scenarios.isEmpty() ? null : write(scenarios));
     jdbc.update("INSERT INTO lepton_rule_set_status (version_id, status, changed_by, changed_at, reason)"
         + " VALUES (?, ?, ?, ?, ?)", id, status.name(), author, Timestamp.from(now), reason);
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -154,7 +225,27 @@ public class RuleSetVersions implements RuleSource {
     payload.put("status", status.name());
     payload.put("note", note);
     audit.append(author, "RULE_SET_VERSION_ADDED", "rule-set", id, payload);
-    return new Stored(id, ruleSet.wireName(), numbered.version(), numbered.sha256(), author, note, now, status);
+    return new Stored(id, ruleSet.wireName(), numbered.version(), numbered.sha256(), author, note, now, status,
+        List.copyOf(scenarios));
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static RuleScenario[] read(String scenarios) {
+    try {
+      return JSON.readValue(scenarios, RuleScenario[].class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Stored scenarios cannot be read: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   private int nextVersion(RuleSet ruleSet) {

@@ -119,6 +119,8 @@ public class ModelCardBuilder {
     Map<String, Object> usage = new LinkedHashMap<>();
     usage.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
     usage.put("byDecision", counts);
+    // which rules decided with this model, version by version: "which rules and model declined this applicant"
+    usage.put("ruleSetVersions", decisions.ruleSetVersionsOf(version.id()));
     card.put("decisions", usage);
     List<Map<String, Object>> all = monitoring.checksOf(version.id());
     List<Map<String, Object>> checks = all.stream().map(MonitoringService::summary).toList();

@@ -217,6 +217,28 @@ public class DecisionLog {
     return counts;
   }
 
+  /** The newest decisions taken with a rule set, by any model, newest first, at most {@code limit}. */
+  public List<LoggedDecision> recentWithRuleSet(String ruleSet, int limit) {
+    return jdbc.query(COLUMNS + " WHERE rule_set = ? ORDER BY decided_at DESC, id DESC LIMIT ?", DecisionLog::logged,
+        ruleSet, limit);
+  }
+
+  /** The rule set versions that decided a model version's decisions: rule set, version, SHA-256, how many. */
+  public List<Map<String, Object>> ruleSetVersionsOf(String modelVersionId) {
+    return jdbc.query("SELECT rule_set, rule_set_version, rule_set_sha256, COUNT(*), MIN(decided_at),"
+        + " MAX(decided_at) FROM lepton_decision WHERE model_version_id = ? GROUP BY rule_set, rule_set_version,"
+        + " rule_set_sha256 ORDER BY rule_set, MIN(decided_at)", (rs, n) -> {
+          Map<String, Object> used = new LinkedHashMap<>();
+          used.put("ruleSet", rs.getString(1));
+          used.put("version", rs.getObject(2) == null ? null : ((Number) rs.getObject(2)).intValue());
+          used.put("sha256", rs.getString(3));
+          used.put("decisions", rs.getLong(4));
+          used.put("first", rs.getTimestamp(5).toInstant().toString());
+          used.put("last", rs.getTimestamp(6).toInstant().toString());
+          return used;
+        }, modelVersionId);
+  }
+
   /** One logged decision (without its reviews), if the log has it. */
   public java.util.Optional<LoggedDecision> find(String decisionId) {
     return jdbc.query(COLUMNS + " WHERE id = ?", DecisionLog::logged, decisionId).stream().findFirst();

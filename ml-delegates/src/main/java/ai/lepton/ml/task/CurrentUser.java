@@ -4,18 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The user the engine is acting for in this call (Tasklist, REST), or null when no one is logged in. */
-final class CurrentUser {
+public final class CurrentUser {
 
   private CurrentUser() {}
 
-  static String of(DelegateTask task) {
+  public static String of(DelegateTask task) {
     Authentication authentication =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 
   /** Who started the task's process instance, from Camunda's history (not from any variable). */
-  static String startUserOf(DelegateTask task) {
+  public static String startUserOf(DelegateTask task) {
     org.camunda.bpm.engine.impl.interceptor.CommandContext context =
         org.camunda.bpm.engine.impl.context.Context.getCommandContext();
     boolean checking = context.isAuthorizationCheckEnabled();
@@ -33,7 +33,7 @@ final class CurrentUser {
   }
 
   /** The groups the engine knows the current user by (none when nobody is logged in). */
-  static java.util.List<String> groups(DelegateTask task) {
+  public static java.util.List<String> groups(DelegateTask task) {
     Authentication authentication =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication == null || authentication.getGroupIds() == null ? java.util.List.of()
