@@ -955,6 +955,7 @@ class EngagementProcessTest extends ProcessTestSupport {
       assertThat(ruleSetVersions.active(rules).version()).isEqualTo(before.version());
 
       // When a model risk officer releases it
+      java.time.Instant beforeRelease = java.time.Instant.now();
       as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
         tasks.complete(approval, Map.of("approved", true, "approvalReason", "the credit committee's new limit"));
         return null;
@@ -964,6 +965,10 @@ class EngagementProcessTest extends ProcessTestSupport {
       // Then it decides from now on, the version before it is retired, and old decisions still replay the same
       assertThat(change).hasPassed("Task_ReleaseVersion", "EndEvent_VersionReleased").isEnded();
       assertThat(ruleSetVersions.active(rules).version()).isEqualTo(proposed.version());
+      // and the status history answers which rules were deciding at any instant
+      assertThat(ruleSetVersions.activeAt(rules, beforeRelease).orElseThrow().version()).isEqualTo(before.version());
+      assertThat(ruleSetVersions.activeAt(rules, java.time.Instant.now()).orElseThrow().version())
+          .isEqualTo(proposed.version());
       assertThat(ruleSetVersions.find(rules, before.version()).orElseThrow().status())
           .isEqualTo(ai.lepton.rulesets.RuleSetVersions.Status.RETIRED);
       Map<String, Object> applicant = new java.util.HashMap<>(features(credit, 0));

@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
  */
 class RuleSetVersionsOverHttpTest extends HttpTestSupport {
 
+  /** credit-decision's thresholds as a credit committee keeps them in a spreadsheet (Drools' table layout). */
+  static final String CREDIT_TABLE = """
+      RuleSet,ai.lepton.rules.creditdecision,,,
+      Import,"ai.lepton.rules.CreditCase, ai.lepton.rules.DecisionOutcome",,,
+      ,,,,
+      RuleTable Credit thresholds,,,,
+      NAME,CONDITION,CONDITION,CONDITION,ACTION
+      ,$case : CreditCase,$case : CreditCase,$outcome : DecisionOutcome,
+      ,creditAmount >= $param,defaultProbability >= $param,this != $param,"$outcome.decide(""$param"", ""over the committee's bar"", drools.getRule().getName());"
+      Rule,Amount from,Default probability from,,Decision
+      A credit amount over the committee's bar goes to a person,20000,,null,MANUAL_REVIEW
+      A likely default is declined,,0.7,null,DECLINE
+      """;
+
   @Test
   void decisionsNameTheirRuleSetVersionAndReplayIdentically() {
     waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="
@@ -27,6 +41,11 @@ class RuleSetVersionsOverHttpTest extends HttpTestSupport {
     JsonNode versions = get("auditor", "/api/rule-sets/churn-retention/versions").json();
     assertThat(versions.get(0).path("version").asInt()).isEqualTo(1);
     assertThat(versions.get(0).path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(get("auditor", "/api/rule-sets/churn-retention/active?at=" + Instant.now()).json().path("version")
+        .asInt()).isEqualTo(1);
+    assertThat(get("auditor", "/api/rule-sets/churn-retention/active?at=2020-01-01T00:00:00Z").status())
+        .isEqualTo(404);
+    assertThat(get("auditor", "/api/rule-sets/churn-retention/active?at=monday").status()).isEqualTo(400);
     JsonNode logged = get("auditor", "/api/decisions?model=churn-risk&limit=5").json();
     JsonNode ours = null;
     for (JsonNode row : logged) {
@@ -70,6 +89,16 @@ class RuleSetVersionsOverHttpTest extends HttpTestSupport {
     assertThat(post("auditor", "/api/decisions/" + next.json().path("decisionId").asText() + "/replay", null,
         new byte[0]).json().path("ruleSetVersion").asInt()).isEqualTo(1);
     assertThat(get("auditor", "/api/rule-sets/no-such/versions").status()).isEqualTo(404);
+
+    // thresholds kept in a spreadsheet: a Drools decision table (CSV here) becomes a draft's DRL
+    Reply table = post("ds", "/api/rule-sets/credit-decision/versions", "text/csv", CREDIT_TABLE.getBytes(
+        StandardCharsets.UTF_8));
+    assertThat(table.status()).as(table.text()).isEqualTo(201);
+    assertThat(table.json().path("note").asText()).isEqualTo("from a decision table (CSV)");
+    assertThat(get("auditor", "/api/rule-sets/credit-decision/versions/" + table.json().path("version").asInt())
+        .json().path("drl").asText()).contains("rule \"A likely default is declined\"", "creditAmount >= 20000");
+    assertThat(post("ds", "/api/rule-sets/credit-decision/versions", "text/csv", "just,cells\n".getBytes(
+        StandardCharsets.UTF_8)).status()).isEqualTo(400);
 
     // a draft without scenarios cannot be submitted; one whose scenario fails neither
     int plain = draft.json().path("version").asInt();

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.kie.api.KieServices;
 import org.kie.api.runtime.StatelessKieSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -92,7 +91,9 @@ public class ScorerAndRulesJmh {
       records.add(record);
     }
     rules = new RuleService();
-    rawSession = KieServices.Factory.get().getKieClasspathContainer().newStatelessKieSession("ChurnRetentionKS");
+    // the jar's churn-retention (version 1) compiled by Drools' builder, run bare: facts made by hand, no lookup
+    rawSession = ai.lepton.rules.RuleCompiler.compile(RuleSet.CHURN_RETENTION,
+        ai.lepton.rules.JarRules.shipped(RuleSet.CHURN_RETENTION)).newStatelessKieSession();
   }
 
   private int row() {

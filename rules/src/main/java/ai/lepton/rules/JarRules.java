@@ -22,8 +22,15 @@ public final class JarRules implements RuleSource {
     return version == 1 ? Optional.of(shipped(ruleSet)) : Optional.empty();
   }
 
-  /** The DRL in the jar, as version 1. */
+  private static final java.util.Map<RuleSet, RuleSetVersion> SHIPPED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The DRL in the jar, as version 1 (read once). */
   public static RuleSetVersion shipped(RuleSet ruleSet) {
+    return SHIPPED.computeIfAbsent(ruleSet, JarRules::read);
+  }
+
+  private static RuleSetVersion read(RuleSet ruleSet) {
     try (InputStream in = JarRules.class.getClassLoader().getResourceAsStream(ruleSet.drlResource())) {
       if (in == null) {
         throw new IllegalStateException("Lepton's jar lacks " + ruleSet.drlResource());

@@ -5,6 +5,7 @@ import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.RuleCompileException;
 import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.process.ProcessKey;
+import ai.lepton.rules.DecisionTables;
 import ai.lepton.rules.RuleScenario;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSet;
@@ -68,6 +69,20 @@ public class RuleSetController {
     return store().versions(ruleSet(name));
   }
 
+  @GetMapping("/api/rule-sets/{name}/active")
+  @Operation(summary = "The version of a rule set that was deciding at an instant (ISO-8601; now when omitted)")
+  public RuleSetVersions.Stored activeAt(@PathVariable String name, @RequestParam(required = false) String at) {
+    java.time.Instant instant;
+    try {
+      instant = at == null ? java.time.Instant.now() : java.time.Instant.parse(at);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid instant",
+          "'at' must be an ISO-8601 instant such as 2026-11-29T08:00:00Z, not '" + at + "'");
+    }
+    return store().activeAt(ruleSet(name), instant).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        "No active version", "No version of '" + name + "' was deciding at " + instant));
+  }
+
   @GetMapping("/api/rule-sets/{name}/versions/{version}")
   @Operation(summary = "One version of a rule set with its DRL")
   public RuleSetVersion version(@PathVariable String name, @PathVariable int version) {
@@ -82,6 +97,33 @@ public class RuleSetController {
   public ResponseEntity<RuleSetVersions.Stored> add(@PathVariable String name,
       @RequestParam(required = false) String note, @RequestBody(required = false) String drl) {
     return added(name, new NewVersion(drl, note, List.of()));
+  }
+
+  /** XLSX, as spreadsheets send it. */
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  @PostMapping(path = "/api/rule-sets/{name}/versions", consumes = {"text/csv", XLSX})
+  @Operation(summary = "Add a version kept as a Drools decision table (CSV or XLSX) as a draft once it compiles",
+      description = "Drools' own decision-table compiler turns the table into the DRL the version stores and runs."
+          + " 201; 400 for a table Drools cannot read or rules that do not compile; 403 as for DRL.")
+  public ResponseEntity<RuleSetVersions.Stored> addDecisionTable(@PathVariable String name,
+      @RequestParam(required = false) String note, @RequestBody(required = false) byte[] table,
+      jakarta.servlet.http.HttpServletRequest request) {
+    RuleSet ruleSet = ruleSet(name);
+    author(name, "add rule set version");
+    if (table == null || table.length == 0) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "No table", "Send the decision table as text/csv or XLSX");
+    }
+    DecisionTables.Format format = request.getContentType().startsWith("text/csv") ? DecisionTables.Format.CSV
+        : DecisionTables.Format.XLSX;
+    String drl;
+    try {
+      drl = DecisionTables.toDrl(ruleSet.wireName(), table, format);
+    } catch (RuleCompileException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Rules do not compile", e.getMessage());
+    }
+    return added(name, new NewVersion(drl, note == null ? "from a decision table (" + format + ")" : note,
+        List.of()));
   }
 
   @PostMapping(path = "/api/rule-sets/{name}/versions", consumes = "application/json")

@@ -87,6 +87,22 @@ public class RuleSetVersions implements RuleSource {
     return jdbc.query(STORED + " WHERE rule_set = ? ORDER BY version", RuleSetVersions::stored, ruleSet.wireName());
   }
 
+  /**
+   * The version that was ACTIVE at an instant, from the status history (which is only ever appended to): "which
+   * rules were deciding at time T".
+   */
+  public Optional<Stored> activeAt(RuleSet ruleSet, Instant at) {
+    active(ruleSet);
+    List<String> ids = jdbc.query("SELECT s.version_id, s.status FROM lepton_rule_set_status s JOIN"
+        + " lepton_rule_set_version v ON v.id = s.version_id WHERE v.rule_set = ? AND s.changed_at <= ? ORDER BY s.id",
+        (rs, n) -> rs.getString(1) + " " + rs.getString(2), ruleSet.wireName(), Timestamp.from(at));
+    Map<String, String> latest = new LinkedHashMap<>();
+    ids.forEach(row -> latest.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(' ') + 1)));
+    return latest.entrySet().stream().filter(e -> e.getValue().equals(Status.ACTIVE.name())).map(Map.Entry::getKey)
+        .reduce((earlier, later) -> later).flatMap(id -> jdbc.query(STORED + " WHERE id = ?",
+            RuleSetVersions::stored, id).stream().findFirst());
+  }
+
   /** One stored version by number, with its status now. */
   public Optional<Stored> find(RuleSet ruleSet, int version) {
     active(ruleSet);
