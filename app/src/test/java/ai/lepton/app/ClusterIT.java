@@ -224,6 +224,39 @@ class ClusterIT extends HttpCalls {
           checks).isGreaterThanOrEqualTo(15);
     }
     System.out.printf("cluster: monitoring checks at %s (cycle 20 s, two nodes)%n", checks);
+    aRuleReleasedOnOneNodeDecidesOnBoth(applicant);
+  }
+
+  /** A rule set version released through node 1 decides on node 2 within its recheck, without a restart. */
+  private void aRuleReleasedOnOneNodeDecidesOnBoth(Map<String, Object> applicant) {
+    asked = nodes.get(0);
+    String drl = get("auditor", "/api/rule-sets/credit-decision/versions/1").json().path("drl").asText()
+        .replace("10000", "20000");
+    Map<String, Object> scenario = Map.of("name", "a 15,000 loan to a good risk", "given", Map.of("features",
+        Map.of("credit_amount", 15000), "distribution", Map.of("good", 0.9, "bad", 0.1)), "expectDecision",
+        "APPROVE");
+    Reply added = postJson("ds", "/api/rule-sets/credit-decision/versions", Map.of("drl", drl, "scenarios",
+        List.of(scenario)));
+    assertThat(added.status()).as(added.text()).isEqualTo(201);
+    int version = added.json().path("version").asInt();
+    Reply submitted = post("ds", "/api/rule-sets/credit-decision/versions/" + version + "/submit", null,
+        new byte[0]);
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
+    String key = submitted.json().path("businessKey").asText();
+    waitFor("Approve rule change", Duration.ofMinutes(1), () -> taskId("mro", key, "Task_ApproveRuleChange") != null);
+    assertThat(completeTask("mro", taskId("mro", key, "Task_ApproveRuleChange"), Map.of("approved", true,
+        "approvalReason", "cluster test: the committee's new bar")).status()).isEqualTo(204);
+    Instant released = Instant.now();
+    List<Long> reached = new ArrayList<>();
+    for (LeptonJar node : nodes) {
+      asked = node;
+      waitFor("version " + version + " deciding on the node on port " + node.port(), Duration.ofMinutes(1),
+          () -> postJson("pm", "/api/decisions/credit-cluster?ruleSet=credit-decision", applicant).json()
+              .path("ruleSetVersion").asInt() == version);
+      reached.add(Duration.between(released, Instant.now()).toMillis());
+    }
+    System.out.printf("cluster: rule set version %d deciding on both nodes after %s ms (from the approval)%n",
+        version, reached);
   }
 
   /** The live model's monitoring checks, newest first. */

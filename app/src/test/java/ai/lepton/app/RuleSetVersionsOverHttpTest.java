@@ -36,6 +36,7 @@ class RuleSetVersionsOverHttpTest extends HttpTestSupport {
     Reply decided = postJson("pm", "/api/decisions/churn-risk?ruleSet=churn-retention", churnCustomer(3));
     assertThat(decided.status()).as(decided.text()).isEqualTo(200);
     String decisionId = decided.json().path("decisionId").asText();
+    assertThat(decided.json().path("ruleSetVersion").asInt()).isEqualTo(1);
 
     // the jar's churn-retention is version 1, ACTIVE, and the decision names it
     JsonNode versions = get("auditor", "/api/rule-sets/churn-retention/versions").json();

@@ -20,4 +20,5 @@ public record DecisionAnswer(
     List<Map<String, Object>> explanation,
     @Schema(description = "Model attributes the request did not give (scored as missing)") List<String> missingFeatures,
     @Schema(description = "The decision's id in the decision log", example = "dec-5f0c3e0b2a8f4c7e")
-    String decisionId) {}
+    String decisionId,
+    @Schema(description = "The version of the rule set that decided", example = "1") Integer ruleSetVersion) {}

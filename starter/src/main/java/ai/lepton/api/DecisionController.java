@@ -98,7 +98,8 @@ public class DecisionController {
         result.get("probability") instanceof Number p ? p.doubleValue() : null, distribution,
         (String) result.get("modelVersionId"), lines(result.get("rulesFired")), (String) result.get("decisionReason"),
         Json.readList(String.valueOf(result.get("explanation"))),
-        lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')), (String) result.get("decisionId"));
+        lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')), (String) result.get("decisionId"),
+        result.get("ruleSetVersion") instanceof Number version ? version.intValue() : null);
   }
 
 
