@@ -727,8 +727,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat(trial).isWaitingAt("Gateway_NextCheck", "Timer_TrialLookDue");
 
     // When live decisions are taken, one at a time and in a batch
-    weka.core.Instances credit = new weka.core.converters.ConverterUtils.DataSource(
-        new java.io.ByteArrayInputStream(creditG())).getDataSet();
+    weka.core.Instances credit = creditInstances();
     List<String> logged = new java.util.ArrayList<>();
     for (int row = 0; row < 20; row++) {
       Map<String, Object> answer = decide(modelName, "credit-decision",
@@ -736,12 +735,7 @@ class EngagementProcessTest extends ProcessTestSupport {
       assertThat(answer).containsEntry("modelVersionId", champion);
       logged.add((String) answer.get("decisionId"));
     }
-    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
-    for (int row = 20; row < 45; row++) {
-      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
-    }
-    batches.decide("batch-trial-" + engagements, modelName, ai.lepton.rules.RuleSet.of("credit-decision"),
-        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    logged.addAll(decideInBatch(modelName, credit, 20, 45));
     for (int i = 0; i < 30; i++) {
       decisionLog.recordOutcome(logged.get(i), credit.instance(i).stringValue(credit.attribute("class")), "pm");
     }
@@ -856,16 +850,9 @@ class EngagementProcessTest extends ProcessTestSupport {
     String modelName = "credit-risk-replay-" + (++engagements);
     approve(runToApproval("credit-replay", 0.6, J48, modelName));
     String live = registry.deployedUnder(modelName).get(0);
-    weka.core.Instances credit = new weka.core.converters.ConverterUtils.DataSource(
-        new java.io.ByteArrayInputStream(creditG())).getDataSet();
+    weka.core.Instances credit = creditInstances();
     java.time.Instant from = java.time.Instant.now();
-    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
-    for (int row = 0; row < 1000; row++) {
-      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
-    }
-    List<String> logged = new java.util.ArrayList<>();
-    batches.decide("batch-replay-" + engagements, modelName, ai.lepton.rules.RuleSet.of("credit-decision"),
-        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    List<String> logged = decideInBatch(modelName, credit, 0, 1000);
     java.time.Instant to = java.time.Instant.now().plusMillis(1);
 
     // Then each names the rule set version that decided and its SHA-256: the jar's credit-decision, version 1
@@ -900,15 +887,8 @@ class EngagementProcessTest extends ProcessTestSupport {
     // Given a live credit model and 300 decisions taken with the jar's credit-decision (large amounts: a person)
     String modelName = "credit-risk-rules-" + (++engagements);
     approve(runToApproval("credit-rules", 0.6, J48, modelName));
-    weka.core.Instances credit = new weka.core.converters.ConverterUtils.DataSource(
-        new java.io.ByteArrayInputStream(creditG())).getDataSet();
-    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
-    for (int row = 0; row < 300; row++) {
-      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
-    }
-    List<String> logged = new java.util.ArrayList<>();
-    batches.decide("batch-rules-" + engagements, modelName, ai.lepton.rules.RuleSet.CREDIT_DECISION,
-        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    weka.core.Instances credit = creditInstances();
+    List<String> logged = decideInBatch(modelName, credit, 0, 300);
     ai.lepton.rules.RuleSet rules = ai.lepton.rules.RuleSet.CREDIT_DECISION;
     ai.lepton.rules.RuleSetVersion before = ruleSetVersions.active(rules);
     try {
@@ -992,6 +972,23 @@ class EngagementProcessTest extends ProcessTestSupport {
         ruleSetVersions.activate(back);
       }
     }
+  }
+
+  private static weka.core.Instances creditInstances() throws Exception {
+    return new weka.core.converters.ConverterUtils.DataSource(new java.io.ByteArrayInputStream(creditG()))
+        .getDataSet();
+  }
+
+  /** Credit-g's rows {@code from} (inclusive) to {@code to} decided as one batch by a bank's nightly run; their ids. */
+  private List<String> decideInBatch(String modelName, weka.core.Instances credit, int from, int to) {
+    List<ai.lepton.decisions.BatchRow> rows = new java.util.ArrayList<>();
+    for (int row = from; row < to; row++) {
+      rows.add(ai.lepton.decisions.BatchRow.of(row, features(credit, row)));
+    }
+    List<String> logged = new java.util.ArrayList<>();
+    batches.decide("batch-" + modelName + "-" + from, modelName, ai.lepton.rules.RuleSet.CREDIT_DECISION,
+        rows.iterator(), "cp", answer -> logged.add(answer.decisionId()));
+    return logged;
   }
 
   private static Map<String, Object> features(weka.core.Instances data, int row) {

@@ -14,22 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class RuleSetVersionsOverHttpTest extends HttpTestSupport {
 
-  /** credit-decision's thresholds as a credit committee keeps them in a spreadsheet (Drools' table layout). */
-  static final String CREDIT_TABLE = """
-      RuleSet,ai.lepton.rules.creditdecision,,,
-      Import,"ai.lepton.rules.CreditCase, ai.lepton.rules.DecisionOutcome",,,
-      ,,,,
-      RuleTable Credit thresholds,,,,
-      NAME,CONDITION,CONDITION,CONDITION,ACTION
-      ,$case : CreditCase,$case : CreditCase,$outcome : DecisionOutcome,
-      ,creditAmount >= $param,defaultProbability >= $param,this != $param,"$outcome.decide(""$param"", ""over the committee's bar"", drools.getRule().getName());"
-      Rule,Amount from,Default probability from,,Decision
-      A credit amount over the committee's bar goes to a person,20000,,null,MANUAL_REVIEW
-      A likely default is declined,,0.7,null,DECLINE
-      """;
 
   @Test
-  void decisionsNameTheirRuleSetVersionAndReplayIdentically() {
+  void decisionsNameTheirRuleSetVersionAndReplayIdentically() throws Exception {
     waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="
         + Instant.now()).status() == 200);
     Instant from = Instant.now();
@@ -92,8 +79,8 @@ class RuleSetVersionsOverHttpTest extends HttpTestSupport {
     assertThat(get("auditor", "/api/rule-sets/no-such/versions").status()).isEqualTo(404);
 
     // thresholds kept in a spreadsheet: a Drools decision table (CSV here) becomes a draft's DRL
-    Reply table = post("ds", "/api/rule-sets/credit-decision/versions", "text/csv", CREDIT_TABLE.getBytes(
-        StandardCharsets.UTF_8));
+    Reply table = post("ds", "/api/rule-sets/credit-decision/versions", "text/csv", java.nio.file.Files
+        .readAllBytes(java.nio.file.Path.of("../docs/examples/credit-thresholds.csv")));
     assertThat(table.status()).as(table.text()).isEqualTo(201);
     assertThat(table.json().path("note").asText()).isEqualTo("from a decision table (CSV)");
     assertThat(get("auditor", "/api/rule-sets/credit-decision/versions/" + table.json().path("version").asInt())

@@ -37,8 +37,14 @@ public class RuleService {
    * @param features the record, attribute name → value
    * @param distribution the model's class probabilities, label → probability
    */
-  public DecisionOutcome apply(RuleSet ruleSet, Map<String, Object> features, Map<String, Double> distribution) {
-    return apply(ruleSet, name -> switch (name) {
+  public DecisionOutcome apply(RuleSet ruleSet, Map<String, Object> features, Map<String, ?> distribution) {
+    return apply(ruleSet, source.active(ruleSet), features, distribution);
+  }
+
+  /** As {@link #apply(RuleSet, Map, Map)}, with a given version (a replay, an impact analysis). */
+  public DecisionOutcome apply(RuleSet ruleSet, RuleSetVersion version, Map<String, Object> features,
+      Map<String, ?> distribution) {
+    return apply(ruleSet, version, name -> switch (name) {
       case "features" -> features;
       case "distribution" -> distribution;
       default -> null;

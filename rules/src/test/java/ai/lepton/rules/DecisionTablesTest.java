@@ -10,23 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class DecisionTablesTest {
 
-  /** credit-decision's thresholds as a credit committee keeps them: a review bar and a decline bar. */
-  static final String CREDIT_TABLE = """
-      RuleSet,ai.lepton.rules.creditdecision,,,
-      Import,"ai.lepton.rules.CreditCase, ai.lepton.rules.DecisionOutcome",,,
-      ,,,,
-      RuleTable Credit thresholds,,,,
-      NAME,CONDITION,CONDITION,CONDITION,ACTION
-      ,$case : CreditCase,$case : CreditCase,$outcome : DecisionOutcome,
-      ,creditAmount >= $param,defaultProbability >= $param,this != $param,"$outcome.decide(""$param"", ""over the committee's bar"", drools.getRule().getName());"
-      Rule,Amount from,Default probability from,,Decision
-      A credit amount over the committee's bar goes to a person,20000,,null,MANUAL_REVIEW
-      A likely default is declined,,0.7,null,DECLINE
-      """;
+  /** credit-decision's thresholds as a credit committee keeps them: the README's example decision table. */
+  static final java.nio.file.Path CREDIT_TABLE = java.nio.file.Path.of("../docs/examples/credit-thresholds.csv");
 
   @Test
-  void aCsvDecisionTableBecomesAVersionThatDecides() {
-    String drl = DecisionTables.toDrl("credit-decision", CREDIT_TABLE.getBytes(StandardCharsets.UTF_8),
+  void aCsvDecisionTableBecomesAVersionThatDecides() throws Exception {
+    String drl = DecisionTables.toDrl("credit-decision", java.nio.file.Files.readAllBytes(CREDIT_TABLE),
         DecisionTables.Format.CSV);
     assertThat(drl).contains("package ai.lepton.rules.creditdecision", "creditAmount >= 20000");
     RuleSetVersion version = RuleSetVersion.of("credit-decision", 2, drl);
@@ -44,7 +33,7 @@ class DecisionTablesTest {
     try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
       org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("credit-decision");
       int row = 0;
-      for (String line : CREDIT_TABLE.lines().toList()) {
+      for (String line : java.nio.file.Files.readAllLines(CREDIT_TABLE)) {
         org.apache.poi.ss.usermodel.Row cells = sheet.createRow(row++);
         List<String> values = cells(line);
         for (int c = 0; c < values.size(); c++) {
@@ -93,10 +82,7 @@ class DecisionTablesTest {
   }
 
   private static DecisionOutcome decide(RuleService rules, RuleSetVersion version, double amount, double bad) {
-    return rules.apply(RuleSet.CREDIT_DECISION, version, name -> switch (name) {
-      case "features" -> Map.of("credit_amount", amount);
-      case "distribution" -> Map.of("good", 1 - bad, "bad", bad);
-      default -> null;
-    });
+    return rules.apply(RuleSet.CREDIT_DECISION, version, Map.of("credit_amount", amount),
+        Map.of("good", 1 - bad, "bad", bad));
   }
 }

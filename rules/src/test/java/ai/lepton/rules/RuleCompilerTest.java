@@ -25,11 +25,8 @@ class RuleCompilerTest {
     RuleSetVersion shipped = JarRules.shipped(RuleSet.CREDIT_DECISION);
     assertThat(shipped.drl()).contains("10000");
     RuleSetVersion higher = RuleSetVersion.of("credit-decision", 2, shipped.drl().replace("10000", "20000"));
-    DecisionOutcome outcome = rules.apply(RuleSet.CREDIT_DECISION, higher, name -> switch (name) {
-      case "features" -> Map.of("credit_amount", 15000);
-      case "distribution" -> Map.of("good", 0.9, "bad", 0.1);
-      default -> null;
-    });
+    DecisionOutcome outcome = rules.apply(RuleSet.CREDIT_DECISION, higher, Map.of("credit_amount", 15000),
+        Map.of("good", 0.9, "bad", 0.1));
     assertThat(outcome.getRuleSetVersion()).isEqualTo(2);
     assertThat(outcome.getDecision()).isEqualTo("APPROVE");
   }

@@ -96,7 +96,7 @@ public class RuleSetController {
           + " scientists and administrators. A draft decides nothing until it is released.")
   public ResponseEntity<RuleSetVersions.Stored> add(@PathVariable String name,
       @RequestParam(required = false) String note, @RequestBody(required = false) String drl) {
-    return added(name, new NewVersion(drl, note, List.of()));
+    return added(ruleSet(name), author(name, "add rule set version"), new NewVersion(drl, note, List.of()));
   }
 
   /** XLSX, as spreadsheets send it. */
@@ -110,7 +110,7 @@ public class RuleSetController {
       @RequestParam(required = false) String note, @RequestBody(required = false) byte[] table,
       jakarta.servlet.http.HttpServletRequest request) {
     RuleSet ruleSet = ruleSet(name);
-    author(name, "add rule set version");
+    String user = author(name, "add rule set version");
     if (table == null || table.length == 0) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "No table", "Send the decision table as text/csv or XLSX");
     }
@@ -122,7 +122,7 @@ public class RuleSetController {
     } catch (RuleCompileException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Rules do not compile", e.getMessage());
     }
-    return added(name, new NewVersion(drl, note == null ? "from a decision table (" + format + ")" : note,
+    return added(ruleSet, user, new NewVersion(drl, note == null ? "from a decision table (" + format + ")" : note,
         List.of()));
   }
 
@@ -133,7 +133,7 @@ public class RuleSetController {
           + " or a scenario without a name or expected decision; 403 for anyone but data scientists and admins.")
   public ResponseEntity<RuleSetVersions.Stored> addWithScenarios(@PathVariable String name,
       @RequestBody NewVersion version) {
-    return added(name, version);
+    return added(ruleSet(name), author(name, "add rule set version"), version);
   }
 
   @PostMapping("/api/rule-sets/{name}/versions/{version}/submit")
@@ -171,9 +171,7 @@ public class RuleSetController {
     return ResponseEntity.status(HttpStatus.CREATED).body(new Submitted(instance, key, results));
   }
 
-  private ResponseEntity<RuleSetVersions.Stored> added(String name, NewVersion version) {
-    RuleSet ruleSet = ruleSet(name);
-    String user = author(name, "add rule set version");
+  private ResponseEntity<RuleSetVersions.Stored> added(RuleSet ruleSet, String user, NewVersion version) {
     if (version == null || version.drl() == null || version.drl().isBlank()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "No rules", "Send the rule set's DRL (text/plain, or drl in"
           + " a JSON body)");

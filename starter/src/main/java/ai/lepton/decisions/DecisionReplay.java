@@ -100,11 +100,7 @@ public class DecisionReplay {
           null, null, List.of());
     }
     Score score = scorer.score(version, logged.features());
-    DecisionOutcome outcome = rules.apply(ruleSet, ruleVersion.get(), name -> switch (name) {
-      case "features" -> logged.features();
-      case "distribution" -> score.distribution();
-      default -> null;
-    });
+    DecisionOutcome outcome = rules.apply(ruleSet, ruleVersion.get(), logged.features(), score.distribution());
     compare(differences, "prediction", logged.prediction(), score.prediction());
     compare(differences, "decision", logged.decision(), outcome.getDecision());
     compare(differences, "rules fired", logged.rulesFired().stream().filter(rule -> !rule.isBlank()).toList(),

@@ -45,11 +45,7 @@ public class RuleImpact {
       counts[0]++;
       DecisionOutcome outcome;
       try {
-        outcome = rules.apply(ruleSet, proposed, name -> switch (name) {
-          case "features" -> decision.features();
-          case "distribution" -> decision.distribution();
-          default -> null;
-        });
+        outcome = rules.apply(ruleSet, proposed, decision.features(), decision.distribution());
       } catch (IllegalArgumentException e) {
         unreadable++;
         continue;

@@ -1,5 +1,6 @@
 package ai.lepton.rulesets;
 
+import ai.lepton.ml.Json;
 import ai.lepton.ml.TimeOrderedId;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.JarRules;
@@ -117,7 +118,7 @@ public class RuleSetVersions implements RuleSource {
     String scenarios = rs.getString(9);
     return new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getTimestamp(7).toInstant(), Status.valueOf(rs.getString(8)), scenarios == null
-            ? List.of() : List.of(read(scenarios)));
+            ? List.of() : Json.readList(scenarios).stream().map(s -> Json.convert(s, RuleScenario.class)).toList());
   }
 
   /**
@@ -172,7 +173,7 @@ public class RuleSetVersions implements RuleSource {
   private void status(Stored version, Status status, String by, String reason, Map<String, Object> evidence) {
     jdbc.update("INSERT INTO lepton_rule_set_status (version_id, status, changed_by, changed_at, reason,"
         + " evidence_json) VALUES (?, ?, ?, ?, ?, ?)", version.id(), status.name(), by, Timestamp.from(Instant.now()),
-        reason, evidence == null ? null : ai.lepton.ml.Json.write(evidence));
+        reason, evidence == null ? null : Json.write(evidence));
   }
 
   /**
@@ -231,7 +232,7 @@ public class RuleSetVersions implements RuleSource {
     Instant now = Instant.now();
     jdbc.update("INSERT INTO lepton_rule_set_version (id, rule_set, version, drl, sha256, author, note, created_at,"
         + " scenarios_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, ruleSet.wireName(), numbered.version(), drl,
-        numbered.sha256(), author, note, Timestamp.from(now), scenarios.isEmpty() ? null : write(scenarios));
+        numbered.sha256(), author, note, Timestamp.from(now), scenarios.isEmpty() ? null : Json.write(scenarios));
     jdbc.update("INSERT INTO lepton_rule_set_status (version_id, status, changed_by, changed_at, reason)"
         + " VALUES (?, ?, ?, ?, ?)", id, status.name(), author, Timestamp.from(now), reason);
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -243,25 +244,6 @@ public class RuleSetVersions implements RuleSource {
     audit.append(author, "RULE_SET_VERSION_ADDED", "rule-set", id, payload);
     return new Stored(id, ruleSet.wireName(), numbered.version(), numbered.sha256(), author, note, now, status,
         List.copyOf(scenarios));
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
-  private static RuleScenario[] read(String scenarios) {
-    try {
-      return JSON.readValue(scenarios, RuleScenario[].class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Stored scenarios cannot be read: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 
   private int nextVersion(RuleSet ruleSet) {

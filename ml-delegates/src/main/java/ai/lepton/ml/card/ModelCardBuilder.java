@@ -104,8 +104,9 @@ public class ModelCardBuilder {
     }
     card.put("approvals", approvals);
 
+    List<StatusChange> changes = registry.statusHistory(version.id());
     List<Map<String, Object>> statusHistory = new ArrayList<>();
-    for (StatusChange change : registry.statusHistory(version.id())) {
+    for (StatusChange change : changes) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("status", change.status().name());
       entry.put("by", change.changedBy());
@@ -130,7 +131,7 @@ public class ModelCardBuilder {
         : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
     monitored.put("latestAttributes", all.isEmpty() ? List.of() : all.get(0).get("attributes"));
     card.put("monitoring", monitored);
-    Map<String, Object> trial = trial(version.id());
+    Map<String, Object> trial = trial(version.id(), changes);
     if (trial != null) {
       card.put("challengerTrial", trial);
     }
@@ -142,8 +143,8 @@ public class ModelCardBuilder {
    * For a version that went on trial as a challenger: the comparison with the champion on the live decisions it
    * answered in shadow (as it stands now) and the model risk officers' decisions on the trial; null for any other.
    */
-  private Map<String, Object> trial(String versionId) {
-    if (registry.statusHistory(versionId).stream().noneMatch(c -> c.status() == ModelStatus.CHALLENGER)) {
+  private Map<String, Object> trial(String versionId, List<StatusChange> changes) {
+    if (changes.stream().noneMatch(c -> c.status() == ModelStatus.CHALLENGER)) {
       return null;
     }
     Map<String, Object> trial = new LinkedHashMap<>();

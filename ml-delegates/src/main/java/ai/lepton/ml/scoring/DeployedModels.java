@@ -106,13 +106,9 @@ public class DeployedModels {
     }
     List<String> onTrial = registry.challengersUnder(modelName);
     java.util.Optional<Loaded> loaded = kept != null && kept.loaded().map(l -> List.of(l.versionId()))
-        .orElse(List.of()).equals(onTrial) ? kept.loaded() : onTrial.stream().findFirst().map(this::loadChallenger);
+        .orElse(List.of()).equals(onTrial) ? kept.loaded() : onTrial.stream().findFirst().map(this::read);
     challengers.put(modelName, new KeptChallenger(loaded, now));
     return loaded;
-  }
-
-  private Loaded loadChallenger(String versionId) {
-    return read(versionId);
   }
 
   /**
