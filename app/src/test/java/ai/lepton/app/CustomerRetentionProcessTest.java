@@ -83,7 +83,7 @@ class CustomerRetentionProcessTest extends ProcessTestSupport {
         "churn", j48, 1, 10, prepared.id(), prepared.sha256(), trained));
     requirements.record(new ai.lepton.ml.engagement.Requirements("ENG-TEST-RETENTION", 0, "test", "churn",
         "classification", MODEL, "pctCorrect", 0, "weka.classifiers.trees.J48", 10, 1, "", null, null, null, "ds",
-        null, Instant.now(), "churn-retention", null, null));
+        null, Instant.now(), "churn-retention", null, null, null));
     registry.changeStatus(version, ModelStatus.CHAMPION, ModelRegistry.SYSTEM, "retention test");
     registry.recordApproval(new Approval(version, "ENG-TEST-RETENTION", true, "mro", "retention test",
         Map.of("modelSha256", registry.get(version).modelSha256()), null, Instant.now()));

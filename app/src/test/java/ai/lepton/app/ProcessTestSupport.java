@@ -39,8 +39,25 @@ import org.springframework.boot.test.context.SpringBootTest;
     "lepton.history.decision-process-days=400",
     "lepton.monitoring.cycle=R/PT5S",
     "lepton.scoring.recheck-live-version=PT1S",
-    "lepton.challenger.min-decisions=40"})
+    "lepton.challenger.min-decisions=40",
+    "lepton.news.feeds=file:" + ProcessTestSupport.NEWS_FEED,
+    "lepton.news.poll-every=PT1S",
+    "lepton.news.model=grain-news-test",
+    "lepton.news.watch-list=USSR,China,Egypt"})
 abstract class ProcessTestSupport {
+
+  /** The local RSS feed the news route of the process tests reads every second (empty until a test fills it). */
+  static final String NEWS_FEED = "target/process-test-data/news-feed.xml";
+
+  static {
+    try {
+      Files.createDirectories(Path.of(NEWS_FEED).getParent());
+      Files.writeString(Path.of(NEWS_FEED), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>test news"
+          + "</title><link>https://lepton.ai/test</link><description>none yet</description></channel></rss>");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;

@@ -131,7 +131,8 @@ class SafeInputsOverHttpTest extends HttpTestSupport {
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
       weka.classifiers.misc.SerializedClassifier -model /etc/passwd | 'weka.classifiers.misc.SerializedClassifier' is not one of the Weka classes Lepton allows
       weka.classifiers.meta.Bagging -W weka.classifiers.misc.InputMappedClassifier -- -L /etc/passwd | 'weka.classifiers.misc.InputMappedClassifier' is not one of
-      weka.classifiers.meta.Vote -P /etc/passwd | The option -P of weka.classifiers.meta.Vote reads a file on the server
+      weka.classifiers.meta.Vote -P /etc/passwd | The option -P of weka.classifiers.meta.Vote reads or writes a file on the server
+      weka.classifiers.meta.FilteredClassifier -F "weka.filters.unsupervised.attribute.StringToWordVector -dictionary /tmp/lepton-dictionary" -W weka.classifiers.bayes.NaiveBayes | The option -dictionary of weka.filters.unsupervised.attribute.StringToWordVector reads or writes a file
       weka.classifiers.functions.SMO -K "weka.classifiers.functions.supportVector.PrecomputedKernelMatrixKernel -M /etc/passwd" | PrecomputedKernelMatrixKernel' is not one of
       """)
   void requirementsNamingAFileReadingClassAre400OnTheForm(String algorithm, String named) {

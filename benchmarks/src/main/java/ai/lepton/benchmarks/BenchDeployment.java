@@ -19,7 +19,7 @@ final class BenchDeployment {
     ModelVersion version = registry.get(versionId);
     requirements.record(new Requirements(version.engagementKey(), 0, "bench", version.targetAttribute(),
         version.problemType(), version.modelName(), "pctCorrect", 0, version.algorithm(), version.folds(),
-        version.seed(), "", null, null, null, "bench", null, Instant.now(), ruleSet, null, null));
+        version.seed(), "", null, null, null, "bench", null, Instant.now(), ruleSet, null, null, null));
     deploy(registry, versionId);
   }
 

@@ -51,6 +51,10 @@ public class ScorerAndRulesJmh {
   private Instances data;
   private Classifier j48;
   private Classifier forest;
+  private Classifier bayes;
+  private Classifier textModel;
+  private List<Map<String, Object>> textRecords;
+  private int nextText;
   private double[] baseline;
   private RecordScorer scorer;
   private List<Map<String, Object>> records;
@@ -72,10 +76,33 @@ public class ScorerAndRulesJmh {
     forest = new RandomForest(); // Weka's defaults: 100 trees
     forest.buildClassifier(data);
     baseline = PerturbationExplainer.baseline(header, data);
+    bayes = new weka.classifiers.bayes.NaiveBayes();
+    bayes.buildClassifier(data);
+    // a text model of the same family: NaiveBayesMultinomial on word vectors of the Reuters grain stories
+    Instances stories = DatasetReader.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+        "../app/src/main/resources/demo/ReutersGrain-train.arff")), ai.lepton.ml.dataset.DatasetFormat.ARFF)
+        .instances();
+    Instances text = DatasetPreparer.prepare(stories, "class-att", ProblemType.CLASSIFICATION, List.of(),
+        java.util.Set.of("Text")).data();
+    text.setClass(text.attribute("class-att"));
+    textModel = ai.lepton.ml.training.TextLearner.around(ai.lepton.ml.training.AlgorithmSpec.parse(
+        "weka.classifiers.bayes.NaiveBayesMultinomial"), text,
+        ai.lepton.ml.engagement.Requirements.TextSettings.DEFAULT_OPTIONS).newClassifier();
+    textModel.buildClassifier(text);
+    Instances textHeader = ai.lepton.ml.scoring.TextRecords.headerFor(text);
+    textRecords = new ArrayList<>();
+    for (int r = 0; r < text.numInstances(); r++) {
+      textRecords.add(Map.of("Text", text.instance(r).stringValue(text.attribute("Text"))));
+    }
     DeployedModels models = new DeployedModels(null, null, null) {
       @Override
       public Loaded get(String modelName) {
-        return new Loaded("mv-bench", modelName.equals("forest") ? forest : j48, header, baseline);
+        return switch (modelName) {
+          case "forest" -> new Loaded("mv-bench", forest, header, baseline);
+          case "bayes" -> new Loaded("mv-bench-bayes", bayes, header, baseline);
+          case "text" -> new Loaded("mv-bench-text", textModel, textHeader, null);
+          default -> new Loaded("mv-bench", j48, header, baseline);
+        };
       }
     };
     scorer = new RecordScorer(models);
@@ -142,6 +169,31 @@ public class ScorerAndRulesJmh {
   @Benchmark
   public Object leptonScoreRecordExplained() {
     return scorer.score("churn", records.get(row()), true);
+  }
+
+  /** A tabular decision of the Naive Bayes family: NaiveBayes on a wa_churn customer. */
+  @Benchmark
+  public Object leptonScoreRecordNaiveBayes() {
+    return scorer.score("bayes", records.get(row()), false);
+  }
+
+  /** A text decision of the same family: a Reuters story through StringToWordVector and NaiveBayesMultinomial. */
+  @Benchmark
+  public Object leptonScoreText() {
+    nextText = (nextText + 1) % textRecords.size();
+    return scorer.score("text", textRecords.get(nextText), false);
+  }
+
+  @Benchmark
+  public Object leptonScoreRecordNaiveBayesExplained() {
+    return scorer.score("bayes", records.get(row()), true);
+  }
+
+  /** The text decision with its explanation: each of up to 60 distinct words left out in turn. */
+  @Benchmark
+  public Object leptonScoreTextExplained() {
+    nextText = (nextText + 1) % textRecords.size();
+    return scorer.score("text", textRecords.get(nextText), true);
   }
 
   @Benchmark

@@ -95,7 +95,7 @@ public final class TrainingOverheadBenchmark {
       // the delegate trains what the engagement's recorded requirements name
       requirements.record(new Requirements("ENG-BENCH", 0, "bench", dataset[2], "classification", "bench",
           "pctCorrect", 0, String.join("\n", ALGORITHMS), FOLDS, SEED, "", null, null, null, "bench", null,
-          java.time.Instant.now(), null, null, null));
+          java.time.Instant.now(), null, null, null, null));
       for (String algorithm : ALGORITHMS) {
         AlgorithmSpec spec = AlgorithmSpec.parse(algorithm);
         Map<String, Object> variables = new HashMap<>();

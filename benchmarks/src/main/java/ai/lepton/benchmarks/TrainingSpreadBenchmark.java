@@ -80,7 +80,7 @@ public final class TrainingSpreadBenchmark {
       DatasetPreparer.Prepared data = DatasetPreparer.prepare(parsed.instances(), "class", ProblemType.CLASSIFICATION);
       prepared.put(key, datasets.storeDerived(raw, data.data(), data.recipe()).id());
       requirements.record(new Requirements(key, 0, "bench", "class", "classification", "spread-" + i, "pctCorrect",
-          0, ALGORITHM, 10, 1, "", null, null, null, "bench", null, Instant.now(), null, null, null));
+          0, ALGORITHM, 10, 1, "", null, null, null, "bench", null, Instant.now(), null, null, null, null));
       keys.add(key);
     }
 

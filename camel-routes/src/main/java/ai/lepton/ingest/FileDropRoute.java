@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * the engagement's live model ({@code MonitoringDataReceived}).
  * Accepted files move to {@code .done/}, refused ones to {@code .error/} with a {@code <file>.error.txt} saying why
  * (both names prefixed with the time they were read, so nothing is overwritten). {@code <inbox>/decisions/} holds
- * records to decide, not datasets: this route leaves it to the decision file drop.
+ * records to decide and {@code <inbox>/news/} news to monitor, not datasets: this route leaves them to the decision
+ * file drop and the news route.
  *
  * <p>Half-written files are not read: Camel's {@code readLock=changed} reads a file only once its size and time stamp
  * have stayed the same for {@code lepton.ingest.file-stable-for}.
@@ -31,6 +32,8 @@ public class FileDropRoute extends RouteBuilder {
   static final String ARCHIVE_FOLDER = "leptonArchiveFolder";
   /** Records to decide, not datasets: read by the starter's decision file drop. */
   static final String DECISIONS_FOLDER = "decisions";
+  /** News articles to monitor, not datasets: read by the news-monitoring route. */
+  public static final String NEWS_FOLDER = "news";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
   private final IngestProperties properties;
@@ -48,7 +51,7 @@ public class FileDropRoute extends RouteBuilder {
     fromF("file:%s?recursive=true&minDepth=2&maxDepth=3&readLock=changed&readLockMinAge=%d"
             + "&readLockCheckInterval=%d&readLockTimeout=%d&move=${file:parent}/${header.%s}/${header.%s}"
             + "&moveFailed=${file:parent}/.error/${file:onlyname}&include=.*\\.(csv|CSV|arff|ARFF|txt|TXT)"
-            + "&antExclude=" + DECISIONS_FOLDER + "/**",
+            + "&antExclude=" + DECISIONS_FOLDER + "/**," + NEWS_FOLDER + "/**",
         inbox, stableMillis, Math.max(100, stableMillis / 4), Math.max(10_000, stableMillis * 10), ARCHIVE_FOLDER,
         ARCHIVE_NAME)
         .routeId("ingest-file-drop")

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  * bean of its own replaces Lepton's where Lepton offers one to replace.
  */
 @SpringBootTest(properties = {"lepton.data-dir=target/lepton-data-parts", "lepton.api.enabled=false",
-    "lepton.ingest.enabled=false", "lepton.actions.enabled=false", "lepton.notifications.enabled=false",
+    "lepton.ingest.enabled=false", "lepton.news.enabled=false", "lepton.actions.enabled=false",
+    "lepton.notifications.enabled=false",
     "spring.datasource.url=jdbc:h2:mem:loans-parts;DB_CLOSE_DELAY=-1"})
 class LeptonPartsSwitchedOffTest {
 

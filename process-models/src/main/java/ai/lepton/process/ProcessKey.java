@@ -14,7 +14,9 @@ public enum ProcessKey {
   /** Reorder when forecast demand over the lead time exceeds stock: rules acting on a forecast. */
   STOCK_REPLENISHMENT("stock-replenishment"),
   /** A rule set version's release: impact analysis, a model risk officer's approval, activation. */
-  RULE_CHANGE("rule-change");
+  RULE_CHANGE("rule-change"),
+  /** A news item read by a text model and the news-monitoring rules; a risk analyst reviews alerts and escalations. */
+  NEWS_MONITORING("news-monitoring");
 
   private final String key;
 

@@ -36,7 +36,7 @@ class ProcessModelLintTest {
   private static final Set<String> DELEGATES = Set.of("${profileDataset}", "${prepareDataset}",
       "${selectChampion}", "${deployModel}", "${scoreRecord}", "${checkDrift}", "${applyRules}", "${logDecision}", "${sendRetentionAction}",
       "${rollBackModel}", "${assembleRetrainingData}", "${forecastDemand}", "${compareChallenger}",
-      "${settleChallenger}", "${analyseRuleImpact}", "${activateRuleSetVersion}");
+      "${settleChallenger}", "${analyseRuleImpact}", "${activateRuleSetVersion}", "${recordNewsDecision}");
 
   static Stream<Path> processes() throws IOException {
     return Files.list(BPMN).filter(p -> p.toString().endsWith(".bpmn")).sorted();

@@ -17,6 +17,17 @@ final class PredictionFacts {
         FactValues.optional(features, "duration"), FactValues.optional(features, "age"));
   }
 
+  /** A news item: the probability of the watched class, and the client and earlier alerts from the context. */
+  static NewsItem news(Map<String, Double> distribution, Map<String, Object> context) {
+    double probability = java.util.stream.Stream.of("negative", "1", "yes")
+        .filter(label -> distribution.keySet().stream().anyMatch(label::equalsIgnoreCase))
+        .findFirst().map(label -> probabilityOf(distribution, label)).orElse(0.0);
+    Double earlier = FactValues.optional(context, "earlierAlertsAboutClient");
+    Double window = FactValues.optional(context, "windowHours");
+    return new NewsItem(probability, FactValues.text(context, "client"), earlier == null ? 0 : earlier.intValue(),
+        window == null ? 0 : window.intValue());
+  }
+
   /** The probability of a class, matching its label without regard to case ("Yes" and "yes"). */
   private static double probabilityOf(Map<String, Double> distribution, String label) {
     return distribution.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(label))

@@ -44,9 +44,19 @@ public class RuleService {
   /** As {@link #apply(RuleSet, Map, Map)}, with a given version (a replay, an impact analysis). */
   public DecisionOutcome apply(RuleSet ruleSet, RuleSetVersion version, Map<String, Object> features,
       Map<String, ?> distribution) {
+    return apply(ruleSet, version, features, distribution, Map.of());
+  }
+
+  /**
+   * As {@link #apply(RuleSet, RuleSetVersion, Map, Map)}, with the business facts the rule set reads beside the record
+   * ({@code context}: the client a news item is about, the alerts about it within the window).
+   */
+  public DecisionOutcome apply(RuleSet ruleSet, RuleSetVersion version, Map<String, Object> features,
+      Map<String, ?> distribution, Map<String, Object> context) {
     return apply(ruleSet, version, name -> switch (name) {
       case "features" -> features;
       case "distribution" -> distribution;
+      case "context" -> context;
       default -> null;
     });
   }

@@ -28,6 +28,12 @@ public enum RuleSet {
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
   CREDIT_DECISION("credit-decision", List.of("APPROVE", "DECLINE", "MANUAL_REVIEW"),
       variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables)))),
+  /**
+   * Acts on a text model's reading of a news item: a risk analyst reviews likely negative news, and several items
+   * about one client within a window are escalated (the {@code context} names the client and the earlier alerts).
+   */
+  NEWS_MONITORING("news-monitoring", List.of("IGNORE", "REVIEW_NEGATIVE_NEWS", "ESCALATE_CLIENT"),
+      variables -> List.of(PredictionFacts.news(distribution(variables), context(variables)))),
   /** Acts on a forecast (stock-replenishment): reorder when forecast demand over the lead time exceeds stock. */
   STOCK_REPLENISHMENT("stock-replenishment", List.of("HOLD", "REORDER", "EXPEDITE"),
       variables -> List.of(new StockPosition(number(variables, "stockOnHand"),
@@ -57,7 +63,7 @@ public enum RuleSet {
 
   /** Whether it decides on a model's prediction (a business decision), rather than on Lepton's own lifecycle. */
   public boolean decidesOnPredictions() {
-    return this == CHURN_RETENTION || this == CREDIT_DECISION;
+    return this == CHURN_RETENTION || this == CREDIT_DECISION || this == NEWS_MONITORING;
   }
 
   /** The jar's DRL of this rule set (its version 1), e.g. {@code ai/lepton/rules/creditdecision/credit-decision.drl}. */
@@ -93,6 +99,12 @@ public enum RuleSet {
 
   private static Map<String, Object> features(Function<String, Object> variables) {
     return FactValues.object(variables.apply("features"), "features");
+  }
+
+  /** The business facts beside the record (the JSON variable {@code context}); empty when there are none. */
+  private static Map<String, Object> context(Function<String, Object> variables) {
+    Object context = variables.apply("context");
+    return context == null || context.toString().isBlank() ? Map.of() : FactValues.object(context, "context");
   }
 
   private static Map<String, Double> distribution(Function<String, Object> variables) {

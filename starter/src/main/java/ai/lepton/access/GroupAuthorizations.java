@@ -54,10 +54,11 @@ public class GroupAuthorizations implements ApplicationRunner {
 
   /**
    * Processes that people start: engagements, and the business processes that call model decisions. Not rule-change:
-   * Lepton's API starts it once a version's scenarios pass.
+   * Lepton's API starts it once a version's scenarios pass; nor news-monitoring: the news route starts it per item.
    */
   static final List<String> STARTED_BY_PEOPLE = java.util.Arrays.stream(ProcessKey.values())
-      .filter(key -> key != ProcessKey.RULE_CHANGE).map(ProcessKey::key).toList();
+      .filter(key -> key != ProcessKey.RULE_CHANGE && key != ProcessKey.NEWS_MONITORING).map(ProcessKey::key)
+      .toList();
 
   public static final List<Grant> GRANTS = grants();
 
@@ -80,10 +81,11 @@ public class GroupAuthorizations implements ApplicationRunner {
     }
     readsAndWorksTasks(grants, LeptonGroups.MODEL_RISK_OFFICERS, "cockpit", "tasklist");
     grants.add(new Grant(LeptonGroups.MODEL_RISK_OFFICERS, Resources.PROCESS_INSTANCE, ANY, READ));
-    // Credit officers and account managers see their own business process only: its instances, variables, history
+    // Credit officers, account managers and risk analysts see their own business process only: its instances, variables, history
     // and tasks; no engagement, client dataset or other process
     for (Map.Entry<String, String> own : Map.of(LeptonGroups.CREDIT_OFFICERS, ProcessKey.CREDIT_APPLICATION.key(),
-        LeptonGroups.ACCOUNT_MANAGERS, ProcessKey.CUSTOMER_RETENTION.key()).entrySet()) {
+        LeptonGroups.ACCOUNT_MANAGERS, ProcessKey.CUSTOMER_RETENTION.key(),
+        LeptonGroups.RISK_ANALYSTS, ProcessKey.NEWS_MONITORING.key()).entrySet()) {
       grants.add(new Grant(own.getKey(), Resources.APPLICATION, "tasklist", ACCESS));
       grants.add(new Grant(own.getKey(), Resources.PROCESS_DEFINITION, own.getValue(), READ, READ_INSTANCE,
           READ_HISTORY, READ_TASK));

@@ -15,6 +15,8 @@ public final class LeptonGroups {
   public static final String AUDITORS = "auditors";
   public static final String CREDIT_OFFICERS = "credit-officers";
   public static final String ACCOUNT_MANAGERS = "account-managers";
+  /** Review the news alerts and client escalations of news monitoring. */
+  public static final String RISK_ANALYSTS = "risk-analysts";
   /** Service accounts of standalone training workers: they fetch, lock and hand back training tasks, nothing else. */
   public static final String WORKERS = "lepton-workers";
   /** Service accounts of metrics scrapers (Prometheus): they read {@code /actuator/prometheus}, nothing else. */
@@ -28,6 +30,7 @@ public final class LeptonGroups {
       AUDITORS, "Auditors",
       CREDIT_OFFICERS, "Credit officers",
       ACCOUNT_MANAGERS, "Account managers",
+      RISK_ANALYSTS, "Risk analysts",
       WORKERS, "Training workers",
       METRICS_READERS, "Metrics scrapers");
 
@@ -39,11 +42,13 @@ public final class LeptonGroups {
 
   /**
    * The rule sets whose decisions a business group's process calls, and so whose decision log the group reads:
-   * credit-application decides with credit-decision, customer-retention with churn-retention.
+   * credit-application decides with credit-decision, customer-retention with churn-retention, news-monitoring with
+   * news-monitoring.
    */
   public static final Map<String, List<String>> DECISIONS_OWNED = Map.of(
       CREDIT_OFFICERS, List.of("credit-decision"),
-      ACCOUNT_MANAGERS, List.of("churn-retention"));
+      ACCOUNT_MANAGERS, List.of("churn-retention"),
+      RISK_ANALYSTS, List.of("news-monitoring"));
 
   /** Groups that read every decision in the log. */
   public static final List<String> DECISION_LOG_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);

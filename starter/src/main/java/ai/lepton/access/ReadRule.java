@@ -23,7 +23,7 @@ public record ReadRule(String what, List<String> paths, List<String> groups, Str
    */
   public static final ReadRule DECISION_LOG = new ReadRule("the decision log", List.of("/api/decisions"),
       List.of(LeptonGroups.ADMIN, LeptonGroups.AUDITORS, LeptonGroups.MODEL_RISK_OFFICERS,
-          LeptonGroups.CREDIT_OFFICERS, LeptonGroups.ACCOUNT_MANAGERS),
+          LeptonGroups.CREDIT_OFFICERS, LeptonGroups.ACCOUNT_MANAGERS, LeptonGroups.RISK_ANALYSTS),
       "The decision log is read by auditors, model risk officers, administrators and the group whose process"
           + " calls the decisions");
 

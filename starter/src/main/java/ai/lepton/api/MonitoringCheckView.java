@@ -54,9 +54,12 @@ public record MonitoringCheckView(
   /** The PSI bands: moderate drift from the first, significant above the second. */
   public record PsiBands(double moderate, double significant) {}
 
-  /** One attribute's drift: PSI, and for numbers the Kolmogorov-Smirnov statistic and p-value. */
+  /**
+   * One attribute's drift: PSI, for numbers the Kolmogorov-Smirnov statistic and p-value, for free text the share of
+   * recent words the training texts never had and that share within the training texts themselves.
+   */
   public record AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue,
-      int trainingRows, int recentRows) {}
+      int trainingRows, int recentRows, Double unseenWordShare, Double trainingUnseenWordShare) {}
 
   /** A period whose actual came in, beside the live forecast of it. */
   public record ForecastPeriod(String period, double actual, double forecast, int stepsAhead) {}

@@ -100,7 +100,8 @@ public class DecisionReplay {
           null, null, List.of());
     }
     Score score = scorer.score(version, logged.features());
-    DecisionOutcome outcome = rules.apply(ruleSet, ruleVersion.get(), logged.features(), score.distribution());
+    DecisionOutcome outcome = rules.apply(ruleSet, ruleVersion.get(), logged.features(), score.distribution(),
+        logged.context());
     compare(differences, "prediction", logged.prediction(), score.prediction());
     compare(differences, "decision", logged.decision(), outcome.getDecision());
     compare(differences, "rules fired", logged.rulesFired().stream().filter(rule -> !rule.isBlank()).toList(),

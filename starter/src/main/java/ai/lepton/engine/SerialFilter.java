@@ -13,9 +13,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SerialFilter {
 
-  /** Weka, the JDK value and collection types its models hold, and the matrix library some learners use. */
+  /**
+   * Weka, the JDK value and collection types its models hold, the matrix library some learners use, and a file name
+   * (a word-vector filter keeps the path of a dictionary it never writes here: the option is refused).
+   */
   public static final String PATTERN = "maxdepth=1000;maxrefs=50000000;maxarray=200000000;"
-      + "weka.**;java.lang.*;java.util.**;java.text.*;java.math.*;java.time.*;no.uib.cipr.matrix.**;"
+      + "weka.**;java.lang.*;java.util.**;java.text.*;java.math.*;java.time.*;no.uib.cipr.matrix.**;java.io.File;"
       + "sun.util.calendar.ZoneInfo;!*";
 
   private static final Logger LOG = LoggerFactory.getLogger(SerialFilter.class);

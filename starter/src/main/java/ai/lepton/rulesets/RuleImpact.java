@@ -45,7 +45,7 @@ public class RuleImpact {
       counts[0]++;
       DecisionOutcome outcome;
       try {
-        outcome = rules.apply(ruleSet, proposed, decision.features(), decision.distribution());
+        outcome = rules.apply(ruleSet, proposed, decision.features(), decision.distribution(), decision.context());
       } catch (IllegalArgumentException e) {
         unreadable++;
         continue;

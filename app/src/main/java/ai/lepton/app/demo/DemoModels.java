@@ -20,9 +20,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start of the demo, three engagements go all the way so the decision processes and forecasts work at once:
+ * On first start of the demo, four engagements go all the way so the decision processes and forecasts work at once:
  * `credit-risk` on credit-g (for `credit-application`), `churn-risk` on wa_churn (for decisions with
- * `churn-retention`) and `sales-forecast` on monthly wine sales (for {@code POST /api/forecasts}). Each
+ * `churn-retention`), `sales-forecast` on monthly wine sales (for {@code POST /api/forecasts}) and `grain-news` on
+ * the Reuters grain stories (for `news-monitoring`, fed by {@link DemoNewsFeed}). Each
  * is opened by `pm`, specified and fed by `ds`, trained by the job executor and approved by `mro`, in a background
  * thread so start-up does not wait for training.
  */
@@ -56,7 +57,14 @@ public class DemoModels implements ApplicationRunner {
           DatasetFormat.ARFF, null, "forecasts monthly fortified wine sales a year ahead for stock planning",
           Map.of("problemType", "forecasting", "timeAttribute", "Date", "horizon", 12,
               "successMetric", "maeRatioToSeasonalNaive", "successThreshold", 1.0,
-              "algorithms", "weka.classifiers.functions.LinearRegression\nweka.classifiers.trees.M5P")));
+              "algorithms", "weka.classifiers.functions.LinearRegression\nweka.classifiers.trees.M5P")),
+      new DemoModel("ENG-DEMO-GRAIN-NEWS", "Demo Commodity Desk", "grain-news", "class-att",
+          "demo/ReutersGrain-train.arff", DatasetFormat.ARFF, "news-monitoring", "news-monitoring reads each news"
+              + " item of the desk's feeds and sends likely grain-market news to a risk analyst; repeated items about"
+              + " one watched country are escalated",
+          Map.of("problemType", "classification", "successMetric", "weightedAreaUnderROC", "successThreshold", 0.9,
+              "textAttributes", "Text", "algorithms",
+              "weka.classifiers.bayes.NaiveBayesMultinomial\nweka.classifiers.functions.SMO")));
 
   private final RuntimeService runtime;
   private final HistoryService history;

@@ -35,6 +35,7 @@ public class DemoUsers implements ApplicationRunner {
     USERS.put("auditor", new String[] {LeptonGroups.AUDITORS, "Demo", "Auditor"});
     USERS.put("co", new String[] {LeptonGroups.CREDIT_OFFICERS, "Demo", "Credit Officer"});
     USERS.put("am", new String[] {LeptonGroups.ACCOUNT_MANAGERS, "Demo", "Account Manager"});
+    USERS.put("ra", new String[] {LeptonGroups.RISK_ANALYSTS, "Demo", "Risk Analyst"});
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);

@@ -26,13 +26,24 @@ public final class DatasetProfiler {
   private DatasetProfiler() {}
 
   public static Map<String, Object> profile(Instances data, String targetAttribute) {
+    return profile(data, targetAttribute, List.of());
+  }
+
+  /**
+   * @param namedText the attributes the requirements name as free text ({@link TextColumns}); others that read as
+   *     text are found too. A text attribute is described by its words ({@code text}, {@code meanWords}), not by
+   *     its values, and is neither an identifier nor measured against the target.
+   */
+  public static Map<String, Object> profile(Instances data, String targetAttribute, List<String> namedText) {
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("rows", data.numInstances());
     profile.put("attributeCount", data.numAttributes());
     profile.put("targetAttribute", targetAttribute);
     Attribute target = targetAttribute == null ? null : data.attribute(targetAttribute);
+    java.util.Set<String> text = TextColumns.of(data, namedText, targetAttribute);
     List<Map<String, Object>> attributes = IntStream.range(0, data.numAttributes()).parallel()
-        .mapToObj(i -> describe(data, data.attribute(i), target)).toList();
+        .mapToObj(i -> text.contains(data.attribute(i).name()) ? describeText(data, data.attribute(i), namedText)
+            : describe(data, data.attribute(i), target)).toList();
     long rowsWithMissing = data.stream().parallel().filter(row -> row.hasMissingValue()).count();
     profile.put("rowsWithMissingValues", (int) rowsWithMissing);
     profile.put("attributes", attributes);
@@ -80,6 +91,36 @@ public final class DatasetProfiler {
     }
     profile.put("duplicateRows", duplicateRows);
     profile.put("conflictingDuplicates", conflicting);
+  }
+
+  /** A free-text attribute: its missing values, distinct values and words, not a table of its values. */
+  private static Map<String, Object> describeText(Instances data, Attribute attribute, List<String> namedText) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", attribute.name());
+    entry.put("type", Attribute.typeToString(attribute));
+    int missing = 0;
+    long words = 0;
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (int r = 0; r < data.numInstances(); r++) {
+      if (data.instance(r).isMissing(attribute.index())) {
+        missing++;
+      } else {
+        String value = data.instance(r).stringValue(attribute.index());
+        distinct.add(value);
+        words += TextColumns.countWords(value);
+      }
+    }
+    int rows = data.numInstances();
+    entry.put("missing", missing);
+    entry.put("missingPct", round(100.0 * missing / Math.max(1, rows)));
+    entry.put("distinct", distinct.size());
+    entry.put("text", true);
+    entry.put("meanWords", round((double) words / Math.max(1, rows - missing)));
+    entry.put("textReason", namedText.stream().map(String::strip).anyMatch(attribute.name()::equals)
+        ? "named as text in the requirements"
+        : TextColumns.reason(data, attribute.index()).orElse("free text"));
+    entry.put("identifierLike", false);
+    return entry;
   }
 
   private static Map<String, Object> describe(Instances data, Attribute attribute, Attribute target) {

@@ -11,7 +11,7 @@ import weka.core.Instances;
  * Whether a column identifies rows rather than describing them, so that training leaves it out: a label of its own
  * in every row (a nominal or text column), or whole numbers, one per row, that count rows (a sequence with a constant
  * step, such as 1..n) or are named as an identifier ({@code customerID}, {@code PID}, {@code order_no}). Dates and
- * measurements never are: a month in a sales series or a traded volume has a value per row because time and
+ * measurements never are, nor is free text ({@link TextColumns}): a month in a sales series or a traded volume has a value per row because time and
  * quantities do. The one place Lepton decides it: the profile records the answer, the data-quality rules and the
  * preparation read it.
  */
@@ -37,6 +37,9 @@ public final class IdentifierColumns {
       return Optional.empty();
     }
     if (attribute.isNominal() || attribute.isString()) {
+      if (TextColumns.reason(data, index).isPresent()) {
+        return Optional.empty(); // a story or a question per row is text, vectorised by words
+      }
       return Optional.of("every row has its own value (" + rows + " distinct), like an identifier");
     }
     double[] values = data.attributeToDoubleArray(index);

@@ -30,6 +30,14 @@ public class LogDecisionDelegate implements JavaDelegate {
     return json == null || json.toString().isBlank() ? List.of() : Json.readList(json.toString());
   }
 
+  /** The business facts the rule set read beside the record (the JSON variable {@code context}), as JSON. */
+  private static String context(Object context) {
+    if (context == null || context.toString().isBlank()) {
+      return null;
+    }
+    return context instanceof Map<?, ?> map ? Json.write(map) : context.toString();
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
@@ -48,7 +56,7 @@ public class LogDecisionDelegate implements JavaDelegate {
         (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),
         (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId(), requester(execution),
         execution.getVariable("ruleSetVersion") instanceof Number n && n.intValue() > 0 ? n.intValue() : null,
-        (String) execution.getVariable("ruleSetSha256")));
+        (String) execution.getVariable("ruleSetSha256"), context(execution.getVariable("context"))));
     execution.setVariable("decisionId", id);
     shadow.ifPresent(s -> s.submit(id, String.valueOf(execution.getVariable("modelName")),
         (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features"))));

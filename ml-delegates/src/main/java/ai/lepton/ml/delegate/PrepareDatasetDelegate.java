@@ -2,6 +2,7 @@ package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.dataset.TextColumns;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
 import java.util.List;
@@ -11,15 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prepares the client's dataset for training and stores the result as a derived dataset with its recipe; the
- * attributes the data-quality rules condemned ({@code qualityDropAttributes}) are removed first.
+ * attributes the data-quality rules condemned ({@code qualityDropAttributes}) are removed first; free text (named in
+ * the requirements or detected, {@link TextColumns}) stays text for the learners' word vectors.
  */
 @Component("prepareDataset")
 public class PrepareDatasetDelegate implements JavaDelegate {
 
   private final DatasetStore datasets;
+  private final ai.lepton.ml.engagement.RequirementsRecord requirements;
 
-  public PrepareDatasetDelegate(DatasetStore datasets) {
+  public PrepareDatasetDelegate(DatasetStore datasets, ai.lepton.ml.engagement.RequirementsRecord requirements) {
     this.datasets = datasets;
+    this.requirements = requirements;
   }
 
   @Override
@@ -30,8 +34,10 @@ public class PrepareDatasetDelegate implements JavaDelegate {
     Object drop = execution.getVariable("qualityDropAttributes");
     List<String> dropped = drop == null || drop.toString().isBlank() ? List.of()
         : List.of(drop.toString().split(","));
-    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(datasets.load(raw.id()), target, problemType,
-        dropped);
+    weka.core.Instances data = datasets.load(raw.id());
+    java.util.Set<String> text = problemType == ProblemType.FORECASTING ? java.util.Set.of()
+        : TextColumns.of(data, requirements.of(execution).textSettings().attributeNames(), target);
+    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(data, target, problemType, dropped, text);
     StoredDataset stored = datasets.storeDerived(raw, prepared.data(), prepared.recipe());
     execution.setVariable("preparedDatasetId", stored.id());
     execution.setVariable("preparedDatasetSha256", stored.sha256());

@@ -42,8 +42,9 @@ public class ProfileDatasetDelegate implements JavaDelegate {
       throw new IllegalArgumentException(
           String.format("Dataset %s has no attribute '%s' (the engagement's target)", datasetId, target));
     }
-    Map<String, Object> profile = DatasetProfiler.profile(data, target);
     Requirements recorded = requirements.of(execution);
+    // a text attribute the requirements name and the data lacks is an incident naming it (asynchronous step)
+    Map<String, Object> profile = DatasetProfiler.profile(data, target, recorded.textSettings().attributeNames());
     SingleAttributeSkill skill = SingleAttributeSkill.measure(data, target, recorded.folds(), recorded.seed(),
         thresholds.maxRows());
     Map<String, Object> leakage = new LinkedHashMap<>();

@@ -12,7 +12,8 @@ import java.util.List;
 public record Requirements(String engagementKey, int revision, String processInstanceId, String targetAttribute,
     String problemType, String modelName, String successMetric, double successThreshold, String algorithms,
     int folds, int seed, String piiColumns, String sqlSource, String sqlQuery, String expectedSchema, String setBy,
-    String taskId, Instant recordedAt, String ruleSets, ForecastSettings forecast, Fairness fairness) {
+    String taskId, Instant recordedAt, String ruleSets, ForecastSettings forecast, Fairness fairness,
+    TextSettings text) {
 
   /**
    * Group fairness a classifier is assessed on at validation (null: none): protected attributes one per line
@@ -23,6 +24,33 @@ public record Requirements(String engagementKey, int revision, String processIns
 
     /** The floor when requirements name none. */
     public static final double DEFAULT_FLOOR = 0.6;
+  }
+
+  /**
+   * How free text is turned into word vectors inside every learner: the attributes named as text (comma-separated;
+   * others are detected, {@code TextColumns}) and {@code StringToWordVector}'s options in Weka's words (TF-IDF
+   * {@code -T -I}, lower case {@code -L}, stop words {@code -stopwords-handler}, n-grams {@code -tokenizer}, words to
+   * keep {@code -W}). Never null on a recorded revision: the defaults are recorded when none are given.
+   */
+  public record TextSettings(String attributes, String options) {
+
+    /** Lower case, the 1,000 commonest words per class, word counts weighted by TF-IDF, English stop words left out. */
+    public static final String DEFAULT_OPTIONS = "-W 1000 -L -C -T -I -stopwords-handler weka.core.stopwords.Rainbow";
+
+    public static TextSettings defaults() {
+      return new TextSettings(null, DEFAULT_OPTIONS);
+    }
+
+    /** The attributes named as text, in order. */
+    public List<String> attributeNames() {
+      return attributes == null ? List.of() : java.util.Arrays.stream(attributes.split(",")).map(String::strip)
+          .filter(name -> !name.isEmpty()).distinct().toList();
+    }
+  }
+
+  /** The word-vector settings, the defaults for a revision recorded before they existed. */
+  public TextSettings textSettings() {
+    return text == null ? TextSettings.defaults() : text;
   }
 
   /** What a forecasting engagement forecasts over (null for classification and regression). */
@@ -53,7 +81,7 @@ public record Requirements(String engagementKey, int revision, String processIns
   public Requirements withAlgorithms(String newAlgorithms, String by, String task) {
     return new Requirements(engagementKey, revision + 1, processInstanceId, targetAttribute, problemType, modelName,
         successMetric, successThreshold, newAlgorithms, folds, seed, piiColumns, sqlSource, sqlQuery,
-        expectedSchema, by, task, Instant.now(), ruleSets, forecast, fairness);
+        expectedSchema, by, task, Instant.now(), ruleSets, forecast, fairness, text);
   }
 
   public boolean hasSqlPull() {

@@ -24,13 +24,13 @@ public class RequirementsRecord {
       + " process_instance_id, target_attribute, problem_type, model_name, success_metric, success_threshold,"
       + " algorithms, folds, seed, pii_columns, sql_source, sql_query, expected_schema, set_by, task_id, recorded_at,"
       + " rule_sets, time_attribute, forecast_horizon, overlays, skip_periods, protected_attributes,"
-      + " favourable_label, fairness_floor)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " favourable_label, fairness_floor, text_attributes, text_options)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT engagement_key, revision, process_instance_id, target_attribute,"
       + " problem_type, model_name, success_metric, success_threshold, algorithms, folds, seed, pii_columns,"
       + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at, rule_sets, time_attribute,"
-      + " forecast_horizon, overlays, skip_periods, protected_attributes, favourable_label, fairness_floor"
-      + " FROM lepton_requirements";
+      + " forecast_horizon, overlays, skip_periods, protected_attributes, favourable_label, fairness_floor,"
+      + " text_attributes, text_options FROM lepton_requirements";
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
@@ -49,7 +49,7 @@ public class RequirementsRecord {
         requirements.algorithms(), requirements.folds(), requirements.seed(), requirements.piiColumns(),
         requirements.sqlSource(), requirements.sqlQuery(), requirements.expectedSchema(), requirements.setBy(),
         requirements.taskId(), requirements.recordedAt(), requirements.ruleSets(), requirements.forecast(),
-        requirements.fairness());
+        requirements.fairness(), requirements.textSettings());
     jdbc.update(INSERT, recorded.engagementKey(), recorded.revision(), recorded.processInstanceId(),
         recorded.targetAttribute(), recorded.problemType(), recorded.modelName(), recorded.successMetric(),
         recorded.successThreshold(), recorded.algorithms(), recorded.folds(), recorded.seed(), recorded.piiColumns(),
@@ -61,7 +61,8 @@ public class RequirementsRecord {
         recorded.forecasting() ? recorded.forecast().skipPeriods() : null,
         recorded.fairness() == null ? null : recorded.fairness().protectedAttributes(),
         recorded.fairness() == null ? null : recorded.fairness().favourableLabel(),
-        recorded.fairness() == null ? null : recorded.fairness().floor());
+        recorded.fairness() == null ? null : recorded.fairness().floor(), recorded.text().attributes(),
+        recorded.text().options());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("revision", recorded.revision());
     payload.put("targetAttribute", recorded.targetAttribute());
@@ -89,6 +90,8 @@ public class RequirementsRecord {
       payload.put("favourableLabel", recorded.fairness().favourableLabel());
       payload.put("fairnessFloor", recorded.fairness().floor());
     }
+    payload.put("textAttributes", recorded.text().attributeNames());
+    payload.put("textOptions", recorded.text().options());
     payload.put("taskId", recorded.taskId());
     audit.append(recorded.setBy(), "REQUIREMENTS_SET", "engagement", recorded.engagementKey(), payload);
     return recorded;
@@ -143,6 +146,7 @@ public class RequirementsRecord {
         rs.getTimestamp(18).toInstant(), rs.getString(19), rs.getString(20) == null ? null
             : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22), rs.getString(23)),
         rs.getString(24) == null ? null
-            : new Requirements.Fairness(rs.getString(24), rs.getString(25), rs.getDouble(26)));
+            : new Requirements.Fairness(rs.getString(24), rs.getString(25), rs.getDouble(26)),
+        rs.getString(28) == null ? null : new Requirements.TextSettings(rs.getString(27), rs.getString(28)));
   }
 }

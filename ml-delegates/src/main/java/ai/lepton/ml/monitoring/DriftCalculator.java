@@ -14,7 +14,7 @@ import weka.core.Instances;
  * numeric attributes binned at the training data's deciles, nominal attributes by label, missing values a bin of
  * their own — and for numeric attributes the two-sample Kolmogorov–Smirnov test (Commons Math). Conventional PSI
  * bands: below 0.1 stable, 0.1–0.25 moderate, above 0.25 significant (the bands are the caller's to choose: PSI
- * grows with sample size).
+ * grows with sample size). Free text is compared on its vocabulary ({@link TextDrift}).
  */
 public final class DriftCalculator {
 
@@ -27,9 +27,17 @@ public final class DriftCalculator {
 
   private DriftCalculator() {}
 
-  /** One attribute's drift: PSI, and for numbers the KS statistic and p-value. */
+  /**
+   * One attribute's drift: PSI, for numbers the KS statistic and p-value, for free text the share of recent words the
+   * training texts never had beside that share within the training texts themselves (half against half).
+   */
   public record AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue,
-      int trainingRows, int recentRows) {
+      int trainingRows, int recentRows, Double unseenWordShare, Double trainingUnseenWordShare) {
+
+    AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue, int trainingRows,
+        int recentRows) {
+      this(attribute, type, psi, ksStatistic, ksPValue, trainingRows, recentRows, null, null);
+    }
 
     public Map<String, Object> asMap() {
       Map<String, Object> map = new LinkedHashMap<>();
@@ -40,6 +48,10 @@ public final class DriftCalculator {
       map.put("ksPValue", ksPValue);
       map.put("trainingRows", trainingRows);
       map.put("recentRows", recentRows);
+      if (unseenWordShare != null) {
+        map.put("unseenWordShare", unseenWordShare);
+        map.put("trainingUnseenWordShare", trainingUnseenWordShare);
+      }
       return map;
     }
   }
@@ -60,7 +72,9 @@ public final class DriftCalculator {
       if (recent.size(attribute.name()) == 0) {
         continue;
       }
-      if (attribute.isNumeric()) {
+      if (attribute.isString()) {
+        drift.add(TextDrift.compare(attribute.name(), labels(training, attribute), recent.labels(attribute.name())));
+      } else if (attribute.isNumeric()) {
         drift.add(numeric(attribute.name(), column(training, attribute), recent.numbers(attribute.name())));
       } else {
         drift.add(nominal(attribute.name(), labels(training, attribute), recent.labels(attribute.name())));

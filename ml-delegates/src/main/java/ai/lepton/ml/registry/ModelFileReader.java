@@ -25,6 +25,7 @@ public final class ModelFileReader {
    */
   public static final String ALLOWED = "maxdepth=500;maxrefs=10000000;maxarray=100000000;"
       + "weka.**;java.lang.*;java.util.*;java.util.concurrent.atomic.*;java.text.*;java.math.*;no.uib.cipr.matrix.**;"
+      + "java.io.File;"
       + "sun.util.calendar.ZoneInfo;!*";
 
   private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(ALLOWED);

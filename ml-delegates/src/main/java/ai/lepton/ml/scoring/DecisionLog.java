@@ -26,8 +26,8 @@ public class DecisionLog {
   private static final String INSERT =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
-          + " explanation_json, requested_by, rule_set_version, rule_set_sha256)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " explanation_json, requested_by, rule_set_version, rule_set_sha256, context_json)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_IN_BATCH =
       "INSERT INTO lepton_decision (id, model_name, model_version_id, rule_set, features_json, prediction,"
           + " probability, distribution_json, decision, rules_fired, reason, process_instance_id, decided_at,"
@@ -36,7 +36,7 @@ public class DecisionLog {
   private static final String COLUMNS =
       "SELECT id, model_name, model_version_id, rule_set, features_json, prediction, probability, distribution_json,"
           + " decision, rules_fired, reason, process_instance_id, decided_at, explanation_json, batch_id,"
-          + " requested_by, rule_set_version, rule_set_sha256 FROM lepton_decision";
+          + " requested_by, rule_set_version, rule_set_sha256, context_json FROM lepton_decision";
   private static final String RECENT = COLUMNS + " WHERE model_name = ? ORDER BY decided_at DESC, id DESC LIMIT ?";
 
   private static final String INSERT_REVIEW =
@@ -57,11 +57,20 @@ public class DecisionLog {
 
   /**
    * One decision as it is logged; {@code requestedBy} is the logged-in user who asked for it, {@code ruleSetVersion}
-   * and {@code ruleSetSha256} the version of the rule set that decided (null: not known).
+   * and {@code ruleSetSha256} the version of the rule set that decided (null: not known), {@code contextJson} the
+   * business facts the rule set read beside the record (null: none).
    */
   public record Entry(String modelName, String ruleSet, String featuresJson, Score score, String decision,
       String rulesFired, String reason, String processInstanceId, String requestedBy, Integer ruleSetVersion,
-      String ruleSetSha256) {}
+      String ruleSetSha256, String contextJson) {
+
+    public Entry(String modelName, String ruleSet, String featuresJson, Score score, String decision,
+        String rulesFired, String reason, String processInstanceId, String requestedBy, Integer ruleSetVersion,
+        String ruleSetSha256) {
+      this(modelName, ruleSet, featuresJson, score, decision, rulesFired, reason, processInstanceId, requestedBy,
+          ruleSetVersion, ruleSetSha256, null);
+    }
+  }
 
   /**
    * The decisions of one batch, in one statement batch of the caller's transaction; answers their ids in order.
@@ -91,7 +100,7 @@ public class DecisionLog {
         score.prediction(), Double.isNaN(score.probability()) ? null : score.probability(),
         Json.write(score.distribution()), entry.decision(), entry.rulesFired(), entry.reason(),
         entry.processInstanceId(), Timestamp.from(Instant.now()), Json.write(score.explanation()),
-        entry.requestedBy(), entry.ruleSetVersion(), entry.ruleSetSha256());
+        entry.requestedBy(), entry.ruleSetVersion(), entry.ruleSetSha256(), entry.contextJson());
     return id;
   }
 
@@ -258,7 +267,8 @@ public class DecisionLog {
         rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split("\n")),
         rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant().toString(),
         rs.getString(14) == null ? List.of() : Json.readList(rs.getString(14)), rs.getString(15), rs.getString(16),
-        rs.getObject(17) == null ? null : ((Number) rs.getObject(17)).intValue(), rs.getString(18), List.of());
+        rs.getObject(17) == null ? null : ((Number) rs.getObject(17)).intValue(), rs.getString(18),
+        rs.getString(19) == null ? Map.of() : Json.readMap(rs.getString(19)), List.of());
   }
 
   /** The newest decisions of a model, newest first, each with its reviews. */

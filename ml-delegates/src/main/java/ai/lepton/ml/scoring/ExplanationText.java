@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An explanation (the JSON {@code explanation} variable) as lines a person reads in a task form, e.g.
- * {@code tenure = 2 (typical 32.37): raised the probability by 0.22}. Processes call it in expressions:
+ * {@code tenure = 2 (typical 32.37): raised the probability by 0.22}, or for a text
+ * {@code the word 'wheat' (3 times in Text): raised the prediction's probability by 0.41}. Processes call it in expressions:
  * {@code ${explanations.summary(explanation)}}.
  */
 @Component("explanations")
@@ -28,6 +29,11 @@ public class ExplanationText {
 
   private static String line(Map<String, Object> effect) {
     double change = ((Number) effect.get("effect")).doubleValue();
+    if (effect.get("word") != null) {
+      return String.format(Locale.ROOT, "the word '%s' (%s time%s in %s): %s the prediction's probability by %.2f",
+          effect.get("word"), effect.get("occurrences"), "1".equals(String.valueOf(effect.get("occurrences"))) ? ""
+              : "s", effect.get("attribute"), change > 0 ? "raised" : "lowered", Math.abs(change));
+    }
     Object value = effect.get("value");
     return String.format(Locale.ROOT, "%s = %s (typical %s): %s the prediction's probability by %.2f%s",
         effect.get("attribute"), value == null ? "missing" : value, effect.get("baseline"),

@@ -14,12 +14,13 @@ import java.util.Map;
  *     log kept it)
  * @param ruleSetVersion the number of the rule set's version that decided, and its SHA-256 (null before the log kept
  *     them)
+ * @param context the business facts the rule set read beside the record (empty: none)
  */
 public record LoggedDecision(String decisionId, String modelName, String modelVersionId, String ruleSet,
     Map<String, Object> features, String prediction, Double probability, Map<String, Object> distribution,
     String decision, List<String> rulesFired, String reason, String processInstanceId, String decidedAt,
     List<Map<String, Object>> explanation, String batchId, String requestedBy, Integer ruleSetVersion,
-    String ruleSetSha256, List<Review> reviews) {
+    String ruleSetSha256, Map<String, Object> context, List<Review> reviews) {
 
   /** A person's review of a decision: the model's decision, the final one, and why when it was overruled. */
   public record Review(String reviewer, String modelDecision, String finalDecision, boolean overruled, String reason,
@@ -28,6 +29,6 @@ public record LoggedDecision(String decisionId, String modelName, String modelVe
   LoggedDecision withReviews(List<Review> reviews) {
     return new LoggedDecision(decisionId, modelName, modelVersionId, ruleSet, features, prediction, probability,
         distribution, decision, rulesFired, reason, processInstanceId, decidedAt, explanation, batchId, requestedBy,
-        ruleSetVersion, ruleSetSha256, List.copyOf(reviews));
+        ruleSetVersion, ruleSetSha256, context, List.copyOf(reviews));
   }
 }

@@ -32,7 +32,7 @@ public final class PerturbationExplainer {
     for (int i = 0; i < header.numAttributes(); i++) {
       Attribute attribute = header.attribute(i);
       Attribute trained = training.attribute(attribute.name());
-      baseline[i] = trained == null || i == header.classIndex() ? weka.core.Utils.missingValue()
+      baseline[i] = trained == null || i == header.classIndex() || trained.isString() ? weka.core.Utils.missingValue()
           : training.meanOrMode(trained);
     }
     return baseline;

@@ -116,13 +116,22 @@ public class RecordScorer {
     RecordContract.check(header, features, minKnownShare, model.setAside());
     List<String> missing = new ArrayList<>();
     Instance instance = toInstance(header, features, missing);
+    boolean text = TextRecords.hasText(header);
     try {
-      double[] distribution = model.classifier().distributionForInstance(instance);
+      double[] distribution;
+      List<Map<String, Object>> explanation;
       Attribute target = header.classAttribute();
-      int predicted = target.isNumeric() ? -1 : Utils.maxIndex(distribution);
-      List<Map<String, Object>> explanation = !explain || model.baseline() == null ? List.of()
-          : PerturbationExplainer.explain(model.classifier(), instance, distribution, predicted, model.baseline(),
-              model.important());
+      int predicted;
+      // a model on free text turns each text into word vectors with one filter, which serves one record at a time
+      synchronized (text ? model.classifier() : instance) {
+        distribution = model.classifier().distributionForInstance(instance);
+        predicted = target.isNumeric() ? -1 : Utils.maxIndex(distribution);
+        explanation = !explain ? List.of() : text
+            ? TextRecords.explain(model.classifier(), instance, distribution, predicted)
+            : model.baseline() == null ? List.of()
+            : PerturbationExplainer.explain(model.classifier(), instance, distribution, predicted, model.baseline(),
+                model.important());
+      }
       if (target.isNumeric()) {
         return new Score(model.versionId(), String.valueOf(distribution[0]), Double.NaN, Map.of(), missing,
             explanation);
@@ -143,7 +152,8 @@ public class RecordScorer {
    * One record as a row of the model's header: an absent feature is Weka's missing value (named in {@code missing}),
    * a wrong type or an unknown label a {@link ScoringException} (INVALID_FEATURES).
    */
-  public static Instance toInstance(Instances header, Map<String, Object> features, List<String> missing) {
+  public static Instance toInstance(Instances model, Map<String, Object> features, List<String> missing) {
+    Instances header = TextRecords.headerFor(model);
     double[] values = new double[header.numAttributes()];
     for (int i = 0; i < header.numAttributes(); i++) {
       Attribute attribute = header.attribute(i);
@@ -164,6 +174,8 @@ public class RecordScorer {
               "Feature '%s' has the unknown value '%s'; the model knows: %s", attribute.name(), value, known));
         }
         values[i] = index;
+      } else if (attribute.isString()) {
+        values[i] = attribute.addStringValue(value.toString());
       } else {
         values[i] = Utils.missingValue();
         missing.add(attribute.name());

@@ -14,6 +14,7 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
+import ai.lepton.ml.training.TextLearner;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,30 @@ public class ValidateRequirementsListener implements TaskListener {
         String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()), folds, seed,
         String.join(",", engagementColumns), textOrNull(task, "sqlSource"), textOrNull(task, "sqlQuery"),
         textOrNull(task, "expectedSchema"), CurrentUser.of(task), task.getId(), Instant.now(), decisionRuleSets,
-        forecast, fairness(task, problemType)));
+        forecast, fairness(task, problemType), text(task, problemType)));
+  }
+
+  /**
+   * Free text: the attributes named as text (others are detected when the data comes) and the word-vector options,
+   * checked as Weka reads them (allow-listed tokenizers, stemmers and stop words, nothing that reads or writes a file);
+   * the defaults when none are given.
+   */
+  private static Requirements.TextSettings text(DelegateTask task, ProblemType problemType) {
+    String attributes = textOrNull(task, "textAttributes");
+    String options = textOrNull(task, "textOptions");
+    if (problemType == ProblemType.FORECASTING && (attributes != null || options != null)) {
+      throw invalid(attributes != null ? "textAttributes" : "textOptions", "A forecast reads a series of numbers;"
+          + " it names no text attributes");
+    }
+    try {
+      TextLearner.checkOptions(options == null ? Requirements.TextSettings.DEFAULT_OPTIONS : options);
+    } catch (InvalidAlgorithmException e) {
+      throw invalid("textOptions", e.getMessage());
+    }
+    Requirements.TextSettings settings = new Requirements.TextSettings(attributes,
+        options == null ? Requirements.TextSettings.DEFAULT_OPTIONS : options);
+    return new Requirements.TextSettings(attributes == null ? null : String.join(",", settings.attributeNames()),
+        settings.options());
   }
 
   /**

@@ -82,11 +82,12 @@ public final class AllowedAlgorithms {
       "weka.core.tokenizers.NGramTokenizer", "weka.core.stemmers.NullStemmer", "weka.core.stemmers.LovinsStemmer",
       "weka.core.stemmers.IteratedLovinsStemmer", "weka.core.stopwords.Null", "weka.core.stopwords.Rainbow");
 
-  /** Options of allowed learners that read a file from the server, refused whatever their value. */
+  /** Options of allowed learners and filters that read or write a file on the server, refused whatever their value. */
   public static final Map<String, Set<String>> FILE_OPTIONS = Map.of(
       "weka.classifiers.meta.Vote", Set.of("-P"), // a serialized model to add to the vote
       "weka.classifiers.bayes.BayesNet", Set.of("-B"), // a BIF file to compare with
-      "weka.classifiers.functions.MultilayerPerceptron", Set.of("-G")); // opens a window on the server
+      "weka.classifiers.functions.MultilayerPerceptron", Set.of("-G"), // opens a window on the server
+      "weka.filters.unsupervised.attribute.StringToWordVector", Set.of("-dictionary", "-binary-dict")); // writes one
 
   /** Classes that read a file or load a model whatever their options: no configuration may allow them. */
   public static final List<String> NEVER = List.of("weka.classifiers.misc.SerializedClassifier",
@@ -165,8 +166,8 @@ public final class AllowedAlgorithms {
       if (isFlag(token)) {
         String resolved = resolve(context);
         if (resolved != null && FILE_OPTIONS.getOrDefault(resolved, Set.of()).contains(token)) {
-          throw new InvalidAlgorithmException(String.format("The option %s of %s reads a file on the server;"
-              + " Lepton does not allow it", token, resolved));
+          throw new InvalidAlgorithmException(String.format("The option %s of %s reads or writes a file on the"
+              + " server; Lepton does not allow it", token, resolved));
         }
         if (token.equals("-W") && i + 1 < tokens.length) {
           lastNamed = tokens[i + 1];

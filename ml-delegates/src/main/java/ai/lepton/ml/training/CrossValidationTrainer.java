@@ -66,6 +66,12 @@ public final class CrossValidationTrainer {
       if (importance != null) {
         metrics.put("importance", importance.result());
       }
+      Map<String, Object> text = InformativeWords.of(model, data);
+      if (!text.isEmpty()) {
+        Map<String, Object> described = new java.util.LinkedHashMap<>(text);
+        described.put("wekaCommand", algorithm.toString()); // the learner on word vectors, as Weka runs it
+        metrics.put("text", described);
+      }
       return new TrainingResult(metrics, serialize(model, data), millis);
     } catch (InvalidAlgorithmException e) {
       throw e;
@@ -78,7 +84,8 @@ public final class CrossValidationTrainer {
   /** Model and header, the layout the Weka Explorer writes and reads; SerializationHelper.read gives the model. */
   static byte[] serialize(Classifier model, Instances data) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SerializationHelper.writeAll(out, new Object[] {model, new Instances(data, 0)});
+    // a text attribute's header keeps no text: the training texts stay in the dataset store, not in every model file
+    SerializationHelper.writeAll(out, new Object[] {model, ai.lepton.ml.scoring.TextRecords.headerFor(data)});
     return out.toByteArray();
   }
 }

@@ -30,6 +30,15 @@ public final class DatasetPreparer {
    *     refused: the rules and the data disagree)
    */
   public static Prepared prepare(Instances raw, String targetAttribute, ProblemType problemType, List<String> drop) {
+    return prepare(raw, targetAttribute, problemType, drop, java.util.Set.of());
+  }
+
+  /**
+   * @param text the free-text attributes ({@link ai.lepton.ml.dataset.TextColumns}): kept as string attributes, so
+   *     the learner turns them into word vectors inside each fold; every other string attribute becomes nominal
+   */
+  public static Prepared prepare(Instances raw, String targetAttribute, ProblemType problemType, List<String> drop,
+      java.util.Set<String> text) {
     Instances data = new Instances(raw);
     Attribute target = requireTarget(data, targetAttribute);
     List<Map<String, Object>> recipe = new ArrayList<>();
@@ -49,15 +58,26 @@ public final class DatasetPreparer {
           "the data-quality rules dropped " + String.join(", ", drop));
     }
 
+    List<Integer> nominalText = new ArrayList<>();
+    for (int i = 0; i < data.numAttributes(); i++) {
+      if (text.contains(data.attribute(i).name()) && data.attribute(i).isNominal()) {
+        nominalText.add(i);
+      }
+    }
+    if (!nominalText.isEmpty()) {
+      data = apply(data, recipe, "weka.filters.unsupervised.attribute.NominalToString", "-C " + range(nominalText),
+          "free text read as categories becomes text again, for word vectors");
+    }
     List<Integer> strings = new ArrayList<>();
     for (int i = 0; i < data.numAttributes(); i++) {
-      if (data.attribute(i).isString()) {
+      if (data.attribute(i).isString() && !text.contains(data.attribute(i).name())) {
         strings.add(i);
       }
     }
     if (!strings.isEmpty()) {
+      // (free text stays text: the learner makes word vectors of it inside each fold)
       data = apply(data, recipe, "weka.filters.unsupervised.attribute.StringToNominal", "-R " + range(strings),
-          "string attributes become nominal so every classifier can use them");
+          "short string attributes become nominal so every classifier can use them");
     }
     target = data.attribute(targetAttribute);
     if (problemType == ProblemType.CLASSIFICATION && target.isNumeric()) {
@@ -77,8 +97,11 @@ public final class DatasetPreparer {
       if (i == target.index()) {
         continue;
       }
-      int distinct = data.attributeStats(i).distinctCount;
       Attribute attribute = data.attribute(i);
+      if (attribute.isString()) {
+        continue; // free text: its words are the features
+      }
+      int distinct = data.attributeStats(i).distinctCount;
       if (distinct <= 1) {
         uninformative.add(i);
         reasons.add(attribute.name() + " is constant");

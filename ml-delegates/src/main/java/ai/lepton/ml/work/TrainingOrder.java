@@ -8,6 +8,7 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
+import ai.lepton.ml.training.TextLearner;
 import ai.lepton.ml.training.TrainingResult;
 import java.util.List;
 import weka.core.Instances;
@@ -21,11 +22,12 @@ import weka.core.Instances;
  * @param fairness the protected attributes and favourable outcome to assess the candidate on (null: none)
  * @param successMetric the engagement's success metric, on which the attributes' permutation importance is measured
  *     (null: not measured)
+ * @param textOptions the word-vector options ({@code StringToWordVector}'s) for the prepared data's free text
  */
 public record TrainingOrder(String externalTaskId, String engagementKey, String processInstanceId, int trainingRound,
     String modelName, String problemType, String targetAttribute, String algorithm, int folds, int seed,
     String datasetId, String datasetSha256, String datasetFormat, Forecast forecast, Fairness fairness,
-    String successMetric) {
+    String successMetric, String textOptions) {
 
   /** Group fairness to assess on the out-of-fold predictions: protected attributes, one per line, and the label. */
   public record Fairness(String protectedAttributes, String favourableLabel) {
@@ -59,7 +61,7 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
           forecast.horizon(), forecast.overlays(), learner, 0, forecast.skipPeriods()));
     }
     data.setClass(data.attribute(targetAttribute));
-    return CrossValidationTrainer.train(data, learner, folds, seed,
+    return CrossValidationTrainer.train(data, TextLearner.around(learner, data, textOptions), folds, seed,
         fairness == null ? OutOfFoldFairness.Request.NONE : fairness.request(),
         successMetric == null ? null : SuccessMetric.of(successMetric, ProblemType.of(problemType)));
   }

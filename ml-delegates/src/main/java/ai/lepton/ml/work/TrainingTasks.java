@@ -86,7 +86,8 @@ public class TrainingTasks {
           recorded.targetAttribute(), algorithm.toString(), recorded.forecasting() ? 0 : recorded.folds(),
           recorded.seed(), dataset.id(), dataset.sha256(), dataset.format().wireName(),
           recorded.forecasting() ? TrainingOrder.Forecast.of(recorded.forecast()) : null,
-          TrainingOrder.Fairness.of(recorded.fairness()), recorded.forecasting() ? null : recorded.successMetric());
+          TrainingOrder.Fairness.of(recorded.fairness()), recorded.forecasting() ? null : recorded.successMetric(),
+          recorded.textSettings().options());
     });
   }
 

@@ -16,7 +16,7 @@ import weka.core.Instances;
 
 /**
  * Every learner on the default list trains with its defaults (nested learners and parts resolved by Weka through the
- * narrowed catalogue), and every way of naming a class that reads a file is refused before it is instantiated.
+ * narrowed catalogue), and every way of naming a class that reads or writes a file is refused before it is instantiated.
  */
 class AllowedAlgorithmsTest {
 
@@ -86,10 +86,11 @@ class AllowedAlgorithmsTest {
       weka.classifiers.functions.SMO -K "weka.classifiers.functions.supportVector.PrecomputedKernelMatrixKernel -M /etc/passwd" | PrecomputedKernelMatrixKernel
       weka.classifiers.meta.FilteredClassifier -F "weka.filters.supervised.attribute.AddClassification -serialized /etc/passwd" | weka.filters.supervised.attribute.AddClassification
       weka.classifiers.meta.FilteredClassifier -F "weka.filters.unsupervised.attribute.StringToWordVector -stopwords-handler \\"weka.core.stopwords.WordsFromFile -stopwords /etc/passwd\\"" | weka.core.stopwords.WordsFromFile
-      weka.classifiers.meta.Vote -P /etc/passwd | -P of weka.classifiers.meta.Vote reads a file
-      weka.classifiers.meta.Stacking -B "weka.classifiers.meta.Vote -P /etc/passwd" | -P of weka.classifiers.meta.Vote reads a file
-      weka.classifiers.meta.Bagging -W weka.classifiers.meta.Vote -- -P /etc/passwd | -P of weka.classifiers.meta.Vote reads a file
-      weka.classifiers.bayes.BayesNet -B /etc/passwd | -B of weka.classifiers.bayes.BayesNet reads a file
+      weka.classifiers.meta.Vote -P /etc/passwd | -P of weka.classifiers.meta.Vote reads or writes a file
+      weka.classifiers.meta.Stacking -B "weka.classifiers.meta.Vote -P /etc/passwd" | -P of weka.classifiers.meta.Vote reads or writes a file
+      weka.classifiers.meta.Bagging -W weka.classifiers.meta.Vote -- -P /etc/passwd | -P of weka.classifiers.meta.Vote reads or writes a file
+      weka.classifiers.bayes.BayesNet -B /etc/passwd | -B of weka.classifiers.bayes.BayesNet reads or writes a file
+      weka.classifiers.meta.FilteredClassifier -F "weka.filters.unsupervised.attribute.StringToWordVector -dictionary /tmp/words" -W weka.classifiers.trees.J48 | -dictionary of weka.filters.unsupervised.attribute.StringToWordVector reads or writes a file
       weka.classifiers.pmml.consumer.Regression | weka.classifiers.pmml.consumer.Regression
       """)
   void classesThatReadFilesAreRefusedByName(String line, String named) {

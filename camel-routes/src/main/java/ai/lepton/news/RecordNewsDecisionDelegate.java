@@ -1,0 +1,30 @@
+package ai.lepton.news;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what the news-monitoring process decided on its item into Lepton's news record: the decision log entry, the
+ * decision and the model's probability, or why no decision was taken (the model refused the record, none deployed).
+ * Later items about the same client count the alerts from there.
+ */
+@Component("recordNewsDecision")
+public class RecordNewsDecisionDelegate implements JavaDelegate {
+
+  private final NewsItems items;
+
+  public RecordNewsDecisionDelegate(NewsItems items) {
+    this.items = items;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object probability = execution.getVariable("probability");
+    Object error = execution.getVariable("errorMessage");
+    items.recordDecision(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        (String) execution.getVariable("decisionId"), (String) execution.getVariable("newsDecision"),
+        probability instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : null,
+        error == null ? null : error.toString());
+  }
+}
