@@ -210,10 +210,10 @@ public final class DecisionBenchmark {
   /** Concurrent callers (system property lepton.bench.callers, default 2): an API serves many at once. */
   private static final int CALLERS = Integer.getInteger("lepton.bench.callers", 2);
 
-  private record Run(long[] latencies, double perSecond) {}
+  record Run(long[] latencies, double perSecond) {}
 
   /** The round of median rate (of four, the upper middle one's latencies with the mean of the middle two rates). */
-  private static Run median(List<Run> runs) {
+  static Run median(List<Run> runs) {
     List<Run> sorted = new ArrayList<>(runs);
     sorted.sort(java.util.Comparator.comparingDouble(Run::perSecond));
     Run upper = sorted.get(sorted.size() / 2);
@@ -221,12 +221,12 @@ public final class DecisionBenchmark {
         : new Run(upper.latencies(), (upper.perSecond() + sorted.get(sorted.size() / 2 - 1).perSecond()) / 2);
   }
 
-  private static String rates(List<Run> runs) {
+  static String rates(List<Run> runs) {
     return runs.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.perSecond()))
         .collect(java.util.stream.Collectors.joining(" / "));
   }
 
-  private static void print(String path, Run run) {
+  static void print(String path, Run run) {
     long[] latencies = run.latencies().clone();
     Arrays.sort(latencies);
     System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.1f |%n", path, run.perSecond(),
@@ -276,12 +276,18 @@ public final class DecisionBenchmark {
       new java.util.concurrent.atomic.AtomicReference<>();
 
   private static Run decide(ProcessEngine engine, List<String> features, int count) throws Exception {
+    return decide(engine, "churn-bench", "churn-retention", features, count);
+  }
+
+  /** {@code count} decisions of a deployed model with a rule set, the records taken in turn from {@code features}. */
+  static Run decide(ProcessEngine engine, String modelName, String ruleSet, List<String> features, int count)
+      throws Exception {
     DEFINITION_ID.set(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(
         "model-decision").latestVersion().singleResult().getId());
     return timed(count, i -> {
       Map<String, Object> variables = new HashMap<>();
-      variables.put("modelName", "churn-bench");
-      variables.put("ruleSet", "churn-retention");
+      variables.put("modelName", modelName);
+      variables.put("ruleSet", ruleSet);
       variables.put("features", features.get(i % features.size()));
       // As the API starts it (DecisionDefinitionCache: the latest definition's id, cached); -Dlepton.bench.byKey=true
       // starts by key, which looks the latest version up in the database every time.
@@ -307,7 +313,7 @@ public final class DecisionBenchmark {
     return (System.nanoTime() - start) / 1e3 / count;
   }
 
-  private static ProcessEngine engine(DataSource pool, String history, Map<String, Object> beans) {
+  static ProcessEngine engine(DataSource pool, String history, Map<String, Object> beans) {
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setDataSource(pool);
     configuration.setTransactionManager(new DataSourceTransactionManager(pool));

@@ -41,7 +41,7 @@ public record ModelView(
   static ModelView of(ModelVersion version, ModelStatus status) {
     return new ModelView(version.id(), version.modelName(), version.engagementKey(), status, version.problemType(),
         version.targetAttribute(), version.algorithm(), version.options(),
-        (version.algorithm() + " " + version.options()).strip(), version.seed(), version.folds(),
+        version.wekaCommand(), version.seed(), version.folds(),
         version.trainingRound(), version.datasetId(), version.datasetSha256(), version.metrics(),
         version.trainingMillis(), version.modelSha256(), version.wekaVersion(), version.createdAt().toString(), null,
         null, null);

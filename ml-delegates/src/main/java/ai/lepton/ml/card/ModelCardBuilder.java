@@ -78,7 +78,7 @@ public class ModelCardBuilder {
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("algorithm", version.algorithm());
     training.put("options", version.options());
-    training.put("wekaCommand", (version.algorithm() + " " + version.options()).strip());
+    training.put("wekaCommand", version.wekaCommand());
     training.put("seed", version.seed());
     training.put("folds", version.folds());
     training.put("foldsBuilt", foldsBuilt(version.metrics()));

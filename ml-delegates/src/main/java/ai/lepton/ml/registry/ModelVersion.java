@@ -25,6 +25,17 @@ public record ModelVersion(
     Instant createdAt) {
 
   /** One metric as a number, NaN where Weka gave none. */
+  /**
+   * The Weka command that trained the model, as the Explorer runs it: the learner and its options, or for a model on
+   * free text the {@code FilteredClassifier} around the learner with its word vectors.
+   */
+  public String wekaCommand() {
+    if (metrics.get("text") instanceof java.util.Map<?, ?> text && text.get("wekaCommand") != null) {
+      return text.get("wekaCommand").toString();
+    }
+    return (algorithm + " " + options).strip();
+  }
+
   public double metric(String name) {
     Object value = metrics.get(name);
     return value instanceof Number number ? number.doubleValue() : Double.NaN;

@@ -30,9 +30,11 @@ public class ExplanationText {
   private static String line(Map<String, Object> effect) {
     double change = ((Number) effect.get("effect")).doubleValue();
     if (effect.get("word") != null) {
-      return String.format(Locale.ROOT, "the word '%s' (%s time%s in %s): %s the prediction's probability by %.2f",
+      return String.format(Locale.ROOT, "the word '%s' (%s time%s in %s)%s: %s the prediction's probability by %.2f%s",
           effect.get("word"), effect.get("occurrences"), "1".equals(String.valueOf(effect.get("occurrences"))) ? ""
-              : "s", effect.get("attribute"), change > 0 ? "raised" : "lowered", Math.abs(change));
+              : "s", effect.get("attribute"), "alone".equals(effect.get("measure")) ? " on its own" : "",
+          change > 0 ? "raised" : "lowered", Math.abs(change),
+          "alone".equals(effect.get("measure")) ? " over an empty text" : "");
     }
     Object value = effect.get("value");
     return String.format(Locale.ROOT, "%s = %s (typical %s): %s the prediction's probability by %.2f%s",

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import weka.classifiers.Classifier;
+import weka.classifiers.meta.FilteredClassifier;
+import weka.filters.unsupervised.attribute.StringToWordVector;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -16,7 +18,8 @@ import weka.core.Instances;
  * Records of a model that reads free text: each record gets a header of its own for its text (a Weka string attribute
  * holds the texts it is given, so a shared header would grow with every decision and mix concurrent ones), and a
  * decision on a text is explained by its words: each distinct word in turn is left out of the text and the record
- * scored again; the change in the probability of the predicted class is that word's effect.
+ * scored again; the change in the probability of the predicted class is that word's effect. A model certain enough
+ * that no single word changes its answer (a probability of 1.0) is asked about each word on its own instead.
  */
 public final class TextRecords {
 
@@ -69,13 +72,18 @@ public final class TextRecords {
 
   /**
    * @param predicted the predicted class index, or -1 for a numeric target
-   * @return up to {@link #TOP} entries, strongest first: the text attribute, the word, how often the text has it and
-   *     its effect on the prediction
+   * @return up to {@link #TOP} entries, strongest first: the text attribute, the word, how often the text has it, its
+   *     effect on the prediction and how it was measured ({@code measure}: {@code left out} of the text; or, when the
+   *     model is so sure that leaving out any one word changes nothing, {@code alone}: the word on its own against an
+   *     empty text)
    */
   public static List<Map<String, Object>> explain(Classifier model, Instance record, double[] distribution,
       int predicted) throws Exception {
+    if (model instanceof FilteredClassifier filtered && filtered.getFilter() instanceof StringToWordVector words
+        && words.getNormalizeDocLength().getSelectedTag().getID() == StringToWordVector.FILTER_NONE) {
+      return explainOnVectors(filtered, words, record, distribution, predicted);
+    }
     Instances header = record.dataset();
-    double before = predicted < 0 ? distribution[0] : distribution[predicted];
     List<Map<String, Object>> effects = new ArrayList<>();
     for (int i = 0; i < header.numAttributes(); i++) {
       if (i == header.classIndex() || !header.attribute(i).isString() || record.isMissing(i)) {
@@ -91,23 +99,107 @@ public final class TextRecords {
       List<String> tried = counts.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(MAX_WORDS)
           .map(Map.Entry::getKey).toList();
+      double before = probability(distribution, predicted);
+      List<Map<String, Object>> leftOut = new ArrayList<>();
       for (String word : tried) {
         String without = String.join(" ", words.stream().filter(w -> !w.equals(word)).toList());
-        double[] after = model.distributionForInstance(withText(record, i, without));
-        double effect = before - (predicted < 0 ? after[0] : after[predicted]);
-        if (effect != 0 && !Double.isNaN(effect)) {
-          Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("attribute", header.attribute(i).name());
-          entry.put("word", word);
-          entry.put("occurrences", counts.get(word));
-          entry.put("effect", Math.round(effect * 10_000.0) / 10_000.0);
-          entry.put("globallyImportant", false);
-          effects.add(entry);
+        double effect = before - probability(model.distributionForInstance(withText(record, i, without)), predicted);
+        add(leftOut, header.attribute(i).name(), word, counts.get(word), effect, "left out");
+      }
+      if (leftOut.isEmpty()) {
+        double empty = probability(model.distributionForInstance(withText(record, i, "")), predicted);
+        for (String word : tried) {
+          String alone = String.join(" ", java.util.Collections.nCopies(counts.get(word), word));
+          double effect = probability(model.distributionForInstance(withText(record, i, alone)), predicted) - empty;
+          add(effects, header.attribute(i).name(), word, counts.get(word), effect, "alone");
         }
+      } else {
+        effects.addAll(leftOut);
       }
     }
     effects.sort(Comparator.comparingDouble((Map<String, Object> e) -> -Math.abs((double) e.get("effect"))));
     return effects.size() > TOP ? List.copyOf(effects.subList(0, TOP)) : effects;
+  }
+
+  /**
+   * The same explanation on the record's word vector, made once: without length normalisation a word's value
+   * depends on that word alone, so leaving a word out of the text is setting its value to zero, and the learner
+   * inside is asked again without vectorising the text each time. Only the dictionary's words present in the text can
+   * move the prediction; each is tried.
+   */
+  private static List<Map<String, Object>> explainOnVectors(FilteredClassifier model, StringToWordVector filter,
+      Instance record, double[] distribution, int predicted) throws Exception {
+    filter.input(record); // as FilteredClassifier turns a record into its vector (the caller holds the model's lock)
+    filter.batchFinished();
+    Instance vector = filter.output();
+    Instances header = record.dataset();
+    int textAttributes = 0;
+    StringBuilder texts = new StringBuilder();
+    String textName = null;
+    for (int i = 0; i < header.numAttributes(); i++) {
+      if (i != header.classIndex() && header.attribute(i).isString()) {
+        textAttributes++;
+        textName = textName == null ? header.attribute(i).name() : textName;
+        if (!record.isMissing(i)) {
+          texts.append(record.stringValue(i)).append('\n');
+        }
+      }
+    }
+    int firstWord = header.numAttributes() - textAttributes;
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (String word : words(texts.toString())) {
+      counts.merge(word, 1, Integer::sum);
+    }
+    Classifier inner = model.getClassifier();
+    double before = probability(distribution, predicted);
+    List<Integer> present = new ArrayList<>();
+    for (int p = 0; p < vector.numValues(); p++) {
+      int index = vector.index(p);
+      if (index >= firstWord && index != vector.classIndex() && vector.valueSparse(p) != 0) {
+        present.add(index);
+      }
+    }
+    List<Map<String, Object>> effects = new ArrayList<>();
+    for (int index : present) {
+      Instance without = (Instance) vector.copy();
+      without.setValue(index, 0);
+      double effect = before - probability(inner.distributionForInstance(without), predicted);
+      String word = vector.attribute(index).name();
+      add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "left out");
+    }
+    if (effects.isEmpty()) {
+      Instance empty = (Instance) vector.copy();
+      present.forEach(index -> empty.setValue(index, 0));
+      double nothing = probability(inner.distributionForInstance(empty), predicted);
+      for (int index : present) {
+        Instance alone = (Instance) empty.copy();
+        alone.setValue(index, vector.value(index));
+        double effect = probability(inner.distributionForInstance(alone), predicted) - nothing;
+        String word = vector.attribute(index).name();
+        add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "alone");
+      }
+    }
+    effects.sort(Comparator.comparingDouble((Map<String, Object> e) -> -Math.abs((double) e.get("effect"))));
+    return effects.size() > TOP ? List.copyOf(effects.subList(0, TOP)) : effects;
+  }
+
+  private static double probability(double[] distribution, int predicted) {
+    return predicted < 0 ? distribution[0] : distribution[predicted];
+  }
+
+  private static void add(List<Map<String, Object>> effects, String attribute, String word, int occurrences,
+      double effect, String measure) {
+    if (Double.isNaN(effect) || Math.abs(effect) < 0.00005) {
+      return; // no effect a person could read (it would show as 0.0000)
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("attribute", attribute);
+    entry.put("word", word);
+    entry.put("occurrences", occurrences);
+    entry.put("effect", Math.round(effect * 10_000.0) / 10_000.0);
+    entry.put("measure", measure);
+    entry.put("globallyImportant", false);
+    effects.add(entry);
   }
 
   /** The record with one text attribute's value replaced, on a header of its own. */

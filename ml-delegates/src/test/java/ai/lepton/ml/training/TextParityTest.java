@@ -137,6 +137,27 @@ class TextParityTest {
     assertThat(words.stream().map(w -> w.get("word")).toList()).contains("wheat");
     assertThat(words.stream().filter(w -> "wheat".equals(w.get("word"))).findFirst().orElseThrow())
         .containsEntry("occurrences", 3);
+
+    // a story the model is sure of is explained word by word on its own (no single word changes a certainty)
+    assertThat(words).allSatisfy(w -> assertThat(w).containsEntry("measure", "alone"));
+
+    // an uncertain text: leaving a word out of its vector is leaving it out of the text, the same effect as scoring
+    // the shorter text through the whole model
+    String unsure = "Shares of the grain company rose after the board approved a dividend for wheat farmers";
+    Instance unsureRecord = ai.lepton.ml.scoring.RecordScorer.toInstance(header, Map.of("Text", unsure), missing);
+    double[] unsureDistribution = model.distributionForInstance(unsureRecord);
+    int unsurePredicted = Utils.maxIndex(unsureDistribution);
+    List<Map<String, Object>> unsureWords = ai.lepton.ml.scoring.TextRecords.explain(model, unsureRecord,
+        unsureDistribution, unsurePredicted);
+    assertThat(unsureWords).isNotEmpty().allSatisfy(w -> assertThat(w).containsEntry("measure", "left out"));
+    for (Map<String, Object> word : unsureWords) {
+      String without = String.join(" ", ai.lepton.ml.scoring.TextRecords.words(unsure).stream()
+          .filter(w -> !w.equals(word.get("word"))).toList());
+      Instance shorter = ai.lepton.ml.scoring.RecordScorer.toInstance(header, Map.of("Text", without), missing);
+      assertThat((double) word.get("effect")).as(word.get("word").toString()).isCloseTo(
+          unsureDistribution[unsurePredicted] - model.distributionForInstance(shorter)[unsurePredicted],
+          org.assertj.core.api.Assertions.within(1e-4));
+    }
   }
 
   @Test
