@@ -30,11 +30,13 @@ public class ExplanationText {
   private static String line(Map<String, Object> effect) {
     double change = ((Number) effect.get("effect")).doubleValue();
     if (effect.get("word") != null) {
+      boolean alone = "alone".equals(effect.get("measure"));
       return String.format(Locale.ROOT, "the word '%s' (%s time%s in %s)%s: %s the prediction's probability by %.2f%s",
           effect.get("word"), effect.get("occurrences"), "1".equals(String.valueOf(effect.get("occurrences"))) ? ""
-              : "s", effect.get("attribute"), "alone".equals(effect.get("measure")) ? " on its own" : "",
-          change > 0 ? "raised" : "lowered", Math.abs(change),
-          "alone".equals(effect.get("measure")) ? " over an empty text" : "");
+              : "s", effect.get("attribute"), alone ? " on its own" : "", change > 0 ? "raised" : "lowered",
+          Math.abs(change), alone ? " over an empty text" : effect.get("weightsScaledBy") != null
+              ? " (the model was certain: measured with the text's word weights scaled by " + effect.get(
+                  "weightsScaledBy") + ")" : "");
     }
     Object value = effect.get("value");
     return String.format(Locale.ROOT, "%s = %s (typical %s): %s the prediction's probability by %.2f%s",

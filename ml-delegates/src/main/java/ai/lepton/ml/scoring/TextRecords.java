@@ -18,11 +18,14 @@ import weka.core.Instances;
  * Records of a model that reads free text: each record gets a header of its own for its text (a Weka string attribute
  * holds the texts it is given, so a shared header would grow with every decision and mix concurrent ones), and a
  * decision on a text is explained by its words: each distinct word in turn is left out of the text and the record
- * scored again; the change in the probability of the predicted class is that word's effect. A model certain enough
- * that no single word changes its answer (a probability of 1.0) is asked about each word on its own instead.
+ * scored again; the change in the probability of the predicted class is that word's effect. When the model is so
+ * certain that no single word changes its answer (a probability of 1.0), the story's word weights are first scaled
+ * down together until it is {@value #CERTAIN} sure ({@code weightsScaledBy}).
  */
 public final class TextRecords {
 
+  /** The probability from which a model is too sure for one word to move it. */
+  static final double CERTAIN = 0.9;
   /** How many words an explanation names. */
   static final int TOP = 5;
   /** How many distinct words of one text are tried, the most frequent first. */
@@ -167,20 +170,44 @@ public final class TextRecords {
       String word = vector.attribute(index).name();
       add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "left out");
     }
-    if (effects.isEmpty()) {
-      Instance empty = (Instance) vector.copy();
-      present.forEach(index -> empty.setValue(index, 0));
-      double nothing = probability(inner.distributionForInstance(empty), predicted);
-      for (int index : present) {
-        Instance alone = (Instance) empty.copy();
-        alone.setValue(index, vector.value(index));
-        double effect = probability(inner.distributionForInstance(alone), predicted) - nothing;
-        String word = vector.attribute(index).name();
-        add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "alone");
+    if (effects.isEmpty() && !present.isEmpty()) {
+      // certain: no single word moves the answer. The text's word weights are scaled down together until the model
+      // is at most 0.9 sure, and each word left out there: for a model additive in the log-odds (Naive Bayes,
+      // logistic, linear SVM) that orders the words by their share of the decision, as they stand in the story.
+      double low = 0;
+      double high = 1;
+      for (int step = 0; step < 40; step++) {
+        double middle = (low + high) / 2;
+        if (probability(inner.distributionForInstance(scaled(vector, present, middle)), predicted) > CERTAIN) {
+          high = middle;
+        } else {
+          low = middle;
+        }
       }
+      double factor = high;
+      Instance scaled = scaled(vector, present, factor);
+      double scaledBefore = probability(inner.distributionForInstance(scaled), predicted);
+      for (int index : present) {
+        Instance without = (Instance) scaled.copy();
+        without.setValue(index, 0);
+        double effect = scaledBefore - probability(inner.distributionForInstance(without), predicted);
+        String word = vector.attribute(index).name();
+        add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "left out");
+      }
+      double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.3g", factor));
+      effects.forEach(entry -> entry.put("weightsScaledBy", rounded));
     }
     effects.sort(Comparator.comparingDouble((Map<String, Object> e) -> -Math.abs((double) e.get("effect"))));
     return effects.size() > TOP ? List.copyOf(effects.subList(0, TOP)) : effects;
+  }
+
+  /** The vector with the given word weights multiplied by a factor. */
+  private static Instance scaled(Instance vector, List<Integer> words, double factor) {
+    Instance scaled = (Instance) vector.copy();
+    for (int index : words) {
+      scaled.setValue(index, vector.value(index) * factor);
+    }
+    return scaled;
   }
 
   private static double probability(double[] distribution, int predicted) {

@@ -138,8 +138,11 @@ class TextParityTest {
     assertThat(words.stream().filter(w -> "wheat".equals(w.get("word"))).findFirst().orElseThrow())
         .containsEntry("occurrences", 3);
 
-    // a story the model is sure of is explained word by word on its own (no single word changes a certainty)
-    assertThat(words).allSatisfy(w -> assertThat(w).containsEntry("measure", "alone"));
+    // a story the model is sure of (no single word changes a certainty) is explained with its word weights scaled
+    // down together until the model is 0.9 sure: the words of grain lead, each raising the probability
+    assertThat(words).allSatisfy(w -> assertThat(w).containsEntry("measure", "left out").containsKey("weightsScaledBy"));
+    assertThat(words).allSatisfy(w -> assertThat((double) w.get("effect")).isPositive());
+    System.out.println("words of the certain story: " + words);
 
     // an uncertain text: leaving a word out of its vector is leaving it out of the text, the same effect as scoring
     // the shorter text through the whole model
