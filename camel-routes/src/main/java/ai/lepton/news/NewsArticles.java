@@ -36,12 +36,22 @@ final class NewsArticles {
         published == null ? null : published.toInstant(), text);
   }
 
-  /** Text without markup: tags dropped, the common entities read; the words and their spacing otherwise as sent. */
+  /** An HTML tag: an item's text holding one is HTML; otherwise it is plain text and kept as sent. */
+  private static final java.util.regex.Pattern TAG =
+      java.util.regex.Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(\\s[^<>]*)?/?>");
+
+  /**
+   * The item's words: HTML loses its tags and has its common entities read; plain text (which may hold an
+   * ampersand or an entity of its own, as wire stories do) is kept as sent, so the model reads what it was trained on.
+   */
   static String plain(String value) {
     if (value == null) {
       return "";
     }
-    String text = value.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
+    if (!TAG.matcher(value).find()) {
+      return value.strip();
+    }
+    String text = value.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
         .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
         .replace("&nbsp;", " ").replace("&amp;", "&");
     return text.strip();

@@ -172,13 +172,17 @@ public final class TextRecords {
     }
     if (effects.isEmpty() && !present.isEmpty()) {
       // certain: no single word moves the answer. The text's word weights are scaled down together until the model
-      // is at most 0.9 sure, and each word left out there: for a model additive in the log-odds (Naive Bayes,
+      // is at most 0.9 sure (or halfway from what it expects of an empty text to certainty), and each word left out
+      // there: for a model additive in the log-odds (Naive Bayes,
       // logistic, linear SVM) that orders the words by their share of the decision, as they stand in the story.
+      // (a class the model expects of any text, as the prior says, is aimed at halfway between that and certainty)
+      double empty = probability(inner.distributionForInstance(scaled(vector, present, 0)), predicted);
+      double target = Math.max(CERTAIN, (empty + 1) / 2);
       double low = 0;
       double high = 1;
       for (int step = 0; step < 40; step++) {
         double middle = (low + high) / 2;
-        if (probability(inner.distributionForInstance(scaled(vector, present, middle)), predicted) > CERTAIN) {
+        if (probability(inner.distributionForInstance(scaled(vector, present, middle)), predicted) > target) {
           high = middle;
         } else {
           low = middle;

@@ -144,6 +144,16 @@ class TextParityTest {
     assertThat(words).allSatisfy(w -> assertThat((double) w.get("effect")).isPositive());
     System.out.println("words of the certain story: " + words);
 
+    // a story certainly not about grain is explained too, though the model expects that of any text (its prior)
+    String earnings = "COBANCO INC YEAR NET Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Assets 510.2 mln vs 479.7"
+        + " mln Deposits 472.3 mln vs 440.3 mln Loans 299.2 mln vs 327.2 mln";
+    Instance earningsRecord = ai.lepton.ml.scoring.RecordScorer.toInstance(header, Map.of("Text", earnings), missing);
+    double[] earningsDistribution = model.distributionForInstance(earningsRecord);
+    assertThat(header.classAttribute().value(Utils.maxIndex(earningsDistribution))).isEqualTo("0");
+    assertThat(ai.lepton.ml.scoring.TextRecords.explain(model, earningsRecord, earningsDistribution,
+        Utils.maxIndex(earningsDistribution))).isNotEmpty().first().satisfies(w ->
+        assertThat((double) w.get("effect")).isPositive());
+
     // an uncertain text: leaving a word out of its vector is leaving it out of the text, the same effect as scoring
     // the shorter text through the whole model
     String unsure = "Shares of the grain company rose after the board approved a dividend for wheat farmers";
