@@ -279,6 +279,54 @@ class PackagedJarIT extends HttpCalls {
     assertThat(replenished.json().at("/variables/decision/value").asText()).isEqualTo("EXPEDITE");
   }
 
+  @Test
+  @Order(7)
+  void newsStoriesTrainAsWordsAndADroppedFeedIsDecidedOnceInsideTheJar() throws Exception {
+    String key = "ENG-IT-NEWS";
+    startEngagement("pm", key);
+    assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of("targetAttribute",
+        "class-att", "problemType", "classification", "modelName", "grain-news", "successMetric",
+        "weightedAreaUnderROC", "successThreshold", 0.9, "algorithms",
+        "weka.classifiers.bayes.NaiveBayesMultinomial", "ruleSets", "news-monitoring", "intendedUse",
+        "Flag grain-market news for a risk analyst")).status()).isEqualTo(204);
+    Reply upload = post("ds", "/api/engagements/" + key + "/datasets?name=ReutersGrain-train.arff",
+        "application/x-arff", resource("demo/ReutersGrain-train.arff"));
+    assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+    waitFor("Approve model", TRAINING, () -> taskId("mro", key, "Task_ApproveModel") != null);
+    JsonNode candidate = get("auditor", "/api/models?engagement=" + key).json().get(0);
+    // the stories were learned from their words, with Weka's own figures for the command the model list names
+    assertThat(candidate.path("wekaCommand").asText()).startsWith("weka.classifiers.meta.FilteredClassifier -F "
+        + "\"weka.filters.unsupervised.attribute.StringToWordVector -R 1 ");
+    assertThat(candidate.at("/metrics/pctCorrect").asDouble()).isEqualTo(96.33204633204633);
+    assertThat(candidate.at("/metrics/text/informativeWords/1/words/0/word").asText()).isEqualTo("wheat");
+    assertThat(completeTask("mro", taskId("mro", key, "Task_ApproveModel"), Map.of("approved", true,
+        "approvalReason", "reads grain news from its words")).status()).isEqualTo(204);
+    waitFor("the text model deployed", Duration.ofMinutes(2), () -> get("auditor", "/api/models?engagement=" + key)
+        .json().findValuesAsText("status").contains("DEPLOYED"));
+    assertThat(get("auditor", "/api/models/" + candidate.path("modelVersionId").asText() + "/card").text())
+        .contains("What the model reads in the text").contains("wheat");
+
+    // a feed file dropped into the news inbox: each story decided once, the grain one sent to review
+    String grain = "U.S. WHEAT EXPORTS TO CHINA RISE The U.S. Agriculture Department said wheat export sales to China"
+        + " rose to 500,000 tonnes under the export enhancement program, with more grain and corn sales expected.";
+    String earnings = "COBANCO INC YEAR NET Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Assets 510.2 mln";
+    Path inbox = lepton.dataDir().resolve("inbox/news");
+    Files.createDirectories(inbox);
+    Files.writeString(inbox.resolve("it.xml.part"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        + "<title>it</title><link>https://lepton.ai/it</link><description>it</description>"
+        + "<item><title>grain</title><description>" + grain + "</description><guid>it-1</guid></item>"
+        + "<item><title>earnings</title><description>" + earnings + "</description><guid>it-2</guid></item>"
+        + "</channel></rss>");
+    Files.move(inbox.resolve("it.xml.part"), inbox.resolve("it.xml"));
+    waitFor("two news decisions", Duration.ofMinutes(1), () -> get("auditor", "/api/decisions?model=grain-news")
+        .json().size() == 2);
+    JsonNode decisions = get("auditor", "/api/decisions?model=grain-news").json();
+    assertThat(decisions.findValuesAsText("decision")).containsExactlyInAnyOrder("REVIEW_NEGATIVE_NEWS", "IGNORE");
+    decisions.forEach(decision -> assertThat(decision.path("explanation").get(0).has("word")).isTrue());
+    assertThat(get("auditor", "/engine-rest/task?processDefinitionKey=news-monitoring").json().findValuesAsText(
+        "name")).containsExactly("Review negative news");
+  }
+
   private String openWithDataset(String key, String datasetFile, Map<String, Object> requirements) {
     String instance = startEngagement("pm", key);
     assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), requirements).status())

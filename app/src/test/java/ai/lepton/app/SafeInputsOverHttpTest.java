@@ -129,6 +129,25 @@ class SafeInputsOverHttpTest extends HttpTestSupport {
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      -W 1000 -dictionary /tmp/lepton-words | The option -dictionary of weka.filters.unsupervised.attribute.StringToWordVector reads or writes a file
+      -stopwords-handler weka.core.stopwords.WordsFromFile -stopwords /etc/passwd | WordsFromFile
+      -R 1 -L | Leave -R out of the word-vector options
+      -W many | Weka refuses the word-vector options
+      """)
+  void wordVectorOptionsThatTouchFilesOrCannotBeReadAre400OnTheForm(String options, String named) {
+    String key = "ENG-TEXT-" + System.nanoTime();
+    startEngagement("pm", key);
+    Reply refused = completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of(
+        "targetAttribute", "class-att", "problemType", "classification", "modelName", "text-check",
+        "successMetric", "pctCorrect", "successThreshold", 70, "algorithms",
+        "weka.classifiers.bayes.NaiveBayesMultinomial", "textAttributes", "Text", "textOptions", options));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains(named).doesNotContain("root:");
+    assertThat(taskId("ds", key, "Task_AnalyseRequirements")).isNotNull();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
       weka.classifiers.misc.SerializedClassifier -model /etc/passwd | 'weka.classifiers.misc.SerializedClassifier' is not one of the Weka classes Lepton allows
       weka.classifiers.meta.Bagging -W weka.classifiers.misc.InputMappedClassifier -- -L /etc/passwd | 'weka.classifiers.misc.InputMappedClassifier' is not one of
       weka.classifiers.meta.Vote -P /etc/passwd | The option -P of weka.classifiers.meta.Vote reads or writes a file on the server
