@@ -1,8 +1,5 @@
 package ai.lepton.benchmarks;
 
-import ai.lepton.ml.schema.LeptonSchema;
-import ai.lepton.ml.Json;
-import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
@@ -24,12 +21,10 @@ import ai.lepton.ml.training.ProblemType;
 import ai.lepton.rules.ApplyRulesDelegate;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSet;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,17 +73,13 @@ public final class DecisionBenchmark {
     hikari.setMaximumPoolSize(8);
     hikari.setAutoCommit(true);
     HikariDataSource pool = new HikariDataSource(hikari);
-    new LeptonSchema(pool).migrate();
-    JdbcTemplate jdbc = new JdbcTemplate(pool);
-    DatasetStore datasets = new DatasetStore(jdbc);
-    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
-    ModelRegistry registry = new ModelRegistry(jdbc, audit);
+    BenchStores stores = BenchStores.on(pool);
+    JdbcTemplate jdbc = stores.jdbc();
+    DatasetStore datasets = stores.datasets();
+    ModelRegistry registry = stores.registry();
 
     // A deployed J48 on wa_churn, as an engagement would leave it
-    byte[] bytes;
-    try (InputStream in = DecisionBenchmark.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
-      bytes = in.readAllBytes();
-    }
+    byte[] bytes = BenchData.resource("data/wa_churn.csv");
     DatasetReader.Parsed parsed = DatasetReader.read(bytes, null, "wa_churn");
     StoredDataset raw = datasets.storeUpload("ENG-BENCH", "wa_churn.csv", bytes, parsed, "bench");
     Instances data = DatasetPreparer.prepare(parsed.instances(), "churn", ProblemType.CLASSIFICATION).data();
@@ -96,7 +87,7 @@ public final class DecisionBenchmark {
     AlgorithmSpec j48 = AlgorithmSpec.parse("weka.classifiers.trees.J48 -C 0.25 -M 2");
     String version = registry.register(new NewModelVersion("churn-bench", "ENG-BENCH", null, 1, "classification",
         "churn", j48, 1, 10, prepared.id(), prepared.sha256(), CrossValidationTrainer.train(data, j48, 10, 1)));
-    RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
+    RequirementsRecord requirements = stores.requirements();
     BenchDeployment.deploy(registry, requirements, version, "churn-retention");
 
     // A challenger on trial beside it (NaiveBayes on the same data), answering in shadow when the run says so
@@ -114,7 +105,7 @@ public final class DecisionBenchmark {
     DecisionShadow shadow = (model, ruleSet, record) -> scorer.scoreInShadow(model, record)
         .map(score -> new DecisionLog.ShadowAnswer(score.modelVersionId(), score.prediction(), score.probability(),
             rules.apply(RuleSet.of(ruleSet), record, score.distribution()).getDecision()));
-    DecisionLog log = new DecisionLog(jdbc, audit);
+    DecisionLog log = stores.log();
     ShadowScoring shadows = new ShadowScoring(log, java.util.Optional.of(shadow), models,
         new DataSourceTransactionManager(pool), 10_000);
     LogDecisionDelegate plainLog = new LogDecisionDelegate(log, java.util.Optional.empty());
@@ -125,17 +116,7 @@ public final class DecisionBenchmark {
         "logDecision", (org.camunda.bpm.engine.delegate.JavaDelegate) execution ->
             (shadowing.get() ? shadowedLog : plainLog).execute(execution)));
 
-    List<String> features = new ArrayList<>();
-    for (int r = 0; r < data.numInstances(); r++) {
-      Map<String, Object> record = new LinkedHashMap<>();
-      for (int a = 0; a < data.numAttributes(); a++) {
-        if (a != data.classIndex() && !data.instance(r).isMissing(a)) {
-          record.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? data.instance(r).value(a)
-              : data.instance(r).stringValue(a));
-        }
-      }
-      features.add(Json.write(record));
-    }
+    List<String> features = BenchData.jsonRecords(data);
 
     double rawWork = rawMicros(models.get("churn-bench").classifier(), data, rules, decisions);
     shadowing.set(true);

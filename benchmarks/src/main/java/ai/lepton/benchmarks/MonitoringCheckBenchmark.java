@@ -1,6 +1,5 @@
 package ai.lepton.benchmarks;
 
-import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetReader;
@@ -18,7 +17,6 @@ import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.TrainingResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -33,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import weka.core.Instances;
 
 /**
@@ -56,19 +53,16 @@ public final class MonitoringCheckBenchmark {
     Path dir = ScratchDirectory.create("lepton-monitoring-bench");
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=0",
         "sa", "");
-    new LeptonSchema(pool).migrate();
-    JdbcTemplate jdbc = new JdbcTemplate(pool);
-    DatasetStore datasets = new DatasetStore(jdbc);
-    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
-    ModelRegistry registry = new ModelRegistry(jdbc, audit);
-    DecisionLog log = new DecisionLog(jdbc, audit);
+    BenchStores stores = BenchStores.on(pool);
+    JdbcTemplate jdbc = stores.jdbc();
+    DatasetStore datasets = stores.datasets();
+    AuditTrail audit = stores.audit();
+    ModelRegistry registry = stores.registry();
+    DecisionLog log = stores.log();
     MonitoringService monitoring = new MonitoringService(registry, datasets, log, new MonitoringDataInbox(jdbc), audit,
         jdbc, 0.1, 0.25, decisions, 200);
 
-    byte[] bytes;
-    try (InputStream in = MonitoringCheckBenchmark.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
-      bytes = in.readAllBytes();
-    }
+    byte[] bytes = BenchData.resource("data/wa_churn.csv");
     DatasetReader.Parsed parsed = DatasetReader.read(bytes, null, "wa_churn");
     StoredDataset raw = datasets.storeUpload("ENG-BENCH", "wa_churn.csv", bytes, parsed, "bench");
     Instances customers = DatasetPreparer.prepare(parsed.instances(), "churn", ProblemType.CLASSIFICATION).data();

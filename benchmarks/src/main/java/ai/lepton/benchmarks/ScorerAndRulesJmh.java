@@ -10,9 +10,6 @@ import ai.lepton.rules.ChurnCase;
 import ai.lepton.rules.DecisionOutcome;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSet;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +61,7 @@ public class ScorerAndRulesJmh {
 
   @Setup
   public void setUp() throws Exception {
-    byte[] bytes;
-    try (InputStream in = ScorerAndRulesJmh.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
-      bytes = in.readAllBytes();
-    }
+    byte[] bytes = BenchData.resource("data/wa_churn.csv");
     data = DatasetPreparer.prepare(DatasetReader.read(bytes, null, "wa_churn").instances(), "churn",
         ProblemType.CLASSIFICATION).data();
     j48 = new J48();
@@ -90,10 +84,7 @@ public class ScorerAndRulesJmh {
         ai.lepton.ml.engagement.Requirements.TextSettings.DEFAULT_OPTIONS).newClassifier();
     textModel.buildClassifier(text);
     Instances textHeader = ai.lepton.ml.scoring.TextRecords.headerFor(text);
-    textRecords = new ArrayList<>();
-    for (int r = 0; r < text.numInstances(); r++) {
-      textRecords.add(Map.of("Text", text.instance(r).stringValue(text.attribute("Text"))));
-    }
+    textRecords = BenchData.records(text);
     DeployedModels models = new DeployedModels(null, null, null) {
       @Override
       public Loaded get(String modelName) {
@@ -106,17 +97,7 @@ public class ScorerAndRulesJmh {
       }
     };
     scorer = new RecordScorer(models);
-    records = new ArrayList<>();
-    for (int r = 0; r < data.numInstances(); r++) {
-      Map<String, Object> record = new LinkedHashMap<>();
-      for (int a = 0; a < data.numAttributes(); a++) {
-        if (a != data.classIndex() && !data.instance(r).isMissing(a)) {
-          record.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? data.instance(r).value(a)
-              : data.instance(r).stringValue(a));
-        }
-      }
-      records.add(record);
-    }
+    records = BenchData.records(data);
     rules = new RuleService();
     // the jar's churn-retention (version 1) compiled by Drools' builder, run bare: facts made by hand, no lookup
     rawSession = ai.lepton.rules.RuleCompiler.compile(RuleSet.CHURN_RETENTION,

@@ -1,7 +1,6 @@
 package ai.lepton.benchmarks;
 
 import ai.lepton.ml.Json;
-import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -16,7 +15,6 @@ import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.DeployedModels;
 import ai.lepton.ml.scoring.RecordScorer;
-import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import ai.lepton.ml.training.DatasetPreparer;
@@ -26,17 +24,13 @@ import ai.lepton.rules.ApplyRulesDelegate;
 import ai.lepton.rules.RuleService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import weka.core.Instances;
 
 /**
@@ -64,18 +58,13 @@ public final class TextDecisionBenchmark {
     hikari.setPassword("");
     hikari.setMaximumPoolSize(8);
     HikariDataSource pool = new HikariDataSource(hikari);
-    new LeptonSchema(pool).migrate();
-    JdbcTemplate jdbc = new JdbcTemplate(pool);
-    DatasetStore datasets = new DatasetStore(jdbc);
-    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
-    ModelRegistry registry = new ModelRegistry(jdbc, audit);
-    RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
+    BenchStores stores = BenchStores.on(pool);
+    DatasetStore datasets = stores.datasets();
+    ModelRegistry registry = stores.registry();
+    RequirementsRecord requirements = stores.requirements();
 
     // tabular: NaiveBayes on wa_churn
-    byte[] churnBytes;
-    try (InputStream in = TextDecisionBenchmark.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
-      churnBytes = in.readAllBytes();
-    }
+    byte[] churnBytes = BenchData.resource("data/wa_churn.csv");
     DatasetReader.Parsed churn = DatasetReader.read(churnBytes, null, "wa_churn");
     StoredDataset churnRaw = datasets.storeUpload("ENG-BENCH-NB", "wa_churn.csv", churnBytes, churn, "bench");
     Instances customers = DatasetPreparer.prepare(churn.instances(), "churn", ProblemType.CLASSIFICATION).data();
@@ -102,13 +91,13 @@ public final class TextDecisionBenchmark {
     RuleService rules = new RuleService();
     DeployedModels models = new DeployedModels(registry, datasets, requirements);
     RecordScorer scorer = new RecordScorer(models);
-    DecisionLog log = new DecisionLog(jdbc, audit);
+    DecisionLog log = stores.log();
     ProcessEngine engine = DecisionBenchmark.engine(pool, "lepton-full", Map.of(
         "scoreRecord", new ScoreRecordDelegate(scorer), "applyRules", new ApplyRulesDelegate(rules),
         "logDecision", new LogDecisionDelegate(log, java.util.Optional.empty())));
 
-    List<String> customerRecords = records(customers);
-    List<String> storyRecords = records(stories);
+    List<String> customerRecords = BenchData.jsonRecords(customers);
+    List<String> storyRecords = BenchData.jsonRecords(stories);
     List<Map<String, Object>> customerMaps = customerRecords.stream().map(Json::readMap).toList();
     List<Map<String, Object>> storyMaps = storyRecords.stream().map(Json::readMap).toList();
 
@@ -143,21 +132,6 @@ public final class TextDecisionBenchmark {
         + " µs (%.1f×)%n", tabularScore, textScore, textScore / tabularScore);
     engine.close();
     pool.close();
-  }
-
-  private static List<String> records(Instances data) {
-    List<String> records = new ArrayList<>();
-    for (int r = 0; r < data.numInstances(); r++) {
-      Map<String, Object> record = new LinkedHashMap<>();
-      for (int a = 0; a < data.numAttributes(); a++) {
-        if (a != data.classIndex() && !data.instance(r).isMissing(a)) {
-          record.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? data.instance(r).value(a)
-              : data.instance(r).stringValue(a));
-        }
-      }
-      records.add(Json.write(record));
-    }
-    return records;
   }
 
   /** Mean µs of one explained score, the second half of 2 × count calls (the first warms up). */

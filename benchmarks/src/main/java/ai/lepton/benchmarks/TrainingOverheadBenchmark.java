@@ -1,6 +1,5 @@
 package ai.lepton.benchmarks;
 
-import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -28,7 +27,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.core.Instances;
@@ -64,12 +62,12 @@ public final class TrainingOverheadBenchmark {
     System.setProperty("WEKA_HOME", dir.resolve("wekafiles").toString());
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=" + writeDelay,
         "sa", "");
-    new LeptonSchema(pool).migrate();
-    JdbcTemplate jdbc = new JdbcTemplate(pool);
-    DatasetStore datasets = new DatasetStore(jdbc);
-    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
-    ModelRegistry registry = new ModelRegistry(jdbc, audit);
-    RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
+    BenchStores stores = BenchStores.on(pool);
+    JdbcTemplate jdbc = stores.jdbc();
+    DatasetStore datasets = stores.datasets();
+    AuditTrail audit = stores.audit();
+    ModelRegistry registry = stores.registry();
+    RequirementsRecord requirements = stores.requirements();
     ProcessEngine engine = TrainingBenchEngine.create(pool, "train-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
         datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));

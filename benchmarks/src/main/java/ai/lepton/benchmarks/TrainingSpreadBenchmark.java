@@ -8,7 +8,6 @@ import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.registry.ModelRegistry;
-import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.work.EmbeddedTrainingWorker;
@@ -29,7 +28,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Whether training work spreads over workers: N engagements, each with one <em>Train candidate</em> task, drained by
@@ -55,12 +53,12 @@ public final class TrainingSpreadBenchmark {
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("lepton") + ";WRITE_DELAY=0",
         "sa", "");
     pool.setMaxConnections(20);
-    new LeptonSchema(pool).migrate();
-    JdbcTemplate jdbc = new JdbcTemplate(pool);
-    DatasetStore datasets = new DatasetStore(jdbc);
-    AuditTrail audit = new AuditTrail(jdbc, new DataSourceTransactionManager(pool));
-    ModelRegistry registry = new ModelRegistry(jdbc, audit);
-    RequirementsRecord requirements = new RequirementsRecord(jdbc, audit);
+    BenchStores stores = BenchStores.on(pool);
+    JdbcTemplate jdbc = stores.jdbc();
+    DatasetStore datasets = stores.datasets();
+    AuditTrail audit = stores.audit();
+    ModelRegistry registry = stores.registry();
+    RequirementsRecord requirements = stores.requirements();
     ProcessEngine engine = TrainingBenchEngine.create(pool, "spread-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
         datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));

@@ -163,13 +163,7 @@ public final class TextRecords {
       }
     }
     List<Map<String, Object>> effects = new ArrayList<>();
-    for (int index : present) {
-      Instance without = (Instance) vector.copy();
-      without.setValue(index, 0);
-      double effect = before - probability(inner.distributionForInstance(without), predicted);
-      String word = vector.attribute(index).name();
-      add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "left out");
-    }
+    leaveEachOut(inner, vector, present, before, predicted, textName, counts, effects);
     if (effects.isEmpty() && !present.isEmpty()) {
       // certain: no single word moves the answer. The text's word weights are scaled down together until the model
       // is at most 0.9 sure (or halfway from what it expects of an empty text to certainty), and each word left out
@@ -191,18 +185,25 @@ public final class TextRecords {
       double factor = high;
       Instance scaled = scaled(vector, present, factor);
       double scaledBefore = probability(inner.distributionForInstance(scaled), predicted);
-      for (int index : present) {
-        Instance without = (Instance) scaled.copy();
-        without.setValue(index, 0);
-        double effect = scaledBefore - probability(inner.distributionForInstance(without), predicted);
-        String word = vector.attribute(index).name();
-        add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "left out");
-      }
+      leaveEachOut(inner, scaled, present, scaledBefore, predicted, textName, counts, effects);
       double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.3g", factor));
       effects.forEach(entry -> entry.put("weightsScaledBy", rounded));
     }
     effects.sort(Comparator.comparingDouble((Map<String, Object> e) -> -Math.abs((double) e.get("effect"))));
     return effects.size() > TOP ? List.copyOf(effects.subList(0, TOP)) : effects;
+  }
+
+  /** Each present word of a vector set to zero in turn: the fall in the predicted class's probability. */
+  private static void leaveEachOut(Classifier inner, Instance vector, List<Integer> present, double before,
+      int predicted, String textName, Map<String, Integer> counts, List<Map<String, Object>> effects)
+      throws Exception {
+    for (int index : present) {
+      Instance without = (Instance) vector.copy();
+      without.setValue(index, 0);
+      double effect = before - probability(inner.distributionForInstance(without), predicted);
+      String word = vector.attribute(index).name();
+      add(effects, textName, word, counts.getOrDefault(word.toLowerCase(Locale.ROOT), 0), effect, "left out");
+    }
   }
 
   /** The vector with the given word weights multiplied by a factor. */
