@@ -49,6 +49,20 @@ class NewsArticlesTest {
   }
 
   @Test
+  void anRss2GuidThatIsNoLinkKeysTheItemAndLinksNowhere() throws Exception {
+    String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>https://x</link>"
+        + "<description>d</description><item><title>WHEAT</title><description>WHEAT sales rose</description>"
+        + "<guid isPermaLink=\"false\">story-7</guid></item></channel></rss>";
+    com.rometools.rome.feed.synd.SyndFeed feed = new com.rometools.rome.io.SyndFeedInput().build(
+        new com.rometools.rome.io.XmlReader(new java.io.ByteArrayInputStream(rss.getBytes(
+            java.nio.charset.StandardCharsets.UTF_8))));
+    NewsArticle article = NewsArticles.of(feed.getEntries().get(0), 20_000);
+    assertThat(article.key()).isEqualTo("story-7");
+    assertThat(article.link()).isNull();
+    assertThat(article.text()).isEqualTo("WHEAT sales rose");
+  }
+
+  @Test
   void theFirstWatchedClientNamedAsAWordIsTheOneTheItemIsAbout() {
     WatchList watch = new WatchList(List.of("USSR", "China", "Egypt"));
     assertThat(watch.clientOf("The USSR bought wheat; china sold corn")).isEqualTo("USSR");

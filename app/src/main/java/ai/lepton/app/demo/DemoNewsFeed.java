@@ -115,7 +115,10 @@ public class DemoNewsFeed implements ApplicationRunner {
       xml.writeStartElement("item");
       element(xml, "title", headline(story));
       element(xml, "description", story);
-      element(xml, "guid", "demo-grain-news-" + (i + 1));
+      xml.writeStartElement("guid");
+      xml.writeAttribute("isPermaLink", "false"); // an id, not a link a person could open
+      xml.writeCharacters("demo-grain-news-" + (i + 1));
+      xml.writeEndElement();
       element(xml, "pubDate", rfc822.format(now.minus(Duration.ofMinutes(stories.numInstances() - i))));
       xml.writeEndElement();
     }
