@@ -20,13 +20,11 @@ public class NewsMonitoring {
 
   private final NewsItems items;
   private final RuntimeService runtime;
-  private final NewsProperties properties;
   private final WatchList watchList;
 
   public NewsMonitoring(NewsItems items, RuntimeService runtime, NewsProperties properties) {
     this.items = items;
     this.runtime = runtime;
-    this.properties = properties;
     this.watchList = new WatchList(properties.watchList());
   }
 
@@ -51,9 +49,5 @@ public class NewsMonitoring {
         .setVariable("earlierAlertsAboutClient", item.earlierAlerts())
         .execute();
     return Optional.of(item.id());
-  }
-
-  NewsProperties properties() {
-    return properties;
   }
 }

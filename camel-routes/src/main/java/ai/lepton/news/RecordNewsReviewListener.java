@@ -57,8 +57,7 @@ public class RecordNewsReviewListener implements TaskListener {
 
   /** The class the review says was true: the watched one when confirmed, the other of two when dismissed. */
   static java.util.Optional<String> outcome(java.util.Set<String> labels, boolean dismissed) {
-    java.util.Optional<String> watched = java.util.stream.Stream.of("negative", "1", "yes")
-        .flatMap(name -> labels.stream().filter(name::equalsIgnoreCase)).findFirst();
+    java.util.Optional<String> watched = ai.lepton.process.WatchedNewsClass.among(labels);
     if (watched.isEmpty() || !dismissed) {
       return watched;
     }

@@ -19,9 +19,8 @@ final class PredictionFacts {
 
   /** A news item: the probability of the watched class, and the client and earlier alerts from the context. */
   static NewsItem news(Map<String, Double> distribution, Map<String, Object> context) {
-    double probability = java.util.stream.Stream.of("negative", "1", "yes")
-        .filter(label -> distribution.keySet().stream().anyMatch(label::equalsIgnoreCase))
-        .findFirst().map(label -> probabilityOf(distribution, label)).orElse(0.0);
+    double probability = ai.lepton.process.WatchedNewsClass.among(distribution.keySet())
+        .map(label -> probabilityOf(distribution, label)).orElse(0.0);
     Double earlier = FactValues.optional(context, "earlierAlertsAboutClient");
     Double window = FactValues.optional(context, "windowHours");
     return new NewsItem(probability, FactValues.text(context, "client"), earlier == null ? 0 : earlier.intValue(),

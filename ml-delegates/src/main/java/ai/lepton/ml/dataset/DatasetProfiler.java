@@ -98,24 +98,14 @@ public final class DatasetProfiler {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("name", attribute.name());
     entry.put("type", Attribute.typeToString(attribute));
-    int missing = 0;
-    long words = 0;
-    java.util.Set<String> distinct = new java.util.HashSet<>();
-    for (int r = 0; r < data.numInstances(); r++) {
-      if (data.instance(r).isMissing(attribute.index())) {
-        missing++;
-      } else {
-        String value = data.instance(r).stringValue(attribute.index());
-        distinct.add(value);
-        words += TextColumns.countWords(value);
-      }
-    }
+    TextColumns.Summary summary = TextColumns.summarise(data, attribute.index());
     int rows = data.numInstances();
+    int missing = rows - summary.present();
     entry.put("missing", missing);
     entry.put("missingPct", round(100.0 * missing / Math.max(1, rows)));
-    entry.put("distinct", distinct.size());
+    entry.put("distinct", summary.distinct());
     entry.put("text", true);
-    entry.put("meanWords", round((double) words / Math.max(1, rows - missing)));
+    entry.put("meanWords", round(summary.meanWords()));
     entry.put("textReason", namedText.stream().map(String::strip).anyMatch(attribute.name()::equals)
         ? "named as text in the requirements"
         : TextColumns.reason(data, attribute.index()).orElse("free text"));

@@ -51,12 +51,11 @@ public final class TextColumns {
     return text;
   }
 
-  /** Why an unnamed column reads as free text, or empty when it does not. */
-  public static Optional<String> reason(Instances data, int index) {
-    Attribute attribute = data.attribute(index);
-    if (!attribute.isString() && !attribute.isNominal()) {
-      return Optional.empty();
-    }
+  /** A text column in figures: its values present, distinct among them, and words a value on average. */
+  public record Summary(int present, int distinct, double meanWords) {}
+
+  /** The column's summary, in one pass. */
+  public static Summary summarise(Instances data, int index) {
     long words = 0;
     int present = 0;
     Set<String> distinct = new java.util.HashSet<>();
@@ -69,14 +68,23 @@ public final class TextColumns {
       distinct.add(value);
       words += countWords(value);
     }
-    if (present < 2) {
+    return new Summary(present, distinct.size(), present == 0 ? 0 : (double) words / present);
+  }
+
+  /** Why an unnamed column reads as free text, or empty when it does not. */
+  public static Optional<String> reason(Instances data, int index) {
+    Attribute attribute = data.attribute(index);
+    if (!attribute.isString() && !attribute.isNominal()) {
       return Optional.empty();
     }
-    double meanWords = (double) words / present;
-    double distinctShare = (double) distinct.size() / present;
-    if (meanWords >= MIN_MEAN_WORDS && distinctShare >= MIN_DISTINCT_SHARE) {
+    Summary summary = summarise(data, index);
+    if (summary.present() < 2) {
+      return Optional.empty();
+    }
+    double distinctShare = (double) summary.distinct() / summary.present();
+    if (summary.meanWords() >= MIN_MEAN_WORDS && distinctShare >= MIN_DISTINCT_SHARE) {
       return Optional.of(String.format(java.util.Locale.ROOT,
-          "free text: %.0f words a value on average, %.0f%% of the values distinct", meanWords,
+          "free text: %.0f words a value on average, %.0f%% of the values distinct", summary.meanWords(),
           100 * distinctShare));
     }
     return Optional.empty();
