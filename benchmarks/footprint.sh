@@ -2,13 +2,13 @@
 # Footprint under decisions: the packaged jar, started as the README starts it (its JVM options, or those given),
 # takes single decisions over HTTP (wrk, 2 threads, 4 connections) until at least [decisions] are answered, then
 # prints the data directory's size, the RSS now and at its peak. Usage (after `mvn -B -DskipTests install`):
-#   benchmarks/footprint.sh [decisions] [JVM options...]   (default 100000 -Xmx512m)
+#   benchmarks/footprint.sh [decisions] [JVM options...]   (default 100000 and the README's -Xmx512m -XX:TrimNativeHeapInterval=5000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/jar.sh
 decisions=${1:-100000}
 shift || true
-[ $# -gt 0 ] || set -- -Xmx512m
+[ $# -gt 0 ] || set -- -Xmx512m -XX:TrimNativeHeapInterval=5000
 port=18086
 dir=$(mktemp -d)
 pid=

@@ -170,12 +170,23 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
         }
       }
     }
+    for (String refused : List.of("no-such-model", "credit-risk")) { // notes of an earlier run of this test
+      if (Files.isDirectory(inbox.resolve(refused))) {
+        try (var earlier = Files.walk(inbox.resolve(refused))) {
+          for (Path file : earlier.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+    }
     Files.createDirectories(inbox.resolve("churn-risk"));
     Files.createDirectories(inbox.resolve("no-such-model"));
+    Files.createDirectories(inbox.resolve("credit-risk"));
     Path part = inbox.resolve("churn-risk/.campaign.part");
     Files.write(part, lines.subList(0, 51));
     Files.move(part, inbox.resolve("churn-risk/campaign.csv"));
     Files.write(inbox.resolve("no-such-model/campaign.csv"), lines.subList(0, 3));
+    Files.write(inbox.resolve("credit-risk/applicants.csv"), lines.subList(0, 3));
 
     waitFor("the answers in the outbox", Duration.ofSeconds(30), () -> answersIn(outbox) != null);
     List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -190,10 +201,25 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
         "no-such-model/.error")));
     try (var notes = Files.list(inbox.resolve("no-such-model/.error"))) {
       Path note = notes.filter(file -> file.toString().endsWith(".error.txt")).findFirst().orElseThrow();
-      assertThat(Files.readString(note)).contains("Not decided").contains("no-such-model");
+      assertThat(Files.readString(note)).contains("Not decided").contains("no-such-model")
+          .contains("lepton.decisions.file-drop.accounts.no-such-model");
     }
-    assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("DECISION_BATCH")
-        .contains("\"decided\":50").contains("file-drop"));
+    waitFor("the auditor's folder refused", Duration.ofSeconds(30), () -> Files.isDirectory(inbox.resolve(
+        "credit-risk/.error")));
+    try (var notes = Files.list(inbox.resolve("credit-risk/.error"))) {
+      Path note = notes.filter(file -> file.toString().endsWith(".error.txt")).findFirst().orElseThrow();
+      assertThat(Files.readString(note)).contains("Not decided").contains("auditor")
+          .contains("may not make decisions");
+    }
+    List<JsonNode> audit = auditEntries();
+    assertThat(audit).anySatisfy(entry -> assertThat(entry.toString()).contains("DECISION_BATCH")
+        .contains("\"decided\":50").contains("\"actor\":\"pm\""));
+    assertThat(audit).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
+        .contains("inbox/decisions/credit-risk/").contains("\"actor\":\"auditor\""));
+    assertThat(audit).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
+        .contains("inbox/decisions/no-such-model/"));
+    assertThat(get("auditor", "/api/decisions?model=credit-risk").json().toString())
+        .as("nothing of the refused folder decided").doesNotContain("\"requestedBy\":\"auditor\"");
   }
 
   private static Path answersIn(Path outbox) {

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
@@ -24,6 +26,9 @@ import weka.core.converters.CSVLoader;
 class EngagementOverHttpTest extends HttpTestSupport {
 
   private static final String KEY = "ENG-HTTP-CHURN";
+
+  @Autowired
+  private HistoryService history;
 
   @Test
   void anEngagementGoesFromRequirementsToADeployedModelOverHttp() throws Exception {
@@ -135,6 +140,10 @@ class EngagementOverHttpTest extends HttpTestSupport {
     JsonNode logged = get("auditor", "/api/decisions?model=churn-http").json();
     assertThat(logged.get(0).path("decisionId").asText()).isEqualTo(decided.json().path("decisionId").asText());
     assertThat(logged.get(0).path("requestedBy").asText()).as("the caller, kept with the decision").isEqualTo("pm");
+    assertThat(logged.get(0).path("processInstanceId").asText()).isNotBlank();
+    assertThat(history.createUserOperationLogQuery()
+        .processInstanceId(logged.get(0).path("processInstanceId").asText()).count())
+        .as("the decision log names who asked; Camunda's operation log does not say it again").isZero();
 
     // And the decision names the attributes that moved it most, strongest first, and the log keeps them
     JsonNode explanation = decided.json().path("explanation");

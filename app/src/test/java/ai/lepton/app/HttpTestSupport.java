@@ -17,6 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     // a challenger's trial over HTTP in seconds, not the default 200 decisions and an hour between looks
     "lepton.challenger.min-decisions=30",
     "lepton.challenger.look-every=PT2S",
+    // decision files: churn-risk's folder is decided as pm; credit-risk's as the auditor, who may not decide
+    "lepton.decisions.file-drop.accounts.churn-risk=pm",
+    "lepton.decisions.file-drop.accounts.credit-risk=auditor",
     "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-issuer.pub"})
 abstract class HttpTestSupport extends HttpCalls {
 

@@ -21,8 +21,8 @@ import java.util.Map;
  */
 final class LeptonJar {
 
-  /** The heap the README's first command gives the jar: the jar is tested as it is run. */
-  static final String README_HEAP = "-Xmx512m";
+  /** The JVM options of the README's first command (heap, native heap trimmed): the jar is tested as it is run. */
+  static final List<String> README_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
 
   private final Path jar;
   private final Path work;
@@ -59,8 +59,10 @@ final class LeptonJar {
     starts++;
     try {
       Files.createDirectories(work.resolve("tmp"));
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), README_HEAP, "-Djava.io.tmpdir=" + work.resolve("tmp"), "-jar", jar.toString()));
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(README_JVM_OPTIONS);
+      command.addAll(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"), "-jar", jar.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
           .redirectErrorStream(true).redirectOutput(log().toFile());
       builder.environment().put("LEPTON_DATA_DIR", dataDir().toString());

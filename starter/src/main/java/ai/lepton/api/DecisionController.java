@@ -78,8 +78,9 @@ public class DecisionController {
     Authentication user = identity.getCurrentAuthentication();
     rights.requireDecisionRight(user, "POST /api/decisions/" + modelName, "/api/decisions/" + modelName);
     // the two rights the engine checks when it starts an instance were checked just above (ProcessStartRights): the
-    // start does not ask the authorization table again; the process still runs as the caller
-    VariableMap result = asLepton.run(() -> runtime.createProcessInstanceById(definitions.latestId())
+    // start does not ask the authorization table again; the process still runs as the caller, and the decision log
+    // (not Camunda's user operation log) names who asked
+    VariableMap result = asLepton.runDecision(() -> runtime.createProcessInstanceById(definitions.latestId())
         .setVariable("modelName", modelName)
         .setVariable("ruleSet", ruleSet)
         .setVariable("features", features.toString())

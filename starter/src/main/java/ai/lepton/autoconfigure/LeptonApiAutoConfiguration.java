@@ -8,6 +8,8 @@ import ai.lepton.decisions.DecisionReplay;
 import ai.lepton.ml.scoring.DeployedModels;
 import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.decisions.DecisionFileDropRoute;
+import ai.lepton.decisions.DecisionFolderAccounts;
+import ai.lepton.api.ProcessStartRights;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.RecordScorer;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,10 +27,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -59,16 +65,24 @@ public class LeptonApiAutoConfiguration {
 
   /**
    * Batch decisions by file: {@code <lepton.decisions.inbox>/<model>/} (default the ingest inbox's {@code
-   * decisions/}), answers in {@code lepton.decisions.outbox}. Off with {@code lepton.decisions.file-drop.enabled}.
+   * decisions/}), answers in {@code lepton.decisions.outbox}, each folder decided as the account named for it in
+   * {@code lepton.decisions.file-drop.accounts.<model>} or {@code lepton.decisions.file-drop.account} (none: its
+   * files are refused). Off with {@code lepton.decisions.file-drop.enabled}.
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "lepton.decisions.file-drop", name = "enabled", matchIfMissing = true)
-  DecisionFileDropRoute leptonDecisionFileDrop(BatchDecisions batches,
+  DecisionFileDropRoute leptonDecisionFileDrop(BatchDecisions batches, IdentityService identity,
+      ProcessStartRights rights, AuditTrail audit, Environment environment,
+      @Value("${lepton.decisions.file-drop.account:}") String everyFolder,
       @Value("${lepton.decisions.inbox:${lepton.ingest.inbox:./data/inbox}/decisions}") String inbox,
       @Value("${lepton.decisions.outbox:${lepton.data-dir:./data}/outbox/decisions}") String outbox,
       @Value("${lepton.ingest.file-stable-for:2s}") Duration stableFor) {
-    return new DecisionFileDropRoute(batches, Path.of(inbox), Path.of(outbox), stableFor.toMillis());
+    Map<String, String> accounts = Binder.get(environment).bind("lepton.decisions.file-drop.accounts",
+        Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    return new DecisionFileDropRoute(batches,
+        new DecisionFolderAccounts(accounts, everyFolder, identity, rights, audit), Path.of(inbox), Path.of(outbox),
+        stableFor.toMillis());
   }
 
   /** No engine user, no answer; raw data, the decision log and the audit trail only for their groups. */

@@ -30,23 +30,26 @@ import org.apache.commons.csv.CSVPrinter;
  * are written to {@code <outbox>/<model>/<time>-<file>.answers.csv} (written aside, then moved in, so a reader never
  * sees half a file). The file moves to {@code .done/}; one naming no deployed model or no rule set it may use moves
  * to {@code .error/} with a {@code .error.txt} saying why, and nothing is decided. Files are read once their size has
- * stayed the same for {@code lepton.ingest.file-stable-for}; the decisions are logged as made by {@code file-drop}.
+ * stayed the same for {@code lepton.ingest.file-stable-for}. Each folder is decided as the account named for it
+ * ({@link DecisionFolderAccounts}), which the decision log and audit trail name; a folder without one, or whose
+ * account may not make decisions, has its files refused to {@code .error/} and the refusal audited.
  */
 public class DecisionFileDropRoute extends RouteBuilder {
 
-  /** Who the decision log and audit trail name for a file's decisions. */
-  static final String ACTOR = "file-drop";
   private static final String ARCHIVE_NAME = "leptonArchiveName";
   private static final String ARCHIVE_FOLDER = "leptonArchiveFolder";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
   private final BatchDecisions batches;
+  private final DecisionFolderAccounts accounts;
   private final Path inbox;
   private final Path outbox;
   private final long stableMillis;
 
-  public DecisionFileDropRoute(BatchDecisions batches, Path inbox, Path outbox, long stableMillis) {
+  public DecisionFileDropRoute(BatchDecisions batches, DecisionFolderAccounts accounts, Path inbox, Path outbox,
+      long stableMillis) {
     this.batches = batches;
+    this.accounts = accounts;
     this.inbox = inbox.toAbsolutePath().normalize();
     this.outbox = outbox.toAbsolutePath().normalize();
     this.stableMillis = stableMillis;
@@ -77,6 +80,8 @@ public class DecisionFileDropRoute extends RouteBuilder {
         .normalize();
     Path relative = inbox.relativize(parent);
     String model = relative.getName(0).toString();
+    String account = accounts.accountFor(model,
+        exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
     String ruleSetName;
     if (relative.getNameCount() == 2) {
       ruleSetName = relative.getName(1).toString();
@@ -101,15 +106,15 @@ public class DecisionFileDropRoute extends RouteBuilder {
             .print(out)) {
       Iterator<BatchRow> rows = csv ? BatchRows.csv(body, cells -> batches.fromText(model, cells))
           : BatchRows.jsonLines(body);
-      BatchSummary summary = batches.decide(BatchDecisions.newBatchId(), model, ruleSet, rows, ACTOR, answer -> {
+      BatchSummary summary = batches.decide(BatchDecisions.newBatchId(), model, ruleSet, rows, account, answer -> {
         try {
           printer.printRecord(answer.cells());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-      log.info("Decided {} of {} rows of {} with {} ({}); answers in {}", summary.decided(), summary.rows(), name,
-          model, ruleSet.wireName(), answers);
+      log.info("Decided {} of {} rows of {} with {} ({}) as {}; answers in {}", summary.decided(), summary.rows(),
+          name, model, ruleSet.wireName(), account, answers);
     } catch (org.apache.camel.InvalidPayloadException e) {
       throw new IOException(e);
     }
