@@ -1,6 +1,5 @@
 package ai.lepton.ml.delegate;
 
-import ai.lepton.ml.Json;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.RowValues;
@@ -8,7 +7,7 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
-import java.sql.Timestamp;
+import ai.lepton.ml.scoring.DecisionLog;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -38,15 +36,15 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
   private final ModelRegistry registry;
   private final DatasetStore datasets;
   private final MonitoringDataInbox inbox;
-  private final JdbcTemplate jdbc;
+  private final DecisionLog decisions;
   private final AuditTrail audit;
 
   public AssembleRetrainingDataDelegate(ModelRegistry registry, DatasetStore datasets, MonitoringDataInbox inbox,
-      JdbcTemplate jdbc, AuditTrail audit) {
+      DecisionLog decisions, AuditTrail audit) {
     this.registry = registry;
     this.datasets = datasets;
     this.inbox = inbox;
-    this.jdbc = jdbc;
+    this.decisions = decisions;
     this.audit = audit;
   }
 
@@ -74,17 +72,15 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
         }
       }
     }
-    int[] fromDecisions = {0};
-    jdbc.query("SELECT d.features_json, o.actual FROM lepton_decision d JOIN lepton_decision_outcome o"
-        + " ON o.decision_id = d.id WHERE d.model_version_id = ? AND d.decided_at >= ? ORDER BY d.decided_at, d.id",
-        rs -> {
-          Map<String, Object> features = new HashMap<>(Json.readMap(rs.getString(1)));
-          features.put(version.targetAttribute(), rs.getString(2));
-          data.add(row(data, features, unknownLabels));
-          fromDecisions[0]++;
-        }, version.id(), Timestamp.from(since));
+    int fromDecisions = 0;
+    for (DecisionLog.LabelledFeatures labelled : decisions.labelledSince(version.id(), since)) {
+      Map<String, Object> features = new HashMap<>(labelled.features());
+      features.put(version.targetAttribute(), labelled.actual());
+      data.add(row(data, features, unknownLabels));
+      fromDecisions++;
+    }
 
-    int added = fromDatasets + fromDecisions[0];
+    int added = fromDatasets + fromDecisions;
     execution.setVariable("retrainingRows", added);
     Object round = execution.getVariable("trainingRound");
     execution.setVariable("trainingRound", (round instanceof Number n ? n.intValue() : 1) + 1);
@@ -98,7 +94,7 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
     step.put("since", since.toString());
     step.put("monitoringDatasets", monitoringData);
     step.put("rowsFromMonitoringData", fromDatasets);
-    step.put("rowsFromDecisionOutcomes", fromDecisions[0]);
+    step.put("rowsFromDecisionOutcomes", fromDecisions);
     step.put("valuesUnknownToTheBaseDataSetMissing", unknownLabels[0]);
     StoredDataset stored = datasets.storeRetraining(execution.getProcessBusinessKey(), base, data, List.of(step));
     execution.setVariable("datasetId", stored.id());

@@ -11,9 +11,6 @@ import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.ScoringException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import weka.classifiers.Classifier;
@@ -80,16 +76,7 @@ public class MonitoringService {
     Instant since = registry.deployedSince(modelVersionId).orElse(version.createdAt());
     Instances training = datasets.load(version.datasetId());
     RecentInputs recent = new RecentInputs(training, notCompared(version));
-    Timestamp from = Timestamp.from(since);
-    Integer logged = jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision WHERE model_version_id = ?"
-        + " AND decided_at >= ?", Integer.class, modelVersionId, from);
-    if (logged != null && logged > maxDecisions) {
-      // only the newest maxDecisions: found by their time, so that the rows themselves are read unsorted
-      from = jdbc.queryForObject("SELECT decided_at FROM lepton_decision WHERE model_version_id = ?"
-          + " AND decided_at >= ? ORDER BY decided_at DESC LIMIT 1 OFFSET ?", Timestamp.class, modelVersionId, from,
-          maxDecisions - 1);
-    }
-    int fromDecisions = streamFeatures(modelVersionId, from, recent);
+    int fromDecisions = decisions.featuresSince(modelVersionId, since, maxDecisions, recent::addRecord);
     List<String> monitoringData = engagementKey == null ? List.of() : inbox.since(engagementKey, since);
     List<Instances> received = new ArrayList<>();
     for (String datasetId : monitoringData) {
@@ -103,41 +90,6 @@ public class MonitoringService {
     source.put("monitoringDatasets", monitoringData);
     return run(version, engagementKey == null ? version.engagementKey() : engagementKey, training, recent, received,
         source, actor);
-  }
-
-  /**
-   * Streams the logged features into the columns, row by row: H2 would otherwise buffer a result of 100,000 rows in
-   * a temporary file first (lazy execution, for this query only), PostgreSQL would send it all at once (fetch size).
-   */
-  private int streamFeatures(String modelVersionId, Timestamp from, RecentInputs recent) {
-    return jdbc.execute((ConnectionCallback<Integer>) connection -> {
-      boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
-      if (h2) {
-        try (Statement lazy = connection.createStatement()) {
-          lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
-        }
-      }
-      try (PreparedStatement query = connection.prepareStatement("SELECT features_json FROM lepton_decision"
-          + " WHERE model_version_id = ? AND decided_at >= ?")) {
-        query.setFetchSize(1000);
-        query.setString(1, modelVersionId);
-        query.setTimestamp(2, from);
-        int rows = 0;
-        try (ResultSet result = query.executeQuery()) {
-          while (result.next()) {
-            recent.addRecord(result.getString(1));
-            rows++;
-          }
-        }
-        return rows;
-      } finally {
-        if (h2) {
-          try (Statement eager = connection.createStatement()) {
-            eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
-          }
-        }
-      }
-    });
   }
 
   /** A check against one stored dataset of recent inputs (run on request). */

@@ -282,4 +282,62 @@ public class DecisionLog {
         }, modelName, limit);
     return decisions.stream().map(d -> d.withReviews(reviews.getOrDefault(d.decisionId(), List.of()))).toList();
   }
+
+  /**
+   * The features of a version's decisions since an instant, at most the newest {@code most}, each handed to {@code
+   * each} as logged, unsorted; returns how many. Streamed row by row: H2 would otherwise buffer a result of 100,000
+   * rows in a temporary file first (lazy execution, for this query only), PostgreSQL would send it all at once
+   * (fetch size). The monitoring check reads the decisions it compares with the training data here.
+   */
+  public int featuresSince(String modelVersionId, Instant since, int most, java.util.function.Consumer<String> each) {
+    Timestamp from = Timestamp.from(since);
+    Integer logged = jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision WHERE model_version_id = ?"
+        + " AND decided_at >= ?", Integer.class, modelVersionId, from);
+    if (logged != null && logged > most) {
+      // only the newest: found by their time, so that the rows themselves are read unsorted
+      from = jdbc.queryForObject("SELECT decided_at FROM lepton_decision WHERE model_version_id = ?"
+          + " AND decided_at >= ? ORDER BY decided_at DESC LIMIT 1 OFFSET ?", Timestamp.class, modelVersionId, from,
+          most - 1);
+    }
+    Timestamp newest = from;
+    return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) connection -> {
+      boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+      if (h2) {
+        try (java.sql.Statement lazy = connection.createStatement()) {
+          lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+      }
+      try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT features_json FROM lepton_decision"
+          + " WHERE model_version_id = ? AND decided_at >= ?")) {
+        query.setFetchSize(1000);
+        query.setString(1, modelVersionId);
+        query.setTimestamp(2, newest);
+        int rows = 0;
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            each.accept(result.getString(1));
+            rows++;
+          }
+        }
+        return rows;
+      } finally {
+        if (h2) {
+          try (java.sql.Statement eager = connection.createStatement()) {
+            eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
+          }
+        }
+      }
+    });
+  }
+
+  /** A decision's features with the true outcome recorded for it. */
+  public record LabelledFeatures(Map<String, Object> features, String actual) {}
+
+  /** The decisions of a version since an instant whose true outcome is known, oldest first (retraining rows). */
+  public List<LabelledFeatures> labelledSince(String modelVersionId, Instant since) {
+    return jdbc.query("SELECT d.features_json, o.actual FROM lepton_decision d JOIN lepton_decision_outcome o"
+        + " ON o.decision_id = d.id WHERE d.model_version_id = ? AND d.decided_at >= ? ORDER BY d.decided_at, d.id",
+        (rs, n) -> new LabelledFeatures(Json.readMap(rs.getString(1)), rs.getString(2)), modelVersionId,
+        Timestamp.from(since));
+  }
 }
