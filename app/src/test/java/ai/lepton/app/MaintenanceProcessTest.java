@@ -1,5 +1,6 @@
 package ai.lepton.app;
 
+import ai.lepton.process.ExternalTopic;
 import ai.lepton.process.ProcessMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,6 +100,14 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     // When the client sends the other half as monitoring data (with the outcomes), it is checked at once
     ai.lepton.api.DatasetReceipt answer = sendMonitoringData(pi, otherHalf);
     assertThat(answer.correlated()).isTrue();
+    // (the check is an external task: a node that locks it and dies holds it only until its short lock runs out,
+    // then another node's worker takes it over)
+    List<org.camunda.bpm.engine.externaltask.LockedExternalTask> held = engine.getExternalTaskService()
+        .fetchAndLock(1, "a-node-that-dies").topic(ExternalTopic.CHECK_DRIFT.topic(), 1_000)
+        .businessKey(pi.getBusinessKey()).execute();
+    assertThat(held).as("the check waits as an external task").hasSize(1);
+    assertThat(worker.workOnAll(pi.getBusinessKey())).as("a check another worker holds is left to it").isZero();
+    Thread.sleep(1_100);
     runJobs(pi);
 
     // Then no attribute drifts (every PSI under 0.1), the accuracy holds, the verdict is OK and monitoring goes on

@@ -64,7 +64,7 @@ abstract class ProcessTestSupport {
   @Autowired protected TaskService tasks;
   @Autowired protected ManagementService management;
   @Autowired protected IdentityService identity;
-  @Autowired protected ai.lepton.ml.work.EmbeddedTrainingWorker worker;
+  @Autowired protected ai.lepton.ml.work.EmbeddedWorker worker;
 
   @BeforeEach
   void bindEngine() {

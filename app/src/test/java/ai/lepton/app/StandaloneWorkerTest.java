@@ -3,7 +3,7 @@ package ai.lepton.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lepton.access.LeptonGroups;
-import ai.lepton.ml.work.EmbeddedTrainingWorker;
+import ai.lepton.ml.work.EmbeddedWorker;
 import ai.lepton.worker.LeptonWorker;
 import ai.lepton.worker.WorkerSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ class StandaloneWorkerTest extends HttpTestSupport {
   private static final String PROTOCOL = "ENG-WORKER-PROTOCOL";
 
   @Autowired IdentityService identity;
-  @Autowired EmbeddedTrainingWorker embedded;
+  @Autowired EmbeddedWorker embedded;
 
   @BeforeAll
   void aServiceAccountAndTheApplicationsOwnWorkerPaused() {

@@ -5,7 +5,7 @@ import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engine.AsLepton;
-import ai.lepton.ml.work.EmbeddedTrainingWorker;
+import ai.lepton.ml.work.EmbeddedWorker;
 import ai.lepton.ml.work.TrainingTasks;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import ai.lepton.ml.engagement.Requirements;
@@ -71,8 +71,8 @@ public final class TrainingOverheadBenchmark {
     ProcessEngine engine = TrainingBenchEngine.create(pool, "train-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
         datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
-    EmbeddedTrainingWorker worker = new EmbeddedTrainingWorker(engine.getExternalTaskService(), tasks, datasets,
-        new EmbeddedTrainingWorker.WorkerSettings(1, null, null, null));
+    EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), tasks, datasets,
+        new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
 
     System.out.printf(Locale.ROOT, "Java %s, %d cores, %d repetitions (medians in ms; at least this many rounds), H2 WRITE_DELAY=%d%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), reps, writeDelay);

@@ -10,7 +10,7 @@ import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
-import ai.lepton.ml.work.EmbeddedTrainingWorker;
+import ai.lepton.ml.work.EmbeddedWorker;
 import ai.lepton.ml.work.TrainingTasks;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -113,8 +113,8 @@ public final class TrainingSpreadBenchmark {
     long start = System.nanoTime();
     List<Future<Integer>> done = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
-      EmbeddedTrainingWorker worker = new EmbeddedTrainingWorker(engine.getExternalTaskService(), tasks, datasets,
-          new EmbeddedTrainingWorker.WorkerSettings(1, null, null, null));
+      EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), tasks, datasets,
+          new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
       done.add(threads.submit(() -> {
         int n = 0;
         for (int got = worker.workOnOneTask(); got > 0; got = worker.workOnOneTask()) {

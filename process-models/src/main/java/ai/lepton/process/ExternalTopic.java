@@ -4,7 +4,13 @@ package ai.lepton.process;
 public enum ExternalTopic {
 
   /** <em>Train candidate</em> in {@code ai-engagement}: one candidate model per task. */
-  TRAIN_CANDIDATE("lepton-train-candidate");
+  TRAIN_CANDIDATE("lepton-train-candidate"),
+
+  /**
+   * <em>Check drift and accuracy</em> in {@code ai-engagement}'s maintenance: one monitoring check of the live model
+   * over its decisions and monitoring data, done by a node's embedded worker (it reads Lepton's tables).
+   */
+  CHECK_DRIFT("lepton-check-drift");
 
   private final String topic;
 

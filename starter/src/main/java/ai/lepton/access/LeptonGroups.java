@@ -1,8 +1,6 @@
 package ai.lepton.access;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import java.util.Map;
 
 /** The Camunda groups Lepton's users belong to, and what each may do in Lepton's own API. */
@@ -54,11 +52,4 @@ public final class LeptonGroups {
   public static final List<String> DECISION_LOG_READERS = List.of(ADMIN, AUDITORS, MODEL_RISK_OFFICERS);
 
   private LeptonGroups() {}
-
-  /** The groups of the user the engine knows is acting (none when nobody is logged in). */
-  public static List<String> ofCurrentUser(IdentityService identity) {
-    Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null || authentication.getGroupIds() == null ? List.of()
-        : authentication.getGroupIds();
-  }
 }

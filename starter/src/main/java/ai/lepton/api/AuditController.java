@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.card.EngagementRecordBuilder;
@@ -74,7 +75,7 @@ public class AuditController {
   }
 
   private void requireReader() {
-    if (LeptonGroups.ofCurrentUser(identity).stream().noneMatch(LeptonGroups.AUDIT_READERS::contains)) {
+    if (CurrentUser.groups(identity).stream().noneMatch(LeptonGroups.AUDIT_READERS::contains)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
           "Only auditors, model risk officers and administrators may read the audit trail");
     }

@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.ml.Json;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import ai.lepton.process.ProcessMessage;
@@ -107,7 +108,7 @@ public class DatasetIntake {
 
   private String requireDataSender(String engagementKey) {
     Authentication authentication = identity.getCurrentAuthentication();
-    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    List<String> groups = CurrentUser.groups(identity);
     if (groups.stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
       audit.refusal(authentication == null ? null : authentication.getUserId(), "engagement", engagementKey,
           "send data", "only project managers and data scientists may send data", Map.of("groups", groups));

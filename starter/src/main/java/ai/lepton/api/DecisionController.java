@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.metrics.DecisionMeters;
 import ai.lepton.ml.Json;
@@ -115,7 +116,7 @@ public class DecisionController {
   public ResponseEntity<OutcomeRecorded> outcome(@PathVariable String decisionId,
       @RequestBody(required = false) JsonNode body) {
     Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    List<String> groups = CurrentUser.groups(identity);
     if (groups.isEmpty() || groups.stream().allMatch(LeptonGroups.AUDITORS::equals)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Auditors read outcomes; they do not record them");
     }
@@ -142,7 +143,7 @@ public class DecisionController {
   public List<LoggedDecision> decisions(@RequestParam("model") String modelName,
       @RequestParam(defaultValue = "100") int limit) {
     List<LoggedDecision> recent = log.recent(modelName, Math.max(1, Math.min(limit, 1000)));
-    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    List<String> groups = CurrentUser.groups(identity);
     if (groups.stream().anyMatch(LeptonGroups.DECISION_LOG_READERS::contains)) {
       return recent;
     }

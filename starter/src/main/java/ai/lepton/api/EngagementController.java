@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
@@ -147,7 +148,7 @@ public class EngagementController {
    */
   @PostMapping("/api/engagements/{engagementKey}/close")
   public EngagementView close(@PathVariable String engagementKey, @RequestBody(required = false) Closing closing) {
-    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    List<String> groups = CurrentUser.groups(identity);
     String user = identity.getCurrentAuthentication().getUserId();
     if (!groups.contains(LeptonGroups.PROJECT_MANAGERS) && !groups.contains(LeptonGroups.ADMIN)) {
       audit.refusal(user, "engagement", engagementKey, "close engagement", "only project managers close engagements",

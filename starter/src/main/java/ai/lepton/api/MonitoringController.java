@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.monitoring.MonitoringService;
@@ -43,7 +44,7 @@ public class MonitoringController {
   @PostMapping("/api/models/{id}/monitoring")
   @ResponseStatus(HttpStatus.CREATED)
   public MonitoringCheckView check(@PathVariable String id, @RequestParam(required = false) String dataset) {
-    if (LeptonGroups.ofCurrentUser(identity).stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
+    if (CurrentUser.groups(identity).stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
           "Only project managers and data scientists may run monitoring checks");
     }

@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.rules.RuleCompileException;
@@ -194,7 +195,7 @@ public class RuleSetController {
 
   /** The logged-in rule author, or a 403 (audited). */
   private String author(String name, String action) {
-    List<String> groups = LeptonGroups.ofCurrentUser(identity);
+    List<String> groups = CurrentUser.groups(identity);
     String user = identity.getCurrentAuthentication().getUserId();
     if (groups.stream().noneMatch(AUTHORS::contains)) {
       audit.refusal(user, "rule-set", name, action, "only rule authors add and submit versions",

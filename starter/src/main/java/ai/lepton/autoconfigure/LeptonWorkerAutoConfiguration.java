@@ -1,10 +1,12 @@
 package ai.lepton.autoconfigure;
 
 import ai.lepton.ml.dataset.DatasetStore;
-import ai.lepton.ml.work.EmbeddedTrainingWorker;
+import ai.lepton.ml.work.EmbeddedWorker;
+import ai.lepton.ml.work.ExternalStep;
 import ai.lepton.ml.work.TrainingTasks;
 import java.time.Duration;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,9 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The training worker inside the application (<em>Train candidate</em> is an external task): it runs whenever the
- * engine's job executor runs, unless {@code lepton.worker.embedded.enabled=false} leaves training to standalone
- * {@code lepton-worker}s. Settings: {@code lepton.worker.threads} (2), {@code lepton.worker.lock} (30s, extended every
+ * The worker inside the application (<em>Train candidate</em> and <em>Check drift and accuracy</em> are external
+ * tasks): it runs whenever the engine's job executor runs, unless {@code lepton.worker.embedded.enabled=false} leaves
+ * training to standalone {@code lepton-worker}s (and the monitoring checks to other nodes). Settings: {@code lepton.worker.threads} (2), {@code lepton.worker.lock} (30s, extended every
  * third of it while training), {@code lepton.worker.poll-interval} (500ms), {@code lepton.worker.retry-timeout} (1m).
  */
 @AutoConfiguration(after = LeptonAutoConfiguration.class)
@@ -23,18 +25,18 @@ public class LeptonWorkerAutoConfiguration {
 
   @Bean(destroyMethod = "stop")
   @ConditionalOnMissingBean
-  public EmbeddedTrainingWorker leptonTrainingWorker(ExternalTaskService externalTasks, TrainingTasks tasks,
-      DatasetStore datasets, Environment environment) {
-    return new EmbeddedTrainingWorker(externalTasks, tasks, datasets, new EmbeddedTrainingWorker.WorkerSettings(
+  public EmbeddedWorker leptonWorker(ExternalTaskService externalTasks, TrainingTasks tasks,
+      DatasetStore datasets, ObjectProvider<ExternalStep> steps, Environment environment) {
+    return new EmbeddedWorker(externalTasks, tasks, datasets, new EmbeddedWorker.WorkerSettings(
         environment.getProperty("lepton.worker.threads", Integer.class, 2),
         environment.getProperty("lepton.worker.lock", Duration.class),
         environment.getProperty("lepton.worker.poll-interval", Duration.class),
-        environment.getProperty("lepton.worker.retry-timeout", Duration.class)));
+        environment.getProperty("lepton.worker.retry-timeout", Duration.class)), steps.orderedStream().toList());
   }
 
   /** Started once the application is ready, when the job executor runs (or as the switch says). */
   @Bean
-  public ApplicationListener<ApplicationReadyEvent> leptonTrainingWorkerStart(EmbeddedTrainingWorker worker,
+  public ApplicationListener<ApplicationReadyEvent> leptonWorkerStart(EmbeddedWorker worker,
       Environment environment) {
     return ready -> {
       boolean jobExecution = environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true);

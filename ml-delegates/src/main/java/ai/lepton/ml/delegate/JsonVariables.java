@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
  * Process variables holding a JSON document (profiles, metrics): stored as Camunda JSON object values, which have no
  * 4,000-character limit and which Cockpit shows as JSON. Needs the Spin plugin in the engine (the app has it).
  */
-final class JsonVariables {
+public final class JsonVariables {
 
   private JsonVariables() {}
 
-  static ObjectValue of(Object document) {
+  public static ObjectValue of(Object document) {
     return Variables.objectValue(document).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 }

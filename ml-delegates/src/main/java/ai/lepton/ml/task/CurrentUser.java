@@ -34,8 +34,12 @@ public final class CurrentUser {
 
   /** The groups the engine knows the current user by (none when nobody is logged in). */
   public static java.util.List<String> groups(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return groups(task.getProcessEngineServices().getIdentityService());
+  }
+
+  /** The groups of the user the engine knows is acting, in a task listener or an API call (none: nobody). */
+  public static java.util.List<String> groups(org.camunda.bpm.engine.IdentityService identity) {
+    Authentication authentication = identity.getCurrentAuthentication();
     return authentication == null || authentication.getGroupIds() == null ? java.util.List.of()
         : authentication.getGroupIds();
   }

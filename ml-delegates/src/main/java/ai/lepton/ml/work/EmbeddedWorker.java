@@ -19,16 +19,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker that runs inside the application, so that Lepton trains by itself: it fetches and locks
- * <em>Train candidate</em> tasks one at a time per thread with a short lock, extends the lock while it trains
- * (heartbeat), and hands the result to {@link TrainingTasks#complete}. It speaks the same fetch-and-lock protocol as
- * the standalone {@code lepton-worker} (same topic, lock, heartbeat and completion), through the engine's Java API
- * instead of the REST API, which a host application may not serve. A training that fails is handed back with one
- * retry fewer; after the last, Cockpit shows an incident on <em>Train candidate</em> with the reason.
+ * The worker that runs inside the application, so that Lepton trains and checks its models by itself: it fetches and
+ * locks <em>Train candidate</em> tasks and the other long steps ({@link ExternalStep}s: <em>Check drift and
+ * accuracy</em>) one at a time per thread with a short lock, extends the lock while it works (heartbeat), and hands
+ * a candidate to {@link TrainingTasks#complete}, a step's variables to the engine. For training it speaks the same
+ * fetch-and-lock protocol as the standalone {@code lepton-worker} (same topic, lock, heartbeat and completion),
+ * through the engine's Java API instead of the REST API, which a host application may not serve; the other steps
+ * read Lepton's tables and are done by the nodes' embedded workers only. Work that fails is handed back with one
+ * retry fewer; after the last, Cockpit shows an incident on the step with the reason.
  */
-public class EmbeddedTrainingWorker {
+public class EmbeddedWorker {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTrainingWorker.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedWorker.class);
   /** Attempts in all, as the job executor's R3 retry cycle gave before. */
   static final int ATTEMPTS = 3;
 
@@ -36,18 +38,20 @@ public class EmbeddedTrainingWorker {
   private final TrainingTasks tasks;
   private final DatasetStore datasets;
   private final WorkerSettings settings;
+  private final List<ExternalStep> steps;
   private final String workerId;
   private final ScheduledExecutorService heartbeats;
   private ExecutorService threads;
   private volatile boolean running;
   private volatile boolean paused;
 
-  public EmbeddedTrainingWorker(ExternalTaskService externalTasks, TrainingTasks tasks, DatasetStore datasets,
-      WorkerSettings settings) {
+  public EmbeddedWorker(ExternalTaskService externalTasks, TrainingTasks tasks, DatasetStore datasets,
+      WorkerSettings settings, List<ExternalStep> steps) {
     this.externalTasks = externalTasks;
     this.tasks = tasks;
     this.datasets = datasets;
     this.settings = settings;
+    this.steps = List.copyOf(steps);
     // the process id names the node that holds a lock (an operator reads it in Cockpit's external tasks)
     this.workerId = "embedded-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -76,7 +80,8 @@ public class EmbeddedTrainingWorker {
       String threadWorkerId = workerId + "-" + i; // each thread is a worker of its own: one lock at a time each
       threads.submit(() -> poll(threadWorkerId));
     }
-    LOG.info("Training worker {} started: {} thread(s), lock {}", workerId, settings.threads(), settings.lock());
+    LOG.info("Worker {} started: {} thread(s), lock {}, topics {}", workerId, settings.threads(), settings.lock(),
+        topics());
   }
 
   public synchronized void stop() {
@@ -105,7 +110,7 @@ public class EmbeddedTrainingWorker {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        LOG.warn("Training worker {} could not fetch work: {}", workerId, e.getMessage());
+        LOG.warn("Worker {} could not fetch work: {}", workerId, e.getMessage());
         sleepQuietly(settings.pollInterval());
       }
     }
@@ -118,8 +123,18 @@ public class EmbeddedTrainingWorker {
 
   private int workOnOne(String businessKey, String id) {
     for (int attempt = 0; ; attempt++) {
-      var topic = externalTasks.fetchAndLock(1, id).topic(TrainingTasks.TOPIC, settings.lock().toMillis());
-      List<LockedExternalTask> locked = (businessKey == null ? topic : topic.businessKey(businessKey)).execute();
+      var fetch = externalTasks.fetchAndLock(1, id);
+      var topic = fetch.topic(TrainingTasks.TOPIC, settings.lock().toMillis());
+      if (businessKey != null) {
+        topic = topic.businessKey(businessKey);
+      }
+      for (ExternalStep step : steps) {
+        topic = topic.topic(step.topic().topic(), settings.lock().toMillis()).variables(step.variables());
+        if (businessKey != null) {
+          topic = topic.businessKey(businessKey);
+        }
+      }
+      List<LockedExternalTask> locked = topic.execute();
       if (!locked.isEmpty() || attempt == 3 || !lockableTaskOpen(businessKey)) {
         locked.forEach(task -> work(task, id));
         return locked.size();
@@ -130,10 +145,16 @@ public class EmbeddedTrainingWorker {
     }
   }
 
+  private List<String> topics() {
+    List<String> topics = new java.util.ArrayList<>(List.of(TrainingTasks.TOPIC));
+    steps.forEach(step -> topics.add(step.topic().topic()));
+    return topics;
+  }
+
   /** Whether any task could be locked now (asked only for the running worker: one engagement's are not raced). */
   private boolean lockableTaskOpen(String businessKey) {
-    return businessKey == null && externalTasks.createExternalTaskQuery().topicName(TrainingTasks.TOPIC).notLocked()
-        .withRetriesLeft().active().count() > 0;
+    return businessKey == null && topics().stream().anyMatch(topic -> externalTasks.createExternalTaskQuery()
+        .topicName(topic).notLocked().withRetriesLeft().active().count() > 0);
   }
 
   /**
@@ -154,16 +175,18 @@ public class EmbeddedTrainingWorker {
       try {
         externalTasks.extendLock(task.getId(), holder, lockMillis);
       } catch (RuntimeException lost) {
-        LOG.warn("Training task {}: the lock could not be extended: {}", task.getId(), lost.getMessage());
+        LOG.warn("Task {} ({}): the lock could not be extended: {}", task.getId(), task.getTopicName(),
+            lost.getMessage());
       }
     }, lockMillis / 3, lockMillis / 3, TimeUnit.MILLISECONDS);
     try {
-      TrainingOrder order = tasks.order(task.getId(), holder);
-      TrainingResult result = order.train(datasets.load(order.datasetId()));
-      heartbeat.cancel(false);
-      String id = tasks.complete(task.getId(), holder, result);
-      LOG.info("Training task {} ({} for {}): candidate {} in {} ms", task.getId(), order.algorithm(),
-          order.engagementKey(), id, result.trainingMillis());
+      ExternalStep step = steps.stream().filter(s -> s.topic().topic().equals(task.getTopicName())).findFirst()
+          .orElse(null);
+      if (step == null) {
+        train(task, holder, heartbeat);
+      } else {
+        doStep(step, task, holder, heartbeat);
+      }
     } catch (TrainingTasks.TaskNotLockedException gone) {
       LOG.warn("Training task {} was given up: {}", task.getId(), gone.getMessage());
     } catch (RuntimeException e) {
@@ -174,17 +197,43 @@ public class EmbeddedTrainingWorker {
     }
   }
 
+  private void train(LockedExternalTask task, String holder, ScheduledFuture<?> heartbeat) {
+    TrainingOrder order = tasks.order(task.getId(), holder);
+    TrainingResult result = order.train(datasets.load(order.datasetId()));
+    heartbeat.cancel(false);
+    String id = tasks.complete(task.getId(), holder, result);
+    LOG.info("Training task {} ({} for {}): candidate {} in {} ms", task.getId(), order.algorithm(),
+        order.engagementKey(), id, result.trainingMillis());
+  }
+
+  private void doStep(ExternalStep step, LockedExternalTask task, String holder, ScheduledFuture<?> heartbeat) {
+    long started = System.nanoTime();
+    try {
+      java.util.Map<String, Object> variables = step.work(task);
+      heartbeat.cancel(false);
+      externalTasks.complete(task.getId(), holder, variables);
+      LOG.info("Task {} ({} for {}) done in {} ms", task.getId(), task.getTopicName(), task.getBusinessKey(),
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (ExternalStep.ProcessError error) {
+      heartbeat.cancel(false);
+      externalTasks.handleBpmnError(task.getId(), holder, error.code(), error.getMessage(), error.variables());
+      LOG.info("Task {} ({} for {}) ended with {}: {}", task.getId(), task.getTopicName(), task.getBusinessKey(),
+          error.code(), error.getMessage());
+    }
+  }
+
   private void fail(LockedExternalTask task, String holder, RuntimeException e) {
     int retries = task.getRetries() == null ? ATTEMPTS - 1 : task.getRetries() - 1;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     StringWriter details = new StringWriter();
     e.printStackTrace(new PrintWriter(details));
-    LOG.warn("Training task {} failed ({} retries left): {}", task.getId(), Math.max(retries, 0), message);
+    LOG.warn("Task {} ({}) failed ({} retries left): {}", task.getId(), task.getTopicName(), Math.max(retries, 0),
+        message);
     try {
       externalTasks.handleFailure(task.getId(), holder, message.length() > 600 ? message.substring(0, 600)
           : message, details.toString(), Math.max(retries, 0), settings.retryTimeout().toMillis());
     } catch (RuntimeException lost) {
-      LOG.warn("Training task {}: the failure could not be reported: {}", task.getId(), lost.getMessage());
+      LOG.warn("Task {}: the failure could not be reported: {}", task.getId(), lost.getMessage());
     }
   }
 
