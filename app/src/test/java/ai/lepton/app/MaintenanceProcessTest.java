@@ -106,6 +106,18 @@ class MaintenanceProcessTest extends ProcessTestSupport {
         .fetchAndLock(1, "a-node-that-dies").topic(ExternalTopic.CHECK_DRIFT.topic(), 1_000)
         .businessKey(pi.getBusinessKey()).execute();
     assertThat(held).as("the check waits as an external task").hasSize(1);
+    // and whoever holds it cannot end it with results of their own, nor end maintenance with a BPMN error: not even
+    // an administrator, through Camunda's API (Lepton's worker hands checks back as no one)
+    identity.setAuthentication("demo", List.of(LeptonGroups.ADMIN));
+    try {
+      assertThatThrownBy(() -> engine.getExternalTaskService().complete(held.get(0).getId(), "a-node-that-dies",
+          Map.of("monitoringResult", "{}"))).isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("Lepton's workers do this step");
+      assertThatThrownBy(() -> engine.getExternalTaskService().handleBpmnError(held.get(0).getId(),
+          "a-node-that-dies", "MODEL_NOT_LIVE")).isInstanceOf(AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
     assertThat(worker.workOnAll(pi.getBusinessKey())).as("a check another worker holds is left to it").isZero();
     Thread.sleep(1_100);
     runJobs(pi);

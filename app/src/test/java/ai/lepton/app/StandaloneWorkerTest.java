@@ -40,7 +40,7 @@ class StandaloneWorkerTest extends HttpTestSupport {
 
   @BeforeAll
   void aServiceAccountAndTheApplicationsOwnWorkerPaused() {
-    embedded.pause();
+    embedded.pauseTraining();
     if (identity.createUserQuery().userId(WORKER_USER).count() == 0) {
       User created = identity.newUser(WORKER_USER);
       created.setPassword(WORKER_PASSWORD);
@@ -51,7 +51,7 @@ class StandaloneWorkerTest extends HttpTestSupport {
 
   @AfterAll
   void theApplicationsOwnWorkerResumes() {
-    embedded.resume();
+    embedded.resumeTraining();
   }
 
   @Test

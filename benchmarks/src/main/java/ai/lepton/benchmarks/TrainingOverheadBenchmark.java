@@ -71,7 +71,7 @@ public final class TrainingOverheadBenchmark {
     ProcessEngine engine = TrainingBenchEngine.create(pool, "train-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
         datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
-    EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), tasks, datasets,
+    EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), engine.getIdentityService(), tasks, datasets,
         new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
 
     System.out.printf(Locale.ROOT, "Java %s, %d cores, %d repetitions (medians in ms; at least this many rounds), H2 WRITE_DELAY=%d%n%n",

@@ -113,7 +113,7 @@ public final class TrainingSpreadBenchmark {
     long start = System.nanoTime();
     List<Future<Integer>> done = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
-      EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), tasks, datasets,
+      EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), engine.getIdentityService(), tasks, datasets,
           new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
       done.add(threads.submit(() -> {
         int n = 0;

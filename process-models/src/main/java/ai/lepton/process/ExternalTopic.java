@@ -7,6 +7,12 @@ public enum ExternalTopic {
   TRAIN_CANDIDATE("lepton-train-candidate"),
 
   /**
+   * <em>Profile dataset</em> in {@code ai-engagement}: the profile of the dataset the client sent, with each
+   * attribute's cross-validated skill alone; done by a node's embedded worker (it reads Lepton's tables).
+   */
+  PROFILE_DATASET("lepton-profile-dataset"),
+
+  /**
    * <em>Check drift and accuracy</em> in {@code ai-engagement}'s maintenance: one monitoring check of the live model
    * over its decisions and monitoring data, done by a node's embedded worker (it reads Lepton's tables).
    */

@@ -6,6 +6,7 @@ import ai.lepton.ml.work.ExternalStep;
 import ai.lepton.ml.work.TrainingTasks;
 import java.time.Duration;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,8 +17,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The worker inside the application (<em>Train candidate</em> and <em>Check drift and accuracy</em> are external
- * tasks): it runs whenever the engine's job executor runs, unless {@code lepton.worker.embedded.enabled=false} leaves
- * training to standalone {@code lepton-worker}s (and the monitoring checks to other nodes). Settings: {@code lepton.worker.threads} (2), {@code lepton.worker.lock} (30s, extended every
+ * tasks, and so is <em>Profile dataset</em>): it runs whenever the engine's job executor runs. {@code
+ * lepton.worker.embedded.enabled=false} leaves training to standalone {@code lepton-worker}s; the profiles and
+ * monitoring checks stay with the nodes, which alone reach Lepton's tables. Settings: {@code lepton.worker.threads} (2), {@code lepton.worker.lock} (30s, extended every
  * third of it while training), {@code lepton.worker.poll-interval} (500ms), {@code lepton.worker.retry-timeout} (1m).
  */
 @AutoConfiguration(after = LeptonAutoConfiguration.class)
@@ -25,9 +27,9 @@ public class LeptonWorkerAutoConfiguration {
 
   @Bean(destroyMethod = "stop")
   @ConditionalOnMissingBean
-  public EmbeddedWorker leptonWorker(ExternalTaskService externalTasks, TrainingTasks tasks,
-      DatasetStore datasets, ObjectProvider<ExternalStep> steps, Environment environment) {
-    return new EmbeddedWorker(externalTasks, tasks, datasets, new EmbeddedWorker.WorkerSettings(
+  public EmbeddedWorker leptonWorker(ExternalTaskService externalTasks, IdentityService identity,
+      TrainingTasks tasks, DatasetStore datasets, ObjectProvider<ExternalStep> steps, Environment environment) {
+    return new EmbeddedWorker(externalTasks, identity, tasks, datasets, new EmbeddedWorker.WorkerSettings(
         environment.getProperty("lepton.worker.threads", Integer.class, 2),
         environment.getProperty("lepton.worker.lock", Duration.class),
         environment.getProperty("lepton.worker.poll-interval", Duration.class),
@@ -39,8 +41,10 @@ public class LeptonWorkerAutoConfiguration {
   public ApplicationListener<ApplicationReadyEvent> leptonWorkerStart(EmbeddedWorker worker,
       Environment environment) {
     return ready -> {
-      boolean jobExecution = environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true);
-      if (environment.getProperty("lepton.worker.embedded.enabled", Boolean.class, jobExecution)) {
+      if (environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true)) {
+        if (!environment.getProperty("lepton.worker.embedded.enabled", Boolean.class, true)) {
+          worker.pauseTraining();
+        }
         worker.start();
       }
     };

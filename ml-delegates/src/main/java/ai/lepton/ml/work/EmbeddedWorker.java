@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public class EmbeddedWorker {
   static final int ATTEMPTS = 3;
 
   private final ExternalTaskService externalTasks;
+  private final IdentityService identity;
   private final TrainingTasks tasks;
   private final DatasetStore datasets;
   private final WorkerSettings settings;
@@ -43,11 +46,12 @@ public class EmbeddedWorker {
   private final ScheduledExecutorService heartbeats;
   private ExecutorService threads;
   private volatile boolean running;
-  private volatile boolean paused;
+  private volatile boolean trainingPaused;
 
-  public EmbeddedWorker(ExternalTaskService externalTasks, TrainingTasks tasks, DatasetStore datasets,
-      WorkerSettings settings, List<ExternalStep> steps) {
+  public EmbeddedWorker(ExternalTaskService externalTasks, IdentityService identity, TrainingTasks tasks,
+      DatasetStore datasets, WorkerSettings settings, List<ExternalStep> steps) {
     this.externalTasks = externalTasks;
+    this.identity = identity;
     this.tasks = tasks;
     this.datasets = datasets;
     this.settings = settings;
@@ -92,19 +96,22 @@ public class EmbeddedWorker {
     heartbeats.shutdownNow();
   }
 
-  /** Takes no new task until {@link #resume()}; a training under way finishes (a node drained before it stops). */
-  public void pause() {
-    paused = true;
+  /**
+   * Takes no new training task until {@link #resumeTraining()}: standalone workers train (or the node is drained);
+   * a training under way finishes, and the other steps go on.
+   */
+  public void pauseTraining() {
+    trainingPaused = true;
   }
 
-  public void resume() {
-    paused = false;
+  public void resumeTraining() {
+    trainingPaused = false;
   }
 
   private void poll(String id) {
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
-        if (paused || workOnOne(null, id) == 0) {
+        if (workOnOne(null, id) == 0) {
           Thread.sleep(settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
@@ -124,15 +131,22 @@ public class EmbeddedWorker {
   private int workOnOne(String businessKey, String id) {
     for (int attempt = 0; ; attempt++) {
       var fetch = externalTasks.fetchAndLock(1, id);
-      var topic = fetch.topic(TrainingTasks.TOPIC, settings.lock().toMillis());
-      if (businessKey != null) {
-        topic = topic.businessKey(businessKey);
-      }
-      for (ExternalStep step : steps) {
-        topic = topic.topic(step.topic().topic(), settings.lock().toMillis()).variables(step.variables());
+      org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder topic = null;
+      if (!trainingPaused) {
+        topic = fetch.topic(TrainingTasks.TOPIC, settings.lock().toMillis());
         if (businessKey != null) {
           topic = topic.businessKey(businessKey);
         }
+      }
+      for (ExternalStep step : steps) {
+        topic = (topic == null ? fetch : topic).topic(step.topic().topic(), settings.lock().toMillis())
+            .variables(step.variables());
+        if (businessKey != null) {
+          topic = topic.businessKey(businessKey);
+        }
+      }
+      if (topic == null) {
+        return 0;
       }
       List<LockedExternalTask> locked = topic.execute();
       if (!locked.isEmpty() || attempt == 3 || !lockableTaskOpen(businessKey)) {
@@ -146,7 +160,7 @@ public class EmbeddedWorker {
   }
 
   private List<String> topics() {
-    List<String> topics = new java.util.ArrayList<>(List.of(TrainingTasks.TOPIC));
+    List<String> topics = new java.util.ArrayList<>(trainingPaused ? List.of() : List.of(TrainingTasks.TOPIC));
     steps.forEach(step -> topics.add(step.topic().topic()));
     return topics;
   }
@@ -211,14 +225,31 @@ public class EmbeddedWorker {
     try {
       java.util.Map<String, Object> variables = step.work(task);
       heartbeat.cancel(false);
-      externalTasks.complete(task.getId(), holder, variables);
+      asNoOne(() -> externalTasks.complete(task.getId(), holder, variables));
       LOG.info("Task {} ({} for {}) done in {} ms", task.getId(), task.getTopicName(), task.getBusinessKey(),
           (System.nanoTime() - started) / 1_000_000);
     } catch (ExternalStep.ProcessError error) {
       heartbeat.cancel(false);
-      externalTasks.handleBpmnError(task.getId(), holder, error.code(), error.getMessage(), error.variables());
+      asNoOne(() -> externalTasks.handleBpmnError(task.getId(), holder, error.code(), error.getMessage(),
+          error.variables()));
       LOG.info("Task {} ({} for {}) ended with {}: {}", task.getId(), task.getTopicName(), task.getBusinessKey(),
           error.code(), error.getMessage());
+    }
+  }
+
+  /**
+   * Hands a step back as no one ({@link StepCompletions}: a step ended by a logged-in caller is refused), also when a
+   * test runs the worker on a thread that has a user logged in.
+   */
+  private void asNoOne(Runnable handBack) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      handBack.run();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
     }
   }
 

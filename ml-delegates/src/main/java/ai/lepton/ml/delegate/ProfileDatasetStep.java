@@ -8,25 +8,30 @@ import ai.lepton.ml.training.SingleAttributeSkill;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import ai.lepton.ml.work.ExternalStep;
+import ai.lepton.process.ExternalTopic;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 import weka.core.Instances;
 
 /**
- * Profiles the dataset the client sent, stores the profile with it and hands it to the data-quality rules as the
- * JSON variable {@code datasetProfile}. The profile includes what each attribute achieves alone against all of them
- * together ({@link SingleAttributeSkill}, the engagement's recorded folds and seed), and the leakage thresholds the
- * rules apply ({@code lepton.quality.leakage.*}), so the stored profile says what was measured and judged.
+ * <em>Profile dataset</em>: profiles the dataset the client sent, stores the profile with it and hands it to the
+ * data-quality rules as the JSON variable {@code datasetProfile}. The profile includes what each attribute achieves
+ * alone against all of them together ({@link SingleAttributeSkill}, the engagement's recorded folds and seed), and the
+ * leakage thresholds the rules apply ({@code lepton.quality.leakage.*}), so the stored profile says what was measured
+ * and judged. An external task on {@code lepton-profile-dataset}: profiling a large dataset (its cross-validated
+ * single-attribute skill above all) is held with a short lock its worker extends. The target is the recorded
+ * requirements', never a variable; a dataset without it, or without a text attribute they name, fails the step (an
+ * incident after its retries).
  */
-@Component("profileDataset")
-public class ProfileDatasetDelegate implements JavaDelegate {
+@Component
+public class ProfileDatasetStep implements ExternalStep {
 
   private final DatasetStore datasets;
   private final RequirementsRecord requirements;
   private final LeakageThresholds thresholds;
 
-  public ProfileDatasetDelegate(DatasetStore datasets, RequirementsRecord requirements,
+  public ProfileDatasetStep(DatasetStore datasets, RequirementsRecord requirements,
       LeakageThresholds thresholds) {
     this.datasets = datasets;
     this.requirements = requirements;
@@ -34,15 +39,31 @@ public class ProfileDatasetDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String datasetId = RequiredVariables.string(execution, "datasetId");
-    String target = RequiredVariables.string(execution, "targetAttribute");
+  public ExternalTopic topic() {
+    return ExternalTopic.PROFILE_DATASET;
+  }
+
+  @Override
+  public List<String> variables() {
+    return List.of("datasetId");
+  }
+
+  @Override
+  public Map<String, Object> work(LockedExternalTask task) {
+    Object id = task.getVariables().get("datasetId");
+    if (id == null || id.toString().isBlank()) {
+      throw new RequiredVariables.MissingVariableException("datasetId");
+    }
+    String datasetId = id.toString().strip();
+    Requirements recorded = requirements.latest(task.getBusinessKey()).orElseThrow(() -> new IllegalStateException(
+        "Engagement " + task.getBusinessKey() + " has no recorded requirements: they are recorded when Analyse"
+            + " requirements completes"));
+    String target = recorded.targetAttribute();
     Instances data = datasets.load(datasetId);
     if (data.attribute(target) == null) {
       throw new IllegalArgumentException(
           String.format("Dataset %s has no attribute '%s' (the engagement's target)", datasetId, target));
     }
-    Requirements recorded = requirements.of(execution);
     // a text attribute the requirements name and the data lacks is an incident naming it (asynchronous step)
     Map<String, Object> profile = DatasetProfiler.profile(data, target, recorded.textSettings().attributeNames());
     SingleAttributeSkill skill = SingleAttributeSkill.measure(data, target, recorded.folds(), recorded.seed(),
@@ -69,8 +90,10 @@ public class ProfileDatasetDelegate implements JavaDelegate {
       }
     }
     datasets.addProfile(datasetId, target, profile);
-    execution.setVariable("datasetRows", data.numInstances());
-    execution.setVariable("datasetRowsWithMissingValues", profile.get("rowsWithMissingValues"));
-    execution.setVariable("datasetProfile", JsonVariables.of(profile));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("datasetRows", data.numInstances());
+    variables.put("datasetRowsWithMissingValues", profile.get("rowsWithMissingValues"));
+    variables.put("datasetProfile", JsonVariables.of(profile));
+    return variables;
   }
 }

@@ -1,6 +1,6 @@
-package ai.lepton.ml.monitoring;
+package ai.lepton.ml.delegate;
 
-import ai.lepton.ml.delegate.JsonVariables;
+import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.StatusChange;
