@@ -48,12 +48,7 @@ public class DriftCheckStep implements ExternalStep {
 
   @Override
   public Map<String, Object> work(LockedExternalTask task) {
-    Object id = task.getVariables().get("modelVersionId");
-    if (id == null || id.toString().isBlank()) {
-      throw new IllegalStateException("Process variable 'modelVersionId' is missing: it is set when the engagement"
-          + " deploys its model");
-    }
-    String versionId = id.toString().strip();
+    String versionId = ExternalStep.required(task, "modelVersionId");
     ModelStatus status = registry.currentStatus(versionId);
     if (status != ModelStatus.DEPLOYED) {
       List<StatusChange> history = registry.statusHistory(versionId);

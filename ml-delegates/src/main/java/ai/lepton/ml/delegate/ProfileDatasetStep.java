@@ -50,11 +50,7 @@ public class ProfileDatasetStep implements ExternalStep {
 
   @Override
   public Map<String, Object> work(LockedExternalTask task) {
-    Object id = task.getVariables().get("datasetId");
-    if (id == null || id.toString().isBlank()) {
-      throw new RequiredVariables.MissingVariableException("datasetId");
-    }
-    String datasetId = id.toString().strip();
+    String datasetId = ExternalStep.required(task, "datasetId");
     Requirements recorded = requirements.latest(task.getBusinessKey()).orElseThrow(() -> new IllegalStateException(
         "Engagement " + task.getBusinessKey() + " has no recorded requirements: they are recorded when Analyse"
             + " requirements completes"));

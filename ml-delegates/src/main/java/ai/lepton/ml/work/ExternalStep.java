@@ -23,6 +23,16 @@ public interface ExternalStep {
    */
   Map<String, Object> work(LockedExternalTask task);
 
+  /** A variable the task was fetched with, failing the step with its name when it is missing or blank. */
+  static String required(LockedExternalTask task, String name) {
+    Object value = task.getVariables().get(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalStateException("Process variable '" + name + "' is missing: it is set by an earlier step of"
+          + " the engagement");
+    }
+    return value.toString().strip();
+  }
+
   /** An outcome the process models as a BPMN error, with variables set on the way. */
   class ProcessError extends RuntimeException {
     private final String code;
