@@ -130,10 +130,7 @@ public class EngagementOverview {
       String stepId = step == null ? null : step.getActivityId();
       String phase = ended ? "closed" : stepId == null ? "starting"
           : PHASES.getOrDefault(stepId, inMaintenance(open.get(instance.getId())) ? "maintenance" : "running");
-      String status = ended ? "closed" : incidentCount > 0 ? "has-incident"
-          : "Task_ApproveModel".equals(stepId) ? "awaiting-approval"
-          : WAITING_ON_CLIENT.contains(stepId) ? "waiting-on-client"
-          : "maintenance".equals(phase) ? "in-maintenance" : "active";
+      String status = status(ended, incidentCount, stepId, phase);
       lines.add(new Line(instance.getBusinessKey(), instance.getId(), text(values.get("client")),
           text(values.get("engagementName")), phase, status, step == null ? null : step.getActivityName(),
           ended ? null : waitingOn(instance.getProcessDefinitionId(), step), step == null ? null : step.getTaskId(),
@@ -146,6 +143,17 @@ public class EngagementOverview {
     List<Line> shown = matching.subList(from, Math.min(from + size, matching.size())).stream()
         .map(this::withModels).toList();
     return new Page(shown, page, size, matching.size());
+  }
+
+  /**
+   * An engagement's status on the list. {@code stepId} is null for an instance read between two of its steps (its
+   * open activities are queried after the instances: one that moved on in between has none open yet).
+   */
+  static String status(boolean ended, long incidentCount, String stepId, String phase) {
+    return ended ? "closed" : incidentCount > 0 ? "has-incident"
+        : "Task_ApproveModel".equals(stepId) ? "awaiting-approval"
+        : stepId != null && WAITING_ON_CLIENT.contains(stepId) ? "waiting-on-client"
+        : "maintenance".equals(phase) ? "in-maintenance" : "active";
   }
 
   /** The champion against its threshold, the approval and the live version, from the registry and the record. */
