@@ -25,7 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
     "camunda.bpm.process-engine-name=encryptedTest",
     "lepton.data-dir=target/encrypted-test-data",
-    "spring.datasource.url=jdbc:h2:file:./target/encrypted-test-data/lepton;CIPHER=AES;WRITE_DELAY=0",
+    "spring.datasource.url=jdbc:h2:file:./target/encrypted-test-data/lepton;CIPHER=AES;WRITE_DELAY=0;RETENTION_TIME=0;"
+        + "QUERY_CACHE_SIZE=256;MAX_LENGTH_INPLACE_LOB=8192",
     "spring.datasource.password=" + EncryptedDatabaseTest.FILE_KEY + " " + EncryptedDatabaseTest.USER_PASSWORD,
     "lepton.demo.enabled=false",
     "lepton.admin.password=test-administrator-password",
