@@ -1,13 +1,11 @@
 package ai.lepton.decisions;
 
+import ai.lepton.access.EngineIdentity;
 import ai.lepton.api.ProcessStartRights;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.process.ProcessKey;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -51,11 +49,9 @@ public class DecisionFolderAccounts {
       throw refused(account, folder, fileName, "the account named for " + folder + ", " + account
           + ", is not a Camunda user");
     }
-    List<String> groups = identity.createGroupQuery().groupMember(account).list().stream().map(Group::getId)
-        .toList();
-    List<String> tenants = identity.createTenantQuery().userMember(account).includingGroupsOfUser(true).list()
-        .stream().map(Tenant::getId).toList();
-    if (!rights.mayStart(new Authentication(account, groups, tenants), ProcessKey.MODEL_DECISION.key())) {
+    EngineIdentity found = EngineIdentity.lookUp(identity, account);
+    if (!rights.mayStart(new Authentication(account, found.groupIds(), found.tenantIds()),
+        ProcessKey.MODEL_DECISION.key())) {
       throw refused(account, folder, fileName, "the account named for " + folder + ", " + account
           + ", may not make decisions (it may not start model-decision)");
     }

@@ -51,9 +51,7 @@ public class ProfileDatasetStep implements ExternalStep {
   @Override
   public Map<String, Object> work(LockedExternalTask task) {
     String datasetId = ExternalStep.required(task, "datasetId");
-    Requirements recorded = requirements.latest(task.getBusinessKey()).orElseThrow(() -> new IllegalStateException(
-        "Engagement " + task.getBusinessKey() + " has no recorded requirements: they are recorded when Analyse"
-            + " requirements completes"));
+    Requirements recorded = requirements.of(task.getBusinessKey());
     String target = recorded.targetAttribute();
     Instances data = datasets.load(datasetId);
     if (data.attribute(target) == null) {

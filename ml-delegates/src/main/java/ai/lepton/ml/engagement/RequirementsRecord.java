@@ -104,9 +104,13 @@ public class RequirementsRecord {
 
   /** The recorded requirements of the engagement this execution belongs to; a step before them is a defect. */
   public Requirements of(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
-    return latest(key).orElseThrow(() -> new IllegalStateException(
-        "Engagement " + key + " has no recorded requirements: they are recorded when Analyse requirements completes"));
+    return of(execution.getProcessBusinessKey());
+  }
+
+  /** The recorded requirements of an engagement (its business key); a step before them is a defect. */
+  public Requirements of(String engagementKey) {
+    return latest(engagementKey).orElseThrow(() -> new IllegalStateException("Engagement " + engagementKey
+        + " has no recorded requirements: they are recorded when Analyse requirements completes"));
   }
 
   /** Everyone who set this engagement's requirements, in any revision. */

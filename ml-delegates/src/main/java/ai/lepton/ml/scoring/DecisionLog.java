@@ -3,8 +3,10 @@ package ai.lepton.ml.scoring;
 import ai.lepton.ml.Json;
 import ai.lepton.ml.TimeOrderedId;
 import ai.lepton.ml.audit.AuditTrail;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -289,7 +293,7 @@ public class DecisionLog {
    * rows in a temporary file first (lazy execution, for this query only), PostgreSQL would send it all at once
    * (fetch size). The monitoring check reads the decisions it compares with the training data here.
    */
-  public int featuresSince(String modelVersionId, Instant since, int most, java.util.function.Consumer<String> each) {
+  public int featuresSince(String modelVersionId, Instant since, int most, Consumer<String> each) {
     Timestamp from = Timestamp.from(since);
     Integer logged = jdbc.queryForObject("SELECT COUNT(*) FROM lepton_decision WHERE model_version_id = ?"
         + " AND decided_at >= ?", Integer.class, modelVersionId, from);
@@ -300,14 +304,14 @@ public class DecisionLog {
           most - 1);
     }
     Timestamp newest = from;
-    return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) connection -> {
+    return jdbc.execute((ConnectionCallback<Integer>) connection -> {
       boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
       if (h2) {
-        try (java.sql.Statement lazy = connection.createStatement()) {
+        try (Statement lazy = connection.createStatement()) {
           lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
       }
-      try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT features_json FROM lepton_decision"
+      try (PreparedStatement query = connection.prepareStatement("SELECT features_json FROM lepton_decision"
           + " WHERE model_version_id = ? AND decided_at >= ?")) {
         query.setFetchSize(1000);
         query.setString(1, modelVersionId);
@@ -322,7 +326,7 @@ public class DecisionLog {
         return rows;
       } finally {
         if (h2) {
-          try (java.sql.Statement eager = connection.createStatement()) {
+          try (Statement eager = connection.createStatement()) {
             eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
           }
         }

@@ -5,7 +5,9 @@ import ai.lepton.ml.training.TrainingResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,25 +134,17 @@ public class EmbeddedWorker {
 
   private int workOnOne(String businessKey, String id) {
     for (int attempt = 0; ; attempt++) {
-      var fetch = externalTasks.fetchAndLock(1, id);
-      org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder topic = null;
-      if (!trainingPaused) {
-        topic = fetch.topic(TrainingTasks.TOPIC, settings.lock().toMillis());
-        if (businessKey != null) {
-          topic = topic.businessKey(businessKey);
-        }
-      }
-      for (ExternalStep step : steps) {
-        topic = (topic == null ? fetch : topic).topic(step.topic().topic(), settings.lock().toMillis())
-            .variables(step.variables());
-        if (businessKey != null) {
-          topic = topic.businessKey(businessKey);
-        }
-      }
-      if (topic == null) {
+      if (topics().isEmpty()) {
         return 0;
       }
-      List<LockedExternalTask> locked = topic.execute();
+      ExternalTaskQueryBuilder query = externalTasks.fetchAndLock(1, id);
+      if (!trainingPaused) {
+        query = subscribe(query, TrainingTasks.TOPIC, null, businessKey);
+      }
+      for (ExternalStep step : steps) {
+        query = subscribe(query, step.topic().topic(), step.variables(), businessKey);
+      }
+      List<LockedExternalTask> locked = query.execute();
       if (!locked.isEmpty() || attempt == 3 || !lockableTaskOpen(businessKey)) {
         locked.forEach(task -> work(task, id));
         return locked.size();
@@ -159,8 +155,18 @@ public class EmbeddedWorker {
     }
   }
 
+  /** The query subscribed to one more topic (all its variables when none are named), of one engagement or all. */
+  private ExternalTaskQueryBuilder subscribe(ExternalTaskQueryBuilder query, String topic, List<String> variables,
+      String businessKey) {
+    ExternalTaskQueryTopicBuilder subscribed = query.topic(topic, settings.lock().toMillis());
+    if (variables != null) {
+      subscribed = subscribed.variables(variables);
+    }
+    return businessKey == null ? subscribed : subscribed.businessKey(businessKey);
+  }
+
   private List<String> topics() {
-    List<String> topics = new java.util.ArrayList<>(trainingPaused ? List.of() : List.of(TrainingTasks.TOPIC));
+    List<String> topics = new ArrayList<>(trainingPaused ? List.of() : List.of(TrainingTasks.TOPIC));
     steps.forEach(step -> topics.add(step.topic().topic()));
     return topics;
   }
@@ -223,7 +229,7 @@ public class EmbeddedWorker {
   private void doStep(ExternalStep step, LockedExternalTask task, String holder, ScheduledFuture<?> heartbeat) {
     long started = System.nanoTime();
     try {
-      java.util.Map<String, Object> variables = step.work(task);
+      Map<String, Object> variables = step.work(task);
       heartbeat.cancel(false);
       asNoOne(() -> externalTasks.complete(task.getId(), holder, variables));
       LOG.info("Task {} ({} for {}) done in {} ms", task.getId(), task.getTopicName(), task.getBusinessKey(),
