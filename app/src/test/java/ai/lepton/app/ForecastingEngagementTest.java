@@ -12,6 +12,7 @@ import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.forecasting.ForecastEvaluation;
 import ai.lepton.ml.forecasting.ForecastSpec;
+import ai.lepton.ml.forecasting.SeriesFigures;
 import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -75,13 +76,16 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     ModelVersion linear = candidates.stream().filter(c -> c.algorithm().equals(LINEAR)).findFirst().orElseThrow();
     String prepared = (String) runtime.getVariable(pi.getId(), "preparedDatasetId");
     ForecastEvaluation expected = ForecastTrainer.evaluate(datasets.load(prepared),
-        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(LINEAR), 0));
+        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(LINEAR), 0)).get(0);
     assertThat(linear.metric("maeRatioToSeasonalNaive")).isCloseTo(expected.maeRatioToSeasonalNaive(), within(1e-9));
     @SuppressWarnings("unchecked")
     Map<String, Object> series = (Map<String, Object>) linear.metrics().get("forecast");
     assertThat(series).containsEntry("periodicity", "MONTHLY").containsEntry("testPeriods", 12);
-    assertThat((List<?>) series.get("steps")).hasSize(12);
-    assertThat((List<?>) series.get("heldOut")).hasSize(12);
+    List<Map<String, Object>> figures = SeriesFigures.of(linear.metrics(), "Fortified");
+    assertThat(figures).singleElement().satisfies(fortified -> {
+      assertThat((List<?>) fortified.get("steps")).hasSize(12);
+      assertThat((List<?>) fortified.get("heldOut")).hasSize(12);
+    });
 
     // a champion that loses to last season's figures reaches the approver with that said
     String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
@@ -98,14 +102,8 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     assertThat(registry.currentStatus(champion)).isEqualTo(ai.lepton.ml.registry.ModelStatus.DEPLOYED);
     // what it forecasts is what Weka's forecaster, built by hand the same way on the same series, forecasts
     ModelVersion deployed = registry.get(champion);
-    weka.classifiers.timeseries.WekaForecaster byHand = new weka.classifiers.timeseries.WekaForecaster();
-    byHand.setFieldsToForecast("Fortified");
-    byHand.setBaseForecaster(AlgorithmSpec.parse(deployed.algorithm() + " " + deployed.options()).newClassifier());
-    byHand.getTSLagMaker().setTimeStampField("Date");
-    byHand.getTSLagMaker().setMinLag(1);
-    byHand.getTSLagMaker().setMaxLag(12);
-    byHand.getTSLagMaker().setAddMonthOfYear(true);
-    byHand.getTSLagMaker().setAddQuarterOfYear(true);
+    weka.classifiers.timeseries.WekaForecaster byHand = byHand("Fortified",
+        deployed.algorithm() + " " + deployed.options());
     weka.core.Instances history = datasets.load(prepared);
     byHand.buildForecaster(history);
     byHand.primeForecaster(history);
@@ -140,13 +138,10 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   @Test
   void theLiveForecasterIsJudgedOnTheActualsThatComeInAndRetrainedWhenItFallsBehind() throws Exception {
     // trained on the series up to July 1994; the year after arrives later as monitoring data
-    String arff = new String(wine(), java.nio.charset.StandardCharsets.UTF_8);
-    int data = arff.indexOf("@data") + "@data".length();
-    List<String> rows = arff.substring(data).lines().filter(l -> !l.isBlank() && !l.startsWith("%")).toList();
-    String head = arff.substring(0, data) + "\n";
-    byte[] past = (head + String.join("\n", rows.subList(0, rows.size() - 12)) + "\n").getBytes();
-    weka.core.Instances lastYear = new weka.core.converters.ConverterUtils.DataSource(new java.io.ByteArrayInputStream(
-        (head + String.join("\n", rows.subList(rows.size() - 12, rows.size())) + "\n").getBytes())).getDataSet();
+    WineSplit split = WineSplit.ofLastYear();
+    byte[] past = split.past();
+    weka.core.Instances lastYear = split.lastYear();
+    String head = split.head();
     ProcessInstance pi = open();
     Map<String, Object> requirements = requirements(null);
     requirements.put("algorithms", LINEAR);
@@ -205,6 +200,114 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     assertThat(outcome.getReason()).contains("the series has moved on");
   }
 
+  /**
+   * Two series forecast jointly (fortified and red wine): requirements name the other series, each series is judged
+   * and shown on its own, the worst one decides the model's figures, the forecast answers both, a replenishment asks
+   * for one of them, and monitoring catches the one that moved while the other did not.
+   */
+  @Test
+  void severalSeriesAreForecastJointlyAndEachIsJudgedAndCheckedOnItsOwn() throws Exception {
+    WineSplit split = WineSplit.ofLastYear();
+    byte[] past = split.past();
+    ProcessInstance pi = open();
+    Map<String, Object> requirements = requirements(null);
+    requirements.put("algorithms", LINEAR);
+    requirements.put("horizon", 6);
+    requirements.put("modelName", "wine-by-type-test");
+    requirements.put("alsoForecast", "Fortified, Red");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'Fortified' is the target already");
+    requirements.put("alsoForecast", "Red");
+    requirements.put("successMetric", "meanAbsoluteError");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("in each series' own units");
+    requirements.put("successMetric", "maeRatioToSeasonalNaive");
+    // fortified sales to July 1994 fall faster than a linear forecast 6 months ahead follows (1.6 of the seasonal-naive
+    // error, red 1.3): the worst series is the model's figure, and this engagement accepts up to 1.75
+    requirements.put("successThreshold", 1.75);
+    as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), requirements);
+      return intake.receive(pi.getBusinessKey(), "wine-to-1994.arff", past, DatasetFormat.ARFF);
+    });
+    runJobs(pi);
+    String candidate = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+    ModelVersion version = registry.get(candidate);
+    List<Map<String, Object>> figures = SeriesFigures.of(version.metrics(), "Fortified");
+    figures.forEach(f -> System.out.printf("wine by type to July 1994, LinearRegression, 6 months ahead: %s MAE %.1f,"
+        + " %.3f of the seasonal-naive forecast's%n", f.get("target"), f.get("meanAbsoluteError"),
+        f.get("maeRatioToSeasonalNaive")));
+    assertThat(pi).isWaitingAt("Task_ApproveModel");
+    assertThat(figures).extracting(f -> f.get("target")).containsExactly("Fortified", "Red");
+    assertThat(version.metric("maeRatioToSeasonalNaive")).isEqualTo(figures.stream()
+        .mapToDouble(f -> ((Number) f.get("maeRatioToSeasonalNaive")).doubleValue()).max().orElseThrow());
+    as("mro", LeptonGroups.MODEL_RISK_OFFICERS, () -> {
+      tasks.complete(task(pi).getId(), Map.of("approved", true, "approvalReason", "Both series beat last season"));
+      return null;
+    });
+    runJobs(pi);
+
+    // the forecast answers both series, as the package's joint forecaster built by hand on the same series does
+    weka.classifiers.timeseries.WekaForecaster byHand = byHand("Fortified,Red", LINEAR);
+    weka.core.Instances series = datasets.load((String) runtime.getVariable(pi.getId(), "preparedDatasetId"));
+    byHand.buildForecaster(series);
+    byHand.primeForecaster(series);
+    List<List<weka.classifiers.evaluation.NumericPrediction>> expected = byHand.forecast(6);
+    ai.lepton.ml.forecasting.Forecast served = forecasts.forecast("wine-by-type-test", 6, null);
+    assertThat(served.target()).isEqualTo("Fortified");
+    assertThat(served.otherTargets()).singleElement().satisfies(red -> {
+      assertThat(red.target()).isEqualTo("Red");
+      assertThat(red.periods()).hasSize(6);
+    });
+    for (int step = 0; step < 6; step++) {
+      assertThat(served.periods().get(step).forecast()).isCloseTo(expected.get(step).get(0).predicted(), within(1e-9));
+      assertThat(served.periodsOf("Red").orElseThrow().get(step).forecast())
+          .isCloseTo(expected.get(step).get(1).predicted(), within(1e-9));
+    }
+
+    // a replenishment of red wine asks the model for that series; a series it does not forecast is a BPMN error
+    double redDemand = served.periodsOf("Red").orElseThrow().subList(0, 3).stream().mapToDouble(p -> p.forecast())
+        .sum();
+    ProcessInstance red = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "stock-replenishment", Map.of("modelName", "wine-by-type-test", "forecastTarget", "Red",
+            "stockOnHand", 0, "leadTimePeriods", 3)));
+    assertThat(((Number) historyVariables(red.getId()).get("demandOverLeadTime")).doubleValue())
+        .isCloseTo(redDemand, within(1e-6));
+    ProcessInstance merlot = as("pm", LeptonGroups.PROJECT_MANAGERS, () -> runtime.startProcessInstanceByKey(
+        "stock-replenishment", Map.of("modelName", "wine-by-type-test", "forecastTarget", "Merlot",
+            "stockOnHand", 0, "leadTimePeriods", 3)));
+    assertThat(merlot).isEnded().hasPassed("EndEvent_NotDecided");
+    assertThat(historyVariables(merlot.getId())).containsEntry("errorCode", "INVALID_FEATURES");
+    assertThat(String.valueOf(historyVariables(merlot.getId()).get("errorMessage")))
+        .contains("forecasts [Fortified, Red], not 'Merlot'");
+
+    // the year after: red wine sales doubled, fortified as they were; the check names red and the verdict retrains
+    weka.core.Instances lastYear = split.lastYear();
+    int redIndex = lastYear.attribute("Red").index();
+    lastYear.forEach(row -> row.setValue(redIndex, row.value(redIndex) * 2));
+    Map<String, Object> check = monitoring.check(candidate, lastYear, List.of(), "red doubled", "ds");
+    assertThat(check).containsEntry("forecastTarget", "Red").containsEntry("forecastPeriodsChecked", 12);
+    ai.lepton.api.MonitoringCheckView view = ai.lepton.api.MonitoringCheckView.strictly(check);
+    assertThat(view.forecastTargets()).extracting(ai.lepton.api.MonitoringCheckView.SeriesError::target)
+        .containsExactly("Fortified", "Red");
+    ai.lepton.api.MonitoringCheckView.SeriesError fortified = view.forecastTargets().get(0);
+    ai.lepton.api.MonitoringCheckView.SeriesError redError = view.forecastTargets().get(1);
+    assertThat(redError.recentForecastMae()).isGreaterThan(1.5 * redError.approvedForecastMae());
+    assertThat(fortified.recentForecastMae() / fortified.approvedForecastMae())
+        .isLessThan(redError.recentForecastMae() / redError.approvedForecastMae());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> attributes = (List<Map<String, Object>>) check.get("attributes");
+    assertThat(attributes).extracting(a -> a.get("attribute")).doesNotContain("Date", "Fortified", "Red");
+    assertThat(rules.apply(ai.lepton.rules.RuleSet.MAINTENANCE, name -> name.equals("monitoringResult") ? check
+        : null).getDecision()).isEqualTo("RETRAIN");
+    System.out.printf("wine by type, red doubled the year after: red MAE %.1f against %.1f approved, fortified %.1f"
+        + " against %.1f%n", redError.recentForecastMae(), redError.approvedForecastMae(),
+        fortified.recentForecastMae(), fortified.approvedForecastMae());
+  }
+
   @Test
   void shuffledFoldsAreRefusedForAForecastWithTheReason() {
     ProcessInstance pi = open();
@@ -261,6 +364,26 @@ class ForecastingEngagementTest extends ProcessTestSupport {
       variables.put("folds", folds);
     }
     return variables;
+  }
+
+  private static weka.classifiers.timeseries.WekaForecaster byHand(String fields, String learner) throws Exception {
+    return ai.lepton.ml.forecasting.ByHand.monthly(AlgorithmSpec.parse(learner).newClassifier(), fields);
+  }
+
+  /** wine.arff up to July 1994, as the client first sends it, and the year after, as it arrives later. */
+  private record WineSplit(byte[] past, weka.core.Instances lastYear, String head) {
+
+    static WineSplit ofLastYear() throws Exception {
+      String arff = new String(wine(), java.nio.charset.StandardCharsets.UTF_8);
+      int data = arff.indexOf("@data") + "@data".length();
+      List<String> rows = arff.substring(data).lines().filter(l -> !l.isBlank() && !l.startsWith("%")).toList();
+      String head = arff.substring(0, data) + "\n";
+      byte[] past = (head + String.join("\n", rows.subList(0, rows.size() - 12)) + "\n").getBytes();
+      weka.core.Instances lastYear = new weka.core.converters.ConverterUtils.DataSource(
+          new java.io.ByteArrayInputStream((head + String.join("\n", rows.subList(rows.size() - 12, rows.size()))
+              + "\n").getBytes())).getDataSet();
+      return new WineSplit(past, lastYear, head);
+    }
   }
 
   private static byte[] wine() throws Exception {

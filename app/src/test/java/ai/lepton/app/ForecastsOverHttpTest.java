@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A sales forecast as a project, a data scientist, a model risk officer and a business process see it, over HTTP:
- * the engagement on monthly wine sales to deployment, then the next 12 months from {@code POST /api/forecasts}.
+ * the engagement on monthly wine sales (fortified, with red forecast jointly) to deployment, then the next 12 months
+ * of both from {@code POST /api/forecasts}.
  */
 class ForecastsOverHttpTest extends HttpTestSupport {
 
@@ -21,9 +22,9 @@ class ForecastsOverHttpTest extends HttpTestSupport {
     startEngagement("pm", key);
     assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of(
         "targetAttribute", "Fortified", "problemType", "forecasting", "timeAttribute", "Date", "horizon", 12,
-        "modelName", "fortified-sales-http", "successMetric", "maeRatioToSeasonalNaive", "successThreshold", 1.5,
-        "algorithms", "weka.classifiers.functions.LinearRegression",
-        "intendedUse", "Monthly fortified wine sales for stock planning")).status()).isEqualTo(204);
+        "alsoForecast", "Red", "modelName", "fortified-sales-http", "successMetric", "maeRatioToSeasonalNaive",
+        "successThreshold", 2.0, "algorithms", "weka.classifiers.functions.LinearRegression",
+        "intendedUse", "Monthly fortified and red wine sales for stock planning")).status()).isEqualTo(204);
     byte[] wine;
     try (InputStream in = ForecastsOverHttpTest.class.getResourceAsStream("/data/wine.arff")) {
       wine = in.readAllBytes();
@@ -46,9 +47,23 @@ class ForecastsOverHttpTest extends HttpTestSupport {
       assertThat(period.path("lower").asDouble()).isLessThan(period.path("forecast").asDouble());
       assertThat(period.path("upper").asDouble()).isGreaterThan(period.path("forecast").asDouble());
     });
+    JsonNode others = answer.json().path("otherTargets");
+    assertThat(others).hasSize(1);
+    assertThat(others.get(0).path("target").asText()).isEqualTo("Red");
+    assertThat(others.get(0).path("periods")).hasSize(12);
+    assertThat(others.get(0).path("periods").get(0).path("period").asText()).isEqualTo("1995-08-01");
+    assertThat(others.get(0).path("periods").get(0).path("forecast").asDouble())
+        .isNotEqualTo(periods.get(0).path("forecast").asDouble());
+    assertThat(others.get(0).path("periods").get(0).path("upper").asDouble())
+        .isGreaterThan(others.get(0).path("periods").get(0).path("forecast").asDouble());
+    // the card shows each series held out against its forecast
+    String card = get("auditor", "/api/models/" + answer.json().path("modelVersionId").asText() + "/card").text();
+    assertThat(card).contains("id=\"forecast-against-actual-Fortified\"", "id=\"forecast-against-actual-Red\"",
+        "Red: error by step ahead");
     String forecastId = answer.json().path("forecastId").asText();
-    assertThat(get("auditor", "/api/forecasts?model=fortified-sales-http").json().findValuesAsText("forecastId"))
-        .contains(forecastId);
+    JsonNode logged = get("auditor", "/api/forecasts?model=fortified-sales-http").json();
+    assertThat(logged.findValuesAsText("forecastId")).contains(forecastId);
+    assertThat(logged.get(0).path("otherTargets").get(0).path("periods")).hasSize(12);
     assertThat(get("pm", "/api/forecasts?model=fortified-sales-http").status()).isEqualTo(403);
     // those who may not decide may not forecast either: auditors change nothing, credit officers decide in their
     // own process
@@ -86,5 +101,6 @@ class ForecastsOverHttpTest extends HttpTestSupport {
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     assertThat(answer.json().path("periods")).hasSize(12);
     assertThat(answer.json().path("target").asText()).isEqualTo("Fortified");
+    assertThat(answer.json().path("otherTargets")).isEmpty();
   }
 }

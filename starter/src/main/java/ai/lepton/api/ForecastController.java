@@ -39,6 +39,8 @@ public class ForecastController {
   /** The forecast as logged. */
   @Schema(description = "The next periods of the series with 95 % intervals, as logged")
   public record ForecastAnswer(String modelName, String modelVersionId, String target, List<Forecast.Period> periods,
+      @Schema(description = "The other series the model forecasts jointly with its target, each with its periods"
+          + " (empty for a model of one series)") List<Forecast.Series> otherTargets,
       @Schema(description = "The forecast's id in the forecast log", example = "fc-019ad3f1c2a07c3e9b1d")
       String forecastId) {}
 
@@ -90,7 +92,7 @@ public class ForecastController {
     }
     String id = log.record(forecast, request.overlays(), user.getUserId());
     return new ForecastAnswer(forecast.modelName(), forecast.modelVersionId(), forecast.target(), forecast.periods(),
-        id);
+        forecast.otherTargets(), id);
   }
 
   /** Who may read it is decided before this runs, on the path ({@code ReadRule.FORECAST_LOG}). */

@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.forecasting.SeriesFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +108,30 @@ final class ModelCardCharts {
   }
 
   /**
-   * A forecaster's held-out periods: the actual series and its 1-step-ahead forecasts as two lines over time, and the
-   * error by step ahead beside the seasonal-naive forecast's (null for other models).
+   * A forecaster's held-out periods, one chart per series it forecasts (its target first): the actual series and its
+   * 1-step-ahead forecasts as two lines over time, the error by step ahead beside the seasonal-naive forecast's, and
+   * the rolling origins (an empty list for other models).
    */
+  static List<Map<String, Object>> forecast(Map<String, Object> validation, String target) {
+    if (!(validation.get("forecast") instanceof Map<?, ?> series)) {
+      return List.of();
+    }
+    List<Map<String, Object>> charts = new ArrayList<>();
+    for (Map<String, Object> figures : SeriesFigures.of(validation, target)) {
+      Map<String, Object> chart = seriesChart(figures);
+      if (chart != null) {
+        chart.put("periodicity", series.get("periodicity"));
+        chart.put("testPeriods", series.get("testPeriods"));
+        chart.put("trainingPeriods", series.get("trainingPeriods"));
+        charts.add(chart);
+      }
+    }
+    return charts;
+  }
+
   @SuppressWarnings("unchecked")
-  static Map<String, Object> forecast(Map<String, Object> validation) {
-    if (!(validation.get("forecast") instanceof Map<?, ?> series)
-        || !(series.get("heldOut") instanceof List<?> periods) || periods.isEmpty()) {
+  private static Map<String, Object> seriesChart(Map<String, Object> figures) {
+    if (!(figures.get("heldOut") instanceof List<?> periods) || periods.isEmpty()) {
       return null;
     }
     List<Map<String, Object>> rows = (List<Map<String, Object>>) periods;
@@ -141,18 +159,17 @@ final class ModelCardCharts {
       }
     }
     Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("target", figures.get("target"));
     chart.put("actual", actual.toString().strip());
     chart.put("forecast", forecast.toString().strip());
     chart.put("first", rows.get(0).get("period"));
     chart.put("last", rows.get(rows.size() - 1).get("period"));
     chart.put("min", String.format(Locale.ROOT, "%.4g", min));
     chart.put("max", String.format(Locale.ROOT, "%.4g", max));
-    chart.put("steps", series.get("steps"));
-    chart.put("seasonalNaiveSteps", series.get("seasonalNaiveSteps"));
-    chart.put("periodicity", series.get("periodicity"));
-    chart.put("testPeriods", series.get("testPeriods"));
-    chart.put("trainingPeriods", series.get("trainingPeriods"));
-    chart.put("rollingOrigins", series.get("rollingOrigins") instanceof List<?> origins ? origins : List.of());
+    chart.put("maeRatioToSeasonalNaive", figures.get("maeRatioToSeasonalNaive"));
+    chart.put("steps", figures.get("steps") instanceof List<?> steps ? steps : List.of());
+    chart.put("seasonalNaiveSteps", figures.get("seasonalNaiveSteps") instanceof List<?> naive ? naive : List.of());
+    chart.put("rollingOrigins", figures.get("rollingOrigins") instanceof List<?> origins ? origins : List.of());
     return chart;
   }
 

@@ -1,6 +1,7 @@
 package ai.lepton.api;
 
 import ai.lepton.ml.card.ModelCardBuilder;
+import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,7 +45,10 @@ public class ModelCardController {
     model.addAttribute("scatter", ModelCardCharts.scatter(validation));
     model.addAttribute("fairness", ModelCardCharts.fairness(validation));
     model.addAttribute("importance", ModelCardCharts.importance(validation));
-    model.addAttribute("forecast", ModelCardCharts.forecast(validation));
+    List<Map<String, Object>> series = ModelCardCharts.forecast(validation,
+        String.valueOf(((Map<String, Object>) card.get("intendedUse")).get("targetAttribute")));
+    model.addAttribute("forecast", series.isEmpty() ? null : series.get(0));
+    model.addAttribute("forecastSeries", series);
     model.addAttribute("drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
     return "lepton/model-card";
   }

@@ -38,12 +38,17 @@ public record MonitoringCheckView(
     @Schema(description = "Monitoring rows with a value the model never saw") long unscorableMonitoringRows,
     @Schema(description = "The approved cross-validated accuracy", nullable = true) Double baselineAccuracy,
     @Schema(description = "A version deployed before this one exists (rollback possible)") boolean previousVersion,
+    @Schema(description = "A forecaster: the series the figures below are of (of several, the one furthest from its"
+        + " approved error)", nullable = true)
+    String forecastTarget,
     @Schema(description = "A forecaster: the actuals that matched a forecast period", nullable = true)
     Integer forecastPeriodsChecked,
     @Schema(description = "A forecaster: its MAE on those periods", nullable = true) Double recentForecastMae,
     @Schema(description = "A forecaster: its approved time-ordered MAE", nullable = true) Double approvedForecastMae,
     @Schema(description = "A forecaster: the newest periods compared (at most 60)", nullable = true)
     List<ForecastPeriod> forecastAgainstActual,
+    @Schema(description = "A forecaster of several series: each one's figures", nullable = true)
+    List<SeriesError> forecastTargets,
     @Schema(description = "Drift per attribute (absent from the process variable and the audit entry)")
     List<AttributeDrift> attributes) {
 
@@ -60,6 +65,10 @@ public record MonitoringCheckView(
    */
   public record AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue,
       int trainingRows, int recentRows, Double unseenWordShare, Double trainingUnseenWordShare) {}
+
+  /** One series of a forecaster: its approved MAE and its MAE on the periods whose actuals came in. */
+  public record SeriesError(String target, Double approvedForecastMae, int forecastPeriodsChecked,
+      Double recentForecastMae) {}
 
   /** A period whose actual came in, beside the live forecast of it. */
   public record ForecastPeriod(String period, double actual, double forecast, int stepsAhead) {}

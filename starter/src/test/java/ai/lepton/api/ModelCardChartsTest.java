@@ -25,7 +25,9 @@ class ModelCardChartsTest {
             AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0)).metrics();
     Map<String, Object> stored = ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(trained)); // as the registry keeps it
 
-    Map<String, Object> chart = ModelCardCharts.forecast(stored);
+    List<Map<String, Object>> charts = ModelCardCharts.forecast(stored, "Fortified");
+    assertThat(charts).hasSize(1);
+    Map<String, Object> chart = charts.get(0);
 
     String[] actual = chart.get("actual").toString().split(" ");
     assertThat(actual).hasSize(12).allSatisfy(point -> {
@@ -42,7 +44,42 @@ class ModelCardChartsTest {
         .containsExactly("1993-08-01", "1994-02-01", "1994-08-01", "1995-02-01");
     assertThat(origins).allSatisfy(o -> assertThat(((Number) o.get("mae")).doubleValue()).isPositive());
     assertThat(stored).containsKeys("rollingOriginMeanAbsoluteError", "rollingOriginMaeRatioToSeasonalNaive");
-    assertThat(ModelCardCharts.forecast(Map.of("pctCorrect", 70.0))).isNull();
+    assertThat(ModelCardCharts.forecast(Map.of("pctCorrect", 70.0), "class")).isEmpty();
+
+    // a version registered before forecasters kept several series: its one series' figures beside the settings
+    @SuppressWarnings("unchecked")
+    Map<String, Object> series = new java.util.LinkedHashMap<>((Map<String, Object>) stored.get("forecast"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> only = ((List<Map<String, Object>>) series.remove("targets")).get(0);
+    for (String key : List.of("steps", "seasonalNaiveSteps", "heldOut", "rollingOrigins")) {
+      series.put(key, only.get(key));
+    }
+    Map<String, Object> before = new java.util.LinkedHashMap<>(stored);
+    before.put("forecast", series);
+    Map<String, Object> old = ModelCardCharts.forecast(before, "Fortified").get(0);
+    assertThat(old).containsEntry("target", "Fortified").containsEntry("actual", chart.get("actual"))
+        .containsEntry("rollingOrigins", chart.get("rollingOrigins"));
+  }
+
+  @Test
+  void aForecasterOfSeveralSeriesDrawsEachOne() throws Exception {
+    Instances wine;
+    try (java.io.InputStream in = ModelCardChartsTest.class.getResourceAsStream("/data/wine.arff")) {
+      wine = new DataSource(in).getDataSet();
+    }
+    Map<String, Object> stored = ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(
+        ai.lepton.ml.forecasting.ForecastTrainer.train(wine, new ai.lepton.ml.forecasting.ForecastSpec(
+            List.of("Fortified", "Dry-white"), "Date", 3, List.of(),
+            AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0, null)).metrics()));
+
+    List<Map<String, Object>> charts = ModelCardCharts.forecast(stored, "Fortified");
+
+    assertThat(charts).extracting(c -> c.get("target")).containsExactly("Fortified", "Dry-white");
+    assertThat(charts).allSatisfy(c -> {
+      assertThat(c.get("actual").toString().split(" ")).hasSize(12);
+      assertThat((List<?>) c.get("steps")).hasSize(3);
+    });
+    assertThat(charts.get(0).get("actual")).isNotEqualTo(charts.get(1).get("actual"));
   }
 
   @Test

@@ -4,6 +4,8 @@ import ai.lepton.ml.forecasting.Forecast;
 import ai.lepton.ml.forecasting.ForecastLog;
 import ai.lepton.ml.forecasting.LiveForecasts;
 import ai.lepton.ml.scoring.ScoringException;
+import ai.lepton.process.BpmnErrorCode;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code demandOverLeadTime} (the forecasts added up), {@code upperDemandOverLeadTime} (the tops of their 95 %
  * intervals, when the model gives them), {@code demandNextPeriod}, {@code reorderQuantity} (what covers the lead time's
  * demand and {@code safetyStock} beyond {@code stockOnHand}), {@code forecastId}, {@code forecastModelVersionId}. A
- * model that cannot forecast throws a BPMN error with the reason.
+ * model that cannot forecast throws a BPMN error with the reason. A model that forecasts several series (one per item)
+ * is asked for one of them with {@code forecastTarget} (its target when not given).
  */
 @Component("forecastDemand")
 public class ForecastDemandDelegate implements JavaDelegate {
@@ -40,10 +43,15 @@ public class ForecastDemandDelegate implements JavaDelegate {
     } catch (ScoringException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }
+    Object named = execution.getVariable("forecastTarget");
+    String series = named == null || named.toString().isBlank() ? forecast.target() : named.toString().strip();
+    List<Forecast.Period> periods = forecast.periodsOf(series).orElseThrow(() -> new BpmnError(
+        BpmnErrorCode.INVALID_FEATURES.name(), "Model '" + modelName + "' forecasts " + forecast.series()
+        + ", not '" + series + "': name one of them as forecastTarget"));
     double demand = 0;
     double upper = 0;
     boolean bounded = true;
-    for (Forecast.Period period : forecast.periods()) {
+    for (Forecast.Period period : periods) {
       demand += period.forecast();
       bounded &= period.upper() != null;
       upper += period.upper() == null ? 0 : period.upper();
@@ -52,7 +60,7 @@ public class ForecastDemandDelegate implements JavaDelegate {
     execution.setVariable("forecastId", log.record(forecast, null, "process " + execution.getProcessInstanceId()));
     execution.setVariable("demandOverLeadTime", demand);
     execution.setVariable("upperDemandOverLeadTime", bounded ? upper : null);
-    execution.setVariable("demandNextPeriod", forecast.periods().get(0).forecast());
+    execution.setVariable("demandNextPeriod", periods.get(0).forecast());
     execution.setVariable("reorderQuantity", Math.max(0, Math.ceil(demand + safety - stock)));
   }
 
@@ -60,14 +68,14 @@ public class ForecastDemandDelegate implements JavaDelegate {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       if (fallback == null) {
-        throw new BpmnError(ai.lepton.process.BpmnErrorCode.INVALID_FEATURES.name(), "The process needs '" + name + "' (a number)");
+        throw new BpmnError(BpmnErrorCode.INVALID_FEATURES.name(), "The process needs '" + name + "' (a number)");
       }
       return fallback;
     }
     try {
       return Double.parseDouble(value.toString());
     } catch (NumberFormatException e) {
-      throw new BpmnError(ai.lepton.process.BpmnErrorCode.INVALID_FEATURES.name(), "'" + name + "' must be a number, not '" + value + "'");
+      throw new BpmnError(BpmnErrorCode.INVALID_FEATURES.name(), "'" + name + "' must be a number, not '" + value + "'");
     }
   }
 }

@@ -53,8 +53,18 @@ public record Requirements(String engagementKey, int revision, String processIns
     return text == null ? TextSettings.defaults() : text;
   }
 
-  /** What a forecasting engagement forecasts over (null for classification and regression). */
-  public record ForecastSettings(String timeAttribute, int horizon, String overlays, String skipPeriods) {
+  /**
+   * What a forecasting engagement forecasts over (null for classification and regression); {@code alsoForecast}: the
+   * other series forecast jointly with the target (comma-separated, null for none).
+   */
+  public record ForecastSettings(String timeAttribute, int horizon, String overlays, String skipPeriods,
+      String alsoForecast) {
+
+    /** The other series forecast with the target, in order. */
+    public List<String> alsoForecastNames() {
+      return alsoForecast == null ? List.of() : java.util.Arrays.stream(alsoForecast.split(",")).map(String::strip)
+          .filter(name -> !name.isEmpty()).distinct().toList();
+    }
 
     /** The overlay inputs named, in order. */
     public List<String> overlayNames() {

@@ -24,13 +24,13 @@ public class RequirementsRecord {
       + " process_instance_id, target_attribute, problem_type, model_name, success_metric, success_threshold,"
       + " algorithms, folds, seed, pii_columns, sql_source, sql_query, expected_schema, set_by, task_id, recorded_at,"
       + " rule_sets, time_attribute, forecast_horizon, overlays, skip_periods, protected_attributes,"
-      + " favourable_label, fairness_floor, text_attributes, text_options)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " favourable_label, fairness_floor, text_attributes, text_options, also_forecast)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT engagement_key, revision, process_instance_id, target_attribute,"
       + " problem_type, model_name, success_metric, success_threshold, algorithms, folds, seed, pii_columns,"
       + " sql_source, sql_query, expected_schema, set_by, task_id, recorded_at, rule_sets, time_attribute,"
       + " forecast_horizon, overlays, skip_periods, protected_attributes, favourable_label, fairness_floor,"
-      + " text_attributes, text_options FROM lepton_requirements";
+      + " text_attributes, text_options, also_forecast FROM lepton_requirements";
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
@@ -62,7 +62,7 @@ public class RequirementsRecord {
         recorded.fairness() == null ? null : recorded.fairness().protectedAttributes(),
         recorded.fairness() == null ? null : recorded.fairness().favourableLabel(),
         recorded.fairness() == null ? null : recorded.fairness().floor(), recorded.text().attributes(),
-        recorded.text().options());
+        recorded.text().options(), recorded.forecasting() ? recorded.forecast().alsoForecast() : null);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("revision", recorded.revision());
     payload.put("targetAttribute", recorded.targetAttribute());
@@ -83,6 +83,7 @@ public class RequirementsRecord {
       payload.put("horizon", recorded.forecast().horizon());
       payload.put("overlays", recorded.forecast().overlayNames());
       payload.put("skipPeriods", recorded.forecast().skipPeriods());
+      payload.put("alsoForecast", recorded.forecast().alsoForecastNames());
     }
     if (recorded.fairness() != null) {
       payload.put("protectedAttributes", recorded.fairness().protectedAttributes().lines().map(String::strip)
@@ -148,7 +149,8 @@ public class RequirementsRecord {
         rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
         rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
         rs.getTimestamp(18).toInstant(), rs.getString(19), rs.getString(20) == null ? null
-            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22), rs.getString(23)),
+            : new Requirements.ForecastSettings(rs.getString(20), rs.getInt(21), rs.getString(22), rs.getString(23),
+                rs.getString(29)),
         rs.getString(24) == null ? null
             : new Requirements.Fairness(rs.getString(24), rs.getString(25), rs.getDouble(26)),
         rs.getString(28) == null ? null : new Requirements.TextSettings(rs.getString(27), rs.getString(28)));

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class ForecastLog {
 
   private static final String INSERT = "INSERT INTO lepton_forecast (id, model_name, model_version_id, horizon,"
-      + " overlays_json, periods_json, requested_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+      + " overlays_json, periods_json, other_targets_json, requested_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
 
@@ -27,20 +27,26 @@ public class ForecastLog {
     String id = TimeOrderedId.next("fc");
     jdbc.update(INSERT, id, forecast.modelName(), forecast.modelVersionId(), forecast.periods().size(),
         overlays == null || overlays.isEmpty() ? null : Json.write(overlays), Json.write(forecast.periods()),
-        requestedBy, Timestamp.from(Instant.now()));
+        forecast.otherTargets().isEmpty() ? null : Json.write(forecast.otherTargets()), requestedBy,
+        Timestamp.from(Instant.now()));
     return id;
   }
 
-  /** A forecast as the log keeps it: the version that made it, its periods, who asked and when. */
+  /**
+   * A forecast as the log keeps it: the version that made it, its target's periods and those of the other series it
+   * forecast, who asked and when.
+   */
   public record LoggedForecast(String forecastId, String modelVersionId, int horizon, List<Forecast.Period> periods,
-      String requestedBy, String madeAt) {}
+      List<Forecast.Series> otherTargets, String requestedBy, String madeAt) {}
 
   /** The newest forecasts of a model, newest first. */
   public List<LoggedForecast> recent(String modelName, int limit) {
-    return jdbc.query("SELECT id, model_version_id, horizon, periods_json, requested_by, made_at FROM lepton_forecast"
-        + " WHERE model_name = ? ORDER BY made_at DESC, id DESC LIMIT ?", (rs, i) -> new LoggedForecast(
-        rs.getString(1), rs.getString(2), rs.getInt(3), Json.readList(rs.getString(4)).stream()
+    return jdbc.query("SELECT id, model_version_id, horizon, periods_json, other_targets_json, requested_by, made_at"
+        + " FROM lepton_forecast WHERE model_name = ? ORDER BY made_at DESC, id DESC LIMIT ?", (rs, i) ->
+        new LoggedForecast(rs.getString(1), rs.getString(2), rs.getInt(3), Json.readList(rs.getString(4)).stream()
             .map(period -> Json.convert(period, Forecast.Period.class)).toList(),
-        String.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant().toString()), modelName, limit);
+            rs.getString(5) == null ? List.of() : Json.readList(rs.getString(5)).stream()
+                .map(series -> Json.convert(series, Forecast.Series.class)).toList(),
+            String.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant().toString()), modelName, limit);
   }
 }

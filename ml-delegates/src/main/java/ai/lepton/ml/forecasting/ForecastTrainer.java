@@ -33,8 +33,15 @@ public final class ForecastTrainer {
       throw new IllegalArgumentException("'" + spec.timeAttribute() + "' is not a date attribute of the data: a"
           + " forecast needs the time of each row (an ARFF date attribute, e.g. @attribute Date date 'yyyy-MM-dd')");
     }
-    if (data.attribute(spec.target()) == null || !data.attribute(spec.target()).isNumeric()) {
-      throw new IllegalArgumentException("'" + spec.target() + "' is not a numeric attribute of the data");
+    for (String target : spec.targets()) {
+      if (data.attribute(target) == null || !data.attribute(target).isNumeric()) {
+        throw new IllegalArgumentException("'" + target + "' is not a numeric attribute of the data: only numbers"
+            + " are forecast");
+      }
+      if (target.equals(spec.timeAttribute()) || spec.overlays().contains(target)) {
+        throw new IllegalArgumentException("'" + target + "' cannot be both forecast and "
+            + (target.equals(spec.timeAttribute()) ? "the time of each row" : "an input known in advance"));
+      }
     }
     double previous = Double.NEGATIVE_INFINITY;
     for (int row = 0; row < data.numInstances(); row++) {
@@ -51,7 +58,7 @@ public final class ForecastTrainer {
     }
     Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
     WekaForecaster forecaster = new WekaForecaster();
-    forecaster.setFieldsToForecast(spec.target());
+    forecaster.setFieldsToForecast(String.join(",", spec.targets()));
     forecaster.setBaseForecaster(spec.baseLearner().newClassifier());
     TSLagMaker lags = forecaster.getTSLagMaker();
     lags.setTimeStampField(spec.timeAttribute());
@@ -73,8 +80,11 @@ public final class ForecastTrainer {
     return spec.testPeriods() > 0 ? spec.testPeriods() : Math.max(spec.horizon(), season.length());
   }
 
-  /** Time-ordered evaluation (see the class comment). The data must be in time order. */
-  public static ForecastEvaluation evaluate(Instances data, ForecastSpec spec) throws Exception {
+  /**
+   * Time-ordered evaluation (see the class comment), one per series in the order of {@link ForecastSpec#targets()}:
+   * the series are forecast jointly, as the forecaster will forecast them. The data must be in time order.
+   */
+  public static List<ForecastEvaluation> evaluate(Instances data, ForecastSpec spec) throws Exception {
     Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
     int test = testPeriods(spec, season);
     WekaForecaster forecaster = configure(data, spec);
@@ -90,16 +100,24 @@ public final class ForecastTrainer {
     evaluation.setEvaluateOnTestData(true);
     evaluation.setEvaluationModules("MAE,RMSE,MAPE");
     evaluation.evaluateForecaster(forecaster, true);
+    List<ForecastEvaluation> evaluations = new ArrayList<>();
+    for (String target : spec.targets()) {
+      evaluations.add(judge(evaluation, data, target, spec, season, data.numInstances() - test, test));
+    }
+    return evaluations;
+  }
 
-    int targetIndex = data.attribute(spec.target()).index();
-    int trainingPeriods = data.numInstances() - test;
+  /** One series' errors step by step ahead from the package's predictions, beside the seasonal-naive forecast's. */
+  private static ForecastEvaluation judge(TSEvaluation evaluation, Instances data, String target, ForecastSpec spec,
+      Season season, int trainingPeriods, int test) throws Exception {
+    int targetIndex = data.attribute(target).index();
     Attribute time = data.attribute(spec.timeAttribute());
     List<StepErrors> model = new ArrayList<>();
     List<StepErrors> naive = new ArrayList<>();
     List<ForecastEvaluation.HeldOutPeriod> heldOut = new ArrayList<>();
     for (int step = 1; step <= spec.horizon(); step++) {
       List<NumericPrediction> predictions =
-          evaluation.getPredictionsForTestData(step).getPredictionsForTarget(spec.target());
+          evaluation.getPredictionsForTestData(step).getPredictionsForTarget(target);
       Errors byModel = new Errors();
       Errors bySeasonalNaive = new Errors();
       // the k-th step-ahead forecast is made at test period k - 1 for period k + step - 1; the last ones reach past
@@ -122,61 +140,106 @@ public final class ForecastTrainer {
       model.add(byModel.at(step));
       naive.add(bySeasonalNaive.at(step));
     }
-    return new ForecastEvaluation(season.periodicity().name(), season.length(), trainingPeriods, test, model, naive,
-        heldOut);
+    return new ForecastEvaluation(target, season.periodicity().name(), season.length(), trainingPeriods, test, model,
+        naive, heldOut);
   }
 
   /**
    * Evaluates the forecaster time-ordered, then builds it on the whole series and primes it with the last periods, so
-   * it forecasts the periods after the data (with 95 % intervals). The metrics: the mean over the steps of MAE, RMSE
-   * and MAPE, their ratio to the seasonal-naive forecast, the figures per step, the 1-step-ahead forecasts of the
-   * held-out periods beside their actuals, and the MAE at {@link RollingOrigins} (refitted at each origin).
+   * it forecasts the periods after the data (with 95 % intervals). Each series' metrics (in {@code forecast.targets}):
+   * the mean over the steps of MAE, RMSE and MAPE, their ratio to the seasonal-naive forecast, the figures per step,
+   * the 1-step-ahead forecasts of the held-out periods beside their actuals, and the MAE at {@link RollingOrigins}
+   * (refitted at each origin). The model's own figures are the first series' in its units (MAE, RMSE) and, for the
+   * measures without units that approval and champion choice may rest on (the ratios, MAPE), the worst series':
+   * a joint forecaster is as good as the series it forecasts worst.
    */
   public static TrainingResult train(Instances data, ForecastSpec spec) {
     long start = System.nanoTime();
     try {
-      ForecastEvaluation evaluation = evaluate(data, spec);
-      List<RollingOrigins.Origin> origins = RollingOrigins.evaluate(data, spec);
+      List<ForecastEvaluation> evaluations = evaluate(data, spec);
+      Map<String, List<RollingOrigins.Origin>> origins = RollingOrigins.evaluate(data, spec);
       WekaForecaster forecaster = configure(data, spec);
       forecaster.setCalculateConfIntervalsForForecasts(spec.horizon());
       forecaster.setConfidenceLevel(0.95);
       forecaster.buildForecaster(data);
       forecaster.primeForecaster(data);
+      List<Map<String, Object>> targets = new ArrayList<>();
+      for (ForecastEvaluation evaluation : evaluations) {
+        targets.add(figures(evaluation, origins.getOrDefault(evaluation.target(), List.of())));
+      }
+      ForecastEvaluation first = evaluations.get(0);
       Map<String, Object> metrics = new LinkedHashMap<>();
-      metrics.put("evaluation", "time-ordered: trained on the first " + evaluation.trainingPeriods()
-          + " periods, forecasting the last " + evaluation.testPeriods() + " 1.." + spec.horizon() + " steps ahead");
-      metrics.put("meanAbsoluteError", mean(evaluation.model(), StepErrors::mae));
-      metrics.put("rootMeanSquaredError", mean(evaluation.model(), StepErrors::rmse));
-      metrics.put("meanAbsolutePercentageError", mean(evaluation.model(), StepErrors::mape));
-      metrics.put("maeRatioToSeasonalNaive", evaluation.maeRatioToSeasonalNaive());
-      metrics.put("seasonalNaiveMeanAbsoluteError", mean(evaluation.seasonalNaive(), StepErrors::mae));
-      if (!origins.isEmpty()) {
-        metrics.put("rollingOriginMeanAbsoluteError", RollingOrigins.meanMae(origins));
-        metrics.put("rollingOriginMaeRatioToSeasonalNaive",
-            RollingOrigins.meanMae(origins) / RollingOrigins.meanSeasonalNaiveMae(origins));
+      metrics.put("evaluation", "time-ordered: trained on the first " + first.trainingPeriods()
+          + " periods, forecasting the last " + first.testPeriods() + " 1.." + spec.horizon() + " steps ahead"
+          + (targets.size() == 1 ? "" : "; " + targets.size() + " series forecast jointly (MAE and RMSE of "
+          + spec.target() + ", ratios and MAPE of the worst series)"));
+      for (String inUnits : List.of("meanAbsoluteError", "rootMeanSquaredError", "seasonalNaiveMeanAbsoluteError",
+          "rollingOriginMeanAbsoluteError")) {
+        if (targets.get(0).get(inUnits) != null) {
+          metrics.put(inUnits, targets.get(0).get(inUnits));
+        }
+      }
+      for (String withoutUnits : List.of("meanAbsolutePercentageError", "maeRatioToSeasonalNaive",
+          "rollingOriginMaeRatioToSeasonalNaive")) {
+        worst(targets, withoutUnits).ifPresent(value -> metrics.put(withoutUnits, value));
       }
       metrics.put("numInstances", data.numInstances());
       Map<String, Object> series = new LinkedHashMap<>();
       series.put("timeAttribute", spec.timeAttribute());
-      series.put("periodicity", evaluation.periodicity());
-      series.put("seasonLength", evaluation.seasonLength());
+      series.put("periodicity", first.periodicity());
+      series.put("seasonLength", first.seasonLength());
       series.put("horizon", spec.horizon());
       series.put("overlays", spec.overlays());
       series.put("skipPeriods", spec.skipPeriods());
-      series.put("trainingPeriods", evaluation.trainingPeriods());
-      series.put("testPeriods", evaluation.testPeriods());
-      series.put("steps", evaluation.model());
-      series.put("seasonalNaiveSteps", evaluation.seasonalNaive());
-      series.put("heldOut", evaluation.heldOut());
-      series.put("rollingOrigins", origins);
+      series.put("trainingPeriods", first.trainingPeriods());
+      series.put("testPeriods", first.testPeriods());
+      series.put("targets", targets);
       metrics.put("forecast", series);
       return new TrainingResult(metrics, serialize(forecaster, data), (System.nanoTime() - start) / 1_000_000);
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception e) {
-      throw new TrainingFailedException(String.format("Forecasting %s with %s failed: %s", spec.target(),
-          spec.baseLearner(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new TrainingFailedException(String.format("Forecasting %s with %s failed: %s",
+          String.join(", ", spec.targets()), spec.baseLearner(),
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
+  }
+
+  /** One series' figures as the registry keeps them. */
+  private static Map<String, Object> figures(ForecastEvaluation evaluation, List<RollingOrigins.Origin> origins) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("target", evaluation.target());
+    figures.put("meanAbsoluteError", mean(evaluation.model(), StepErrors::mae));
+    figures.put("rootMeanSquaredError", mean(evaluation.model(), StepErrors::rmse));
+    figures.put("meanAbsolutePercentageError", mean(evaluation.model(), StepErrors::mape));
+    figures.put("maeRatioToSeasonalNaive", evaluation.maeRatioToSeasonalNaive());
+    figures.put("seasonalNaiveMeanAbsoluteError", mean(evaluation.seasonalNaive(), StepErrors::mae));
+    if (!origins.isEmpty()) {
+      figures.put("rollingOriginMeanAbsoluteError", RollingOrigins.meanMae(origins));
+      figures.put("rollingOriginMaeRatioToSeasonalNaive",
+          RollingOrigins.meanMae(origins) / RollingOrigins.meanSeasonalNaiveMae(origins));
+    }
+    figures.put("steps", evaluation.model());
+    figures.put("seasonalNaiveSteps", evaluation.seasonalNaive());
+    figures.put("heldOut", evaluation.heldOut());
+    figures.put("rollingOrigins", origins);
+    return figures;
+  }
+
+  /** The largest value of a lower-is-better measure over the series (NaN counts as the worst: it is unknown). */
+  private static java.util.Optional<Double> worst(List<Map<String, Object>> targets, String measure) {
+    if (targets.stream().noneMatch(t -> t.get(measure) instanceof Double)) {
+      return java.util.Optional.empty();
+    }
+    double worst = Double.NEGATIVE_INFINITY;
+    for (Map<String, Object> target : targets) {
+      double value = target.get(measure) instanceof Double d ? d : Double.NaN;
+      if (Double.isNaN(value)) {
+        return java.util.Optional.of(Double.NaN);
+      }
+      worst = Math.max(worst, value);
+    }
+    return java.util.Optional.of(worst);
   }
 
   private static double mean(List<StepErrors> steps, java.util.function.ToDoubleFunction<StepErrors> measure) {

@@ -58,17 +58,27 @@ public class LiveForecasts {
           : forecaster.forecast(horizon);
       TSLagMaker lags = forecaster.getTSLagMaker();
       Attribute time = header.attribute(lags.getTimeStampField());
+      List<String> targets = List.of(forecaster.getFieldsToForecast().split(",")).stream().map(String::strip)
+          .toList();
+      List<List<Forecast.Period>> series = new ArrayList<>();
+      targets.forEach(target -> series.add(new ArrayList<>()));
       double at = history.lastInstance().value(time); // the series' last period; each step advances from it
-      List<Forecast.Period> periods = new ArrayList<>();
       for (List<NumericPrediction> step : steps) {
         at = lags.advanceSuppliedTimeValue(at);
-        NumericPrediction prediction = step.get(0);
-        double[][] interval = prediction.predictionIntervals();
-        boolean bounded = interval != null && interval.length > 0 && interval[0].length == 2;
-        periods.add(new Forecast.Period(time == null ? null : time.formatDate(at), prediction.predicted(),
-            bounded ? interval[0][0] : null, bounded ? interval[0][1] : null));
+        String period = time == null ? null : time.formatDate(at);
+        for (int t = 0; t < targets.size(); t++) {
+          NumericPrediction prediction = step.get(t);
+          double[][] interval = prediction.predictionIntervals();
+          boolean bounded = interval != null && interval.length > 0 && interval[0].length == 2;
+          series.get(t).add(new Forecast.Period(period, prediction.predicted(), bounded ? interval[0][0] : null,
+              bounded ? interval[0][1] : null));
+        }
       }
-      return new Forecast(modelName, version.id(), version.targetAttribute(), periods);
+      List<Forecast.Series> others = new ArrayList<>();
+      for (int t = 1; t < targets.size(); t++) {
+        others.add(new Forecast.Series(targets.get(t), series.get(t)));
+      }
+      return new Forecast(modelName, version.id(), targets.get(0), series.get(0), others);
     } catch (ScoringException e) {
       throw e;
     } catch (Exception e) {

@@ -1,7 +1,9 @@
 package ai.lepton.ml.forecasting;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import weka.classifiers.evaluation.NumericPrediction;
 import weka.classifiers.timeseries.WekaForecaster;
 import weka.core.Attribute;
@@ -27,15 +29,15 @@ public final class RollingOrigins {
   private RollingOrigins() {}
 
   /**
-   * The origins that leave enough periods to learn from (twice the lags, as {@link ForecastTrainer#evaluate} asks);
-   * an empty list when the series is too short for even one.
+   * Each series' origins (in the order of {@link ForecastSpec#targets()}) that leave enough periods to learn from
+   * (twice the lags, as {@link ForecastTrainer#evaluate} asks); empty lists when the series is too short for one.
    */
-  public static List<Origin> evaluate(Instances data, ForecastSpec spec) throws Exception {
+  public static Map<String, List<Origin>> evaluate(Instances data, ForecastSpec spec) throws Exception {
     Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
     int horizon = spec.horizon();
-    int targetIndex = data.attribute(spec.target()).index();
     Attribute time = data.attribute(spec.timeAttribute());
-    List<Origin> origins = new ArrayList<>();
+    Map<String, List<Origin>> origins = new LinkedHashMap<>();
+    spec.targets().forEach(target -> origins.put(target, new ArrayList<>()));
     for (int k = ORIGINS; k >= 1; k--) {
       int cut = data.numInstances() - k * horizon;
       WekaForecaster forecaster = ForecastTrainer.configure(data, spec);
@@ -46,30 +48,40 @@ public final class RollingOrigins {
       forecaster.buildForecaster(past);
       forecaster.primeForecaster(past);
       List<List<NumericPrediction>> steps = forecaster.isUsingOverlayData()
-          ? forecaster.forecast(horizon, overlaysKnownInAdvance(data, cut, horizon, targetIndex))
+          ? forecaster.forecast(horizon, overlaysKnownInAdvance(data, cut, horizon, spec.targets()))
           : forecaster.forecast(horizon);
-      double model = 0;
-      double naive = 0;
-      int counted = 0;
-      int naiveCounted = 0;
-      for (int step = 1; step <= horizon; step++) {
-        int row = cut + step - 1;
-        double actual = data.instance(row).value(targetIndex);
-        if (Double.isNaN(actual)) {
-          continue;
-        }
-        model += Math.abs(actual - steps.get(step - 1).get(0).predicted());
-        counted++;
-        int earlier = row - (int) Math.ceil(step / (double) season.length()) * season.length();
-        if (earlier >= 0 && !Double.isNaN(data.instance(earlier).value(targetIndex))) {
-          naive += Math.abs(actual - data.instance(earlier).value(targetIndex));
-          naiveCounted++;
-        }
+      String firstPeriod = time.formatDate(data.instance(cut).value(time));
+      for (int t = 0; t < spec.targets().size(); t++) {
+        origins.get(spec.targets().get(t)).add(origin(data, data.attribute(spec.targets().get(t)).index(), t, steps,
+            cut, horizon, season, firstPeriod));
       }
-      origins.add(new Origin(time.formatDate(data.instance(cut).value(time)), cut, counted,
-          counted == 0 ? Double.NaN : model / counted, naiveCounted == 0 ? Double.NaN : naive / naiveCounted));
     }
     return origins;
+  }
+
+  /** One series' errors over the horizon after the origin at {@code cut}. */
+  private static Origin origin(Instances data, int targetIndex, int position, List<List<NumericPrediction>> steps,
+      int cut, int horizon, Season season, String firstPeriod) {
+    double model = 0;
+    double naive = 0;
+    int counted = 0;
+    int naiveCounted = 0;
+    for (int step = 1; step <= horizon; step++) {
+      int row = cut + step - 1;
+      double actual = data.instance(row).value(targetIndex);
+      if (Double.isNaN(actual)) {
+        continue;
+      }
+      model += Math.abs(actual - steps.get(step - 1).get(position).predicted());
+      counted++;
+      int earlier = row - (int) Math.ceil(step / (double) season.length()) * season.length();
+      if (earlier >= 0 && !Double.isNaN(data.instance(earlier).value(targetIndex))) {
+        naive += Math.abs(actual - data.instance(earlier).value(targetIndex));
+        naiveCounted++;
+      }
+    }
+    return new Origin(firstPeriod, cut, counted, counted == 0 ? Double.NaN : model / counted,
+        naiveCounted == 0 ? Double.NaN : naive / naiveCounted);
   }
 
   /** The mean over the origins of the model's MAE (NaN for none). */
@@ -84,9 +96,12 @@ public final class RollingOrigins {
   }
 
   /** The periods after the origin as the forecaster would be given them: the overlay inputs, never the target. */
-  private static Instances overlaysKnownInAdvance(Instances data, int cut, int horizon, int targetIndex) {
+  private static Instances overlaysKnownInAdvance(Instances data, int cut, int horizon, List<String> targets) {
     Instances future = new Instances(data, cut, horizon);
-    future.forEach(row -> row.setValue(targetIndex, Utils.missingValue()));
+    for (String target : targets) {
+      int index = data.attribute(target).index();
+      future.forEach(row -> row.setValue(index, Utils.missingValue()));
+    }
     return future;
   }
 }

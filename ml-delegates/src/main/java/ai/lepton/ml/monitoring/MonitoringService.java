@@ -5,6 +5,7 @@ import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.RowValues;
 import ai.lepton.ml.forecasting.ForecastAccuracy;
+import ai.lepton.ml.forecasting.SeriesFigures;
 import ai.lepton.ml.registry.ModelFileReader;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -110,11 +111,17 @@ public class MonitoringService {
         RecentInputs.of(training, rows, notCompared(version)), List.of(rows), source, actor);
   }
 
-  /** The target, and a forecaster's time attribute: new periods have new dates, which is no drift. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The target, and a forecaster's time attribute and other series: new periods have new dates, which is no drift,
+   * and a series' error is checked against its actuals instead.
+   */
   private static List<String> notCompared(ModelVersion version) {
     if (version.metrics().get("forecast") instanceof Map<?, ?> series && series.get("timeAttribute") != null) {
-      return List.of(version.targetAttribute(), series.get("timeAttribute").toString());
+      List<String> names = new java.util.ArrayList<>();
+      SeriesFigures.of(version.metrics(), version.targetAttribute())
+          .forEach(figures -> names.add(String.valueOf(figures.get("target"))));
+      names.add(series.get("timeAttribute").toString());
+      return names;
     }
     return List.of(version.targetAttribute());
   }
@@ -127,8 +134,8 @@ public class MonitoringService {
       return Map.of();
     }
     try {
-      return ForecastAccuracy.check(forecaster, (Instances) modelAndHistory.get(1), version.targetAttribute(),
-          version.metric("meanAbsoluteError"), received);
+      return ForecastAccuracy.check(forecaster, (Instances) modelAndHistory.get(1),
+          SeriesFigures.approvedMae(version.metrics(), version.targetAttribute()), received);
     } catch (Exception e) {
       throw new IllegalStateException("The forecaster of " + version.id() + " could not forecast the periods to"
           + " check: " + e.getMessage(), e);

@@ -90,6 +90,10 @@ public class ValidateRequirementsListener implements TaskListener {
       folds = 0;
       forecast = forecastSettings(task);
     } else {
+      if (textOrNull(task, "alsoForecast") != null) {
+        throw invalid("alsoForecast", "Other series are forecast with the target only by a forecasting engagement"
+            + " (problemType forecasting); a " + problemType.wireName() + " model predicts its one target");
+      }
       folds = (int) number(task, "folds", 10.0);
       if (folds < 2) {
         throw invalid("folds", "folds must be at least 2, not " + folds);
@@ -209,7 +213,10 @@ public class ValidateRequirementsListener implements TaskListener {
     return String.join(",", entries);
   }
 
-  /** The series of a forecasting engagement: its date attribute, the horizon (1..1000 periods), the overlays. */
+  /**
+   * The series of a forecasting engagement: its date attribute, the horizon (1..1000 periods), the overlays, the
+   * other series forecast with the target.
+   */
   private static Requirements.ForecastSettings forecastSettings(DelegateTask task) {
     String time = textOrNull(task, "timeAttribute");
     if (time == null) {
@@ -221,18 +228,39 @@ public class ValidateRequirementsListener implements TaskListener {
           + " not " + task.getVariable("horizon"));
     }
     String overlays = textOrNull(task, "overlays");
-    Requirements.ForecastSettings settings = new Requirements.ForecastSettings(time, (int) horizon,
-        overlays == null ? null : String.join(",", java.util.Arrays.stream(overlays.split("[,\\n]"))
-            .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()),
-        skipPeriods(task));
-    if (settings.overlayNames().contains(time) || settings.overlayNames().contains(
-        String.valueOf(task.getVariable("targetAttribute")).strip())) {
+    String alsoForecast = textOrNull(task, "alsoForecast");
+    Requirements.ForecastSettings settings = new Requirements.ForecastSettings(time, (int) horizon, names(overlays),
+        skipPeriods(task), names(alsoForecast));
+    String target = String.valueOf(task.getVariable("targetAttribute")).strip();
+    if (settings.overlayNames().contains(time) || settings.overlayNames().contains(target)) {
       throw invalid("overlays", "Overlays are inputs known in advance (promotions, prices, holidays); the date and the"
           + " target are not overlays");
+    }
+    for (String series : settings.alsoForecastNames()) {
+      if (series.equals(time) || series.equals(target) || settings.overlayNames().contains(series)) {
+        throw invalid("alsoForecast", "'" + series + "' is " + (series.equals(time) ? "the date of each row"
+            : series.equals(target) ? "the target already" : "an overlay, an input known in advance")
+            + ": the other series forecast with the target are numeric attributes besides these");
+      }
+    }
+    String metric = String.valueOf(task.getVariable("successMetric")).strip();
+    if (!settings.alsoForecastNames().isEmpty() && (metric.equals(SuccessMetric.meanAbsoluteError.name())
+        || metric.equals(SuccessMetric.rootMeanSquaredError.name()))) {
+      throw invalid("successMetric", metric + " is in each series' own units, which cannot be compared across the"
+          + " " + (settings.alsoForecastNames().size() + 1) + " series forecast; judge them by "
+          + SuccessMetric.maeRatioToSeasonalNaive + " or " + SuccessMetric.meanAbsolutePercentageError
+          + " (the worst series counts)");
     }
     task.setVariable("timeAttribute", settings.timeAttribute());
     task.setVariable("horizon", settings.horizon());
     return settings;
+  }
+
+  /** Names separated by commas or lines, once each, comma-separated; null for none. */
+  private static String names(String listed) {
+    List<String> names = listed == null ? List.of() : java.util.Arrays.stream(listed.split("[,\\n]"))
+        .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+    return names.isEmpty() ? null : String.join(",", names);
   }
 
   /** The decision rule sets the engagement's models may be used with: each one Lepton has, or a 400 naming it. */

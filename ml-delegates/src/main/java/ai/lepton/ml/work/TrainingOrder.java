@@ -41,12 +41,25 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
     }
   }
 
-  /** A forecasting engagement's series: the time attribute, the horizon, the overlays and the periods to skip. */
-  public record Forecast(String timeAttribute, int horizon, List<String> overlays, String skipPeriods) {
+  /**
+   * A forecasting engagement's series: the time attribute, the horizon, the overlays, the periods to skip and the
+   * other series forecast with the target.
+   */
+  public record Forecast(String timeAttribute, int horizon, List<String> overlays, String skipPeriods,
+      List<String> alsoForecast) {
 
     static Forecast of(Requirements.ForecastSettings settings) {
       return new Forecast(settings.timeAttribute(), settings.horizon(), settings.overlayNames(),
-          settings.skipPeriods());
+          settings.skipPeriods(), settings.alsoForecastNames());
+    }
+
+    /** The target first, then the other series. */
+    List<String> targets(String target) {
+      List<String> targets = new java.util.ArrayList<>(List.of(target));
+      if (alsoForecast != null) {
+        targets.addAll(alsoForecast);
+      }
+      return targets;
     }
   }
 
@@ -57,7 +70,7 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
   public TrainingResult train(Instances data) {
     AlgorithmSpec learner = AlgorithmSpec.parse(algorithm);
     if (forecast != null) {
-      return ForecastTrainer.train(data, new ForecastSpec(targetAttribute, forecast.timeAttribute(),
+      return ForecastTrainer.train(data, new ForecastSpec(forecast.targets(targetAttribute), forecast.timeAttribute(),
           forecast.horizon(), forecast.overlays(), learner, 0, forecast.skipPeriods()));
     }
     data.setClass(data.attribute(targetAttribute));

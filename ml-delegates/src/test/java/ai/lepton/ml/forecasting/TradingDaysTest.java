@@ -62,7 +62,7 @@ class TradingDaysTest {
   @Test
   void aTradingDaySeriesIsEvaluatedTimeOrderedWithTheSkipList() throws Exception {
     ForecastEvaluation evaluation = ForecastTrainer.evaluate(weekdays(), new ForecastSpec("Sales", "Date", 5,
-        List.of(), AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0, "weekend"));
+        List.of(), AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0, "weekend")).get(0);
     assertThat(evaluation.periodicity()).isEqualTo("DAILY");
     assertThat(evaluation.model()).hasSize(5).allSatisfy(step -> assertThat(step.mae()).isLessThan(15));
   }
