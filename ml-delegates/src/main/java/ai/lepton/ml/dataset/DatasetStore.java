@@ -209,15 +209,44 @@ public class DatasetStore {
             : Json.readStrings(rs.getString("pseudonymised_columns")));
   }
 
-  /** Weka's ARFF text of the data, as stored for derived and pseudonymised datasets. */
+  /**
+   * The data as ARFF, as stored for derived and pseudonymised datasets: Weka's header, and every number as the
+   * shortest text that reads back as the same double. Weka's own text keeps six decimal places, which would round a
+   * client's 0.1029718 to 0.102972 and 3.3e-10 to 0: the stored data would no longer be the data.
+   */
   public static byte[] toArff(Instances data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-      writer.write(data.toString());
+      writer.write(new Instances(data, 0).toString());
+      for (weka.core.Instance row : data) {
+        writer.write('\n');
+        writer.write(row instanceof weka.core.SparseInstance ? row.toString() : exactRow(row));
+      }
       writer.write('\n');
     } catch (IOException e) {
       throw new IllegalStateException("Cannot write ARFF in memory", e);
     }
     return out.toByteArray();
+  }
+
+  private static String exactRow(weka.core.Instance row) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.numAttributes(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      weka.core.Attribute attribute = row.attribute(i);
+      if (!row.isMissing(i) && attribute.isNumeric() && !attribute.isDate()) {
+        double value = row.value(i);
+        line.append(value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+            : Double.toString(value));
+      } else {
+        line.append(row.toString(i));
+      }
+    }
+    if (row.weight() != 1.0) {
+      line.append(",{").append(Double.toString(row.weight())).append('}');
+    }
+    return line.toString();
   }
 }
