@@ -500,10 +500,21 @@ class EngagementProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aLearnerThatCannotPredictWhatTheProblemPredictsIsRefusedWithTheRequirements() {
+    ProcessInstance pi = openEngagement("credit-numbers");
+    assertThatThrownBy(() -> completeRequirements(pi, 0.7,
+        "weka.classifiers.trees.J48\nweka.classifiers.functions.LinearRegression"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("weka.classifiers.functions.LinearRegression cannot predict a class: it predicts"
+            + " numbers");
+    assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+  }
+
+  @Test
   void aTrainingFailureBecomesAnIncidentAfterItsRetries() {
-    // Given an algorithm Weka knows but that cannot learn a nominal class
+    // Given a classifier that cannot read the data: word counts only, and credit-g has nominal attributes
     ProcessInstance pi = openEngagement("credit-fail");
-    completeRequirements(pi, 0.7, "weka.classifiers.functions.LinearRegression");
+    completeRequirements(pi, 0.7, "weka.classifiers.bayes.NaiveBayesMultinomial");
     sendCreditData(pi);
 
     // When its training job runs out of retries
@@ -513,7 +524,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(incident).isNotNull();
     assertThat(incident.getActivityId()).isEqualTo("Task_TrainCandidate");
-    assertThat(incident.getIncidentMessage()).contains("LinearRegression").contains("Cannot handle");
+    assertThat(incident.getIncidentMessage()).contains("NaiveBayesMultinomial").contains("Cannot handle");
   }
 
   @Test

@@ -211,7 +211,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     byte[] past = split.past();
     ProcessInstance pi = open();
     Map<String, Object> requirements = requirements(null);
-    requirements.put("algorithms", LINEAR);
+    requirements.remove("algorithms"); // a forecast that names no learner is a linear regression, as in the seed
     requirements.put("horizon", 6);
     requirements.put("modelName", "wine-by-type-test");
     requirements.put("alsoForecast", "Fortified, Red");
@@ -236,6 +236,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     runJobs(pi);
     String candidate = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     ModelVersion version = registry.get(candidate);
+    assertThat(version.algorithm()).isEqualTo(LINEAR);
     List<Map<String, Object>> figures = SeriesFigures.of(version.metrics(), "Fortified");
     figures.forEach(f -> System.out.printf("wine by type to July 1994, LinearRegression, 6 months ahead: %s MAE %.1f,"
         + " %.3f of the seasonal-naive forecast's%n", f.get("target"), f.get("meanAbsoluteError"),
@@ -317,6 +318,14 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     })).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("would train it on the months after the ones it is tested on");
     assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
+
+    Map<String, Object> classifiers = requirements(null);
+    classifiers.put("algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\nweka.classifiers.bayes.NaiveBayes");
+    assertThatThrownBy(() -> as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {
+      tasks.complete(task(pi).getId(), classifiers);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("weka.classifiers.trees.J48 cannot"
+        + " predict a number, which a forecasting model predicts");
 
     Map<String, Object> unknownSkip = requirements(null);
     unknownSkip.put("skipPeriods", "weekend, bank holidays");

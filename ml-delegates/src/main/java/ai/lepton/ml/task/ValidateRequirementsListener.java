@@ -75,9 +75,22 @@ public class ValidateRequirementsListener implements TaskListener {
     double threshold = number(task, "successThreshold", null);
     List<AlgorithmSpec> algorithms;
     try {
-      algorithms = AlgorithmList.parse(task.getVariable("algorithms"));
+      Object named = task.getVariable("algorithms");
+      // the founding document's sales forecast is a linear regression: a forecast that names no learner gets one
+      algorithms = AlgorithmList.parse(problemType == ProblemType.FORECASTING
+          && (named == null || named.toString().isBlank()) ? FORECAST_DEFAULT_LEARNER : named);
     } catch (InvalidAlgorithmException e) {
       throw invalid("algorithms", e.getMessage());
+    }
+    for (AlgorithmSpec algorithm : algorithms) {
+      if (!problemType.learnableBy(algorithm.newClassifier())) {
+        throw invalid("algorithms", algorithm.className() + " cannot predict " + (problemType
+            == ProblemType.CLASSIFICATION ? "a class: it predicts numbers (e.g. weka.classifiers.trees.J48,"
+            + " weka.classifiers.functions.Logistic or weka.classifiers.bayes.NaiveBayes predict classes)"
+            : "a number, which a " + problemType.wireName() + " model predicts: it predicts classes (e.g. "
+            + FORECAST_DEFAULT_LEARNER + ", weka.classifiers.trees.M5P or weka.classifiers.functions.SMOreg"
+            + " predict numbers)"));
+      }
     }
     Requirements.ForecastSettings forecast = null;
     int folds;
@@ -255,6 +268,9 @@ public class ValidateRequirementsListener implements TaskListener {
     task.setVariable("horizon", settings.horizon());
     return settings;
   }
+
+  /** The learner of a forecast whose requirements name none, as in the founding document's sales forecast. */
+  static final String FORECAST_DEFAULT_LEARNER = "weka.classifiers.functions.LinearRegression";
 
   /** Names separated by commas or lines, once each, comma-separated; null for none. */
   private static String names(String listed) {

@@ -19,6 +19,18 @@ public enum ProblemType {
     };
   }
 
+  /**
+   * Whether the learner can predict what this problem predicts, as Weka declares it (its class capabilities): a
+   * label for classification, a number for regression and for each step of a forecast.
+   */
+  public boolean learnableBy(weka.classifiers.Classifier learner) {
+    weka.core.Capabilities capabilities = learner.getCapabilities();
+    return this == CLASSIFICATION
+        ? capabilities.handles(weka.core.Capabilities.Capability.NOMINAL_CLASS)
+            || capabilities.handles(weka.core.Capabilities.Capability.BINARY_CLASS)
+        : capabilities.handles(weka.core.Capabilities.Capability.NUMERIC_CLASS);
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
