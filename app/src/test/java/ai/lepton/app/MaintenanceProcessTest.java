@@ -118,6 +118,29 @@ class MaintenanceProcessTest extends ProcessTestSupport {
     } finally {
       identity.clearAuthentication();
     }
+    // nor may a logged-in account take it: a worker account (rights on ai-engagement, for training) that fetches the
+    // topic with a long lock, locks the check by id, or sets its retries to 0 is refused and audited
+    identity.setAuthentication("w1", List.of(LeptonGroups.WORKERS));
+    try {
+      assertThatThrownBy(() -> engine.getExternalTaskService().fetchAndLock(1, "w1")
+          .topic(ExternalTopic.CHECK_DRIFT.topic(), 3_600_000).execute()).isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("w1 may not lock or retry work of the topic 'lepton-check-drift'");
+      assertThatThrownBy(() -> engine.getExternalTaskService().lock(held.get(0).getId(), "w1", 3_600_000))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> engine.getExternalTaskService().setRetries(held.get(0).getId(), 0))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> engine.getExternalTaskService().setRetries(List.of(held.get(0).getId()), 0))
+          .isInstanceOf(AuthorizationException.class);
+      // training stays theirs to fetch
+      assertThat(engine.getExternalTaskService().fetchAndLock(1, "w1")
+          .topic(ExternalTopic.TRAIN_CANDIDATE.topic(), 1_000).businessKey(pi.getBusinessKey()).execute()).isEmpty();
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(audit.entriesAbout("topic", ExternalTopic.CHECK_DRIFT.topic()))
+        .filteredOn(e -> e.type().equals("AUTHORIZATION_REFUSED")).extracting(e -> e.actor()).contains("w1");
+    assertThat(engine.getExternalTaskService().createExternalTaskQuery().externalTaskId(held.get(0).getId())
+        .singleResult().getRetries()).as("retries untouched").isNull();
     assertThat(worker.workOnAll(pi.getBusinessKey())).as("a check another worker holds is left to it").isZero();
     Thread.sleep(1_100);
     runJobs(pi);

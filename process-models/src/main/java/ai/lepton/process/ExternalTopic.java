@@ -27,4 +27,19 @@ public enum ExternalTopic {
   public String topic() {
     return topic;
   }
+
+  /** Work only the nodes' embedded workers do and lock: it reads Lepton's tables, which standalone workers never see. */
+  public boolean nodeOnly() {
+    return this != TRAIN_CANDIDATE;
+  }
+
+  /** Whether the topic named is one of the {@link #nodeOnly()} ones. */
+  public static boolean isNodeOnly(String topic) {
+    for (ExternalTopic known : values()) {
+      if (known.topic.equals(topic)) {
+        return known.nodeOnly();
+      }
+    }
+    return false;
+  }
 }
