@@ -88,7 +88,7 @@ class StandaloneWorkerTest extends HttpTestSupport {
     Reply garbage = postMultipart(WORKER, "/api/training-tasks/" + task + "/candidate?workerId=w1", Map.of(
         "metrics", "{\"pctCorrect\": 75.0}", "trainingMillis", "12"), "model", new byte[] {1, 2, 3});
     assertThat(garbage.status()).as(garbage.text()).isEqualTo(400);
-    byte[] model = trainAsAWorkerDoes(order, dataset);
+    ai.lepton.ml.training.TrainingResult model = trainAsAWorkerDoes(order, dataset);
 
     // the worker account cannot end the task itself: not by completing it, not by a BPMN error
     Reply direct = postJson(WORKER, "/engine-rest/external-task/" + task + "/complete", Map.of("workerId", "w1"));
@@ -108,6 +108,15 @@ class StandaloneWorkerTest extends HttpTestSupport {
     assertThat(late.status()).as(late.text()).isEqualTo(409);
     assertThat(get("auditor", "/api/models?engagement=" + key).json()).isEmpty();
 
+    // figures that are not the candidate's cross-validation are refused: the node rebuilds a fold it draws itself
+    Map<String, Object> inflated = new java.util.LinkedHashMap<>(model.metrics());
+    inflated.put("pctCorrect", ((Number) inflated.get("pctCorrect")).doubleValue() + 4);
+    Reply forged = handBack(task, "w2", new ai.lepton.ml.training.TrainingResult(inflated, model.modelBytes(), 12));
+    assertThat(forged.status()).as(forged.text()).isEqualTo(400);
+    assertThat(forged.text()).contains("not this candidate's cross-validation").contains("overall pctCorrect");
+    assertThat(get("auditor", "/api/models?engagement=" + key).json()).isEmpty();
+    assertThat(get("auditor", "/api/audit?limit=1000").json().toString()).contains("CANDIDATE_REFUSED");
+
     // the worker that holds it hands it back: registered and completed at once, and only once
     Reply done = handBack(task, "w2", model);
     assertThat(done.status()).as(done.text()).isEqualTo(201);
@@ -116,6 +125,7 @@ class StandaloneWorkerTest extends HttpTestSupport {
     JsonNode models = get("auditor", "/api/models?engagement=" + key).json();
     assertThat(models).hasSize(1);
     assertThat(models.get(0).path("modelVersionId").asText()).isEqualTo(candidate);
+    assertThat(models.get(0).path("metrics").path("checkedOnNode").path("folds").asInt()).isEqualTo(10);
     assertThat(get("auditor", "/api/audit?limit=1000").json().toString()).contains("\"trainedBy\":\"w2\"");
   }
 
@@ -135,6 +145,9 @@ class StandaloneWorkerTest extends HttpTestSupport {
     JsonNode models = get("auditor", "/api/models?engagement=" + key).json();
     assertThat(models.findValuesAsText("algorithm")).containsExactlyInAnyOrder("weka.classifiers.trees.J48",
         "weka.classifiers.trees.RandomForest");
+    // each candidate's figures were checked on a fold the node rebuilt
+    models.forEach(model -> assertThat(model.path("metrics").path("checkedOnNode").path("fold").asInt())
+        .isBetween(1, 10));
   }
 
   private void open(String key, String algorithms) {
@@ -154,18 +167,19 @@ class StandaloneWorkerTest extends HttpTestSupport {
     return fetched.json();
   }
 
-  private Reply handBack(String task, String workerId, byte[] model) {
+  private Reply handBack(String task, String workerId, ai.lepton.ml.training.TrainingResult trained) {
     return postMultipart(WORKER, "/api/training-tasks/" + task + "/candidate?workerId=" + workerId, Map.of(
-        "metrics", "{\"pctCorrect\": 75.0}", "trainingMillis", "12"), "model", model);
+        "metrics", ai.lepton.ml.Json.write(trained.metrics()), "trainingMillis", "12"), "model",
+        trained.modelBytes());
   }
 
   /** The order and dataset read as the worker reads them, trained with the same code. */
-  private static byte[] trainAsAWorkerDoes(JsonNode order, Reply dataset) {
+  private static ai.lepton.ml.training.TrainingResult trainAsAWorkerDoes(JsonNode order, Reply dataset) {
     try {
       ai.lepton.ml.work.TrainingOrder parsed = JSON.treeToValue(order, ai.lepton.ml.work.TrainingOrder.class);
       return parsed.train(ai.lepton.ml.dataset.DatasetReader.read(dataset.bytes(),
           ai.lepton.ml.dataset.DatasetFormat.valueOf(dataset.raw().headers().firstValue("X-Dataset-Format")
-              .orElseThrow().toUpperCase(java.util.Locale.ROOT)), "prepared").instances()).modelBytes();
+              .orElseThrow().toUpperCase(java.util.Locale.ROOT)), "prepared").instances());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

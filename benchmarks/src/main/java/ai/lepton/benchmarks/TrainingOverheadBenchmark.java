@@ -70,7 +70,8 @@ public final class TrainingOverheadBenchmark {
     RequirementsRecord requirements = stores.requirements();
     ProcessEngine engine = TrainingBenchEngine.create(pool, "train-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
-        datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
+        datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()),
+        stores.audit());
     EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), engine.getIdentityService(), tasks, datasets,
         new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
 

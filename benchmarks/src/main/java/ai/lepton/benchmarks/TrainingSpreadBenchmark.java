@@ -61,7 +61,8 @@ public final class TrainingSpreadBenchmark {
     RequirementsRecord requirements = stores.requirements();
     ProcessEngine engine = TrainingBenchEngine.create(pool, "spread-benchmark");
     TrainingTasks tasks = new TrainingTasks(engine.getExternalTaskService(), engine.getRuntimeService(), requirements,
-        datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
+        datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()),
+        stores.audit());
 
     // each engagement its own copy of the German credit data, prepared as an engagement prepares it
     byte[] bytes;

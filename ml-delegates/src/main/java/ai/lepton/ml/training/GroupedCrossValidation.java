@@ -44,9 +44,19 @@ final class GroupedCrossValidation {
    */
   static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
       AbstractOutput outOfFold, FoldModels foldModels) throws Exception {
+    return run(evaluation, prototype, original, folds, seed, outOfFold, foldModels, fold -> true);
+  }
+
+  /**
+   * As {@link #run(Evaluation, Classifier, Instances, int, int, AbstractOutput, FoldModels)}, building and testing
+   * only the folds {@code evaluated} accepts; the others are still drawn, so each fold has the same rows as in the
+   * whole cross-validation ({@link FoldSpotCheck}).
+   */
+  static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
+      AbstractOutput outOfFold, FoldModels foldModels, java.util.function.IntPredicate evaluated) throws Exception {
     Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
     if (repeatedRows(original) < GROUP_FROM_SHARE * original.numInstances()) {
-      return weka(evaluation, prototype, original, folds, seed, outOfFold, foldModels);
+      return weka(evaluation, prototype, original, folds, seed, outOfFold, foldModels, evaluated);
     }
     Random random = new Random(seed);
     Instances data = new Instances(original);
@@ -87,6 +97,9 @@ final class GroupedCrossValidation {
         continue;
       }
       train.randomize(random);
+      if (!evaluated.test(f)) {
+        continue;
+      }
       evaluation.setPriors(train);
       Classifier model = AbstractClassifier.makeCopy(prototype);
       model.buildClassifier(train);
@@ -103,7 +116,7 @@ final class GroupedCrossValidation {
    * every figure to {@code crossValidateModel}'s own.
    */
   private static Folds weka(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
-      AbstractOutput outOfFold, FoldModels foldModels) throws Exception {
+      AbstractOutput outOfFold, FoldModels foldModels, java.util.function.IntPredicate evaluated) throws Exception {
     Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
     Random random = new Random(seed);
     Instances data = new Instances(original);
@@ -117,12 +130,15 @@ final class GroupedCrossValidation {
     }
     int[] sizes = new int[folds];
     for (int fold = 0; fold < folds; fold++) {
-      Instances train = data.trainCV(folds, fold, random);
+      Instances train = data.trainCV(folds, fold, random); // drawn for every fold: it moves the random on
+      Instances test = data.testCV(folds, fold);
+      sizes[fold] = test.numInstances();
+      if (!evaluated.test(fold)) {
+        continue;
+      }
       evaluation.setPriors(train);
       Classifier model = AbstractClassifier.makeCopy(prototype);
       model.buildClassifier(train);
-      Instances test = data.testCV(folds, fold);
-      sizes[fold] = test.numInstances();
       evaluation.evaluateModel(model, test, printing);
       foldModels.tested(model, test);
     }

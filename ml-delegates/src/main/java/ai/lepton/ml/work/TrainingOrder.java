@@ -6,6 +6,7 @@ import ai.lepton.ml.forecasting.ForecastSpec;
 import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
+import ai.lepton.ml.training.FoldSpotCheck;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.ml.training.TextLearner;
@@ -61,6 +62,20 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
       }
       return targets;
     }
+  }
+
+  /**
+   * Why figures a worker handed back cannot be this order's cross-validation, from one fold rebuilt here
+   * ({@link FoldSpotCheck}); empty when they can. A forecaster is not checked this way (its evaluation is one model).
+   */
+  public java.util.Optional<String> disagreement(Instances data, java.util.Map<String, Object> metrics, int fold)
+      throws Exception {
+    if (forecast != null) {
+      return java.util.Optional.empty();
+    }
+    data.setClass(data.attribute(targetAttribute));
+    return FoldSpotCheck.disagreement(data, TextLearner.around(AlgorithmSpec.parse(algorithm), data, textOptions),
+        folds, seed, metrics, fold);
   }
 
   /**

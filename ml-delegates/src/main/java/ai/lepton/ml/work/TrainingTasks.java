@@ -1,5 +1,6 @@
 package ai.lepton.ml.work;
 
+import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engagement.Requirements;
@@ -44,15 +45,18 @@ public class TrainingTasks {
   private final DatasetStore datasets;
   private final ModelRegistry registry;
   private final AsLepton asLepton;
+  private final AuditTrail audit;
+  private final java.security.SecureRandom foldChooser = new java.security.SecureRandom();
 
   public TrainingTasks(ExternalTaskService externalTasks, RuntimeService runtime, RequirementsRecord requirements,
-      DatasetStore datasets, ModelRegistry registry, AsLepton asLepton) {
+      DatasetStore datasets, ModelRegistry registry, AsLepton asLepton, AuditTrail audit) {
     this.externalTasks = externalTasks;
     this.runtime = runtime;
     this.requirements = requirements;
     this.datasets = datasets;
     this.registry = registry;
     this.asLepton = asLepton;
+    this.audit = audit;
   }
 
   /**
@@ -124,7 +128,36 @@ public class TrainingTasks {
   public String completeHandedBack(String externalTaskId, String workerId, TrainingResult result) {
     TrainingOrder order = order(externalTaskId, workerId);
     requireModelOfItsKind(order, result.modelBytes());
-    return register(order, workerId, result);
+    return register(order, workerId, checkedOnNode(order, workerId, result));
+  }
+
+  /**
+   * The figures a standalone worker handed back, checked on one fold the node draws now and rebuilds
+   * ({@link ai.lepton.ml.training.FoldSpotCheck}), and kept with the fold checked ({@code checkedOnNode}); figures
+   * that are not this candidate's cross-validation are refused (CANDIDATE_REFUSED in the audit trail) and nothing is
+   * registered.
+   */
+  private TrainingResult checkedOnNode(TrainingOrder order, String workerId, TrainingResult result) {
+    if (order.forecast() != null) {
+      return result;
+    }
+    int fold = foldChooser.nextInt(order.folds());
+    java.util.Optional<String> why;
+    try {
+      why = order.disagreement(datasets.load(order.datasetId()), result.metrics(), fold);
+    } catch (Exception e) {
+      why = java.util.Optional.of("fold " + (fold + 1) + " could not be rebuilt on the node: " + e.getMessage());
+    }
+    if (why.isPresent()) {
+      audit.appendRegardless(workerId, "CANDIDATE_REFUSED", "engagement", order.engagementKey(), Map.of(
+          "externalTaskId", order.externalTaskId(), "algorithm", order.algorithm(), "reason", why.get()));
+      throw new UnusableResultException("The figures handed back for task " + order.externalTaskId() + " are not"
+          + " this candidate's cross-validation: " + why.get());
+    }
+    Map<String, Object> metrics = new java.util.LinkedHashMap<>(result.metrics());
+    metrics.put("checkedOnNode", Map.of("fold", fold + 1, "folds", order.folds(),
+        "note", "one fold rebuilt on the node equals the worker's figure for it"));
+    return new TrainingResult(metrics, result.modelBytes(), result.trainingMillis());
   }
 
   /**
