@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /** The card's drawings from real cross-validation runs on credit-g: a classifier and a regression. */
 class ModelCardChartsTest {
 
   @Test
   void aForecastCardDrawsTheHeldOutMonthsAndTheErrorByStep() throws Exception {
-    Instances wine;
-    try (java.io.InputStream in = ModelCardChartsTest.class.getResourceAsStream("/data/wine.arff")) {
-      wine = new DataSource(in).getDataSet();
-    }
+    Instances wine = ai.lepton.ml.RealData.arff("wine");
     Map<String, Object> trained = ai.lepton.ml.forecasting.ForecastTrainer.train(wine,
         new ai.lepton.ml.forecasting.ForecastSpec("Fortified", "Date", 6, List.of(),
             AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0)).metrics();
@@ -63,10 +58,7 @@ class ModelCardChartsTest {
 
   @Test
   void aForecasterOfSeveralSeriesDrawsEachOne() throws Exception {
-    Instances wine;
-    try (java.io.InputStream in = ModelCardChartsTest.class.getResourceAsStream("/data/wine.arff")) {
-      wine = new DataSource(in).getDataSet();
-    }
+    Instances wine = ai.lepton.ml.RealData.arff("wine");
     Map<String, Object> stored = ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(
         ai.lepton.ml.forecasting.ForecastTrainer.train(wine, new ai.lepton.ml.forecasting.ForecastSpec(
             List.of("Fortified", "Dry-white"), "Date", 3, List.of(),
@@ -117,13 +109,8 @@ class ModelCardChartsTest {
     assertThat(cells.stream().mapToInt(c -> Integer.parseInt((String) c.get("count"))).sum()).isEqualTo(1000);
   }
 
-  private static Instances creditG() throws Exception {
-    try (InputStream in = ModelCardChartsTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClassIndex(data.numAttributes() - 1);
-      return data;
-    }
+  private static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 
   @Test

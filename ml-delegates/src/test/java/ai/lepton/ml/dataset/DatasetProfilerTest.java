@@ -2,13 +2,11 @@ package ai.lepton.ml.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /** The profile's figures for the data-quality rules, on credit-g from the Weka jar. */
 class DatasetProfilerTest {
@@ -49,12 +47,7 @@ class DatasetProfilerTest {
         .filter(a -> name.equals(a.get("name"))).findFirst().orElseThrow();
   }
 
-  private static Instances creditG() throws Exception {
-    try (InputStream in = DatasetProfilerTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClassIndex(data.numAttributes() - 1);
-      return data;
-    }
+  private static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 }

@@ -37,11 +37,7 @@ class DatasetReaderTest {
 
   @Test
   void sniffsArffBehindALongCommentHeader() throws Exception {
-    byte[] creditG;
-    try (InputStream in = getClass().getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      creditG = in.readAllBytes();
-    }
+    byte[] creditG = ai.lepton.ml.RealData.creditGBytes();
     DatasetReader.Parsed parsed = DatasetReader.read(creditG, null);
     assertThat(parsed.format()).isEqualTo(DatasetFormat.ARFF);
     assertThat(parsed.instances().numInstances()).isEqualTo(1000);

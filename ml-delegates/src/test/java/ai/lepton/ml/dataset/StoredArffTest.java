@@ -2,7 +2,6 @@ package ai.lepton.ml.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /** What Lepton stores as ARFF (derived and pseudonymised datasets) reads back as exactly the data it was. */
 class StoredArffTest {
@@ -69,10 +67,7 @@ class StoredArffTest {
 
   @Test
   void aRealSeriesWithTenSignificantDigitsIsStoredAsReceived() throws Exception {
-    Instances roads;
-    try (InputStream in = StoredArffTest.class.getResourceAsStream("/data/seatbelts.arff")) {
-      roads = new DataSource(in).getDataSet();
-    }
+    Instances roads = ai.lepton.ml.RealData.arff("seatbelts");
     assertThat(roads.instance(0).value(roads.attribute("PetrolPrice"))).isEqualTo(0.1029718118);
     assertSameValues(readBack(roads), roads);
     assertThat(new String(DatasetStore.toArff(roads), StandardCharsets.UTF_8)).contains("1969-01-01,107,1687,867,269");

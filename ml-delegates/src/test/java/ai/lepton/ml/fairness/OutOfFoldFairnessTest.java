@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import ai.lepton.ml.training.TrainingResult;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import weka.classifiers.Evaluation;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * Group fairness on credit-g (1,000 loan applicants, class good/bad): Lepton's figures from its cross-validation
@@ -28,13 +26,8 @@ import weka.core.converters.ConverterUtils.DataSource;
 class OutOfFoldFairnessTest {
 
   /** credit-g as the Weka jar ships it. */
-  static Instances creditG() throws Exception {
-    try (InputStream in = OutOfFoldFairnessTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClass(data.attribute("class"));
-      return data;
-    }
+  static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.lepton.ml.training.AlgorithmSpec;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,6 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.timeseries.WekaForecaster;
 import weka.classifiers.timeseries.eval.TSEvaluation;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * Lepton's time-ordered evaluation of a forecaster equals what Weka's forecasting package prints for the same
@@ -25,10 +23,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  */
 class ForecastParityTest {
 
-  static Instances wine() throws Exception {
-    try (InputStream in = ForecastParityTest.class.getResourceAsStream("/data/wine.arff")) {
-      return new DataSource(in).getDataSet();
-    }
+  static Instances wine() {
+    return ai.lepton.ml.RealData.arff("wine");
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.TrainingResult;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import weka.classifiers.timeseries.eval.TSEvaluation;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * Inputs known in advance on real data: road casualties in Great Britain 1969-1984 ({@code seatbelts.arff}). The
@@ -29,10 +27,8 @@ class KnownInAdvanceInputsTest {
 
   private static final AlgorithmSpec LINEAR = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
 
-  static Instances seatbelts() throws Exception {
-    try (InputStream in = KnownInAdvanceInputsTest.class.getResourceAsStream("/data/seatbelts.arff")) {
-      return new DataSource(in).getDataSet();
-    }
+  static Instances seatbelts() {
+    return ai.lepton.ml.RealData.arff("seatbelts");
   }
 
   private static double meanMae(ForecastEvaluation evaluation) {

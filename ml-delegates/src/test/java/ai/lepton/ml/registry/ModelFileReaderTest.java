@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lepton.ml.Sha256;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -17,7 +16,6 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /** Model files are read only when their hash matches, and only through the allow-list of Weka's classes. */
 class ModelFileReaderTest {
@@ -86,12 +84,7 @@ class ModelFileReaderTest {
     return out.toByteArray();
   }
 
-  private static Instances creditG() throws Exception {
-    try (InputStream in = ModelFileReaderTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClassIndex(data.numAttributes() - 1);
-      return data;
-    }
+  private static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 }

@@ -3,7 +3,6 @@ package ai.lepton.ml.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import weka.classifiers.functions.Logistic;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /** Explanations of Logistic regression decisions on credit-g, checked against the model itself. */
 class PerturbationExplainerTest {
@@ -56,12 +54,7 @@ class PerturbationExplainerTest {
     }
   }
 
-  private static Instances creditG() throws Exception {
-    try (InputStream in = PerturbationExplainerTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClassIndex(data.numAttributes() - 1);
-      return data;
-    }
+  private static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 }

@@ -2,13 +2,11 @@ package ai.lepton.ml.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * Figures a worker hands back are checked on one fold rebuilt by the node: honest figures pass on every fold (Weka's
@@ -19,13 +17,8 @@ class FoldSpotCheckTest {
 
   private static final AlgorithmSpec J48 = AlgorithmSpec.parse("weka.classifiers.trees.J48 -C 0.25 -M 2");
 
-  private static Instances creditG() throws Exception {
-    try (InputStream in = FoldSpotCheckTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClassIndex(data.numAttributes() - 1);
-      return data;
-    }
+  private static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 
   @Test

@@ -3,7 +3,6 @@ package ai.lepton.ml.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +14,11 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 
 class PermutationImportanceTest {
 
-  private static Instances creditG() throws Exception {
-    try (InputStream in = PermutationImportanceTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
-      Instances data = new DataSource(in).getDataSet();
-      data.setClass(data.attribute("class"));
-      return data;
-    }
+  private static Instances creditG() {
+    return ai.lepton.ml.RealData.creditG();
   }
 
   @SuppressWarnings("unchecked")
