@@ -43,8 +43,7 @@ public record Requirements(String engagementKey, int revision, String processIns
 
     /** The attributes named as text, in order. */
     public List<String> attributeNames() {
-      return attributes == null ? List.of() : java.util.Arrays.stream(attributes.split(",")).map(String::strip)
-          .filter(name -> !name.isEmpty()).distinct().toList();
+      return ai.lepton.ml.NameList.of(attributes);
     }
   }
 
@@ -62,14 +61,12 @@ public record Requirements(String engagementKey, int revision, String processIns
 
     /** The other series forecast with the target, in order. */
     public List<String> alsoForecastNames() {
-      return alsoForecast == null ? List.of() : java.util.Arrays.stream(alsoForecast.split(",")).map(String::strip)
-          .filter(name -> !name.isEmpty()).distinct().toList();
+      return ai.lepton.ml.NameList.of(alsoForecast);
     }
 
     /** The overlay inputs named, in order. */
     public List<String> overlayNames() {
-      return overlays == null ? List.of() : java.util.Arrays.stream(overlays.split(",")).map(String::strip)
-          .filter(name -> !name.isEmpty()).distinct().toList();
+      return ai.lepton.ml.NameList.of(overlays);
     }
   }
 
@@ -79,8 +76,7 @@ public record Requirements(String engagementKey, int revision, String processIns
 
   /** The rule sets named, in order. */
   public List<String> ruleSetNames() {
-    return ruleSets == null ? List.of() : java.util.Arrays.stream(ruleSets.split(",")).map(String::strip)
-        .filter(name -> !name.isEmpty()).distinct().toList();
+    return ai.lepton.ml.NameList.of(ruleSets);
   }
 
   public List<AlgorithmSpec> algorithmSpecs() {

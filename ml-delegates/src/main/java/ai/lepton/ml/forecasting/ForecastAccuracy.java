@@ -1,5 +1,6 @@
 package ai.lepton.ml.forecasting;
 
+import ai.lepton.ml.NameList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ForecastAccuracy {
    */
   public static Map<String, Object> check(WekaForecaster forecaster, Instances history,
       Map<String, Double> approvedMae, List<Instances> received) throws Exception {
-    List<String> targets = List.of(forecaster.getFieldsToForecast().split(",")).stream().map(String::strip).toList();
+    List<String> targets = NameList.of(forecaster.getFieldsToForecast());
     String timeName = forecaster.getTSLagMaker().getTimeStampField();
     Attribute historyTime = history.attribute(timeName);
     double seriesEnd = history.lastInstance().value(historyTime);
@@ -102,7 +103,7 @@ public final class ForecastAccuracy {
    */
   private static Instances overlaysReceived(WekaForecaster forecaster, Instances history, List<Instances> received,
       List<Double> periods) {
-    List<String> overlays = List.of(forecaster.getOverlayFields().split(",")).stream().map(String::strip).toList();
+    List<String> overlays = NameList.of(forecaster.getOverlayFields());
     Attribute historyTime = history.attribute(forecaster.getTSLagMaker().getTimeStampField());
     Map<String, Map<String, Object>> byPeriod = new LinkedHashMap<>();
     for (Instances data : received) {

@@ -1,5 +1,6 @@
 package ai.lepton.ml.forecasting;
 
+import ai.lepton.ml.NameList;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.LiveModelFile;
@@ -58,8 +59,7 @@ public class LiveForecasts {
           : forecaster.forecast(horizon);
       TSLagMaker lags = forecaster.getTSLagMaker();
       Attribute time = header.attribute(lags.getTimeStampField());
-      List<String> targets = List.of(forecaster.getFieldsToForecast().split(",")).stream().map(String::strip)
-          .toList();
+      List<String> targets = NameList.of(forecaster.getFieldsToForecast());
       List<List<Forecast.Period>> series = new ArrayList<>();
       targets.forEach(target -> series.add(new ArrayList<>()));
       double at = history.lastInstance().value(time); // the series' last period; each step advances from it
@@ -90,7 +90,7 @@ public class LiveForecasts {
   /** The future periods' overlay values as the forecaster reads them: every other field unknown. */
   private static Instances future(WekaForecaster forecaster, Instances header, int horizon,
       List<Map<String, Object>> overlays) {
-    List<String> names = List.of(forecaster.getOverlayFields().split(","));
+    List<String> names = NameList.of(forecaster.getOverlayFields());
     if (overlays == null || overlays.size() < horizon) {
       throw new ScoringException(ScoringException.INVALID_FEATURES, "This model forecasts with inputs known in"
           + " advance: give " + names + " for each of the " + horizon + " periods (overlays: a list of " + horizon
@@ -103,21 +103,21 @@ public class LiveForecasts {
       Instance row = new DenseInstance(1.0, values);
       row.setDataset(future);
       for (String name : names) {
-        Attribute attribute = header.attribute(name.strip());
-        Object value = overlays.get(step).get(name.strip());
+        Attribute attribute = header.attribute(name);
+        Object value = overlays.get(step).get(name);
         if (value == null) {
           throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + " has no value for"
-              + " the overlay input '" + name.strip() + "'");
+              + " the overlay input '" + name + "'");
         }
         if (attribute.isNumeric()) {
           try {
             row.setValue(attribute, Double.parseDouble(value.toString()));
           } catch (NumberFormatException e) {
             throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + ": '"
-                + name.strip() + "' is a number, not '" + value + "'");
+                + name + "' is a number, not '" + value + "'");
           }
         } else if (attribute.indexOfValue(value.toString()) < 0) {
-          throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + ": '" + name.strip()
+          throw new ScoringException(ScoringException.INVALID_FEATURES, "Period " + (step + 1) + ": '" + name
               + "' is one of " + java.util.Collections.list(attribute.enumerateValues()) + ", not '" + value + "'");
         } else {
           row.setValue(attribute, value.toString());

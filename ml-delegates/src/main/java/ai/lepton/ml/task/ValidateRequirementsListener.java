@@ -274,16 +274,14 @@ public class ValidateRequirementsListener implements TaskListener {
 
   /** Names separated by commas or lines, once each, comma-separated; null for none. */
   private static String names(String listed) {
-    List<String> names = listed == null ? List.of() : java.util.Arrays.stream(listed.split("[,\\n]"))
-        .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+    List<String> names = ai.lepton.ml.NameList.of(listed);
     return names.isEmpty() ? null : String.join(",", names);
   }
 
   /** The decision rule sets the engagement's models may be used with: each one Lepton has, or a 400 naming it. */
   private String checkRuleSets(DelegateTask task) {
     Object value = task.getVariable("ruleSets");
-    List<String> named = value == null ? List.of() : java.util.Arrays.stream(value.toString().split("[,\\n]"))
-        .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+    List<String> named = ai.lepton.ml.NameList.of(value == null ? null : value.toString());
     Set<String> known = ruleSets.decisionRuleSets();
     List<String> unknown = named.stream().filter(name -> !known.contains(name)).toList();
     if (!unknown.isEmpty()) {
