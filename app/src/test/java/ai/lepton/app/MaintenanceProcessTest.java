@@ -417,6 +417,37 @@ class MaintenanceProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aCheckFinishedByANodeThatLostItsLockLeavesNothingBehind() throws Exception {
+    List<String> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(13));
+    ProcessInstance pi = deployThroughEngagement("lost-lock", "churn-maintenance-lost-lock",
+        shuffled.subList(0, 2000));
+    String version = (String) runtime.getVariable(pi.getId(), "modelVersionId");
+
+    // Given a node that locked the check for a second and then stalled (a long pause, a cut network) ...
+    sendMonitoringData(pi, shuffled.subList(2000, 3000));
+    List<org.camunda.bpm.engine.externaltask.LockedExternalTask> stale = engine.getExternalTaskService()
+        .fetchAndLock(1, "a-node-that-stalled").topic(ExternalTopic.CHECK_DRIFT.topic(), 1_000)
+        .businessKey(pi.getBusinessKey()).execute();
+    assertThat(stale).hasSize(1);
+    Thread.sleep(1_100);
+    // ... whose check another node's worker took over once the lock ran out, and recorded
+    runJobs(pi);
+    assertThat(monitoring.checksOf(version)).hasSize(1);
+    assertThat(pi).hasPassed("Task_CheckDrift").isWaitingAt("Gateway_NextCheck");
+
+    // When the stalled node wakes up and finishes the check it no longer holds
+    worker.workOn(stale.get(0), "a-node-that-stalled");
+
+    // Then nothing of it is recorded: a step's writes commit with its completion, or not at all
+    assertThat(monitoring.checksOf(version)).as("the check is recorded once").hasSize(1);
+    assertThat(audit.entriesAbout("model", version)).filteredOn(e -> e.type().equals("MONITORING_CHECK"))
+        .hasSize(1);
+    assertThat(audit.verify().valid()).isTrue();
+    assertThat(pi).isWaitingAt("Gateway_NextCheck");
+  }
+
+  @Test
   void monitoringDataBeforeAnyModelIsLiveIsKeptButRefused() {
     ProcessInstance pi = openEngagement("too-early");
     as("ds", LeptonGroups.DATA_SCIENTISTS, () -> {

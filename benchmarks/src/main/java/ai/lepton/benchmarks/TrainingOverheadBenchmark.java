@@ -73,7 +73,8 @@ public final class TrainingOverheadBenchmark {
         datasets, registry, new AsLepton((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()),
         stores.audit());
     EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), engine.getIdentityService(), tasks, datasets,
-        new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
+        new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of(),
+        org.springframework.transaction.support.TransactionOperations.withoutTransaction());
 
     System.out.printf(Locale.ROOT, "Java %s, %d cores, %d repetitions (medians in ms; at least this many rounds), H2 WRITE_DELAY=%d%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), reps, writeDelay);

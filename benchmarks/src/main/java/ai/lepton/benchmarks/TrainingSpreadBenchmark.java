@@ -115,7 +115,8 @@ public final class TrainingSpreadBenchmark {
     List<Future<Integer>> done = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       EmbeddedWorker worker = new EmbeddedWorker(engine.getExternalTaskService(), engine.getIdentityService(), tasks, datasets,
-          new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of());
+          new EmbeddedWorker.WorkerSettings(1, null, null, null), java.util.List.of(),
+        org.springframework.transaction.support.TransactionOperations.withoutTransaction());
       done.add(threads.submit(() -> {
         int n = 0;
         for (int got = worker.workOnOneTask(); got > 0; got = worker.workOnOneTask()) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The worker inside the application (<em>Train candidate</em> and <em>Check drift and accuracy</em> are external
@@ -28,12 +30,14 @@ public class LeptonWorkerAutoConfiguration {
   @Bean(destroyMethod = "stop")
   @ConditionalOnMissingBean
   public EmbeddedWorker leptonWorker(ExternalTaskService externalTasks, IdentityService identity,
-      TrainingTasks tasks, DatasetStore datasets, ObjectProvider<ExternalStep> steps, Environment environment) {
+      TrainingTasks tasks, DatasetStore datasets, ObjectProvider<ExternalStep> steps, Environment environment,
+      PlatformTransactionManager transactionManager) {
     return new EmbeddedWorker(externalTasks, identity, tasks, datasets, new EmbeddedWorker.WorkerSettings(
         environment.getProperty("lepton.worker.threads", Integer.class, 2),
         environment.getProperty("lepton.worker.lock", Duration.class),
         environment.getProperty("lepton.worker.poll-interval", Duration.class),
-        environment.getProperty("lepton.worker.retry-timeout", Duration.class)), steps.orderedStream().toList());
+        environment.getProperty("lepton.worker.retry-timeout", Duration.class)), steps.orderedStream().toList(),
+        new TransactionTemplate(transactionManager)); // a step's writes commit with its completion
   }
 
   /** Started once the application is ready, when the job executor runs (or as the switch says). */

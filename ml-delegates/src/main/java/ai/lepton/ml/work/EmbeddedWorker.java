@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The worker that runs inside the application, so that Lepton trains and checks its models by itself: it fetches and
@@ -31,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * a candidate to {@link TrainingTasks#complete}, a step's variables to the engine. For training it speaks the same
  * fetch-and-lock protocol as the standalone {@code lepton-worker} (same topic, lock, heartbeat and completion),
  * through the engine's Java API instead of the REST API, which a host application may not serve; the other steps
- * read Lepton's tables and are done by the nodes' embedded workers only. Work that fails is handed back with one
- * retry fewer; after the last, Cockpit shows an incident on the step with the reason.
+ * read Lepton's tables and are done by the nodes' embedded workers only. What a step writes (a profile, a monitoring
+ * check) commits in one database transaction with the step's completion: a node killed mid-step, or one whose lock
+ * ran out and was taken over, leaves nothing behind, so the step is recorded once, by the worker that ended it. Work
+ * that fails is handed back with one retry fewer; after the last, Cockpit shows an incident on the step with the
+ * reason.
  */
 public class EmbeddedWorker {
 
@@ -46,6 +50,7 @@ public class EmbeddedWorker {
   private final DatasetStore datasets;
   private final WorkerSettings settings;
   private final List<ExternalStep> steps;
+  private final TransactionOperations transactions;
   private final String workerId;
   private final ScheduledExecutorService heartbeats;
   private ExecutorService threads;
@@ -53,13 +58,14 @@ public class EmbeddedWorker {
   private volatile boolean trainingPaused;
 
   public EmbeddedWorker(ExternalTaskService externalTasks, IdentityService identity, TrainingTasks tasks,
-      DatasetStore datasets, WorkerSettings settings, List<ExternalStep> steps) {
+      DatasetStore datasets, WorkerSettings settings, List<ExternalStep> steps, TransactionOperations transactions) {
     this.externalTasks = externalTasks;
     this.identity = identity;
     this.tasks = tasks;
     this.datasets = datasets;
     this.settings = settings;
     this.steps = List.copyOf(steps);
+    this.transactions = transactions;
     // the process id names the node that holds a lock (an operator reads it in Cockpit's external tasks)
     this.workerId = "embedded-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -146,7 +152,7 @@ public class EmbeddedWorker {
       }
       List<LockedExternalTask> locked = query.execute();
       if (!locked.isEmpty() || attempt == 3 || !lockableTaskOpen(businessKey)) {
-        locked.forEach(task -> work(task, id));
+        locked.forEach(task -> workOn(task, id));
         return locked.size();
       }
       // another worker locked the same task at the same moment (the engine drops the loser's lock silently):
@@ -189,7 +195,12 @@ public class EmbeddedWorker {
     return done;
   }
 
-  private void work(LockedExternalTask task, String holder) {
+  /**
+   * One worker thread's turn on a task it locked as {@code holder}: the work, with the lock extended while it lasts,
+   * then the hand-back. A holder whose lock was lost meanwhile (taken over by another worker) hands back nothing and
+   * leaves nothing written.
+   */
+  public void workOn(LockedExternalTask task, String holder) {
     long lockMillis = settings.lock().toMillis();
     ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
       try {
@@ -229,9 +240,11 @@ public class EmbeddedWorker {
   private void doStep(ExternalStep step, LockedExternalTask task, String holder, ScheduledFuture<?> heartbeat) {
     long started = System.nanoTime();
     try {
-      Map<String, Object> variables = step.work(task);
-      heartbeat.cancel(false);
-      asNoOne(() -> externalTasks.complete(task.getId(), holder, variables));
+      transactions.executeWithoutResult(status -> {
+        Map<String, Object> variables = step.work(task);
+        heartbeat.cancel(false);
+        asNoOne(() -> externalTasks.complete(task.getId(), holder, variables));
+      });
       LOG.info("Task {} ({} for {}) done in {} ms", task.getId(), task.getTopicName(), task.getBusinessKey(),
           (System.nanoTime() - started) / 1_000_000);
     } catch (ExternalStep.ProcessError error) {
