@@ -14,14 +14,19 @@ import io.micrometer.core.instrument.Metrics;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -40,6 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
  * Batch decisions: a CSV (header row) or JSON lines body, every row decided, logged under one batch id and answered
  * in the same format, streamed as the rows are decided. Rows that are not records are answered with their error;
  * the batch goes on. The call needs the same right as a single decision.
+ *
+ * <p>The whole body is received before the first answer is written (kept in a temporary file only its owner reads,
+ * deleted when the call ends): a client that sends its whole request before it reads the answer — Java's own HTTP
+ * client among them — would otherwise stall once the answers filled the connection's buffers while the rest of its
+ * request waited to be read, and both ends would wait until the connection timed out. A body past {@code
+ * lepton.ingest.max-size} is therefore a 413 before anything is decided.
  */
 @ConditionalOnProperty(prefix = "lepton.decisions", name = "enabled", matchIfMissing = true)
 @RestController
@@ -85,7 +96,22 @@ public class BatchDecisionController {
       throw ApiException.modelRefused(e.code(), e.getMessage());
     }
     boolean csv = MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType(CSV));
-    Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8);
+    Path received = Files.createTempFile("lepton-batch-", ".body");
+    try {
+      try (InputStream in = request.getInputStream()) {
+        Files.copy(in, received, StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (Reader body = new BufferedReader(new InputStreamReader(Files.newInputStream(received),
+          StandardCharsets.UTF_8), 1 << 16)) {
+        answer(modelName, rules, csv, body, user, response);
+      }
+    } finally {
+      Files.deleteIfExists(received);
+    }
+  }
+
+  private void answer(String modelName, RuleSet rules, boolean csv, Reader body, Authentication user,
+      HttpServletResponse response) throws IOException {
     Iterator<BatchRow> rows;
     try {
       rows = csv ? BatchRows.csv(body, cells -> batches.fromText(modelName, cells)) : BatchRows.jsonLines(body);
