@@ -38,6 +38,8 @@ class ClusterIT extends HttpCalls {
   private static final Duration TRAINING = Duration.ofMinutes(12);
   private static final String CREDIT = "ENG-CLUSTER-CREDIT";
   private static final String HOUSES = "ENG-CLUSTER-HOUSES";
+  /** Decisions a monitoring check reads in the mid-check kill: enough for a check of a second or more. */
+  private static final int MANY_DECISIONS = 60_000;
 
   static Path work;
   static String database;
@@ -228,7 +230,7 @@ class ClusterIT extends HttpCalls {
   }
 
   /** A rule set version released through node 1 decides on node 2 within its recheck, without a restart. */
-  private void aRuleReleasedOnOneNodeDecidesOnBoth(Map<String, Object> applicant) {
+  private void aRuleReleasedOnOneNodeDecidesOnBoth(Map<String, Object> applicant) throws Exception {
     asked = nodes.get(0);
     String drl = get("auditor", "/api/rule-sets/credit-decision/versions/1").json().path("drl").asText()
         .replace("10000", "20000");
@@ -257,6 +259,98 @@ class ClusterIT extends HttpCalls {
     }
     System.out.printf("cluster: rule set version %d deciding on both nodes after %s ms (from the approval)%n",
         version, reached);
+    aNodeKilledMidCheckIsTakenOverAndTheCheckRecordedOnce();
+  }
+
+  /**
+   * A monitoring check over many decisions, its node killed with {@code kill -9} while it checks: the other node's
+   * worker takes the check over once the lock runs out, and the check is recorded once (the killed node's writes
+   * were in the transaction of the completion it never reached).
+   */
+  private void aNodeKilledMidCheckIsTakenOverAndTheCheckRecordedOnce() throws Exception {
+    asked = nodes.get(0);
+    List<String> lines = new String(resource("e2e/credit-g.csv"), java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(line -> !line.isBlank()).toList();
+    StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+    for (int i = 0; i < MANY_DECISIONS; i++) {
+      csv.append(lines.get(1 + i % (lines.size() - 1))).append('\n');
+    }
+    Reply batch;
+    try {
+      batch = post("pm", "/api/decisions/credit-cluster/batch?ruleSet=credit-decision", "text/csv",
+          csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      nodes.forEach(node -> System.out.println(node.tail()));
+      throw e;
+    }
+    assertThat(batch.status()).as(batch.text().substring(0, Math.min(500, batch.text().length()))).isEqualTo(200);
+
+    String checkTopic = "lepton-check-drift";
+    for (int attempt = 1; ; attempt++) {
+      JsonNode[] held = new JsonNode[1];
+      waitFor("a monitoring check under way", Duration.ofMinutes(2), () -> {
+        JsonNode locked = get(ADMIN, "/engine-rest/external-task?topicName=" + checkTopic + "&locked=true").json();
+        if (locked.size() > 0) {
+          held[0] = locked.get(0);
+          return true;
+        }
+        sleep(20);
+        return false;
+      });
+      String taskId = held[0].path("id").asText();
+      String holder = held[0].path("workerId").asText();
+      long pid = Long.parseLong(holder.split("-")[1]); // embedded-<process id>-<id>-<thread>
+      LeptonJar node = nodes.stream().filter(n -> n.pid() == pid).findFirst().orElseThrow();
+      asked = nodes.stream().filter(n -> n != node).findFirst().orElseThrow();
+      int checksBefore = monitoringChecks().size();
+      node.kill9();
+      Instant killed = Instant.now();
+      if (get(ADMIN, "/engine-rest/external-task/" + taskId).status() == 404) {
+        // the check ended in the instant between seeing its lock and the kill: start the node, try the next one
+        System.out.printf("cluster: check %s ended before its node was killed (attempt %d)%n", taskId, attempt);
+        assertThat(attempt).as("attempts to kill a node mid-check").isLessThan(3);
+        node.start(Duration.ofMinutes(4));
+        continue;
+      }
+      Instant[] takenOver = new Instant[1];
+      waitFor("the check taken over", Duration.ofMinutes(3), () -> {
+        Reply task = get(ADMIN, "/engine-rest/external-task/" + taskId);
+        String now = task.status() == 404 ? "" : task.json().path("workerId").asText();
+        if (task.status() == 404 || (!now.isEmpty() && !now.equals(holder))) {
+          takenOver[0] = Instant.now();
+          return true;
+        }
+        return false;
+      });
+      long seconds = Duration.between(killed, takenOver[0]).toSeconds();
+      waitFor("the check done by the other node", Duration.ofMinutes(2),
+          () -> get(ADMIN, "/engine-rest/external-task/" + taskId).status() == 404);
+      List<Instant> checks = monitoringChecks();
+      System.out.printf("cluster: node on port %d killed while it checked %d decisions (task %s); the check taken"
+          + " over after %d s (lock 30 s); checks %d before, %d after%n", node.port(), MANY_DECISIONS, taskId,
+          seconds, checksBefore, checks.size());
+      assertThat(seconds).as("seconds from kill -9 to the check taken over").isLessThanOrEqualTo(60);
+      assertThat(checks).as("the killed check recorded once, by the node that took it over")
+          .hasSize(checksBefore + 1);
+      String live = get("auditor", "/api/models?engagement=" + CREDIT).json().findParents("status").stream()
+          .filter(model -> model.path("status").asText().equals("DEPLOYED")).findFirst().orElseThrow()
+          .path("modelVersionId").asText();
+      assertThat(get("auditor", "/api/models/" + live + "/monitoring").json().get(0).path("source")
+          .path("decisions").asInt()).as("decisions the check read").isGreaterThanOrEqualTo(MANY_DECISIONS);
+      for (int i = 1; i < checks.size(); i++) {
+        assertThat(Duration.between(checks.get(i), checks.get(i - 1)).toSeconds()).as("seconds between checks %s",
+            checks).isGreaterThanOrEqualTo(15);
+      }
+      return;
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The live model's monitoring checks, newest first. */
