@@ -38,6 +38,7 @@ class ClusterIT extends HttpCalls {
   private static final Duration TRAINING = Duration.ofMinutes(12);
   private static final String CREDIT = "ENG-CLUSTER-CREDIT";
   private static final String HOUSES = "ENG-CLUSTER-HOUSES";
+  private static final String CREDIT_AGAIN = "ENG-CLUSTER-CREDIT-2";
   /** Decisions a monitoring check reads in the mid-check kill: enough for a check of a second or more. */
   private static final int MANY_DECISIONS = 60_000;
 
@@ -260,6 +261,52 @@ class ClusterIT extends HttpCalls {
     System.out.printf("cluster: rule set version %d deciding on both nodes after %s ms (from the approval)%n",
         version, reached);
     aNodeKilledMidCheckIsTakenOverAndTheCheckRecordedOnce();
+    killedNodeStartsAgain();
+    aRollbackConfirmedOnOneNodeReachesBoth(applicant);
+  }
+
+  /**
+   * A second engagement deploys a J48 version of the same model; its decisions turn out wrong (each outcome the
+   * opposite of its prediction), the maintenance rules ask for a rollback, a risk officer confirms it through node 1,
+   * and each node's scorer answers with the first version again within its recheck.
+   */
+  private void aRollbackConfirmedOnOneNodeReachesBoth(Map<String, Object> applicant) {
+    asked = nodes.get(0);
+    String decide = "/api/decisions/credit-cluster?ruleSet=credit-decision";
+    String first = postJson("pm", decide, applicant).json().path("modelVersionId").asText();
+    open(CREDIT_AGAIN, "credit-g.csv", Map.of("targetAttribute", "class", "problemType", "classification",
+        "modelName", "credit-cluster", "successMetric", "weightedAreaUnderROC", "successThreshold", 0.6,
+        "ruleSets", "credit-decision", "algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2"));
+    waitFor(CREDIT_AGAIN + " trained", TRAINING, () -> taskId("mro", CREDIT_AGAIN, "Task_ApproveModel") != null);
+    Reply approved = completeTask("mro", taskId("mro", CREDIT_AGAIN, "Task_ApproveModel"), Map.of("approved", true,
+        "approvalReason", "cluster test: a second version", "overrideReason", "cluster test: to roll back from"));
+    assertThat(approved.status()).as(approved.text()).isEqualTo(204);
+    waitFor("the second version live on both nodes", Duration.ofMinutes(2), () -> nodes.stream().allMatch(node ->
+        !first.equals(new NodeCalls(node.port()).postJson("pm", decide, applicant).json().path("modelVersionId")
+            .asText())));
+    // its decisions turn out wrong
+    for (int i = 0; i < 40; i++) {
+      JsonNode decided = postJson("pm", decide, record(resource("e2e/credit-g.csv"), false, "class", i)).json();
+      String actual = decided.path("prediction").asText().equals("good") ? "bad" : "good";
+      Reply outcome = postJson("pm", "/api/decisions/" + decided.path("decisionId").asText() + "/outcome",
+          Map.of("actual", actual));
+      assertThat(outcome.status()).as(outcome.text()).isEqualTo(201);
+    }
+    waitFor("Confirm rollback", Duration.ofMinutes(3), () -> taskId("mro", CREDIT_AGAIN, "Task_ConfirmRollback")
+        != null);
+    Reply confirmed = completeTask("mro", taskId("mro", CREDIT_AGAIN, "Task_ConfirmRollback"), Map.of(
+        "rollbackDecision", "rollback", "rollbackReason", "cluster test: accuracy collapsed on recorded outcomes"));
+    assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(204);
+    Instant rolledBack = Instant.now();
+    List<Long> reached = new ArrayList<>();
+    for (LeptonJar node : nodes) {
+      waitFor("the first version back on the node on port " + node.port(), Duration.ofMinutes(1), () -> first
+          .equals(new NodeCalls(node.port()).postJson("pm", decide, applicant).json().path("modelVersionId")
+              .asText()));
+      reached.add(Duration.between(rolledBack, Instant.now()).toMillis());
+    }
+    System.out.printf("cluster: rollback to %s answering on both nodes after %s ms (from the confirmation)%n", first,
+        reached);
   }
 
   /**
