@@ -27,9 +27,10 @@ import org.springframework.util.FileSystemUtils;
  * {@code kill -9}; the time until another worker holds that task is printed and must stay within 60 s (two lock
  * periods); both engagements reach <em>Approve model</em> with every candidate exactly once. Then: decisions on both
  * nodes land in one log, the monitoring timer fires once per cycle, a rule set version and a rollback reach both
- * nodes' scorers, and a node killed in the middle of a monitoring check has it taken over and recorded once. Four tasks, five worker
- * threads (two per node, one standalone): a free worker is there to take the orphan over when its lock expires. Runs with
- * {@code LEPTON_IT_POSTGRES=1} ({@code .ci/run} starts PostgreSQL); skipped on H2, whose file one process owns.
+ * nodes' scorers, and a node killed in the middle of a monitoring check has it taken over and recorded once. Four
+ * tasks, five worker threads (two per node, one standalone): a free worker is there to take the orphan over when its
+ * lock expires. Runs with {@code LEPTON_IT_POSTGRES=1} ({@code .ci/run} starts PostgreSQL); skipped on H2, whose
+ * file one process owns.
  */
 class ClusterIT extends HttpCalls {
 
