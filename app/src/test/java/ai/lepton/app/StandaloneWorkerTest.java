@@ -150,6 +150,44 @@ class StandaloneWorkerTest extends HttpTestSupport {
         .isBetween(1, 10));
   }
 
+  @Test
+  void aForecastersFiguresAreCheckedOnAPartOfItsEvaluationTheNodeRebuilds() throws Exception {
+    String key = "ENG-WORKER-FORECAST";
+    startEngagement("pm", key);
+    assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of("targetAttribute",
+        "Fortified", "problemType", "forecasting", "timeAttribute", "Date", "horizon", 6, "alsoForecast", "Red",
+        "modelName", "worker-wine", "successMetric", "maeRatioToSeasonalNaive", "successThreshold", 2.0,
+        "algorithms", "weka.classifiers.functions.LinearRegression")).status()).isEqualTo(204);
+    byte[] wine;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/data/wine.arff")) {
+      wine = in.readAllBytes();
+    }
+    assertThat(postFile("ds", "/api/engagements/" + key + "/datasets", "wine.arff", wine).status()).isEqualTo(201);
+    JsonNode[] fetched = new JsonNode[1];
+    waitFor("the forecaster's training task", Duration.ofMinutes(1),
+        () -> (fetched[0] = fetchAndLock("w3", 60_000, key)).size() > 0);
+    String task = fetched[0].get(0).path("id").asText();
+    JsonNode order = get(WORKER, "/api/training-tasks/" + task + "?workerId=w3").json();
+    ai.lepton.ml.training.TrainingResult honest = trainAsAWorkerDoes(order,
+        get(WORKER, "/api/training-tasks/" + task + "/dataset?workerId=w3"));
+
+    // the model's ratio to seasonal naive, the figure approval rests on, made to look better: refused on any part
+    Map<String, Object> flattered = ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(honest.metrics()));
+    flattered.put("maeRatioToSeasonalNaive", 0.5);
+    Reply forged = handBack(task, "w3", new ai.lepton.ml.training.TrainingResult(flattered, honest.modelBytes(), 12));
+    assertThat(forged.status()).as(forged.text()).isEqualTo(400);
+    assertThat(forged.text()).contains("not this candidate's").contains("maeRatioToSeasonalNaive 0.500000");
+    assertThat(get("auditor", "/api/models?engagement=" + key).json()).isEmpty();
+
+    // the honest figures: registered, with the part the node rebuilt
+    Reply done = handBack(task, "w3", honest);
+    assertThat(done.status()).as(done.text()).isEqualTo(201);
+    JsonNode checked = get("auditor", "/api/models?engagement=" + key).json().get(0).path("metrics")
+        .path("checkedOnNode");
+    assertThat(checked.path("parts").asInt()).isEqualTo(5);
+    assertThat(checked.path("part").asText()).matches("the held-out evaluation|the rolling origin from .+");
+  }
+
   private void open(String key, String algorithms) {
     startEngagement("pm", key);
     assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of("targetAttribute", "churn",
@@ -160,9 +198,13 @@ class StandaloneWorkerTest extends HttpTestSupport {
   }
 
   private JsonNode fetchAndLock(String workerId, long lockMillis) {
+    return fetchAndLock(workerId, lockMillis, PROTOCOL);
+  }
+
+  private JsonNode fetchAndLock(String workerId, long lockMillis, String businessKey) {
     Reply fetched = postJson(WORKER, "/engine-rest/external-task/fetchAndLock", Map.of("workerId", workerId,
         "maxTasks", 1, "topics", List.of(Map.of("topicName", TOPIC, "lockDuration", lockMillis,
-            "businessKey", PROTOCOL))));
+            "businessKey", businessKey))));
     assertThat(fetched.status()).as(fetched.text()).isEqualTo(200);
     return fetched.json();
   }

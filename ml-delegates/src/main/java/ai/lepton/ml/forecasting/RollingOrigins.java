@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import weka.classifiers.evaluation.NumericPrediction;
 import weka.classifiers.timeseries.WekaForecaster;
-import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.Utils;
 
@@ -33,30 +32,55 @@ public final class RollingOrigins {
    * (twice the lags, as {@link ForecastTrainer#evaluate} asks); empty lists when the series is too short for one.
    */
   public static Map<String, List<Origin>> evaluate(Instances data, ForecastSpec spec) throws Exception {
-    Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
-    int horizon = spec.horizon();
-    Attribute time = data.attribute(spec.timeAttribute());
     Map<String, List<Origin>> origins = new LinkedHashMap<>();
     spec.targets().forEach(target -> origins.put(target, new ArrayList<>()));
-    for (int k = ORIGINS; k >= 1; k--) {
-      int cut = data.numInstances() - k * horizon;
-      WekaForecaster forecaster = ForecastTrainer.configure(data, spec);
-      if (cut < 2 * forecaster.getTSLagMaker().getMaxLag()) {
-        continue;
-      }
-      Instances past = new Instances(data, 0, cut);
-      forecaster.buildForecaster(past);
-      forecaster.primeForecaster(past);
-      List<List<NumericPrediction>> steps = forecaster.isUsingOverlayData()
-          ? forecaster.forecast(horizon, overlaysKnownInAdvance(data, cut, horizon, spec.targets()))
-          : forecaster.forecast(horizon);
-      String firstPeriod = time.formatDate(data.instance(cut).value(time));
-      for (int t = 0; t < spec.targets().size(); t++) {
-        origins.get(spec.targets().get(t)).add(origin(data, data.attribute(spec.targets().get(t)).index(), t, steps,
-            cut, horizon, season, firstPeriod));
-      }
+    for (int cut : cuts(data, spec)) {
+      at(data, spec, cut).forEach((target, origin) -> origins.get(target).add(origin));
     }
     return origins;
+  }
+
+  /**
+   * The origin at {@code index} of the ones {@link #evaluate} lists, rebuilt alone: each series' errors, or an empty
+   * map when there is no such origin (a node checks one origin of a worker's figures this way).
+   */
+  public static Map<String, Origin> rebuild(Instances data, ForecastSpec spec, int index) throws Exception {
+    List<Integer> cuts = cuts(data, spec);
+    return index < 0 || index >= cuts.size() ? Map.of() : at(data, spec, cuts.get(index));
+  }
+
+  /** Where each origin cuts the series, oldest first: the ones that leave twice the lags to learn from. */
+  private static List<Integer> cuts(Instances data, ForecastSpec spec) throws Exception {
+    int maxLag = ForecastTrainer.configure(data, spec).getTSLagMaker().getMaxLag();
+    List<Integer> cuts = new ArrayList<>();
+    for (int k = ORIGINS; k >= 1; k--) {
+      int cut = data.numInstances() - k * spec.horizon();
+      if (cut >= 2 * maxLag) {
+        cuts.add(cut);
+      }
+    }
+    return cuts;
+  }
+
+  /** Each series' errors at the origin {@code cut}: the forecaster refitted on every period before it. */
+  private static Map<String, Origin> at(Instances data, ForecastSpec spec, int cut) throws Exception {
+    Season season = Season.of(data, spec.timeAttribute(), spec.skipPeriods());
+    int horizon = spec.horizon();
+    WekaForecaster forecaster = ForecastTrainer.configure(data, spec);
+    Instances past = new Instances(data, 0, cut);
+    forecaster.buildForecaster(past);
+    forecaster.primeForecaster(past);
+    List<List<NumericPrediction>> steps = forecaster.isUsingOverlayData()
+        ? forecaster.forecast(horizon, overlaysKnownInAdvance(data, cut, horizon, spec.targets()))
+        : forecaster.forecast(horizon);
+    String firstPeriod = data.attribute(spec.timeAttribute()).formatDate(data.instance(cut).value(
+        data.attribute(spec.timeAttribute())));
+    Map<String, Origin> origin = new LinkedHashMap<>();
+    for (int t = 0; t < spec.targets().size(); t++) {
+      origin.put(spec.targets().get(t), origin(data, data.attribute(spec.targets().get(t)).index(), t, steps, cut,
+          horizon, season, firstPeriod));
+    }
+    return origin;
   }
 
   /** One series' errors over the horizon after the origin at {@code cut}. */

@@ -3,6 +3,7 @@ package ai.lepton.ml.work;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.fairness.OutOfFoldFairness;
 import ai.lepton.ml.forecasting.ForecastSpec;
+import ai.lepton.ml.forecasting.ForecastSpotCheck;
 import ai.lepton.ml.forecasting.ForecastTrainer;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CrossValidationTrainer;
@@ -65,17 +66,35 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
   }
 
   /**
-   * Why figures a worker handed back cannot be this order's cross-validation, from one fold rebuilt here
-   * ({@link FoldSpotCheck}); empty when they can. A forecaster is not checked this way (its evaluation is one model).
+   * How many parts of this order's evaluation a node may draw one from to check a worker's figures: the folds of
+   * the cross-validation, or for a series the held-out evaluation and each rolling origin the figures report.
    */
-  public java.util.Optional<String> disagreement(Instances data, java.util.Map<String, Object> metrics, int fold)
+  public int checkableParts(java.util.Map<String, Object> metrics) {
+    return forecast != null ? ForecastSpotCheck.parts(metrics, targetAttribute) : folds;
+  }
+
+  /** What part {@code part} (0-based) is, as the model's evidence names it. */
+  public java.util.Map<String, Object> checkedPart(java.util.Map<String, Object> metrics, int part) {
+    return forecast != null
+        ? java.util.Map.of("part", ForecastSpotCheck.partName(metrics, targetAttribute, part),
+            "parts", checkableParts(metrics), "note", "this part rebuilt on the node equals the worker's figures")
+        : java.util.Map.of("fold", part + 1, "folds", folds,
+            "note", "one fold rebuilt on the node equals the worker's figure for it");
+  }
+
+  /**
+   * Why figures a worker handed back cannot be this order's evaluation, from one part of it rebuilt here (a fold,
+   * {@link FoldSpotCheck}; for a series the held-out evaluation or a rolling origin, {@link ForecastSpotCheck});
+   * empty when they can.
+   */
+  public java.util.Optional<String> disagreement(Instances data, java.util.Map<String, Object> metrics, int part)
       throws Exception {
     if (forecast != null) {
-      return java.util.Optional.empty();
+      return ForecastSpotCheck.disagreement(data, forecastSpec(AlgorithmSpec.parse(algorithm)), metrics, part);
     }
     data.setClass(data.attribute(targetAttribute));
     return FoldSpotCheck.disagreement(data, TextLearner.around(AlgorithmSpec.parse(algorithm), data, textOptions),
-        folds, seed, metrics, fold);
+        folds, seed, metrics, part);
   }
 
   /**
@@ -85,12 +104,16 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
   public TrainingResult train(Instances data) {
     AlgorithmSpec learner = AlgorithmSpec.parse(algorithm);
     if (forecast != null) {
-      return ForecastTrainer.train(data, new ForecastSpec(forecast.targets(targetAttribute), forecast.timeAttribute(),
-          forecast.horizon(), forecast.overlays(), learner, 0, forecast.skipPeriods()));
+      return ForecastTrainer.train(data, forecastSpec(learner));
     }
     data.setClass(data.attribute(targetAttribute));
     return CrossValidationTrainer.train(data, TextLearner.around(learner, data, textOptions), folds, seed,
         fairness == null ? OutOfFoldFairness.Request.NONE : fairness.request(),
         successMetric == null ? null : SuccessMetric.of(successMetric, ProblemType.of(problemType)));
+  }
+
+  private ForecastSpec forecastSpec(AlgorithmSpec learner) {
+    return new ForecastSpec(forecast.targets(targetAttribute), forecast.timeAttribute(), forecast.horizon(),
+        forecast.overlays(), learner, 0, forecast.skipPeriods());
   }
 }

@@ -132,31 +132,30 @@ public class TrainingTasks {
   }
 
   /**
-   * The figures a standalone worker handed back, checked on one fold the node draws now and rebuilds
-   * ({@link ai.lepton.ml.training.FoldSpotCheck}), and kept with the fold checked ({@code checkedOnNode}); figures
-   * that are not this candidate's cross-validation are refused (CANDIDATE_REFUSED in the audit trail) and nothing is
-   * registered.
+   * The figures a standalone worker handed back, checked on one part of the evaluation the node draws now and
+   * rebuilds (a fold, {@link ai.lepton.ml.training.FoldSpotCheck}; for a series the held-out evaluation or a rolling
+   * origin, {@link ai.lepton.ml.forecasting.ForecastSpotCheck}), and kept with the part checked ({@code
+   * checkedOnNode}); figures that are not this candidate's evaluation are refused (CANDIDATE_REFUSED in the audit
+   * trail) and nothing is registered.
    */
   private TrainingResult checkedOnNode(TrainingOrder order, String workerId, TrainingResult result) {
-    if (order.forecast() != null) {
-      return result;
-    }
-    int fold = foldChooser.nextInt(order.folds());
+    int part = foldChooser.nextInt(Math.max(1, order.checkableParts(result.metrics())));
     java.util.Optional<String> why;
     try {
-      why = order.disagreement(datasets.load(order.datasetId()), result.metrics(), fold);
+      why = order.disagreement(datasets.load(order.datasetId()), result.metrics(), part);
     } catch (Exception e) {
-      why = java.util.Optional.of("fold " + (fold + 1) + " could not be rebuilt on the node: " + e.getMessage());
+      why = java.util.Optional.of("part " + (part + 1) + " of the evaluation could not be rebuilt on the node: "
+          + e.getMessage());
     }
     if (why.isPresent()) {
       audit.appendRegardless(workerId, "CANDIDATE_REFUSED", "engagement", order.engagementKey(), Map.of(
           "externalTaskId", order.externalTaskId(), "algorithm", order.algorithm(), "reason", why.get()));
       throw new UnusableResultException("The figures handed back for task " + order.externalTaskId() + " are not"
-          + " this candidate's cross-validation: " + why.get());
+          + " this candidate's " + (order.forecast() != null ? "time-ordered evaluation" : "cross-validation")
+          + ": " + why.get());
     }
     Map<String, Object> metrics = new java.util.LinkedHashMap<>(result.metrics());
-    metrics.put("checkedOnNode", Map.of("fold", fold + 1, "folds", order.folds(),
-        "note", "one fold rebuilt on the node equals the worker's figure for it"));
+    metrics.put("checkedOnNode", order.checkedPart(result.metrics(), part));
     return new TrainingResult(metrics, result.modelBytes(), result.trainingMillis());
   }
 
