@@ -151,7 +151,7 @@ class StandaloneWorkerTest extends HttpTestSupport {
   }
 
   @Test
-  void aForecastersFiguresAreCheckedOnAPartOfItsEvaluationTheNodeRebuilds() throws Exception {
+  void aForecastersFiguresAreCheckedOnItsHeldOutEvaluationAndAnOriginTheNodeRebuilds() throws Exception {
     String key = "ENG-WORKER-FORECAST";
     startEngagement("pm", key);
     assertThat(completeTask("ds", taskId("ds", key, "Task_AnalyseRequirements"), Map.of("targetAttribute",
@@ -184,8 +184,8 @@ class StandaloneWorkerTest extends HttpTestSupport {
     assertThat(done.status()).as(done.text()).isEqualTo(201);
     JsonNode checked = get("auditor", "/api/models?engagement=" + key).json().get(0).path("metrics")
         .path("checkedOnNode");
-    assertThat(checked.path("parts").asInt()).isEqualTo(5);
-    assertThat(checked.path("part").asText()).matches("the held-out evaluation|the rolling origin from .+");
+    assertThat(checked.path("origins").asInt()).isEqualTo(4);
+    assertThat(checked.path("part").asText()).matches("the held-out evaluation and the rolling origin from .+");
   }
 
   private void open(String key, String algorithms) {

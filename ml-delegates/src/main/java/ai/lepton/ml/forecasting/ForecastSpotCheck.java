@@ -10,37 +10,37 @@ import weka.core.Instances;
 
 /**
  * Checks a forecaster's figures that a standalone worker hands back, as {@link ai.lepton.ml.training.FoldSpotCheck}
- * checks a cross-validation: the node draws one part of the time-ordered evaluation after the figures arrived — the
- * held-out evaluation or one of the rolling origins — and rebuilds it exactly as {@link ForecastTrainer#train} does
- * (same prepared series, learner, options, horizon and inputs known in advance); each series' error there must equal
- * the worker's. Every figure the model is judged on must also be the one its parts make: each series' MAE the mean of
- * its steps, its rolling-origin MAE and ratio those of its origins, the model's MAE its target's and its ratios and
- * MAPE the worst series'. A worker that forged one part has to forge every part consistently without knowing which
- * will be rebuilt. It costs the node one forecaster of the worker's up to six.
+ * checks a cross-validation. The node rebuilds the held-out evaluation every time (the figures approval and champion
+ * choice rest on) and one of the rolling origins, drawn after the figures arrived, exactly as
+ * {@link ForecastTrainer#train} does (same prepared series, learner, options, horizon and inputs known in advance);
+ * each series' errors there must equal the worker's. Every figure the model is judged on must also be the one its
+ * parts make: each series' MAE, RMSE, MAPE and ratio to seasonal naive those of its steps, its rolling-origin MAE and
+ * ratio those of its origins, the model's MAE and RMSE its target's and its ratios and MAPE the worst series'. A
+ * worker that forged one origin has to forge every origin consistently without knowing which will be rebuilt. It
+ * costs the node two forecasters of the worker's six.
  */
 public final class ForecastSpotCheck {
 
   private ForecastSpotCheck() {}
 
-  /** The parts one may draw from: 0 the held-out evaluation, then each rolling origin the figures report. */
+  /** The rolling origins one may draw from: as many as the figures report (none for a series too short). */
   public static int parts(Map<String, Object> metrics, String target) {
     List<Map<String, Object>> series = SeriesFigures.of(normalised(metrics), target);
-    return 1 + (series.isEmpty() ? 0 : list(series.get(0).get("rollingOrigins")).size());
+    return series.isEmpty() ? 0 : list(series.get(0).get("rollingOrigins")).size();
   }
 
-  /** What part {@code part} is, as the model's evidence names it. */
+  /** What was rebuilt when origin {@code part} was drawn, as the model's evidence names it. */
   public static String partName(Map<String, Object> metrics, String target, int part) {
-    if (part == 0) {
-      return "the held-out evaluation";
-    }
     List<Map<String, Object>> origins = maps(SeriesFigures.of(normalised(metrics), target).get(0)
         .get("rollingOrigins"));
-    return "the rolling origin from " + origins.get(part - 1).get("firstForecastPeriod");
+    return "the held-out evaluation" + (part < origins.size()
+        ? " and the rolling origin from " + origins.get(part).get("firstForecastPeriod") : "");
   }
 
   /**
    * @param data the prepared series, as the worker was given it
-   * @param part the part to rebuild ({@link #parts}), chosen by the caller at random
+   * @param part the rolling origin to rebuild besides the held-out evaluation ({@link #parts}), chosen by the caller
+   *     at random
    * @return why the figures cannot be the ones this forecaster's evaluation makes; empty when they are
    */
   public static Optional<String> disagreement(Instances data, ForecastSpec spec, Map<String, Object> metrics,
@@ -51,11 +51,11 @@ public final class ForecastSpotCheck {
     if (!named.equals(spec.targets())) {
       return Optional.of("the figures report the series " + named + " where the order forecasts " + spec.targets());
     }
-    Optional<String> inconsistent = inconsistency(figures, series);
-    if (inconsistent.isPresent()) {
-      return inconsistent;
+    Optional<String> why = inconsistency(figures, series);
+    if (why.isEmpty()) {
+      why = heldOut(data, spec, series);
     }
-    return part == 0 ? heldOut(data, spec, series) : origin(data, spec, series, part - 1);
+    return why.isPresent() ? why : origin(data, spec, series, part);
   }
 
   /** The held-out evaluation rebuilt: each series' MAE over the steps and its ratio to seasonal naive. */
@@ -68,6 +68,12 @@ public final class ForecastSpotCheck {
           .orElse(Double.NaN);
       Optional<String> differs = differs("the held-out evaluation", ours.target(), "meanAbsoluteError", mae,
           series.get(i).get("meanAbsoluteError"));
+      if (differs.isEmpty()) {
+        double rmse = ours.model().stream().mapToDouble(StepErrors::rmse).filter(v -> !Double.isNaN(v)).average()
+            .orElse(Double.NaN);
+        differs = differs("the held-out evaluation", ours.target(), "rootMeanSquaredError", rmse,
+            series.get(i).get("rootMeanSquaredError"));
+      }
       if (differs.isEmpty()) {
         differs = differs("the held-out evaluation", ours.target(), "maeRatioToSeasonalNaive",
             ours.maeRatioToSeasonalNaive(), series.get(i).get("maeRatioToSeasonalNaive"));
@@ -87,6 +93,9 @@ public final class ForecastSpotCheck {
       String target = String.valueOf(reported.get("target"));
       List<Map<String, Object>> origins = maps(reported.get("rollingOrigins"));
       RollingOrigins.Origin ours = rebuilt.get(target);
+      if (ours == null && origins.isEmpty()) {
+        continue; // a series too short for any origin, on both sides
+      }
       if (ours == null || origins.size() <= index) {
         return Optional.of(String.format(Locale.ROOT, "the figures report %d rolling origins of %s where these %d"
             + " periods make %d", origins.size(), target, data.numInstances(),
@@ -117,6 +126,24 @@ public final class ForecastSpotCheck {
           .average().orElse(Double.NaN);
       Optional<String> differs = notMade(target, "meanAbsoluteError", stepsMae, one.get("meanAbsoluteError"),
           "steps");
+      if (differs.isEmpty()) {
+        double stepsRmse = steps.stream().mapToDouble(step -> number(step.get("rmse")))
+            .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+        differs = notMade(target, "rootMeanSquaredError", stepsRmse, one.get("rootMeanSquaredError"), "steps");
+      }
+      if (differs.isEmpty()) {
+        double stepsMape = steps.stream().mapToDouble(step -> number(step.get("mape")))
+            .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+        differs = notMade(target, "meanAbsolutePercentageError", stepsMape, one.get("meanAbsolutePercentageError"),
+            "steps");
+      }
+      if (differs.isEmpty()) { // as ForecastEvaluation makes it: every step counts, an unknown one makes it unknown
+        double model = steps.stream().mapToDouble(step -> number(step.get("mae"))).average().orElse(Double.NaN);
+        double naive = maps(one.get("seasonalNaiveSteps")).stream().mapToDouble(step -> number(step.get("mae")))
+            .average().orElse(Double.NaN);
+        differs = notMade(target, "maeRatioToSeasonalNaive", model / naive, one.get("maeRatioToSeasonalNaive"),
+            "steps and the seasonal-naive forecast's");
+      }
       List<Map<String, Object>> origins = maps(one.get("rollingOrigins"));
       if (differs.isEmpty() && !origins.isEmpty()) {
         double mae = origins.stream().mapToDouble(o -> number(o.get("mae"))).filter(v -> !Double.isNaN(v)).average()
@@ -135,8 +162,13 @@ public final class ForecastSpotCheck {
       }
     }
     String first = String.valueOf(series.get(0).get("target"));
-    Optional<String> differs = notMade("the model", "meanAbsoluteError", number(series.get(0).get(
-        "meanAbsoluteError")), metrics.get("meanAbsoluteError"), "target's figures (" + first + ")");
+    Optional<String> differs = Optional.empty();
+    for (String inUnits : List.of("meanAbsoluteError", "rootMeanSquaredError")) {
+      if (differs.isEmpty() && metrics.containsKey(inUnits)) {
+        differs = notMade("the model", inUnits, number(series.get(0).get(inUnits)), metrics.get(inUnits),
+            "target's figures (" + first + ")");
+      }
+    }
     for (String measure : List.of("maeRatioToSeasonalNaive", "rollingOriginMaeRatioToSeasonalNaive",
         "meanAbsolutePercentageError")) {
       if (differs.isPresent() || !metrics.containsKey(measure)) {

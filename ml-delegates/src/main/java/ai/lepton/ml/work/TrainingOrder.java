@@ -67,7 +67,8 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
 
   /**
    * How many parts of this order's evaluation a node may draw one from to check a worker's figures: the folds of
-   * the cross-validation, or for a series the held-out evaluation and each rolling origin the figures report.
+   * the cross-validation, or for a series the rolling origins the figures report (its held-out evaluation is
+   * rebuilt every time).
    */
   public int checkableParts(java.util.Map<String, Object> metrics) {
     return forecast != null ? ForecastSpotCheck.parts(metrics, targetAttribute) : folds;
@@ -77,14 +78,14 @@ public record TrainingOrder(String externalTaskId, String engagementKey, String 
   public java.util.Map<String, Object> checkedPart(java.util.Map<String, Object> metrics, int part) {
     return forecast != null
         ? java.util.Map.of("part", ForecastSpotCheck.partName(metrics, targetAttribute, part),
-            "parts", checkableParts(metrics), "note", "this part rebuilt on the node equals the worker's figures")
+            "origins", checkableParts(metrics), "note", "rebuilt on the node, equal to the worker's figures")
         : java.util.Map.of("fold", part + 1, "folds", folds,
             "note", "one fold rebuilt on the node equals the worker's figure for it");
   }
 
   /**
    * Why figures a worker handed back cannot be this order's evaluation, from one part of it rebuilt here (a fold,
-   * {@link FoldSpotCheck}; for a series the held-out evaluation or a rolling origin, {@link ForecastSpotCheck});
+   * {@link FoldSpotCheck}; for a series the held-out evaluation and a rolling origin, {@link ForecastSpotCheck});
    * empty when they can.
    */
   public java.util.Optional<String> disagreement(Instances data, java.util.Map<String, Object> metrics, int part)

@@ -133,7 +133,7 @@ public class TrainingTasks {
 
   /**
    * The figures a standalone worker handed back, checked on one part of the evaluation the node draws now and
-   * rebuilds (a fold, {@link ai.lepton.ml.training.FoldSpotCheck}; for a series the held-out evaluation or a rolling
+   * rebuilds (a fold, {@link ai.lepton.ml.training.FoldSpotCheck}; for a series the held-out evaluation and a rolling
    * origin, {@link ai.lepton.ml.forecasting.ForecastSpotCheck}), and kept with the part checked ({@code
    * checkedOnNode}); figures that are not this candidate's evaluation are refused (CANDIDATE_REFUSED in the audit
    * trail) and nothing is registered.
