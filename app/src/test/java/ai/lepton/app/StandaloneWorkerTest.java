@@ -178,6 +178,16 @@ class StandaloneWorkerTest extends HttpTestSupport {
     assertThat(forged.status()).as(forged.text()).isEqualTo(400);
     assertThat(forged.text()).contains("not this candidate's").contains("maeRatioToSeasonalNaive 0.500000");
     assertThat(get("auditor", "/api/models?engagement=" + key).json()).isEmpty();
+    // the refusal names the account that logged in; the worker id is only what it called itself
+    List<JsonNode> refused = new java.util.ArrayList<>();
+    get("auditor", "/api/audit?limit=1000").json().forEach(entry -> {
+      if (entry.path("type").asText().equals("CANDIDATE_REFUSED")
+          && entry.path("payload").path("workerId").asText().equals("w3")) {
+        refused.add(entry);
+      }
+    });
+    assertThat(refused).singleElement().satisfies(entry -> assertThat(entry.path("actor").asText())
+        .isEqualTo(WORKER_USER));
 
     // the honest figures: registered, with the part the node rebuilt
     Reply done = handBack(task, "w3", honest);

@@ -34,8 +34,10 @@ public class TrainingTaskController {
   public record CandidateRegistered(String modelVersionId, String externalTaskId) {}
 
   private final TrainingTasks tasks;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
-  public TrainingTaskController(TrainingTasks tasks) {
+  public TrainingTaskController(TrainingTasks tasks, org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
     this.tasks = tasks;
   }
 
@@ -82,7 +84,8 @@ public class TrainingTaskController {
     TrainingResult result = new TrainingResult(figures, model.getBytes(), millis);
     String id;
     try {
-      id = locked(() -> tasks.completeHandedBack(externalTaskId, workerId, result));
+      String account = identity.getCurrentAuthentication().getUserId(); // the path needs a login
+      id = locked(() -> tasks.completeHandedBack(externalTaskId, workerId, account, result));
     } catch (TrainingTasks.UnusableResultException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Unusable result", e.getMessage());
     }

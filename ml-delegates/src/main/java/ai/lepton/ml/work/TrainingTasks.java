@@ -121,14 +121,15 @@ public class TrainingTasks {
   }
 
   /**
-   * As {@link #complete}, for a result that came over the network from a standalone worker: its model file is read
-   * first as every model file is read, and refused unless it is a model of the kind the task trains.
+   * As {@link #complete}, for a result that came over the network from a standalone worker logged in as {@code
+   * account}: its model file is read first as every model file is read, and refused unless it is a model of the kind
+   * the task trains; its figures are checked on one part of its evaluation the node rebuilds.
    */
   @Transactional
-  public String completeHandedBack(String externalTaskId, String workerId, TrainingResult result) {
+  public String completeHandedBack(String externalTaskId, String workerId, String account, TrainingResult result) {
     TrainingOrder order = order(externalTaskId, workerId);
     requireModelOfItsKind(order, result.modelBytes());
-    return register(order, workerId, checkedOnNode(order, workerId, result));
+    return register(order, workerId, checkedOnNode(order, workerId, account, result));
   }
 
   /**
@@ -138,7 +139,7 @@ public class TrainingTasks {
    * checkedOnNode}); figures that are not this candidate's evaluation are refused (CANDIDATE_REFUSED in the audit
    * trail) and nothing is registered.
    */
-  private TrainingResult checkedOnNode(TrainingOrder order, String workerId, TrainingResult result) {
+  private TrainingResult checkedOnNode(TrainingOrder order, String workerId, String account, TrainingResult result) {
     int part = foldChooser.nextInt(Math.max(1, order.checkableParts(result.metrics())));
     java.util.Optional<String> why;
     try {
@@ -148,8 +149,10 @@ public class TrainingTasks {
           + e.getMessage());
     }
     if (why.isPresent()) {
-      audit.appendRegardless(workerId, "CANDIDATE_REFUSED", "engagement", order.engagementKey(), Map.of(
-          "externalTaskId", order.externalTaskId(), "algorithm", order.algorithm(), "reason", why.get()));
+      // the account that logged in is the actor; the worker id is only what it called itself
+      audit.appendRegardless(account, "CANDIDATE_REFUSED", "engagement", order.engagementKey(), Map.of(
+          "externalTaskId", order.externalTaskId(), "workerId", workerId, "algorithm", order.algorithm(),
+          "reason", why.get()));
       throw new UnusableResultException("The figures handed back for task " + order.externalTaskId() + " are not"
           + " this candidate's " + (order.forecast() != null ? "time-ordered evaluation" : "cross-validation")
           + ": " + why.get());
