@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -22,7 +26,12 @@ import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.core.converters.CSVLoader;
 
-/** A whole engagement driven over HTTP the way its users drive it, checked against Weka run directly. */
+/**
+ * A whole engagement driven over HTTP the way its users drive it, checked against Weka run directly: its steps in
+ * order, one test each, on one engagement; then the demo's and the audit trail's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EngagementOverHttpTest extends HttpTestSupport {
 
   private static final String KEY = "ENG-HTTP-CHURN";
@@ -30,10 +39,21 @@ class EngagementOverHttpTest extends HttpTestSupport {
   @Autowired
   private HistoryService history;
 
+  // what one step of the engagement leaves for the next (the steps run in order, on one engagement)
+  private String processInstanceId;
+  private JsonNode stored;
+  private Instances weka;
+  private String champion;
+  private JsonNode deployed;
+  private Classifier reference;
+  private Map<String, Object> customer;
+  private Reply decided;
+
   @Test
-  void anEngagementGoesFromRequirementsToADeployedModelOverHttp() throws Exception {
+  @Order(1)
+  void requirementsAndADatasetTrainCandidatesWhoseFiguresAreWekasOwn() throws Exception {
     // Given pm opens an engagement and ds sets its requirements
-    String processInstanceId = startEngagement("pm", KEY);
+    processInstanceId = startEngagement("pm", KEY);
     Map<String, Object> requirements = new HashMap<>();
     requirements.put("targetAttribute", "churn");
     requirements.put("problemType", "classification");
@@ -51,7 +71,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
 
     // Then it is stored and described
     assertThat(upload.status()).as(upload.text()).isEqualTo(201);
-    JsonNode stored = upload.json();
+    stored = upload.json();
     assertThat(stored.path("rows").asInt()).isEqualTo(7043);
     assertThat(stored.path("attributes").asInt()).isEqualTo(20);
     assertThat(stored.path("format").asText()).isEqualTo("csv");
@@ -67,7 +87,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
     // And each candidate's metrics are those of Weka's own cross-validation of the same file
     JsonNode models = get("auditor", "/api/models?engagement=" + KEY).json();
     assertThat(models).hasSize(3);
-    Instances weka = wekaChurn();
+    weka = wekaChurn();
     for (JsonNode model : models) {
       Evaluation expected = new Evaluation(weka);
       expected.crossValidateModel(AbstractClassifier.forName(model.path("algorithm").asText(),
@@ -79,7 +99,11 @@ class EngagementOverHttpTest extends HttpTestSupport {
       assertThat(model.path("seed").asInt()).isEqualTo(1);
       assertThat(model.path("folds").asInt()).isEqualTo(10);
     }
+  }
 
+  @Test
+  @Order(2)
+  void theApprovedChampionIsDeployedAsTheModelWekaBuilds() throws Exception {
     // When mro approves the champion with a reason
     String taskId = taskId("mro", KEY, "Task_ApproveModel");
     assertThat(completeTask("mro", taskId, Map.of("approved", true, "approvalReason", "AUC above 0.8")).status())
@@ -89,9 +113,9 @@ class EngagementOverHttpTest extends HttpTestSupport {
             + "&activityId=Task_DeployModel&finished=true").json().size() == 1);
 
     // Then the champion is deployed with its approval on record
-    String champion = get("auditor", "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
+    champion = get("auditor", "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
         + "&variableName=modelVersionId").json().get(0).path("value").asText();
-    JsonNode deployed = get("auditor", "/api/models/" + champion).json();
+    deployed = get("auditor", "/api/models/" + champion).json();
     assertThat(deployed.path("status").asText()).isEqualTo("DEPLOYED");
     assertThat(deployed.at("/approvals/0/approver").asText()).isEqualTo("mro");
     assertThat(deployed.at("/approvals/0/reason").asText()).isEqualTo("AUC above 0.8");
@@ -103,7 +127,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
     Object[] modelAndHeader = SerializationHelper.readAll(new ByteArrayInputStream(file.bytes()));
     Classifier model = (Classifier) modelAndHeader[0];
     assertThat(((Instances) modelAndHeader[1]).classAttribute().name()).isEqualTo("churn");
-    Classifier reference = AbstractClassifier.forName(deployed.path("algorithm").asText(),
+    reference = AbstractClassifier.forName(deployed.path("algorithm").asText(),
         Utils.splitOptions(deployed.path("options").asText()));
     reference.buildClassifier(weka);
     for (int row = 0; row < 50; row++) {
@@ -118,9 +142,13 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(get("auditor", "/api/models/live?name=churn-http&at=2000-01-01T00:00:00Z").status()).isEqualTo(404);
     assertThat(get("auditor", "/api/models/live?name=churn-http&at=yesterday").json().path("detail").asText())
         .contains("ISO-8601");
+  }
 
-    // And the deployed model decides straight through, with the churn-retention rules, logged
-    Map<String, Object> customer = new HashMap<>();
+  @Test
+  @Order(3)
+  void theDeployedModelDecidesExplainsItselfAndTakesItsOutcomeOnce() throws Exception {
+    // The deployed model decides straight through, with the churn-retention rules, logged
+    customer = new HashMap<>();
     for (int a = 0; a < weka.numAttributes(); a++) {
       if (a != weka.classIndex() && !weka.instance(0).isMissing(a)) {
         customer.put(weka.attribute(a).name(), weka.attribute(a).isNumeric() ? weka.instance(0).value(a)
@@ -128,7 +156,7 @@ class EngagementOverHttpTest extends HttpTestSupport {
       }
     }
     customer.remove("total_charges");
-    Reply decided = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", customer);
+    decided = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", customer);
     assertThat(decided.status()).as(decided.text()).isEqualTo(200);
     double[] expected = reference.distributionForInstance(weka.instance(0));
     assertThat(decided.json().path("modelVersionId").asText()).isEqualTo(champion);
@@ -156,7 +184,44 @@ class EngagementOverHttpTest extends HttpTestSupport {
     }
     assertThat(logged.get(0).path("explanation")).isEqualTo(explanation);
 
-    // And its model card has every section, Weka's numbers, and draws its ROC curves and confusion matrix
+    // And the true outcome can be recorded once, and the log knows whether the model was right
+    String decisionId = decided.json().path("decisionId").asText();
+    String truth = weka.instance(0).stringValue(weka.classIndex());
+    Reply outcome = postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth));
+    assertThat(outcome.status()).as(outcome.text()).isEqualTo(201);
+    assertThat(outcome.json().path("predictionWasRight").asBoolean())
+        .isEqualTo(truth.equals(decided.json().path("prediction").asText()));
+    assertThat(postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
+        .isEqualTo(409);
+    assertThat(postJson("pm", "/api/decisions/dc-nope/outcome", Map.of("actual", truth)).status()).isEqualTo(404);
+    assertThat(postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("truth", truth)).status())
+        .isEqualTo(400);
+    assertThat(postJson("auditor", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
+        .isEqualTo(403);
+
+    // And bad decision requests are refused clearly
+    assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
+        .isEqualTo(404);
+    Map<String, Object> unknownLabel = new HashMap<>(customer);
+    unknownLabel.put("contract", "Forever");
+    Reply refused = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", unknownLabel);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("detail").asText()).contains("unknown value 'Forever'");
+    Map<String, Object> wrongType = new HashMap<>(customer);
+    wrongType.put("tenure", "long");
+    Reply mistyped = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", wrongType);
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.json().path("detail").asText()).contains("'tenure' must be a number, not 'long'");
+    assertThat(postJson("pm", "/api/decisions/churn-http?ruleSet=fraud", customer).json().path("error").asText())
+        .isEqualTo("RULE_SET_NOT_APPROVED");
+    assertThat(post("pm", "/api/decisions/churn-http?ruleSet=churn-retention", "application/json",
+        "[1,2]".getBytes()).status()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(4)
+  void theModelCardAndTheEngagementRecordHoldTheEvidence() throws Exception {
+    // The model card has every section, Weka's numbers, and draws its ROC curves and confusion matrix
     JsonNode card = get("auditor", "/api/models/" + champion + "/card.json").json();
     assertThat(card.fieldNames()).toIterable().contains("model", "intendedUse", "data", "training", "validation",
         "approvals", "statusHistory", "decisions", "monitoring");
@@ -195,23 +260,12 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(csv.text()).startsWith("section,item,field,value").contains("description,,engagement," + KEY);
     assertThat(get("auditor", "/api/audit/engagements/ENG-NOPE").status()).isEqualTo(404);
     assertThat(get("pm", "/api/audit/engagements/" + KEY).status()).isEqualTo(403);
+  }
 
-    // And the true outcome can be recorded once, and the log knows whether the model was right
-    String decisionId = decided.json().path("decisionId").asText();
-    String truth = weka.instance(0).stringValue(weka.classIndex());
-    Reply outcome = postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth));
-    assertThat(outcome.status()).as(outcome.text()).isEqualTo(201);
-    assertThat(outcome.json().path("predictionWasRight").asBoolean())
-        .isEqualTo(truth.equals(decided.json().path("prediction").asText()));
-    assertThat(postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
-        .isEqualTo(409);
-    assertThat(postJson("pm", "/api/decisions/dc-nope/outcome", Map.of("actual", truth)).status()).isEqualTo(404);
-    assertThat(postJson("pm", "/api/decisions/" + decisionId + "/outcome", Map.of("truth", truth)).status())
-        .isEqualTo(400);
-    assertThat(postJson("auditor", "/api/decisions/" + decisionId + "/outcome", Map.of("actual", truth)).status())
-        .isEqualTo(403);
-
-    // And a monitoring check of the deployed model against the client's own file finds it stable
+  @Test
+  @Order(5)
+  void inMaintenanceTheModelIsCheckedAndOnlyAProjectManagerClosesTheEngagement() throws Exception {
+    // A monitoring check of the deployed model against the client's own file finds it stable
     assertThat(get("auditor", "/api/models/" + champion + "/monitoring").json().size()).isZero();
     String uploaded = stored.path("datasetId").asText();
     Reply checked = post("ds", "/api/models/" + champion + "/monitoring?dataset=" + uploaded, null, new byte[0]);
@@ -226,24 +280,6 @@ class EngagementOverHttpTest extends HttpTestSupport {
         .isOne();
     assertThat(get("auditor", "/api/models/" + champion + "/card").text()).contains("dataset " + uploaded,
         "<svg id=\"drift-chart\"", "<svg id=\"drift-trend\"", ">tenure</text>");
-
-    // And bad decision requests are refused clearly
-    assertThat(postJson("pm", "/api/decisions/no-such-model?ruleSet=churn-retention", customer).status())
-        .isEqualTo(404);
-    Map<String, Object> unknownLabel = new HashMap<>(customer);
-    unknownLabel.put("contract", "Forever");
-    Reply refused = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", unknownLabel);
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().path("detail").asText()).contains("unknown value 'Forever'");
-    Map<String, Object> wrongType = new HashMap<>(customer);
-    wrongType.put("tenure", "long");
-    Reply mistyped = postJson("pm", "/api/decisions/churn-http?ruleSet=churn-retention", wrongType);
-    assertThat(mistyped.status()).isEqualTo(400);
-    assertThat(mistyped.json().path("detail").asText()).contains("'tenure' must be a number, not 'long'");
-    assertThat(postJson("pm", "/api/decisions/churn-http?ruleSet=fraud", customer).json().path("error").asText())
-        .isEqualTo("RULE_SET_NOT_APPROVED");
-    assertThat(post("pm", "/api/decisions/churn-http?ruleSet=churn-retention", "application/json",
-        "[1,2]".getBytes()).status()).isEqualTo(400);
 
     // And in maintenance, production data sent by the client is checked at once by the job executor
     byte[] june = java.util.Arrays.copyOf(waChurn(), 40_000);
