@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -19,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -59,7 +61,7 @@ class ProcessModelLintTest {
     model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
     model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
     List<String> undrawn = model.getModelElementsByType(FlowElement.class).stream()
-        .filter(e -> e instanceof FlowNode || e instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow)
+        .filter(e -> e instanceof FlowNode || e instanceof SequenceFlow)
         .map(BaseElement::getId).filter(id -> !drawn.contains(id)).toList();
     assertThat(undrawn).as("elements without a shape or edge").isEmpty();
   }
@@ -107,6 +109,22 @@ class ProcessModelLintTest {
       }
     }
     return ids;
+  }
+
+  @ParameterizedTest
+  @MethodSource("processes")
+  void everyWordAGatewayTestsIsOneTheRulesDecide(Path file) throws IOException {
+    Pattern word = Pattern.compile("'([A-Z][A-Z_]+)'");
+    List<String> decided = DecisionWords.all();
+    for (SequenceFlow flow : read(file).getModelElementsByType(SequenceFlow.class)) {
+      if (flow.getConditionExpression() != null) {
+        Matcher tested = word.matcher(flow.getConditionExpression().getTextContent());
+        while (tested.find()) {
+          assertThat(decided).as("%s: flow %s tests '%s'", file.getFileName(), flow.getId(), tested.group(1))
+              .contains(tested.group(1));
+        }
+      }
+    }
   }
 
   @org.junit.jupiter.api.Test

@@ -1,5 +1,6 @@
 package ai.lepton.rules;
 
+import ai.lepton.process.DecisionWords;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,34 +9,33 @@ import java.util.function.Function;
 
 /**
  * The rule sets Lepton ships: the name a process or API uses ({@code ruleSet}), its decisions from weakest to
- * strongest, and how the process variables become its facts. Their rules are versions ({@link RuleSource}); the
+ * strongest ({@link DecisionWords}, beside the processes that test them), and how the process variables become its facts. Their rules are versions ({@link RuleSource}); the
  * jar's DRL is each one's version 1.
  */
 public enum RuleSet {
-  DATA_QUALITY("data-quality", List.of("PASS", "CLEAN", "REJECT"),
+  DATA_QUALITY("data-quality", DecisionWords.of(DecisionWords.Quality.values()),
       variables -> ProfileFacts.of(FactValues.object(variables.apply("datasetProfile"), "datasetProfile"),
           required(variables, "targetAttribute"))),
-  APPROVAL_POLICY("approval-policy", List.of("CLEAR", "WARN", "BLOCK"),
+  APPROVAL_POLICY("approval-policy", DecisionWords.of(DecisionWords.ApprovalPolicy.values()),
       variables -> ChampionFacts.of(FactValues.object(variables.apply("championMetrics"), "championMetrics"),
           required(variables, "successMetric"), Double.parseDouble(required(variables, "successThreshold")),
           Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
           countLines(variables.apply("qualityOpenFindings")), variables.apply("candidateSkills"),
           variables.apply("fairnessFloor") instanceof Number floor ? floor.doubleValue() : null)),
-  MAINTENANCE("maintenance", List.of("OK", "WARN", "RETRAIN", "ROLLBACK"),
+  MAINTENANCE("maintenance", DecisionWords.of(DecisionWords.Maintenance.values()),
       variables -> maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
-  CHURN_RETENTION("churn-retention",
-      List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"),
+  CHURN_RETENTION("churn-retention", DecisionWords.of(DecisionWords.Retention.values()),
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
-  CREDIT_DECISION("credit-decision", List.of("APPROVE", "DECLINE", "MANUAL_REVIEW"),
+  CREDIT_DECISION("credit-decision", DecisionWords.of(DecisionWords.Credit.values()),
       variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables)))),
   /**
    * Acts on a text model's reading of a news item: a risk analyst reviews likely negative news, and several items
    * about one client within a window are escalated (the {@code context} names the client and the earlier alerts).
    */
-  NEWS_MONITORING("news-monitoring", List.of("IGNORE", "REVIEW_NEGATIVE_NEWS", "ESCALATE_CLIENT"),
+  NEWS_MONITORING("news-monitoring", DecisionWords.of(DecisionWords.News.values()),
       variables -> List.of(PredictionFacts.news(distribution(variables), context(variables)))),
   /** Acts on a forecast (stock-replenishment): reorder when forecast demand over the lead time exceeds stock. */
-  STOCK_REPLENISHMENT("stock-replenishment", List.of("HOLD", "REORDER", "EXPEDITE"),
+  STOCK_REPLENISHMENT("stock-replenishment", DecisionWords.of(DecisionWords.Stock.values()),
       variables -> List.of(new StockPosition(number(variables, "stockOnHand"),
           variables.apply("safetyStock") == null ? 0 : number(variables, "safetyStock"),
           (int) number(variables, "leadTimePeriods"), number(variables, "demandOverLeadTime"),

@@ -4,6 +4,7 @@ import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.engine.AsLepton;
+import ai.lepton.process.DecisionWords;
 import ai.lepton.process.ProcessKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,8 @@ public class EngagementNotifications implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(EngagementNotifications.class);
 
   private static final Map<String, NotificationType> VERDICTS = Map.of("WARN", NotificationType.DRIFT_WARNING,
-      "RETRAIN", NotificationType.RETRAINING_ADVISED, "ROLLBACK", NotificationType.ROLLBACK_ADVISED);
+      DecisionWords.Maintenance.RETRAIN.name(), NotificationType.RETRAINING_ADVISED,
+      DecisionWords.Maintenance.ROLLBACK.name(), NotificationType.ROLLBACK_ADVISED);
 
   /** An engagement as the notifications name it; its project manager is the user who opened it. */
   record Engagement(String key, String processInstanceId, String client, String name, String projectManager) {}

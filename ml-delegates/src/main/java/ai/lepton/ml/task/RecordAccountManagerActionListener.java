@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.process.DecisionWords;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,8 +20,9 @@ public class RecordAccountManagerActionListener implements TaskListener {
 
   /** What an account manager may choose; the first follows the escalation. */
   public static final List<String> ACTIONS =
-      List.of("ACCOUNT_MANAGER_CALL", "OFFER_DISCOUNT", "RETENTION_CALL", "NO_ACTION");
-  static final String ESCALATION = "ESCALATE_TO_ACCOUNT_MANAGER";
+      List.of("ACCOUNT_MANAGER_CALL", DecisionWords.Retention.OFFER_DISCOUNT.name(),
+          DecisionWords.Retention.RETENTION_CALL.name(), DecisionWords.Retention.NO_ACTION.name());
+  static final String ESCALATION = DecisionWords.Retention.ESCALATE_TO_ACCOUNT_MANAGER.name();
 
   private final DecisionLog log;
 

@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.process.DecisionWords.Credit;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,7 +25,7 @@ public class RecordOfficerDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object decision = task.getVariable("decision");
-    if (!"APPROVE".equals(decision) && !"DECLINE".equals(decision)) {
+    if (!Credit.APPROVE.name().equals(decision) && !Credit.DECLINE.name().equals(decision)) {
       throw new FormFieldValidationException("decision", "decision must be APPROVE or DECLINE, not '" + decision + "'");
     }
     boolean overrules = !Objects.equals(decision, task.getVariable("modelDecision"));
