@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/openapi/engine-rest.json}: Camunda's own OpenAPI document of {@code /engine-rest} (from Camunda's
- * {@code camunda-engine-rest-openapi}), beside Lepton's {@code /api/openapi.json} in the API explorer.
+ * {@code GET /api/openapi/engine-rest.json}: Camunda's own OpenAPI document of {@code /engine-rest}
+ * (from Camunda's {@code camunda-engine-rest-openapi}), beside Lepton's {@code /api/openapi.json}
+ * in the API explorer.
  */
 @RestController
 public class EngineRestOpenApiController {

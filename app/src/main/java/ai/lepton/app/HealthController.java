@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /health}: the one call that needs no login (for load balancers and container probes). It says whether
- * the node is ready, and nothing else: 503 {@code STARTING} until the start-up work is done (the administrator, the
- * groups' rights and the demo users exist — before that a correct login would be refused), then 200 {@code UP} while
- * the engine reaches its database.
+ * {@code GET /health}: the one call that needs no login (for load balancers and container probes).
+ * It says whether the node is ready, and nothing else: 503 {@code STARTING} until the start-up work
+ * is done (the administrator, the groups' rights and the demo users exist — before that a correct
+ * login would be refused), then 200 {@code UP} while the engine reaches its database.
  */
 @RestController
 public class HealthController {
@@ -29,7 +29,8 @@ public class HealthController {
   @GetMapping("/health")
   public ResponseEntity<Map<String, String>> health() {
     if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "STARTING"));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .body(Map.of("status", "STARTING"));
     }
     management.getHistoryLevel(); // a query on the engine's database
     return ResponseEntity.ok(Map.of("status", "UP"));

@@ -22,8 +22,13 @@ public class ReadyBanner {
   @EventListener(ApplicationReadyEvent.class)
   public void ready() {
     String base = "http://localhost:" + port;
-    LOG.info("Lepton is ready: {}/camunda/app/cockpit/ (Cockpit), {}/camunda/app/tasklist/ (Tasklist), "
-        + "{}/engine-rest and {}/api (HTTP Basic){}", base, base, base, base,
+    LOG.info(
+        "Lepton is ready: {}/camunda/app/cockpit/ (Cockpit), {}/camunda/app/tasklist/ (Tasklist), "
+            + "{}/engine-rest and {}/api (HTTP Basic){}",
+        base,
+        base,
+        base,
+        base,
         demo ? "; demo users demo, pm, ds, mro, auditor (passwords in README.md)" : "");
   }
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Without demo users, Lepton does not start unless its administrator's password is set and not trivially short. */
+/**
+ * Without demo users, Lepton does not start unless its administrator's password is set and not
+ * trivially short.
+ */
 class AdministratorAccountTest {
 
   @ParameterizedTest
@@ -15,6 +18,7 @@ class AdministratorAccountTest {
   @ValueSource(strings = {"demo", "admin", "short-pass1"})
   void noOrAShortAdministratorPasswordStopsTheStart(String password) {
     assertThatThrownBy(() -> new AdministratorAccount(null, "admin", password))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("set LEPTON_ADMIN_PASSWORD");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("set LEPTON_ADMIN_PASSWORD");
   }
 }

@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The table of rights in app/README.md is the engine's, cell by cell: nothing more is granted, nothing less. */
+/**
+ * The table of rights in app/README.md is the engine's, cell by cell: nothing more is granted,
+ * nothing less.
+ */
 class AuthorizationTableTest extends HttpTestSupport {
 
   @Autowired AuthorizationService authorizations;
@@ -26,8 +29,10 @@ class AuthorizationTableTest extends HttpTestSupport {
   @Test
   void theEngineGrantsExactlyWhatTheReadmeSays() throws IOException {
     Set<String> documented = new TreeSet<>();
-    String table = Files.readString(Path.of("README.md")).split("### Who may do what in the engine")[1]
-        .split("\n#")[0];
+    String table =
+        Files.readString(Path.of("README.md"))
+            .split("### Who may do what in the engine")[1]
+            .split("\n#")[0];
     for (String line : table.lines().toList()) {
       String[] cells = line.split("\\|");
       if (cells.length < 5 || line.startsWith("|---") || cells[1].strip().equals("group")) {
@@ -36,31 +41,61 @@ class AuthorizationTableTest extends HttpTestSupport {
       if (cells[1].strip().equals(LeptonGroups.ADMIN)) {
         continue; // checked below: ALL on every resource
       }
-      documented.add(cells[1].strip() + " | " + cells[2].strip() + " | " + cells[3].strip() + " | "
-          + Arrays.stream(cells[4].split(",")).map(String::strip).sorted().collect(Collectors.joining(", ")));
+      documented.add(
+          cells[1].strip()
+              + " | "
+              + cells[2].strip()
+              + " | "
+              + cells[3].strip()
+              + " | "
+              + Arrays.stream(cells[4].split(","))
+                  .map(String::strip)
+                  .sorted()
+                  .collect(Collectors.joining(", ")));
     }
 
     Set<String> granted = new TreeSet<>();
     for (String group : LeptonGroups.NAMES.keySet()) {
-      for (Authorization grant : authorizations.createAuthorizationQuery().groupIdIn(group).list()) {
-        if (group.equals(LeptonGroups.ADMIN) || (grant.getResourceType() == Resources.TASK.resourceType()
-            && !"*".equals(grant.getResourceId()))) {
+      for (Authorization grant :
+          authorizations.createAuthorizationQuery().groupIdIn(group).list()) {
+        if (group.equals(LeptonGroups.ADMIN)
+            || (grant.getResourceType() == Resources.TASK.resourceType()
+                && !"*".equals(grant.getResourceId()))) {
           continue; // per-task grants come from candidate groups
         }
-        Resources resource = Arrays.stream(Resources.values())
-            .filter(r -> r.resourceType() == grant.getResourceType()).findFirst().orElseThrow();
-        granted.add(group + " | " + resource.resourceName() + " | " + grant.getResourceId() + " | "
-            + Arrays.stream(grant.getPermissions(Permissions.values()))
-                .filter(p -> p != Permissions.NONE && p != Permissions.ALL)
-                .filter(p -> Arrays.asList(p.getTypes()).contains(resource))
-                .map(Permission::getName).sorted().collect(Collectors.joining(", ")));
+        Resources resource =
+            Arrays.stream(Resources.values())
+                .filter(r -> r.resourceType() == grant.getResourceType())
+                .findFirst()
+                .orElseThrow();
+        granted.add(
+            group
+                + " | "
+                + resource.resourceName()
+                + " | "
+                + grant.getResourceId()
+                + " | "
+                + Arrays.stream(grant.getPermissions(Permissions.values()))
+                    .filter(p -> p != Permissions.NONE && p != Permissions.ALL)
+                    .filter(p -> Arrays.asList(p.getTypes()).contains(resource))
+                    .map(Permission::getName)
+                    .sorted()
+                    .collect(Collectors.joining(", ")));
       }
     }
     assertThat(granted).containsExactlyElementsOf(documented);
 
     for (Resources resource : Resources.values()) {
-      assertThat(authorizations.createAuthorizationQuery().groupIdIn(LeptonGroups.ADMIN).resourceType(resource)
-          .resourceId("*").singleResult().isEveryPermissionGranted()).as(resource.resourceName()).isTrue();
+      assertThat(
+              authorizations
+                  .createAuthorizationQuery()
+                  .groupIdIn(LeptonGroups.ADMIN)
+                  .resourceType(resource)
+                  .resourceId("*")
+                  .singleResult()
+                  .isEveryPermissionGranted())
+          .as(resource.resourceName())
+          .isTrue();
     }
   }
 }

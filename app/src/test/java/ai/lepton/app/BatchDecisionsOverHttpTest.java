@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A retention campaign's customers decided in one call, as CSV and as JSON lines: every row answered in order, the
- * good ones logged under the batch's id and decided as a single call decides them, the bad ones answered with their
- * error while the batch goes on.
+ * A retention campaign's customers decided in one call, as CSV and as JSON lines: every row
+ * answered in order, the good ones logged under the batch's id and decided as a single call decides
+ * them, the bad ones answered with their error while the batch goes on.
  */
 class BatchDecisionsOverHttpTest extends HttpTestSupport {
 
@@ -32,8 +32,10 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
 
   @BeforeEach
   void demoChurnModelIsLive() {
-    waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="
-        + Instant.now()).status() == 200);
+    waitFor(
+        "the demo churn model",
+        Duration.ofMinutes(3),
+        () -> get("pm", "/api/models/live?name=churn-risk&at=" + Instant.now()).status() == 200);
   }
 
   @Test
@@ -43,8 +45,12 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     for (int i = 1; i <= 1_200; i++) {
       csv.append(lines.get(i)).append('\n');
     }
-    String unknownContract = lines.get(5).replace("\"Month-to-month\"", "\"Forever\"").replace("\"One year\"",
-        "\"Forever\"").replace("\"Two year\"", "\"Forever\"");
+    String unknownContract =
+        lines
+            .get(5)
+            .replace("\"Month-to-month\"", "\"Forever\"")
+            .replace("\"One year\"", "\"Forever\"")
+            .replace("\"Two year\"", "\"Forever\"");
     csv.append(unknownContract).append('\n'); // row 1201: a contract the model never saw
     csv.append("\"No\",1,0\n"); // row 1202: three cells under a header of twenty
     csv.append(lines.get(7)).append('\n'); // row 1203: fine again
@@ -53,9 +59,16 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
 
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     String batchId = answer.raw().headers().firstValue("Lepton-Batch-Id").orElseThrow();
-    assertThat(answer.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(answer.text())).getRecords();
+    assertThat(answer.raw().headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/csv");
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(answer.text()))
+            .getRecords();
     assertThat(rows).hasSize(1_203);
     for (int i = 0; i < rows.size(); i++) {
       assertThat(rows.get(i).get("row")).isEqualTo(String.valueOf(i + 1));
@@ -66,13 +79,18 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     assertThat(rows.get(1_201).get("detail")).contains("3 cells").contains("20");
     assertThat(rows.get(1_202).get("decision")).isNotEmpty();
     assertThat(rows.stream().filter(row -> !row.get("decision_id").isEmpty()))
-        .as(rows.stream().filter(row -> !row.get("error").isEmpty()).map(row -> row.get("row") + " "
-            + row.get("error") + " " + row.get("detail")).toList().toString())
+        .as(
+            rows.stream()
+                .filter(row -> !row.get("error").isEmpty())
+                .map(row -> row.get("row") + " " + row.get("error") + " " + row.get("detail"))
+                .toList()
+                .toString())
         .hasSize(1_201);
 
     // the first customer decided alone gets the same decision and probability
     Map<String, Object> first = record(lines.get(0), lines.get(1));
-    JsonNode single = postJson("pm", "/api/decisions/churn-risk?ruleSet=churn-retention", first).json();
+    JsonNode single =
+        postJson("pm", "/api/decisions/churn-risk?ruleSet=churn-retention", first).json();
     assertThat(rows.get(0).get("decision")).isEqualTo(single.path("decision").asText());
     assertThat(Double.parseDouble(rows.get(0).get("probability")))
         .isEqualTo(single.path("probability").asDouble());
@@ -81,20 +99,30 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     // the log holds the rows under the batch's id; the audit trail holds the batch
     JsonNode logged = get("auditor", "/api/decisions?model=churn-risk&limit=1000").json();
     List<String> inBatch = new ArrayList<>();
-    logged.forEach(d -> {
-      if (batchId.equals(d.path("batchId").asText())) {
-        inBatch.add(d.path("decisionId").asText());
-        assertThat(d.path("requestedBy").asText()).isEqualTo("pm");
-      }
-    });
+    logged.forEach(
+        d -> {
+          if (batchId.equals(d.path("batchId").asText())) {
+            inBatch.add(d.path("decisionId").asText());
+            assertThat(d.path("requestedBy").asText()).isEqualTo("pm");
+          }
+        });
     assertThat(inBatch).hasSizeGreaterThan(990).contains(rows.get(1_202).get("decision_id"));
-    assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("DECISION_BATCH")
-        .contains(batchId).contains("\"decided\":1201").contains("\"refused\":2").contains("\"pm\""));
+    assertThat(auditEntries())
+        .anySatisfy(
+            entry ->
+                assertThat(entry.toString())
+                    .contains("DECISION_BATCH")
+                    .contains(batchId)
+                    .contains("\"decided\":1201")
+                    .contains("\"refused\":2")
+                    .contains("\"pm\""));
   }
 
   @Test
   void jsonLinesAreAnsweredAsJsonLines() throws IOException {
-    String customer = Files.readString(Path.of("../docs/examples/churn-customer.json")).replaceAll("\\s*\n\\s*", " ");
+    String customer =
+        Files.readString(Path.of("../docs/examples/churn-customer.json"))
+            .replaceAll("\\s*\n\\s*", " ");
     String body = customer + "\n\n" + "[1, 2]\n" + "{not json\n" + customer + "\n";
 
     Reply answer = post("pm", BATCH, "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8));
@@ -109,17 +137,24 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     assertThat(rows.get(1).path("error").asText()).isEqualTo("NOT_A_RECORD");
     assertThat(rows.get(2).path("error").asText()).isEqualTo("NOT_A_RECORD");
     assertThat(rows.get(2).path("detail").asText()).startsWith("Not JSON");
-    assertThat(rows.get(3).path("decision").asText()).isEqualTo(rows.get(0).path("decision").asText());
+    assertThat(rows.get(3).path("decision").asText())
+        .isEqualTo(rows.get(0).path("decision").asText());
     assertThat(rows.get(3).path("row").asInt()).isEqualTo(4);
   }
 
   @Test
   void anEndlessLineEndsTheBatchWithoutFillingTheMemory() throws IOException {
-    String customer = Files.readString(Path.of("../docs/examples/churn-customer.json")).replaceAll("\\s*\n\\s*", " ");
+    String customer =
+        Files.readString(Path.of("../docs/examples/churn-customer.json"))
+            .replaceAll("\\s*\n\\s*", " ");
     String endless = "{\"note\": \"" + "x".repeat(200_000) + "\"}";
 
-    Reply jsonLines = post("pm", BATCH, "application/x-ndjson",
-        (customer + "\n" + endless + "\n" + customer + "\n").getBytes(StandardCharsets.UTF_8));
+    Reply jsonLines =
+        post(
+            "pm",
+            BATCH,
+            "application/x-ndjson",
+            (customer + "\n" + endless + "\n" + customer + "\n").getBytes(StandardCharsets.UTF_8));
     String[] answered = jsonLines.text().split("\n");
     assertThat(answered).hasSize(2);
     assertThat(JSON.readTree(answered[0]).path("decisionId").asText()).startsWith("dc-");
@@ -127,10 +162,25 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     assertThat(JSON.readTree(answered[1]).path("detail").asText()).contains("longer than 65536");
 
     List<String> lines = Files.readAllLines(Path.of("src/main/resources/demo/wa_churn.csv"));
-    String csv = lines.get(0) + "\n" + lines.get(1) + "\n\"" + "y".repeat(200_000) + "\"\n" + lines.get(2) + "\n";
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(post("pm", BATCH, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).text()))
-        .getRecords();
+    String csv =
+        lines.get(0)
+            + "\n"
+            + lines.get(1)
+            + "\n\""
+            + "y".repeat(200_000)
+            + "\"\n"
+            + lines.get(2)
+            + "\n";
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(
+                new StringReader(
+                    post("pm", BATCH, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).text()))
+            .getRecords();
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).get("decision_id")).startsWith("dc-");
     assertThat(rows.get(1).get("error")).isEqualTo("NOT_A_RECORD");
@@ -141,21 +191,39 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
   void whatCannotBeABatchIsRefusedBeforeAnyRowIsDecided() {
     byte[] one = "tenure,contract\n1,Month-to-month\n".getBytes(StandardCharsets.UTF_8);
     assertThat(post("auditor", BATCH, "text/csv", one).status()).isEqualTo(403);
-    assertThat(auditEntries()).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
-        .contains("POST /api/decisions/churn-risk/batch").contains("\"auditor\""));
-    assertThat(post("pm", "/api/decisions/no-such-model/batch?ruleSet=churn-retention", "text/csv", one).status())
+    assertThat(auditEntries())
+        .anySatisfy(
+            entry ->
+                assertThat(entry.toString())
+                    .contains("AUTHORIZATION_REFUSED")
+                    .contains("POST /api/decisions/churn-risk/batch")
+                    .contains("\"auditor\""));
+    assertThat(
+            post(
+                    "pm",
+                    "/api/decisions/no-such-model/batch?ruleSet=churn-retention",
+                    "text/csv",
+                    one)
+                .status())
         .isEqualTo(404);
-    Reply wrongRules = post("pm", "/api/decisions/churn-risk/batch?ruleSet=credit-decision", "text/csv", one);
+    Reply wrongRules =
+        post("pm", "/api/decisions/churn-risk/batch?ruleSet=credit-decision", "text/csv", one);
     assertThat(wrongRules.status()).isEqualTo(400);
     assertThat(wrongRules.json().path("error").asText()).isEqualTo("RULE_SET_NOT_APPROVED");
-    assertThat(post("pm", "/api/decisions/churn-risk/batch?ruleSet=data-quality", "text/csv", one).status())
+    assertThat(
+            post("pm", "/api/decisions/churn-risk/batch?ruleSet=data-quality", "text/csv", one)
+                .status())
         .isEqualTo(400);
-    assertThat(post("pm", BATCH, "application/xml", "<customers/>".getBytes(StandardCharsets.UTF_8)).status())
+    assertThat(
+            post("pm", BATCH, "application/xml", "<customers/>".getBytes(StandardCharsets.UTF_8))
+                .status())
         .isEqualTo(415);
     // the test context's lepton.ingest.max-size is 5 MB
     Reply tooLarge = post("pm", BATCH, "text/csv", new byte[6 * 1024 * 1024]);
     assertThat(tooLarge.status()).isEqualTo(413);
-    assertThat(tooLarge.json().path("detail").asText()).contains("A batch of records").contains("lepton.ingest.max-size");
+    assertThat(tooLarge.json().path("detail").asText())
+        .contains("A batch of records")
+        .contains("lepton.ingest.max-size");
   }
 
   @Test
@@ -170,7 +238,8 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
         }
       }
     }
-    for (String refused : List.of("no-such-model", "credit-risk")) { // notes of an earlier run of this test
+    for (String refused :
+        List.of("no-such-model", "credit-risk")) { // notes of an earlier run of this test
       if (Files.isDirectory(inbox.resolve(refused))) {
         try (var earlier = Files.walk(inbox.resolve(refused))) {
           for (Path file : earlier.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -189,32 +258,64 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     Files.write(inbox.resolve("credit-risk/applicants.csv"), lines.subList(0, 3));
 
     waitFor("the answers in the outbox", Duration.ofSeconds(30), () -> answersIn(outbox) != null);
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(Files.newBufferedReader(answersIn(outbox))).getRecords();
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(Files.newBufferedReader(answersIn(outbox)))
+            .getRecords();
     assertThat(rows).hasSize(50);
     assertThat(rows).allSatisfy(row -> assertThat(row.get("decision_id")).startsWith("dc-"));
-    waitFor("the file archived", Duration.ofSeconds(10), () -> !Files.exists(inbox.resolve("churn-risk/campaign.csv")));
+    waitFor(
+        "the file archived",
+        Duration.ofSeconds(10),
+        () -> !Files.exists(inbox.resolve("churn-risk/campaign.csv")));
     try (var done = Files.list(inbox.resolve("churn-risk/.done"))) {
-      assertThat(done.map(file -> file.getFileName().toString())).anyMatch(name -> name.endsWith("-campaign.csv"));
+      assertThat(done.map(file -> file.getFileName().toString()))
+          .anyMatch(name -> name.endsWith("-campaign.csv"));
     }
-    assertThat(refusalNote(inbox.resolve("no-such-model"))).contains("Not decided").contains("no-such-model")
+    assertThat(refusalNote(inbox.resolve("no-such-model")))
+        .contains("Not decided")
+        .contains("no-such-model")
         .contains("lepton.decisions.file-drop.accounts.no-such-model");
-    assertThat(refusalNote(inbox.resolve("credit-risk"))).contains("Not decided").contains("auditor")
+    assertThat(refusalNote(inbox.resolve("credit-risk")))
+        .contains("Not decided")
+        .contains("auditor")
         .contains("may not make decisions");
     List<JsonNode> audit = auditEntries();
-    assertThat(audit).anySatisfy(entry -> assertThat(entry.toString()).contains("DECISION_BATCH")
-        .contains("\"decided\":50").contains("\"actor\":\"pm\""));
-    assertThat(audit).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
-        .contains("inbox/decisions/credit-risk/").contains("\"actor\":\"auditor\""));
-    assertThat(audit).anySatisfy(entry -> assertThat(entry.toString()).contains("AUTHORIZATION_REFUSED")
-        .contains("inbox/decisions/no-such-model/"));
+    assertThat(audit)
+        .anySatisfy(
+            entry ->
+                assertThat(entry.toString())
+                    .contains("DECISION_BATCH")
+                    .contains("\"decided\":50")
+                    .contains("\"actor\":\"pm\""));
+    assertThat(audit)
+        .anySatisfy(
+            entry ->
+                assertThat(entry.toString())
+                    .contains("AUTHORIZATION_REFUSED")
+                    .contains("inbox/decisions/credit-risk/")
+                    .contains("\"actor\":\"auditor\""));
+    assertThat(audit)
+        .anySatisfy(
+            entry ->
+                assertThat(entry.toString())
+                    .contains("AUTHORIZATION_REFUSED")
+                    .contains("inbox/decisions/no-such-model/"));
     assertThat(get("auditor", "/api/decisions?model=credit-risk").json().toString())
-        .as("nothing of the refused folder decided").doesNotContain("\"requestedBy\":\"auditor\"");
+        .as("nothing of the refused folder decided")
+        .doesNotContain("\"requestedBy\":\"auditor\"");
   }
 
   /** The note written beside a refused file in the folder's {@code .error/}, once it is there. */
   private String refusalNote(Path folder) throws IOException {
-    waitFor("the refused file's note in " + folder, Duration.ofSeconds(30), () -> noteIn(folder) != null);
+    waitFor(
+        "the refused file's note in " + folder,
+        Duration.ofSeconds(30),
+        () -> noteIn(folder) != null);
     return Files.readString(noteIn(folder));
   }
 
@@ -234,7 +335,9 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
       return null;
     }
     try (var files = Files.list(outbox)) {
-      return files.filter(file -> file.getFileName().toString().endsWith("-campaign.answers.csv")).findFirst()
+      return files
+          .filter(file -> file.getFileName().toString().endsWith("-campaign.answers.csv"))
+          .findFirst()
           .orElse(null);
     } catch (IOException e) {
       return null;

@@ -28,8 +28,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Machines log in with a token of the configured issuer (the test context trusts {@code jwt/test-issuer.pub}): the
- * token's user must be a Lepton user, and what it may do comes from that user's groups in Camunda, not the token.
+ * Machines log in with a token of the configured issuer (the test context trusts {@code
+ * jwt/test-issuer.pub}): the token's user must be a Lepton user, and what it may do comes from that
+ * user's groups in Camunda, not the token.
  */
 class BearerTokensOverHttpTest extends HttpTestSupport {
 
@@ -37,20 +38,43 @@ class BearerTokensOverHttpTest extends HttpTestSupport {
 
   @Test
   void aTokenOfTheIssuerActsAsItsUserWithTheUsersRightsOnly() throws Exception {
-    waitFor("the demo churn model", Duration.ofMinutes(3), () -> get("pm", "/api/models/live?name=churn-risk&at="
-        + Instant.now()).status() == 200);
+    waitFor(
+        "the demo churn model",
+        Duration.ofMinutes(3),
+        () -> get("pm", "/api/models/live?name=churn-risk&at=" + Instant.now()).status() == 200);
     byte[] customer = Files.readAllBytes(Path.of("../docs/examples/churn-customer.json"));
 
-    HttpResponse<String> decided = call(token("test-issuer", "pm", Instant.now().plusSeconds(300), List.of()),
-        "POST", DECIDE, customer);
+    HttpResponse<String> decided =
+        call(
+            token("test-issuer", "pm", Instant.now().plusSeconds(300), List.of()),
+            "POST",
+            DECIDE,
+            customer);
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     assertThat(decided.body()).contains("\"decisionId\":\"dc-");
 
-    // the groups are Camunda's: an auditor's token may not decide, a token claiming administrators changes nothing
-    assertThat(call(token("test-issuer", "auditor", Instant.now().plusSeconds(300), List.of()), "POST", DECIDE,
-        customer).statusCode()).isEqualTo(403);
-    assertThat(call(token("test-issuer", "pm", Instant.now().plusSeconds(300), List.of("camunda-admin")), "GET",
-        "/actuator/prometheus", null).statusCode()).isEqualTo(403);
+    // the groups are Camunda's: an auditor's token may not decide, a token claiming administrators
+    // changes nothing
+    assertThat(
+            call(
+                    token("test-issuer", "auditor", Instant.now().plusSeconds(300), List.of()),
+                    "POST",
+                    DECIDE,
+                    customer)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            call(
+                    token(
+                        "test-issuer",
+                        "pm",
+                        Instant.now().plusSeconds(300),
+                        List.of("camunda-admin")),
+                    "GET",
+                    "/actuator/prometheus",
+                    null)
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -58,14 +82,20 @@ class BearerTokensOverHttpTest extends HttpTestSupport {
     byte[] customer = Files.readAllBytes(Path.of("../docs/examples/churn-customer.json"));
     Instant later = Instant.now().plusSeconds(300);
 
-    HttpResponse<String> otherIssuer = call(token("another-issuer", "pm", later, List.of()), "POST", DECIDE,
-        customer);
+    HttpResponse<String> otherIssuer =
+        call(token("another-issuer", "pm", later, List.of()), "POST", DECIDE, customer);
     assertThat(otherIssuer.statusCode()).isEqualTo(401);
     assertThat(otherIssuer.body()).contains("\"error\":\"Unauthorized\"");
-    assertThat(call(token("test-issuer", "pm", Instant.now().minusSeconds(600), List.of()), "POST", DECIDE,
-        customer).statusCode()).isEqualTo(401);
-    HttpResponse<String> stranger = call(token("test-issuer", "nobody-here", later, List.of()), "POST", DECIDE,
-        customer);
+    assertThat(
+            call(
+                    token("test-issuer", "pm", Instant.now().minusSeconds(600), List.of()),
+                    "POST",
+                    DECIDE,
+                    customer)
+                .statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> stranger =
+        call(token("test-issuer", "nobody-here", later, List.of()), "POST", DECIDE, customer);
     assertThat(stranger.statusCode()).isEqualTo(401);
     assertThat(stranger.body()).contains("not a Lepton user");
     assertThat(call("not.a.token", "GET", "/api/models", null).statusCode()).isEqualTo(401);
@@ -73,22 +103,39 @@ class BearerTokensOverHttpTest extends HttpTestSupport {
 
   private HttpResponse<String> call(String token, String method, String path, byte[] body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String token(String issuerKey, String subject, Instant expires, List<String> groups)
+  private static String token(
+      String issuerKey, String subject, Instant expires, List<String> groups)
       throws IOException, GeneralSecurityException, JOSEException {
-    String pem = Files.readString(Path.of("src/test/resources/jwt/" + issuerKey + ".key"), StandardCharsets.US_ASCII)
-        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
-        new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-        .subject(subject).issuer("https://issuer.example").claim("groups", groups)
-        .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).build());
+    String pem =
+        Files.readString(
+                Path.of("src/test/resources/jwt/" + issuerKey + ".key"), StandardCharsets.US_ASCII)
+            .replaceAll("-----[A-Z ]+-----", "")
+            .replaceAll("\\s", "");
+    PrivateKey key =
+        KeyFactory.getInstance("RSA")
+            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader(JWSAlgorithm.RS256),
+            new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer("https://issuer.example")
+                .claim("groups", groups)
+                .issueTime(Date.from(expires.minusSeconds(900)))
+                .expirationTime(Date.from(expires))
+                .build());
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }

@@ -12,10 +12,24 @@ class EngagementListOverHttpTest extends HttpTestSupport {
 
   @BeforeEach
   void demoEngagementsSettled() {
-    waitFor("the demo churn engagement in maintenance", Duration.ofMinutes(3), () -> get("demo",
-        "/api/engagements/ENG-DEMO-CHURN-RISK").json().path("currentSteps").toString().contains("Gateway_NextCheck"));
-    waitFor("the demo credit engagement at approval", Duration.ofMinutes(3), () -> get("demo",
-        "/api/engagements/ENG-DEMO-CREDIT").json().path("currentSteps").toString().contains("Task_ApproveModel"));
+    waitFor(
+        "the demo churn engagement in maintenance",
+        Duration.ofMinutes(3),
+        () ->
+            get("demo", "/api/engagements/ENG-DEMO-CHURN-RISK")
+                .json()
+                .path("currentSteps")
+                .toString()
+                .contains("Gateway_NextCheck"));
+    waitFor(
+        "the demo credit engagement at approval",
+        Duration.ofMinutes(3),
+        () ->
+            get("demo", "/api/engagements/ENG-DEMO-CREDIT")
+                .json()
+                .path("currentSteps")
+                .toString()
+                .contains("Task_ApproveModel"));
   }
 
   @Test
@@ -30,8 +44,8 @@ class EngagementListOverHttpTest extends HttpTestSupport {
     assertThat(churn.path("liveModelVersionId").asText()).startsWith("mv-");
     assertThat(churn.path("approval").asText()).isEqualTo("approved");
     assertThat(churn.at("/champion/metric").asText()).isEqualTo("weightedAreaUnderROC");
-    assertThat(churn.at("/champion/value").asDouble()).isGreaterThanOrEqualTo(churn.at("/champion/threshold")
-        .asDouble());
+    assertThat(churn.at("/champion/value").asDouble())
+        .isGreaterThanOrEqualTo(churn.at("/champion/threshold").asDouble());
     assertThat(churn.at("/champion/meetsThreshold").asBoolean()).isTrue();
     assertThat(churn.path("processInstanceId").asText()).isNotBlank();
     assertThat(churn.path("taskId").isNull()).as("no user task open in maintenance").isTrue();
@@ -44,20 +58,41 @@ class EngagementListOverHttpTest extends HttpTestSupport {
     assertThat(credit.path("since").isNull()).isFalse();
     assertThat(credit.path("approval").asText()).isEqualTo("awaiting approval");
     assertThat(credit.path("liveModelVersionId").isNull()).isTrue();
-    assertThat(credit.path("taskId").asText()).as("the approval task, for the Tasklist link")
-        .isEqualTo(get("mro", "/engine-rest/task?processInstanceId=" + credit.path("processInstanceId").asText())
-            .json().at("/0/id").asText());
-    assertThat(credit.path("waitingTooLong").asBoolean()).as("waiting minutes, not the 3 days allowed").isFalse();
+    assertThat(credit.path("taskId").asText())
+        .as("the approval task, for the Tasklist link")
+        .isEqualTo(
+            get(
+                    "mro",
+                    "/engine-rest/task?processInstanceId="
+                        + credit.path("processInstanceId").asText())
+                .json()
+                .at("/0/id")
+                .asText());
+    assertThat(credit.path("waitingTooLong").asBoolean())
+        .as("waiting minutes, not the 3 days allowed")
+        .isFalse();
   }
 
   @Test
   void filtersPagingAndSortingAnswerWhatWasAsked() {
     JsonNode maintenance = get("pm", "/api/engagements?status=in-maintenance&size=200").json();
-    assertThat(maintenance.path("engagements").findValuesAsText("status")).isNotEmpty().containsOnly("in-maintenance");
-    assertThat(get("pm", "/api/engagements?q=churn-risk").json().path("engagements")
-        .findValuesAsText("engagementId")).contains("ENG-DEMO-CHURN-RISK").doesNotContain("ENG-DEMO-CREDIT");
-    assertThat(get("pm", "/api/engagements?client=demo%20telco").json().path("engagements")
-        .findValuesAsText("client")).isNotEmpty().containsOnly("Demo Telco");
+    assertThat(maintenance.path("engagements").findValuesAsText("status"))
+        .isNotEmpty()
+        .containsOnly("in-maintenance");
+    assertThat(
+            get("pm", "/api/engagements?q=churn-risk")
+                .json()
+                .path("engagements")
+                .findValuesAsText("engagementId"))
+        .contains("ENG-DEMO-CHURN-RISK")
+        .doesNotContain("ENG-DEMO-CREDIT");
+    assertThat(
+            get("pm", "/api/engagements?client=demo%20telco")
+                .json()
+                .path("engagements")
+                .findValuesAsText("client"))
+        .isNotEmpty()
+        .containsOnly("Demo Telco");
 
     JsonNode first = get("pm", "/api/engagements?size=1&sort=engagementId").json();
     JsonNode second = get("pm", "/api/engagements?size=1&page=1&sort=engagementId").json();
@@ -65,11 +100,19 @@ class EngagementListOverHttpTest extends HttpTestSupport {
     assertThat(first.at("/engagements/0/engagementId").asText())
         .isLessThan(second.at("/engagements/0/engagementId").asText());
 
-    String churnInstance = get("pm", "/api/engagements/ENG-DEMO-CHURN-RISK").json().path("processInstanceId")
-        .asText();
-    assertThat(get("pm", "/api/engagements?processInstanceId=" + churnInstance).json().path("engagements")
-        .findValuesAsText("engagementId")).containsExactly("ENG-DEMO-CHURN-RISK");
-    assertThat(get("pm", "/api/engagements?processInstanceId=no-such-instance").json().path("total").asInt())
+    String churnInstance =
+        get("pm", "/api/engagements/ENG-DEMO-CHURN-RISK").json().path("processInstanceId").asText();
+    assertThat(
+            get("pm", "/api/engagements?processInstanceId=" + churnInstance)
+                .json()
+                .path("engagements")
+                .findValuesAsText("engagementId"))
+        .containsExactly("ENG-DEMO-CHURN-RISK");
+    assertThat(
+            get("pm", "/api/engagements?processInstanceId=no-such-instance")
+                .json()
+                .path("total")
+                .asInt())
         .isZero();
     assertThat(get("pm", "/api/engagements?status=stuck").status()).isEqualTo(400);
     assertThat(get("pm", "/api/engagements?sort=mood").status()).isEqualTo(400);

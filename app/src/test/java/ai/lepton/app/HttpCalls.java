@@ -17,13 +17,15 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * Lepton driven over HTTP as its users drive it: Basic logins (a demo user's password is its name unless given as
- * {@code user:password}), JSON and file bodies, Camunda REST helpers. Subclasses say where Lepton runs.
+ * Lepton driven over HTTP as its users drive it: Basic logins (a demo user's password is its name
+ * unless given as {@code user:password}), JSON and file bodies, Camunda REST helpers. Subclasses
+ * say where Lepton runs.
  */
 abstract class HttpCalls {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /** The port Lepton answers on. */
   abstract int port();
@@ -47,7 +49,8 @@ abstract class HttpCalls {
   }
 
   Reply post(String user, String path, String contentType, byte[] body) {
-    HttpRequest.Builder request = request(user, path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        request(user, path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -56,8 +59,10 @@ abstract class HttpCalls {
 
   Reply putJson(String user, String path, Object body) {
     try {
-      return send(request(user, path).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+      return send(
+          request(user, path)
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,8 +82,13 @@ abstract class HttpCalls {
 
   Reply postFile(String user, String path, String fileName, byte[] content) {
     String boundary = "lepton-" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + content.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
@@ -109,9 +119,15 @@ abstract class HttpCalls {
   }
 
   String startEngagement(String user, String key) {
-    Reply started = postJson(user, "/engine-rest/process-definition/key/ai-engagement/start", Map.of(
-        "businessKey", key,
-        "variables", variables(Map.of("client", "Test Telco", "engagementName", "Churn " + key))));
+    Reply started =
+        postJson(
+            user,
+            "/engine-rest/process-definition/key/ai-engagement/start",
+            Map.of(
+                "businessKey",
+                key,
+                "variables",
+                variables(Map.of("client", "Test Telco", "engagementName", "Churn " + key))));
     if (started.status() != 200) {
       throw new AssertionError("start failed: " + started.status() + " " + started.text());
     }
@@ -119,13 +135,20 @@ abstract class HttpCalls {
   }
 
   String taskId(String user, String key, String taskDefinitionKey) {
-    JsonNode tasks = get(user, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
-        + taskDefinitionKey).json();
+    JsonNode tasks =
+        get(
+                user,
+                "/engine-rest/task?processInstanceBusinessKey="
+                    + key
+                    + "&taskDefinitionKey="
+                    + taskDefinitionKey)
+            .json();
     return tasks.size() == 0 ? null : tasks.get(0).path("id").asText();
   }
 
   Reply completeTask(String user, String taskId, Map<String, Object> values) {
-    return postJson(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables(values)));
+    return postJson(
+        user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables(values)));
   }
 
   static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
@@ -144,20 +167,25 @@ abstract class HttpCalls {
   }
 
   private HttpRequest.Builder request(String user, String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
-        .timeout(Duration.ofSeconds(120));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+            .timeout(Duration.ofSeconds(120));
     if (user != null) {
       String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : user;
       String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-      builder.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      builder.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return builder;
   }
 
   private static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -186,30 +214,46 @@ abstract class HttpCalls {
     return resource("weka/gui/knowledgeflow/templates/credit-g.arff");
   }
 
-  /** One row of a dataset as a decision request: attribute → value, the class and missing values left out. */
+  /**
+   * One row of a dataset as a decision request: attribute → value, the class and missing values
+   * left out.
+   */
   static Map<String, Object> record(byte[] arffOrCsv, boolean arff, String target, int row) {
     try {
       Map<String, Object> features = new java.util.LinkedHashMap<>();
       if (!arff) { // read as Lepton reads CSV (RFC 4180: only " quotes)
-        try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(arffOrCsv), StandardCharsets.UTF_8))) {
-          org.apache.commons.csv.CSVRecord record = csv.stream().skip(row).findFirst().orElseThrow();
-          record.toMap().forEach((name, value) -> {
-            if (!name.equals(target) && !value.isBlank() && !value.equals("?")) {
-              features.put(name, number(value) != null ? number(value) : value);
-            }
-          });
+        try (org.apache.commons.csv.CSVParser csv =
+            org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(
+                    new java.io.InputStreamReader(
+                        new java.io.ByteArrayInputStream(arffOrCsv), StandardCharsets.UTF_8))) {
+          org.apache.commons.csv.CSVRecord record =
+              csv.stream().skip(row).findFirst().orElseThrow();
+          record
+              .toMap()
+              .forEach(
+                  (name, value) -> {
+                    if (!name.equals(target) && !value.isBlank() && !value.equals("?")) {
+                      features.put(name, number(value) != null ? number(value) : value);
+                    }
+                  });
         }
         return features;
       }
-      weka.core.Instances data = new weka.core.Instances(new java.io.InputStreamReader(
-          new java.io.ByteArrayInputStream(arffOrCsv), StandardCharsets.UTF_8));
+      weka.core.Instances data =
+          new weka.core.Instances(
+              new java.io.InputStreamReader(
+                  new java.io.ByteArrayInputStream(arffOrCsv), StandardCharsets.UTF_8));
       weka.core.Instance instance = data.instance(row);
       for (int a = 0; a < data.numAttributes(); a++) {
         if (!data.attribute(a).name().equals(target) && !instance.isMissing(a)) {
-          features.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? instance.value(a)
-              : instance.stringValue(a));
+          features.put(
+              data.attribute(a).name(),
+              data.attribute(a).isNumeric() ? instance.value(a) : instance.stringValue(a));
         }
       }
       return features;

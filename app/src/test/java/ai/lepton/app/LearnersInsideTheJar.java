@@ -17,19 +17,22 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Run inside the packaged jar's own class loader (Spring Boot's launcher, {@code loader.main}): every learner of
- * Lepton's default list, with its defaults, is trained and cross-validated by Lepton, its model file read back
- * through Lepton's filtered reader and asked for a prediction; the cross-validation must equal Weka's own
- * {@code Evaluation} of the learner that Weka resolves by name in the same class loader. Prints one line per learner
- * and exits with the number of failures.
+ * Run inside the packaged jar's own class loader (Spring Boot's launcher, {@code loader.main}):
+ * every learner of Lepton's default list, with its defaults, is trained and cross-validated by
+ * Lepton, its model file read back through Lepton's filtered reader and asked for a prediction; the
+ * cross-validation must equal Weka's own {@code Evaluation} of the learner that Weka resolves by
+ * name in the same class loader. Prints one line per learner and exits with the number of failures.
  */
 public final class LearnersInsideTheJar {
 
   private LearnersInsideTheJar() {}
 
   public static void main(String[] args) throws Exception {
-    List<Instances> shapes = CreditShapes.of(LearnersInsideTheJar.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff"));
+    List<Instances> shapes =
+        CreditShapes.of(
+            LearnersInsideTheJar.class
+                .getClassLoader()
+                .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff"));
     int failures = 0;
     for (String name : AllowedAlgorithms.DEFAULTS) {
       Class<?> type = Class.forName(name, false, LearnersInsideTheJar.class.getClassLoader());
@@ -39,22 +42,37 @@ public final class LearnersInsideTheJar {
       try {
         AlgorithmSpec spec = AlgorithmSpec.parse(name);
         Classifier probe = spec.newClassifier();
-        Instances data = shapes.stream().filter(shape -> probe.getCapabilities().test(shape)).findFirst()
-            .orElseThrow(() -> new IllegalStateException("takes none of credit-g's shapes"));
+        Instances data =
+            shapes.stream()
+                .filter(shape -> probe.getCapabilities().test(shape))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("takes none of credit-g's shapes"));
         TrainingResult trained = CrossValidationTrainer.train(data, spec, 3, 1);
-        Classifier model = (Classifier) ModelFileReader.read(name, trained.modelBytes(),
-            Sha256.hex(trained.modelBytes())).get(0);
+        Classifier model =
+            (Classifier)
+                ModelFileReader.read(name, trained.modelBytes(), Sha256.hex(trained.modelBytes()))
+                    .get(0);
         double prediction = model.classifyInstance(data.instance(0));
         Evaluation weka = new Evaluation(data);
-        weka.crossValidateModel(AbstractClassifier.forName(name, new String[0]), data, 3, new Random(1));
-        double expected = data.classAttribute().isNominal() ? weka.pctCorrect() : weka.correlationCoefficient();
-        Object actual = trained.metrics().get(data.classAttribute().isNominal() ? "pctCorrect"
-            : "correlationCoefficient");
-        if (!(actual instanceof Number number) || Double.compare(number.doubleValue(), expected) != 0) {
-          throw new IllegalStateException("Lepton's cross-validation " + actual + " is not Weka's " + expected);
+        weka.crossValidateModel(
+            AbstractClassifier.forName(name, new String[0]), data, 3, new Random(1));
+        double expected =
+            data.classAttribute().isNominal() ? weka.pctCorrect() : weka.correlationCoefficient();
+        Object actual =
+            trained
+                .metrics()
+                .get(data.classAttribute().isNominal() ? "pctCorrect" : "correlationCoefficient");
+        if (!(actual instanceof Number number)
+            || Double.compare(number.doubleValue(), expected) != 0) {
+          throw new IllegalStateException(
+              "Lepton's cross-validation " + actual + " is not Weka's " + expected);
         }
-        System.out.printf("OK %s %s=%s prediction=%s%n", name, data.classAttribute().isNominal() ? "pctCorrect"
-            : "correlation", Utils.doubleToString(expected, 6), Utils.doubleToString(prediction, 4));
+        System.out.printf(
+            "OK %s %s=%s prediction=%s%n",
+            name,
+            data.classAttribute().isNominal() ? "pctCorrect" : "correlation",
+            Utils.doubleToString(expected, 6),
+            Utils.doubleToString(prediction, 4));
       } catch (Exception | LinkageError e) {
         failures++;
         System.out.println("FAIL " + name + ": " + e);
@@ -63,7 +81,10 @@ public final class LearnersInsideTheJar {
     System.exit(failures);
   }
 
-  /** credit-g in the shapes learners take: nominal or numeric class, with or without nominal attributes. */
+  /**
+   * credit-g in the shapes learners take: nominal or numeric class, with or without nominal
+   * attributes.
+   */
   static final class CreditShapes {
 
     private CreditShapes() {}
@@ -78,7 +99,8 @@ public final class LearnersInsideTheJar {
         regression.setClassIndex(regression.attribute("credit_amount").index());
         Instances numericClassification = new Instances(classification);
         for (int i = numericClassification.numAttributes() - 1; i >= 0; i--) {
-          if (i != numericClassification.classIndex() && !numericClassification.attribute(i).isNumeric()) {
+          if (i != numericClassification.classIndex()
+              && !numericClassification.attribute(i).isNumeric()) {
             numericClassification.deleteAttributeAt(i);
           }
         }

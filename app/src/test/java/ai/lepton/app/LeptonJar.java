@@ -16,13 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged application as a user runs it: {@code java -jar} in a process of its own, on a data directory and a
- * free port, its temporary files and log inside one working directory. Start, kill -9, start again on the same data.
+ * The packaged application as a user runs it: {@code java -jar} in a process of its own, on a data
+ * directory and a free port, its temporary files and log inside one working directory. Start, kill
+ * -9, start again on the same data.
  */
 final class LeptonJar {
 
-  /** The JVM options of the README's first command (heap, native heap trimmed): the jar is tested as it is run. */
-  static final List<String> README_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
+  /**
+   * The JVM options of the README's first command (heap, native heap trimmed): the jar is tested as
+   * it is run.
+   */
+  static final List<String> README_JVM_OPTIONS =
+      List.of("-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
 
   private final Path jar;
   private final Path work;
@@ -63,8 +68,11 @@ final class LeptonJar {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(README_JVM_OPTIONS);
       command.addAll(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"), "-jar", jar.toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-          .redirectErrorStream(true).redirectOutput(log().toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(work.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log().toFile());
       builder.environment().put("LEPTON_DATA_DIR", dataDir().toString());
       builder.environment().put("PORT", Integer.toString(port));
       builder.environment().putAll(environment);
@@ -76,11 +84,16 @@ final class LeptonJar {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("Lepton exited with " + process.exitValue() + " at start; its log:\n" + tail());
+        throw new AssertionError(
+            "Lepton exited with " + process.exitValue() + " at start; its log:\n" + tail());
       }
       try {
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
         }
@@ -92,7 +105,8 @@ final class LeptonJar {
       }
       sleep(500);
     }
-    throw new AssertionError("Lepton did not answer /health within " + timeout + "; its log:\n" + tail());
+    throw new AssertionError(
+        "Lepton did not answer /health within " + timeout + "; its log:\n" + tail());
   }
 
   /** SIGKILL: no shutdown hook, no flush, as when a machine loses power. */

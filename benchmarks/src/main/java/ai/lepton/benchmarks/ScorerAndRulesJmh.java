@@ -34,8 +34,9 @@ import weka.core.Instances;
 /**
  * Lepton's scorer and rule session against raw Weka and raw Drools on the same wa_churn rows (JMH).
  *
- * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks exec:exec
- * -Dexec.executable=java -Dexec.args="-cp %classpath org.openjdk.jmh.Main ScorerAndRulesJmh"}
+ * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks
+ * exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath org.openjdk.jmh.Main
+ * ScorerAndRulesJmh"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,8 +63,12 @@ public class ScorerAndRulesJmh {
   @Setup
   public void setUp() throws Exception {
     byte[] bytes = BenchData.resource("data/wa_churn.csv");
-    data = DatasetPreparer.prepare(DatasetReader.read(bytes, null, "wa_churn").instances(), "churn",
-        ProblemType.CLASSIFICATION).data();
+    data =
+        DatasetPreparer.prepare(
+                DatasetReader.read(bytes, null, "wa_churn").instances(),
+                "churn",
+                ProblemType.CLASSIFICATION)
+            .data();
     j48 = new J48();
     j48.buildClassifier(data);
     Instances header = new Instances(data, 0);
@@ -72,36 +77,55 @@ public class ScorerAndRulesJmh {
     baseline = PerturbationExplainer.baseline(header, data);
     bayes = new weka.classifiers.bayes.NaiveBayes();
     bayes.buildClassifier(data);
-    // a text model of the same family: NaiveBayesMultinomial on word vectors of the Reuters grain stories
-    Instances stories = DatasetReader.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
-        "../app/src/main/resources/demo/ReutersGrain-train.arff")), ai.lepton.ml.dataset.DatasetFormat.ARFF)
-        .instances();
-    Instances text = DatasetPreparer.prepare(stories, "class-att", ProblemType.CLASSIFICATION, List.of(),
-        java.util.Set.of("Text")).data();
+    // a text model of the same family: NaiveBayesMultinomial on word vectors of the Reuters grain
+    // stories
+    Instances stories =
+        DatasetReader.read(
+                java.nio.file.Files.readAllBytes(
+                    java.nio.file.Path.of(
+                        "../app/src/main/resources/demo/ReutersGrain-train.arff")),
+                ai.lepton.ml.dataset.DatasetFormat.ARFF)
+            .instances();
+    Instances text =
+        DatasetPreparer.prepare(
+                stories,
+                "class-att",
+                ProblemType.CLASSIFICATION,
+                List.of(),
+                java.util.Set.of("Text"))
+            .data();
     text.setClass(text.attribute("class-att"));
-    textModel = ai.lepton.ml.training.TextLearner.around(ai.lepton.ml.training.AlgorithmSpec.parse(
-        "weka.classifiers.bayes.NaiveBayesMultinomial"), text,
-        ai.lepton.ml.engagement.Requirements.TextSettings.DEFAULT_OPTIONS).newClassifier();
+    textModel =
+        ai.lepton.ml.training.TextLearner.around(
+                ai.lepton.ml.training.AlgorithmSpec.parse(
+                    "weka.classifiers.bayes.NaiveBayesMultinomial"),
+                text,
+                ai.lepton.ml.engagement.Requirements.TextSettings.DEFAULT_OPTIONS)
+            .newClassifier();
     textModel.buildClassifier(text);
     Instances textHeader = ai.lepton.ml.scoring.TextRecords.headerFor(text);
     textRecords = BenchData.records(text);
-    DeployedModels models = new DeployedModels(null, null, null) {
-      @Override
-      public Loaded get(String modelName) {
-        return switch (modelName) {
-          case "forest" -> new Loaded("mv-bench", forest, header, baseline);
-          case "bayes" -> new Loaded("mv-bench-bayes", bayes, header, baseline);
-          case "text" -> new Loaded("mv-bench-text", textModel, textHeader, null);
-          default -> new Loaded("mv-bench", j48, header, baseline);
+    DeployedModels models =
+        new DeployedModels(null, null, null) {
+          @Override
+          public Loaded get(String modelName) {
+            return switch (modelName) {
+              case "forest" -> new Loaded("mv-bench", forest, header, baseline);
+              case "bayes" -> new Loaded("mv-bench-bayes", bayes, header, baseline);
+              case "text" -> new Loaded("mv-bench-text", textModel, textHeader, null);
+              default -> new Loaded("mv-bench", j48, header, baseline);
+            };
+          }
         };
-      }
-    };
     scorer = new RecordScorer(models);
     records = BenchData.records(data);
     rules = new RuleService();
-    // the jar's churn-retention (version 1) compiled by Drools' builder, run bare: facts made by hand, no lookup
-    rawSession = ai.lepton.rules.RuleCompiler.compile(RuleSet.CHURN_RETENTION,
-        ai.lepton.rules.JarRules.shipped(RuleSet.CHURN_RETENTION)).newStatelessKieSession();
+    // the jar's churn-retention (version 1) compiled by Drools' builder, run bare: facts made by
+    // hand, no lookup
+    rawSession =
+        ai.lepton.rules.RuleCompiler.compile(
+                RuleSet.CHURN_RETENTION, ai.lepton.rules.JarRules.shipped(RuleSet.CHURN_RETENTION))
+            .newStatelessKieSession();
   }
 
   private int row() {
@@ -129,7 +153,10 @@ public class ScorerAndRulesJmh {
     return scorer.score("forest", records.get(row()), false);
   }
 
-  /** The raw work of an explained J48 decision: its distribution and one more per attribute set to its baseline. */
+  /**
+   * The raw work of an explained J48 decision: its distribution and one more per attribute set to
+   * its baseline.
+   */
   @Benchmark
   public double rawWekaExplained() throws Exception {
     Instance row = data.instance(row());
@@ -158,7 +185,10 @@ public class ScorerAndRulesJmh {
     return scorer.score("bayes", records.get(row()), false);
   }
 
-  /** A text decision of the same family: a Reuters story through StringToWordVector and NaiveBayesMultinomial. */
+  /**
+   * A text decision of the same family: a Reuters story through StringToWordVector and
+   * NaiveBayesMultinomial.
+   */
   @Benchmark
   public Object leptonScoreText() {
     nextText = (nextText + 1) % textRecords.size();
@@ -179,15 +209,19 @@ public class ScorerAndRulesJmh {
 
   @Benchmark
   public Object rawDroolsExecute() {
-    DecisionOutcome outcome = new DecisionOutcome(List.of("NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL",
-        "ESCALATE_TO_ACCOUNT_MANAGER"));
+    DecisionOutcome outcome =
+        new DecisionOutcome(
+            List.of(
+                "NO_ACTION", "OFFER_DISCOUNT", "RETENTION_CALL", "ESCALATE_TO_ACCOUNT_MANAGER"));
     rawSession.execute(List.of(new ChurnCase(0.8, 110.0, 5.0, "Month-to-month"), outcome));
     return outcome;
   }
 
   @Benchmark
   public Object leptonApplyRules() {
-    return rules.apply(RuleSet.CHURN_RETENTION, Map.of("monthly_charges", 110.0, "tenure", 5.0,
-        "contract", "Month-to-month"), Map.of("Yes", 0.8, "No", 0.2));
+    return rules.apply(
+        RuleSet.CHURN_RETENTION,
+        Map.of("monthly_charges", 110.0, "tenure", 5.0, "contract", "Month-to-month"),
+        Map.of("Yes", 0.8, "No", 0.2));
   }
 }

@@ -9,8 +9,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The engine the training benchmarks run: history FULL, the engine and Lepton's JDBC writes in one Spring transaction
- * per command as in the app, no job executor, and a process {@code key} whose one task is <em>Train candidate</em>.
+ * The engine the training benchmarks run: history FULL, the engine and Lepton's JDBC writes in one
+ * Spring transaction per command as in the app, no job executor, and a process {@code key} whose
+ * one task is <em>Train candidate</em>.
  */
 final class TrainingBenchEngine {
 
@@ -25,9 +26,19 @@ final class TrainingBenchEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(new HashMap<>()); // no Spring context: expressions resolve no beans
     ProcessEngine engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
-        Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-            .serviceTask("Task_TrainCandidate").camundaExternalTask(TrainingTasks.TOPIC).endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            key + ".bpmn",
+            Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_TrainCandidate")
+                .camundaExternalTask(TrainingTasks.TOPIC)
+                .endEvent()
+                .done())
+        .deploy();
     return engine;
   }
 }

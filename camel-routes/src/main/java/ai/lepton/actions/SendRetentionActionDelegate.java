@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the retention action this process settled on ({@code retentionAction}, decided by the model and rules or by
- * an account manager, {@code actionDecidedBy}) through {@link RetentionActionRoute}. The document names the customer,
- * the action, who decided it, and the decision log entry and model version behind it.
+ * Sends the retention action this process settled on ({@code retentionAction}, decided by the model
+ * and rules or by an account manager, {@code actionDecidedBy}) through {@link
+ * RetentionActionRoute}. The document names the customer, the action, who decided it, and the
+ * decision log entry and model version behind it.
  */
 @Component("sendRetentionAction")
 public class SendRetentionActionDelegate implements JavaDelegate {
@@ -30,8 +31,8 @@ public class SendRetentionActionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) throws JsonProcessingException {
     Object action = execution.getVariable("retentionAction");
     if (action == null) {
-      throw new IllegalStateException("No retentionAction to send for process instance "
-          + execution.getProcessInstanceId());
+      throw new IllegalStateException(
+          "No retentionAction to send for process instance " + execution.getProcessInstanceId());
     }
     String actionId = "ra-" + execution.getProcessInstanceId();
     Map<String, Object> document = new LinkedHashMap<>();
@@ -39,16 +40,22 @@ public class SendRetentionActionDelegate implements JavaDelegate {
     document.put("action", action);
     document.put("customerId", execution.getVariable("customerId"));
     document.put("decidedBy", execution.getVariable("actionDecidedBy"));
-    document.put("reason", execution.hasVariable("overrideReason") && execution.getVariable("overrideReason") != null
-        ? execution.getVariable("overrideReason") : execution.getVariable("decisionReason"));
+    document.put(
+        "reason",
+        execution.hasVariable("overrideReason") && execution.getVariable("overrideReason") != null
+            ? execution.getVariable("overrideReason")
+            : execution.getVariable("decisionReason"));
     document.put("prediction", execution.getVariable("prediction"));
     document.put("probability", execution.getVariable("probability"));
     document.put("decisionId", execution.getVariable("decisionId"));
     document.put("modelVersionId", execution.getVariable("modelVersionId"));
     document.put("processInstanceId", execution.getProcessInstanceId());
     document.put("createdAt", Instant.now().toString());
-    producer.sendBodyAndHeader(RetentionActionRoute.URI, JSON.writeValueAsString(document),
-        RetentionActionRoute.ACTION_ID, actionId);
+    producer.sendBodyAndHeader(
+        RetentionActionRoute.URI,
+        JSON.writeValueAsString(document),
+        RetentionActionRoute.ACTION_ID,
+        actionId);
     execution.setVariable("retentionActionId", actionId);
   }
 }

@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The one path every source's data takes: limits, engagement, parse (malformed rows set aside), requirements,
- * pseudonymisation of personal data, store (idempotent by the SHA-256 of the bytes sent), correlation. Each acceptance and refusal is logged with engagement, source,
- * SHA-256 and row counts. Sources send the bytes with {@link IngestHeaders} and get an {@link IngestResult}.
+ * The one path every source's data takes: limits, engagement, parse (malformed rows set aside),
+ * requirements, pseudonymisation of personal data, store (idempotent by the SHA-256 of the bytes
+ * sent), correlation. Each acceptance and refusal is logged with engagement, source, SHA-256 and
+ * row counts. Sources send the bytes with {@link IngestHeaders} and get an {@link IngestResult}.
  */
 @Component
 @EnableConfigurationProperties(IngestProperties.class)
@@ -25,9 +26,15 @@ public class DatasetIngestRoute extends RouteBuilder {
   private final CorrelateEngagement correlate;
   private final RecordRefusal refusal;
 
-  public DatasetIngestRoute(CheckIngestLimits limits, FindEngagement engagement, ParseDataset parse,
-      CheckAgainstRequirements requirements, PseudonymisePersonalData pseudonymise, StoreDataset store,
-      CorrelateEngagement correlate, RecordRefusal refusal) {
+  public DatasetIngestRoute(
+      CheckIngestLimits limits,
+      FindEngagement engagement,
+      ParseDataset parse,
+      CheckAgainstRequirements requirements,
+      PseudonymisePersonalData pseudonymise,
+      StoreDataset store,
+      CorrelateEngagement correlate,
+      RecordRefusal refusal) {
     this.limits = limits;
     this.engagement = engagement;
     this.parse = parse;
@@ -40,11 +47,15 @@ public class DatasetIngestRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    from(URI).routeId("ingest-dataset")
-        .onException(Exception.class).handled(false)
-            .log(LoggingLevel.WARN, "Refused data for ${header.leptonEngagement} from ${header.leptonSource}"
+    from(URI)
+        .routeId("ingest-dataset")
+        .onException(Exception.class)
+        .handled(false)
+        .log(
+            LoggingLevel.WARN,
+            "Refused data for ${header.leptonEngagement} from ${header.leptonSource}"
                 + " (sha256 ${header.leptonSha256}): ${exception.message}")
-            .process(refusal)
+        .process(refusal)
         .end()
         .process(limits)
         .process(engagement)
@@ -53,8 +64,10 @@ public class DatasetIngestRoute extends RouteBuilder {
         .process(pseudonymise)
         .process(store)
         .process(correlate)
-        .log(LoggingLevel.INFO, "Accepted data for ${header.leptonEngagement} from ${header.leptonSource}:"
-            + " ${body.dataset.id}, sha256 ${header.leptonSha256}, ${body.dataset.rows} rows,"
-            + " ${body.quarantinedRows} set aside, duplicate ${body.duplicate}, correlated ${body.correlated}");
+        .log(
+            LoggingLevel.INFO,
+            "Accepted data for ${header.leptonEngagement} from ${header.leptonSource}:"
+                + " ${body.dataset.id}, sha256 ${header.leptonSha256}, ${body.dataset.rows} rows,"
+                + " ${body.quarantinedRows} set aside, duplicate ${body.duplicate}, correlated ${body.correlated}");
   }
 }

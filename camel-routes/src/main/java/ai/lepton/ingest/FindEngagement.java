@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the running engagement the data is for (property {@link #INSTANCE}); an ended one leaves the property empty
- * (the data is still kept), an id no engagement ever had is refused.
+ * Finds the running engagement the data is for (property {@link #INSTANCE}); an ended one leaves
+ * the property empty (the data is still kept), an id no engagement ever had is refused.
  */
 @Component
 public class FindEngagement implements Processor {
@@ -30,19 +30,31 @@ public class FindEngagement implements Processor {
   public void process(Exchange exchange) {
     String key = exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT, String.class);
     if (key == null || key.isBlank()) {
-      throw new IngestRefusedException(IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT,
+      throw new IngestRefusedException(
+          IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT,
           "No engagement id given: put the file in inbox/<engagement id>/ or name it in the URL");
     }
-    ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(key).singleResult();
+    ProcessInstance running =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(key)
+            .singleResult();
     if (running != null) {
       exchange.setProperty(INSTANCE, running);
       return;
     }
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(key).count() == 0) {
-      throw new IngestRefusedException(IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT,
-          "No engagement has the id '" + key + "' (or you may not see it): open it in Tasklist first");
+    if (history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(key)
+            .count()
+        == 0) {
+      throw new IngestRefusedException(
+          IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT,
+          "No engagement has the id '"
+              + key
+              + "' (or you may not see it): open it in Tasklist first");
     }
   }
 }

@@ -1,12 +1,12 @@
 package ai.lepton.ingest;
 
-import ai.lepton.ml.engagement.Requirements;
-import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.DatasetFormat;
 import ai.lepton.ml.dataset.DatasetParseException;
 import ai.lepton.ml.dataset.DatasetReader;
-import ai.lepton.ml.dataset.ReadLimits;
 import ai.lepton.ml.dataset.PersonalDataSettings;
+import ai.lepton.ml.dataset.ReadLimits;
+import ai.lepton.ml.engagement.Requirements;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -14,8 +14,9 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the bytes as CSV or ARFF within the row and bad-row limits (property {@link #PARSED}); values of the
- * engagement's personal-data columns (property {@link #PERSONAL_COLUMNS}) never appear in its messages.
+ * Reads the bytes as CSV or ARFF within the row and bad-row limits (property {@link #PARSED});
+ * values of the engagement's personal-data columns (property {@link #PERSONAL_COLUMNS}) never
+ * appear in its messages.
  */
 @Component
 public class ParseDataset implements Processor {
@@ -27,7 +28,9 @@ public class ParseDataset implements Processor {
   private final PersonalDataSettings personalData;
   private final RequirementsRecord requirements;
 
-  public ParseDataset(IngestProperties properties, PersonalDataSettings personalData,
+  public ParseDataset(
+      IngestProperties properties,
+      PersonalDataSettings personalData,
       RequirementsRecord requirements) {
     this.properties = properties;
     this.personalData = personalData;
@@ -37,16 +40,23 @@ public class ParseDataset implements Processor {
   @Override
   public void process(Exchange exchange) {
     String key = exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT, String.class);
-    // the engagement's personal-data columns as recorded with its requirements, never from a variable
-    Set<String> personal = personalData.columnsFor(
-        key == null ? null : requirements.latest(key).map(Requirements::piiColumns).orElse(null));
+    // the engagement's personal-data columns as recorded with its requirements, never from a
+    // variable
+    Set<String> personal =
+        personalData.columnsFor(
+            key == null
+                ? null
+                : requirements.latest(key).map(Requirements::piiColumns).orElse(null));
     exchange.setProperty(PERSONAL_COLUMNS, personal);
     String format = exchange.getMessage().getHeader(IngestHeaders.FORMAT, String.class);
     try {
-      exchange.setProperty(PARSED, DatasetReader.read(exchange.getMessage().getBody(byte[].class),
-          format == null ? null : DatasetFormat.valueOf(format.toUpperCase(Locale.ROOT)),
-          exchange.getMessage().getHeader(IngestHeaders.DATASET_NAME, "dataset", String.class),
-          new ReadLimits(properties.maxBadRowShare(), properties.maxRows(), personal)));
+      exchange.setProperty(
+          PARSED,
+          DatasetReader.read(
+              exchange.getMessage().getBody(byte[].class),
+              format == null ? null : DatasetFormat.valueOf(format.toUpperCase(Locale.ROOT)),
+              exchange.getMessage().getHeader(IngestHeaders.DATASET_NAME, "dataset", String.class),
+              new ReadLimits(properties.maxBadRowShare(), properties.maxRows(), personal)));
     } catch (DatasetParseException e) {
       throw new IngestRefusedException(IngestRefusedException.Kind.UNREADABLE, e.getMessage(), e);
     }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import weka.core.Instances;
 
 /**
- * Replaces the values of personal-data columns with keyed HMAC-SHA-256 tokens before anything is stored: the body
- * becomes the pseudonymised data as ARFF, set-aside rows carry tokens too, and the client's raw bytes go no further.
+ * Replaces the values of personal-data columns with keyed HMAC-SHA-256 tokens before anything is
+ * stored: the body becomes the pseudonymised data as ARFF, set-aside rows carry tokens too, and the
+ * client's raw bytes go no further.
  */
 @Component
 public class PseudonymisePersonalData implements Processor {
@@ -34,11 +35,13 @@ public class PseudonymisePersonalData implements Processor {
   @Override
   @SuppressWarnings("unchecked")
   public void process(Exchange exchange) {
-    DatasetReader.Parsed parsed = exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class);
+    DatasetReader.Parsed parsed =
+        exchange.getProperty(ParseDataset.PARSED, DatasetReader.Parsed.class);
     Instances data = parsed.instances();
     Set<String> present = new LinkedHashSet<>();
     List<Integer> indexes = new ArrayList<>();
-    for (String column : (Set<String>) exchange.getProperty(ParseDataset.PERSONAL_COLUMNS, Set.class)) {
+    for (String column :
+        (Set<String>) exchange.getProperty(ParseDataset.PERSONAL_COLUMNS, Set.class)) {
       if (data.attribute(column) != null) {
         present.add(column);
         indexes.add(data.attribute(column).index());
@@ -48,14 +51,27 @@ public class PseudonymisePersonalData implements Processor {
       exchange.setProperty(PSEUDONYMISED, List.of());
       return;
     }
-    Pseudonymiser pseudonymiser = personalData.pseudonymiser().orElseThrow(() -> new IngestRefusedException(
-        IngestRefusedException.Kind.NOT_CONFIGURED, "Columns " + present + " are personal data but no"
-            + " pseudonymisation key is set on the server (LEPTON_PII_KEY); nothing was stored"));
+    Pseudonymiser pseudonymiser =
+        personalData
+            .pseudonymiser()
+            .orElseThrow(
+                () ->
+                    new IngestRefusedException(
+                        IngestRefusedException.Kind.NOT_CONFIGURED,
+                        "Columns "
+                            + present
+                            + " are personal data but no"
+                            + " pseudonymisation key is set on the server (LEPTON_PII_KEY); nothing was stored"));
     Instances pseudonymised = pseudonymiser.apply(data, present);
-    List<BadRow> badRows = parsed.badRows().stream()
-        .map(row -> new BadRow(row.line(), row.reason(), pseudonymiser.apply(row.fields(), indexes)))
-        .toList();
-    exchange.setProperty(ParseDataset.PARSED, new DatasetReader.Parsed(DatasetFormat.ARFF, pseudonymised, badRows));
+    List<BadRow> badRows =
+        parsed.badRows().stream()
+            .map(
+                row ->
+                    new BadRow(
+                        row.line(), row.reason(), pseudonymiser.apply(row.fields(), indexes)))
+            .toList();
+    exchange.setProperty(
+        ParseDataset.PARSED, new DatasetReader.Parsed(DatasetFormat.ARFF, pseudonymised, badRows));
     exchange.setProperty(PSEUDONYMISED, List.copyOf(present));
     exchange.getMessage().setBody(DatasetStore.toArff(pseudonymised));
   }

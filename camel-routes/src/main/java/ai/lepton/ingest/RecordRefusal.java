@@ -8,9 +8,9 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Audits a dataset the pipeline refused (DATASET_REFUSED: engagement, source, SHA-256 of the bytes, why), whatever
- * source sent it. A dataset that was stored but found no engagement waiting is not a refusal: its acceptance is
- * already on record.
+ * Audits a dataset the pipeline refused (DATASET_REFUSED: engagement, source, SHA-256 of the bytes,
+ * why), whatever source sent it. A dataset that was stored but found no engagement waiting is not a
+ * refusal: its acceptance is already on record.
  */
 @Component
 public class RecordRefusal implements Processor {
@@ -33,8 +33,16 @@ public class RecordRefusal implements Processor {
     payload.put("sha256", exchange.getMessage().getHeader(IngestHeaders.SHA256, String.class));
     payload.put("reason", refusal == null ? "unknown" : refusal.getMessage());
     String engagement = exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT, String.class);
-    audit.appendRegardless(exchange.getMessage().getHeader(IngestHeaders.USER,
-        exchange.getMessage().getHeader(IngestHeaders.SOURCE, String.class), String.class), "DATASET_REFUSED",
-        "engagement", engagement == null ? "unknown" : engagement, payload);
+    audit.appendRegardless(
+        exchange
+            .getMessage()
+            .getHeader(
+                IngestHeaders.USER,
+                exchange.getMessage().getHeader(IngestHeaders.SOURCE, String.class),
+                String.class),
+        "DATASET_REFUSED",
+        "engagement",
+        engagement == null ? "unknown" : engagement,
+        payload);
   }
 }

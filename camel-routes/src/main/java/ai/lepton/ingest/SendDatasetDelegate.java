@@ -22,15 +22,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * A host's process sends a dataset it holds (a file, text or bytes variable) into a Lepton engagement through the
- * ingest pipeline, as training data ({@code DatasetReceived}) or as monitoring data of the live model
- * ({@code MonitoringDataReceived}): e.g. a loan process's monthly outcomes for the credit model that decides its loans.
- * Only processes an administrator lists in {@code lepton.ingest.process-senders} may send (none by default); any
- * other is refused with an incident and an audit entry. Inputs: {@code engagementId}, {@code datasetVariable} (the
- * name of the variable holding the data), {@code datasetPurpose} ({@code training} or {@code monitoring}),
- * {@code datasetName} (optional). Sets {@code datasetId} and {@code datasetCorrelated}; a refused dataset is the BPMN
- * error {@code DATASET_REFUSED}, one the engagement is not waiting for {@code ENGAGEMENT_NOT_WAITING} (it stays
- * stored), each with {@code errorMessage}.
+ * A host's process sends a dataset it holds (a file, text or bytes variable) into a Lepton
+ * engagement through the ingest pipeline, as training data ({@code DatasetReceived}) or as
+ * monitoring data of the live model ({@code MonitoringDataReceived}): e.g. a loan process's monthly
+ * outcomes for the credit model that decides its loans. Only processes an administrator lists in
+ * {@code lepton.ingest.process-senders} may send (none by default); any other is refused with an
+ * incident and an audit entry. Inputs: {@code engagementId}, {@code datasetVariable} (the name of
+ * the variable holding the data), {@code datasetPurpose} ({@code training} or {@code monitoring}),
+ * {@code datasetName} (optional). Sets {@code datasetId} and {@code datasetCorrelated}; a refused
+ * dataset is the BPMN error {@code DATASET_REFUSED}, one the engagement is not waiting for {@code
+ * ENGAGEMENT_NOT_WAITING} (it stays stored), each with {@code errorMessage}.
  */
 @Component("sendDataset")
 @EnableConfigurationProperties(IngestProperties.class)
@@ -40,7 +41,8 @@ public class SendDatasetDelegate implements JavaDelegate {
   private final IngestProperties properties;
   private final AuditTrail audit;
 
-  public SendDatasetDelegate(ProducerTemplate producer, IngestProperties properties, AuditTrail audit) {
+  public SendDatasetDelegate(
+      ProducerTemplate producer, IngestProperties properties, AuditTrail audit) {
     this.producer = producer;
     this.properties = properties;
     this.audit = audit;
@@ -48,29 +50,48 @@ public class SendDatasetDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String process = execution.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(execution.getProcessDefinitionId()).getKey(); // the engine's record, not a variable
+    String process =
+        execution
+            .getProcessEngineServices()
+            .getRepositoryService()
+            .getProcessDefinition(execution.getProcessDefinitionId())
+            .getKey(); // the engine's record, not a variable
     String engagement = required(execution, "engagementId");
     if (!properties.processSenders().contains(process)) {
-      String why = "Process '" + process + "' may not send data into Lepton engagements: an administrator lists the"
-          + " processes that may in lepton.ingest.process-senders";
-      audit.refusal(user(execution) == null ? "process:" + process : user(execution), "engagement", engagement, "send data from process " + process, why,
+      String why =
+          "Process '"
+              + process
+              + "' may not send data into Lepton engagements: an administrator lists the"
+              + " processes that may in lepton.ingest.process-senders";
+      audit.refusal(
+          user(execution) == null ? "process:" + process : user(execution),
+          "engagement",
+          engagement,
+          "send data from process " + process,
+          why,
           Map.of("processInstanceId", execution.getProcessInstanceId()));
       throw new IllegalStateException(why);
     }
-    String purpose = String.valueOf(execution.getVariable("datasetPurpose")).strip().toLowerCase(Locale.ROOT);
-    ProcessMessage message = switch (purpose) {
-      case "training" -> ProcessMessage.DATASET_RECEIVED;
-      case "monitoring" -> ProcessMessage.MONITORING_DATA_RECEIVED;
-      default -> throw new IllegalArgumentException("datasetPurpose is 'training' or 'monitoring', not '" + purpose
-          + "'");
-    };
+    String purpose =
+        String.valueOf(execution.getVariable("datasetPurpose")).strip().toLowerCase(Locale.ROOT);
+    ProcessMessage message =
+        switch (purpose) {
+          case "training" -> ProcessMessage.DATASET_RECEIVED;
+          case "monitoring" -> ProcessMessage.MONITORING_DATA_RECEIVED;
+          default ->
+              throw new IllegalArgumentException(
+                  "datasetPurpose is 'training' or 'monitoring', not '" + purpose + "'");
+        };
     String variable = required(execution, "datasetVariable");
     TypedValue data = execution.getVariableTyped(variable);
     if (data == null || data.getValue() == null) {
-      throw new IllegalArgumentException("The process has no data in its variable '" + variable + "' to send");
+      throw new IllegalArgumentException(
+          "The process has no data in its variable '" + variable + "' to send");
     }
-    String name = execution.getVariable("datasetName") == null ? null : execution.getVariable("datasetName").toString();
+    String name =
+        execution.getVariable("datasetName") == null
+            ? null
+            : execution.getVariable("datasetName").toString();
     if (data instanceof FileValue file && (name == null || name.isBlank())) {
       name = file.getFilename();
     }
@@ -78,7 +99,9 @@ public class SendDatasetDelegate implements JavaDelegate {
     headers.put(IngestHeaders.ENGAGEMENT, engagement);
     headers.put(IngestHeaders.SOURCE, "process:" + process);
     headers.put(IngestHeaders.MESSAGE, message.messageName());
-    headers.put(IngestHeaders.DATASET_NAME, name == null || name.isBlank() ? process + "-" + purpose : name.strip());
+    headers.put(
+        IngestHeaders.DATASET_NAME,
+        name == null || name.isBlank() ? process + "-" + purpose : name.strip());
     if (user(execution) != null) {
       headers.put(IngestHeaders.USER, user(execution));
     }
@@ -86,8 +109,12 @@ public class SendDatasetDelegate implements JavaDelegate {
       headers.put(IngestHeaders.FORMAT, "arff");
     }
     try {
-      IngestResult result = producer.requestBodyAndHeaders(DatasetIngestRoute.URI, bytes(data.getValue(), variable),
-          headers, IngestResult.class);
+      IngestResult result =
+          producer.requestBodyAndHeaders(
+              DatasetIngestRoute.URI,
+              bytes(data.getValue(), variable),
+              headers,
+              IngestResult.class);
       execution.setVariable("datasetId", result.dataset().id());
       execution.setVariable("datasetCorrelated", result.correlated());
     } catch (CamelExecutionException e) {
@@ -109,7 +136,8 @@ public class SendDatasetDelegate implements JavaDelegate {
   private static String required(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
-      throw new IllegalArgumentException("Sending a dataset to Lepton needs '" + name + "' (an input of the task)");
+      throw new IllegalArgumentException(
+          "Sending a dataset to Lepton needs '" + name + "' (an input of the task)");
     }
     return value.toString().strip();
   }
@@ -128,13 +156,18 @@ public class SendDatasetDelegate implements JavaDelegate {
         throw new UncheckedIOException(e);
       }
     }
-    throw new IllegalArgumentException("The variable '" + variable + "' holds " + value.getClass().getSimpleName()
-        + ": send a file, text (CSV or ARFF) or bytes");
+    throw new IllegalArgumentException(
+        "The variable '"
+            + variable
+            + "' holds "
+            + value.getClass().getSimpleName()
+            + ": send a file, text (CSV or ARFF) or bytes");
   }
 
   /** Who the engine runs the task for, if anyone (none in a job). */
   private static String user(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication current =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return current == null ? null : current.getUserId();
   }
 }

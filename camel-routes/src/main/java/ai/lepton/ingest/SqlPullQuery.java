@@ -26,25 +26,90 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * A client's SQL pull as Lepton runs it: parsed, not pattern-matched. It must be one {@code SELECT} that reads only
- * the tables its source allows and calls only everyday functions (aggregates, string, number and date basics); no
- * table functions ({@code CSVREAD}, {@code LINK_SCHEMA}, {@code SYSTEM_RANGE}), no sequences, variables, parameters,
- * {@code INTO} or locking reads. What runs is the statement re-written from the parse, so a comment or a quirk of
- * one database's grammar cannot smuggle in text the check did not see.
+ * A client's SQL pull as Lepton runs it: parsed, not pattern-matched. It must be one {@code SELECT}
+ * that reads only the tables its source allows and calls only everyday functions (aggregates,
+ * string, number and date basics); no table functions ({@code CSVREAD}, {@code LINK_SCHEMA}, {@code
+ * SYSTEM_RANGE}), no sequences, variables, parameters, {@code INTO} or locking reads. What runs is
+ * the statement re-written from the parse, so a comment or a quirk of one database's grammar cannot
+ * smuggle in text the check did not see.
  */
 public final class SqlPullQuery {
 
   /** Functions a SELECT over a client's table may call; everything else is refused by name. */
-  public static final Set<String> FUNCTIONS = Set.of(
-      "COUNT", "SUM", "AVG", "MIN", "MAX", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP",
-      "COALESCE", "NULLIF", "IFNULL", "NVL", "GREATEST", "LEAST",
-      "UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "SUBSTRING", "SUBSTR", "LEFT", "RIGHT", "LENGTH", "CHAR_LENGTH",
-      "CONCAT", "REPLACE", "LPAD", "RPAD", "POSITION",
-      "ABS", "ROUND", "FLOOR", "CEIL", "CEILING", "MOD", "POWER", "SQRT", "LN", "LOG", "EXP", "SIGN", "TRUNC",
-      "TRUNCATE",
-      "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "QUARTER", "WEEK", "DAY_OF_WEEK", "DAYOFWEEK", "DATE_TRUNC",
-      "DATEADD", "DATEDIFF", "DATE_PART", "TO_CHAR", "TO_DATE", "TO_NUMBER", "TO_TIMESTAMP", "NOW",
-      "ROW_NUMBER", "RANK", "DENSE_RANK", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE");
+  public static final Set<String> FUNCTIONS =
+      Set.of(
+          "COUNT",
+          "SUM",
+          "AVG",
+          "MIN",
+          "MAX",
+          "STDDEV",
+          "STDDEV_POP",
+          "STDDEV_SAMP",
+          "VARIANCE",
+          "VAR_POP",
+          "VAR_SAMP",
+          "COALESCE",
+          "NULLIF",
+          "IFNULL",
+          "NVL",
+          "GREATEST",
+          "LEAST",
+          "UPPER",
+          "LOWER",
+          "TRIM",
+          "LTRIM",
+          "RTRIM",
+          "SUBSTRING",
+          "SUBSTR",
+          "LEFT",
+          "RIGHT",
+          "LENGTH",
+          "CHAR_LENGTH",
+          "CONCAT",
+          "REPLACE",
+          "LPAD",
+          "RPAD",
+          "POSITION",
+          "ABS",
+          "ROUND",
+          "FLOOR",
+          "CEIL",
+          "CEILING",
+          "MOD",
+          "POWER",
+          "SQRT",
+          "LN",
+          "LOG",
+          "EXP",
+          "SIGN",
+          "TRUNC",
+          "TRUNCATE",
+          "YEAR",
+          "MONTH",
+          "DAY",
+          "HOUR",
+          "MINUTE",
+          "QUARTER",
+          "WEEK",
+          "DAY_OF_WEEK",
+          "DAYOFWEEK",
+          "DATE_TRUNC",
+          "DATEADD",
+          "DATEDIFF",
+          "DATE_PART",
+          "TO_CHAR",
+          "TO_DATE",
+          "TO_NUMBER",
+          "TO_TIMESTAMP",
+          "NOW",
+          "ROW_NUMBER",
+          "RANK",
+          "DENSE_RANK",
+          "LAG",
+          "LEAD",
+          "FIRST_VALUE",
+          "LAST_VALUE");
 
   private final String sql;
   private final Set<String> tables;
@@ -54,7 +119,10 @@ public final class SqlPullQuery {
     this.tables = tables;
   }
 
-  /** The statement to run: the parse written back out, comments and all else the check did not read removed. */
+  /**
+   * The statement to run: the parse written back out, comments and all else the check did not read
+   * removed.
+   */
   public String sql() {
     return sql;
   }
@@ -65,8 +133,8 @@ public final class SqlPullQuery {
   }
 
   /**
-   * @param allowedTables the tables (or {@code schema.table}) the source lets engagements read, compared without
-   *     quotes or case
+   * @param allowedTables the tables (or {@code schema.table}) the source lets engagements read,
+   *     compared without quotes or case
    * @throws SqlPullRefusedException naming what was refused
    */
   public static SqlPullQuery check(String text, Collection<String> allowedTables) {
@@ -77,11 +145,13 @@ public final class SqlPullQuery {
     try {
       statements = CCJSqlParserUtil.parseStatements(text);
     } catch (JSQLParserException e) {
-      throw new SqlPullRefusedException("The SQL pull is not a SELECT Lepton can read: " + firstLine(e));
+      throw new SqlPullRefusedException(
+          "The SQL pull is not a SELECT Lepton can read: " + firstLine(e));
     }
     if (statements == null || statements.size() != 1) {
-      throw new SqlPullRefusedException("The SQL pull must be exactly one statement, not "
-          + (statements == null ? 0 : statements.size()));
+      throw new SqlPullRefusedException(
+          "The SQL pull must be exactly one statement, not "
+              + (statements == null ? 0 : statements.size()));
     }
     Statement statement = statements.get(0);
     if (!(statement instanceof Select select)) {
@@ -92,19 +162,26 @@ public final class SqlPullQuery {
     try {
       read = new TreeSet<>(reader.getTables((Statement) select));
     } catch (UnsupportedOperationException e) {
-      throw new SqlPullRefusedException("The SQL pull uses something Lepton does not allow: " + e.getMessage());
+      throw new SqlPullRefusedException(
+          "The SQL pull uses something Lepton does not allow: " + e.getMessage());
     }
     if (!reader.refusals.isEmpty()) {
-      throw new SqlPullRefusedException("The SQL pull uses what Lepton does not allow: "
-          + String.join("; ", reader.refusals));
+      throw new SqlPullRefusedException(
+          "The SQL pull uses what Lepton does not allow: " + String.join("; ", reader.refusals));
     }
     Set<String> allowed = new TreeSet<>();
     allowedTables.forEach(table -> allowed.add(normalised(table)));
-    List<String> notAllowed = read.stream().filter(table -> !allowed.contains(normalised(table))).toList();
+    List<String> notAllowed =
+        read.stream().filter(table -> !allowed.contains(normalised(table))).toList();
     if (!notAllowed.isEmpty()) {
-      throw new SqlPullRefusedException("The SQL pull reads " + (notAllowed.size() == 1 ? "table " : "tables ")
-          + String.join(", ", notAllowed) + " which this source does not allow; it allows "
-          + (allowed.isEmpty() ? "no tables (ask the administrator to list them)" : String.join(", ", allowed)));
+      throw new SqlPullRefusedException(
+          "The SQL pull reads "
+              + (notAllowed.size() == 1 ? "table " : "tables ")
+              + String.join(", ", notAllowed)
+              + " which this source does not allow; it allows "
+              + (allowed.isEmpty()
+                  ? "no tables (ask the administrator to list them)"
+                  : String.join(", ", allowed)));
     }
     if (read.isEmpty()) {
       throw new SqlPullRefusedException("The SQL pull reads no table");
@@ -113,7 +190,12 @@ public final class SqlPullQuery {
   }
 
   private static String normalised(String table) {
-    return table.replace("\"", "").replace("`", "").replace("[", "").replace("]", "").strip()
+    return table
+        .replace("\"", "")
+        .replace("`", "")
+        .replace("[", "")
+        .replace("]", "")
+        .strip()
         .toLowerCase(Locale.ROOT);
   }
 
@@ -122,9 +204,12 @@ public final class SqlPullQuery {
   }
 
   private static String firstLine(Exception e) {
-    String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-        : String.valueOf(e.getMessage());
-    String line = message.lines().findFirst().orElse(message).replaceFirst("^[\\w.]+Exception: ", "");
+    String message =
+        e.getCause() != null && e.getCause().getMessage() != null
+            ? e.getCause().getMessage()
+            : String.valueOf(e.getMessage());
+    String line =
+        message.lines().findFirst().orElse(message).replaceFirst("^[\\w.]+Exception: ", "");
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
@@ -161,7 +246,8 @@ public final class SqlPullQuery {
 
     @Override
     public <S> Void visit(AnalyticExpression expression, S context) {
-      String name = expression.getName() == null ? "" : expression.getName().toUpperCase(Locale.ROOT);
+      String name =
+          expression.getName() == null ? "" : expression.getName().toUpperCase(Locale.ROOT);
       if (!FUNCTIONS.contains(name)) {
         refusals.add("function " + expression.getName());
       }

@@ -1,11 +1,11 @@
 package ai.lepton.ingest;
 
-import ai.lepton.process.TextVariables;
-import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.engagement.Requirements;
-import ai.lepton.ml.engagement.SqlPullRefusedException;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.engagement.SqlPullRefusedException;
+import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.process.TextVariables;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL pull: an engagement whose requirements name a client database ({@code sqlSource}, configured in
- * {@code lepton.sql.sources}) and a SELECT ({@code sqlQuery}) gets its rows pulled once it waits for data. The rows
- * go through {@link DatasetIngestRoute} as CSV, like any other source. A failed pull is an incident on the
- * engagement in Cockpit (type {@code failedSqlPull}), with the reason.
+ * The SQL pull: an engagement whose requirements name a client database ({@code sqlSource},
+ * configured in {@code lepton.sql.sources}) and a SELECT ({@code sqlQuery}) gets its rows pulled
+ * once it waits for data. The rows go through {@link DatasetIngestRoute} as CSV, like any other
+ * source. A failed pull is an incident on the engagement in Cockpit (type {@code failedSqlPull}),
+ * with the reason.
  */
 @Component
 @EnableConfigurationProperties(ClientSqlSources.class)
@@ -45,8 +46,13 @@ public class SqlPullRoute extends RouteBuilder {
   private final ClientSqlSourceAccess access;
   private final AuditTrail audit;
 
-  public SqlPullRoute(RuntimeService runtime, ClientSqlSources sources, ProducerTemplate producer,
-      RequirementsRecord requirements, ClientSqlSourceAccess access, AuditTrail audit) {
+  public SqlPullRoute(
+      RuntimeService runtime,
+      ClientSqlSources sources,
+      ProducerTemplate producer,
+      RequirementsRecord requirements,
+      ClientSqlSourceAccess access,
+      AuditTrail audit) {
     this.requirements = requirements;
     this.access = access;
     this.audit = audit;
@@ -59,19 +65,25 @@ public class SqlPullRoute extends RouteBuilder {
   public void configure() {
     from("timer:lepton-sql-pull?period={{lepton.ingest.sql-poll-interval:5000}}&delay=1000")
         .routeId("ingest-sql-pull")
-        .process(exchange -> {
-          for (ProcessInstance engagement : runtime.createProcessInstanceQuery()
-              .processDefinitionKey(FindEngagement.PROCESS_KEY).activityIdIn("Task_AwaitDataset")
-              .variableValueNotEquals("sqlSource", "").list()) {
-            if (runtime.getVariable(engagement.getId(), PULLED_AT) == null) {
-              pull(engagement);
-            }
-          }
-        });
+        .process(
+            exchange -> {
+              for (ProcessInstance engagement :
+                  runtime
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey(FindEngagement.PROCESS_KEY)
+                      .activityIdIn("Task_AwaitDataset")
+                      .variableValueNotEquals("sqlSource", "")
+                      .list()) {
+                if (runtime.getVariable(engagement.getId(), PULLED_AT) == null) {
+                  pull(engagement);
+                }
+              }
+            });
   }
 
   private void pull(ProcessInstance engagement) {
-    runtime.setVariable(engagement.getId(), PULLED_AT, Instant.now().toString()); // once, even if it fails
+    runtime.setVariable(
+        engagement.getId(), PULLED_AT, Instant.now().toString()); // once, even if it fails
     // the database and query as recorded with the requirements, never from a variable
     Requirements recorded = requirements.latest(engagement.getBusinessKey()).orElse(null);
     if (recorded == null || !recorded.hasSqlPull()) {
@@ -79,42 +91,74 @@ public class SqlPullRoute extends RouteBuilder {
     }
     String source = recorded.sqlSource();
     try {
-      // checked again: the administrator may have narrowed the source since the requirements were recorded
-      SqlPullQuery query = access.checked(engagement.getBusinessKey(),
-          (String) runtime.getVariable(engagement.getId(), "client"), source, recorded.sqlQuery());
+      // checked again: the administrator may have narrowed the source since the requirements were
+      // recorded
+      SqlPullQuery query =
+          access.checked(
+              engagement.getBusinessKey(),
+              (String) runtime.getVariable(engagement.getId(), "client"),
+              source,
+              recorded.sqlQuery());
       byte[] csv = rowsAsCsv(source, query);
-      producer.requestBodyAndHeaders(DatasetIngestRoute.URI, csv, Map.of(
-          IngestHeaders.ENGAGEMENT, engagement.getBusinessKey(),
-          IngestHeaders.SOURCE, "sql",
-          IngestHeaders.DATASET_NAME, "sql-" + source + ".csv",
-          IngestHeaders.FORMAT, "csv"));
+      producer.requestBodyAndHeaders(
+          DatasetIngestRoute.URI,
+          csv,
+          Map.of(
+              IngestHeaders.ENGAGEMENT,
+              engagement.getBusinessKey(),
+              IngestHeaders.SOURCE,
+              "sql",
+              IngestHeaders.DATASET_NAME,
+              "sql-" + source + ".csv",
+              IngestHeaders.FORMAT,
+              "csv"));
     } catch (Exception e) {
-      Throwable cause = e.getCause() != null && e instanceof org.apache.camel.CamelExecutionException
-          ? e.getCause() : e;
+      Throwable cause =
+          e.getCause() != null && e instanceof org.apache.camel.CamelExecutionException
+              ? e.getCause()
+              : e;
       String reason = "SQL pull from '" + source + "' failed: " + cause.getMessage();
       log.warn("Engagement {}: {}", engagement.getBusinessKey(), reason);
       if (cause instanceof SqlPullRefusedException) {
-        audit.append(ModelRegistry.SYSTEM, "SQL_PULL_REFUSED", "engagement", engagement.getBusinessKey(),
+        audit.append(
+            ModelRegistry.SYSTEM,
+            "SQL_PULL_REFUSED",
+            "engagement",
+            engagement.getBusinessKey(),
             Map.of("source", source, "reason", cause.getMessage()));
       }
-      String waiting = runtime.createExecutionQuery().processInstanceId(engagement.getId())
-          .activityId("Task_AwaitDataset").list().stream().findFirst().map(execution -> execution.getId()).orElse(engagement.getId());
-      runtime.createIncident("failedSqlPull", waiting, source,
-          TextVariables.cut(reason));
+      String waiting =
+          runtime
+              .createExecutionQuery()
+              .processInstanceId(engagement.getId())
+              .activityId("Task_AwaitDataset")
+              .list()
+              .stream()
+              .findFirst()
+              .map(execution -> execution.getId())
+              .orElse(engagement.getId());
+      runtime.createIncident("failedSqlPull", waiting, source, TextVariables.cut(reason));
     }
   }
 
   private byte[] rowsAsCsv(String source, SqlPullQuery query) throws Exception {
-    DataSource dataSource = sources.dataSource(source).orElseThrow(() -> new SqlPullRefusedException(
-        "no client database named '" + source + "' in lepton.sql.sources"));
+    DataSource dataSource =
+        sources
+            .dataSource(source)
+            .orElseThrow(
+                () ->
+                    new SqlPullRefusedException(
+                        "no client database named '" + source + "' in lepton.sql.sources"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Connection connection = dataSource.getConnection()) {
       connection.setReadOnly(true);
       refuseAdministratorAccount(source, connection);
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery(query.sql());
-          CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-              CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+          CSVPrinter printer =
+              new CSVPrinter(
+                  new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                  CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
         ResultSetMetaData meta = rows.getMetaData();
         for (int c = 1; c <= meta.getColumnCount(); c++) {
           printer.print(meta.getColumnLabel(c));
@@ -133,21 +177,27 @@ public class SqlPullRoute extends RouteBuilder {
   }
 
   /**
-   * On H2, only an administrator may read or write files, link other databases or run scripts; a source whose
-   * account is one could do all of that whatever the query says, so it is refused. Other databases: the account's
-   * grants are the administrator's to keep read-only; the connection is read-only in any case.
+   * On H2, only an administrator may read or write files, link other databases or run scripts; a
+   * source whose account is one could do all of that whatever the query says, so it is refused.
+   * Other databases: the account's grants are the administrator's to keep read-only; the connection
+   * is read-only in any case.
    */
-  private static void refuseAdministratorAccount(String source, Connection connection) throws SQLException {
+  private static void refuseAdministratorAccount(String source, Connection connection)
+      throws SQLException {
     if (!connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
       return;
     }
     try (Statement statement = connection.createStatement();
-        ResultSet admin = statement.executeQuery(
-            "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER")) {
+        ResultSet admin =
+            statement.executeQuery(
+                "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER")) {
       if (admin.next() && admin.getBoolean(1)) {
-        throw new SqlPullRefusedException("the account of client database '" + source + "' is an H2 administrator"
-            + " (it could read the server's files); declare a read-only account: CREATE USER … ; GRANT SELECT ON"
-            + " <table> TO …");
+        throw new SqlPullRefusedException(
+            "the account of client database '"
+                + source
+                + "' is an H2 administrator"
+                + " (it could read the server's files); declare a read-only account: CREATE USER … ; GRANT SELECT ON"
+                + " <table> TO …");
       }
     }
   }

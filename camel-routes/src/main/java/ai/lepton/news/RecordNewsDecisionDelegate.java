@@ -5,9 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what the news-monitoring process decided on its item into Lepton's news record: the decision log entry, the
- * decision and the model's probability, or why no decision was taken (the model refused the record, none deployed).
- * Later items about the same client count the alerts from there.
+ * Writes what the news-monitoring process decided on its item into Lepton's news record: the
+ * decision log entry, the decision and the model's probability, or why no decision was taken (the
+ * model refused the record, none deployed). Later items about the same client count the alerts from
+ * there.
  */
 @Component("recordNewsDecision")
 public class RecordNewsDecisionDelegate implements JavaDelegate {
@@ -22,8 +23,11 @@ public class RecordNewsDecisionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object probability = execution.getVariable("probability");
     Object error = execution.getVariable("errorMessage");
-    items.recordDecision(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        (String) execution.getVariable("decisionId"), (String) execution.getVariable("newsDecision"),
+    items.recordDecision(
+        execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId(),
+        (String) execution.getVariable("decisionId"),
+        (String) execution.getVariable("newsDecision"),
         probability instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : null,
         error == null ? null : error.toString());
   }

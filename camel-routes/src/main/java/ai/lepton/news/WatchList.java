@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The clients an institution watches the news for, and which one an item is about: the watched name that occurs first
- * in the item, matched as a whole word regardless of case.
+ * The clients an institution watches the news for, and which one an item is about: the watched name
+ * that occurs first in the item, matched as a whole word regardless of case.
  */
 final class WatchList {
 
@@ -16,11 +16,17 @@ final class WatchList {
 
   WatchList(List<String> names) {
     this.names = List.copyOf(names);
-    this.pattern = names.isEmpty() ? null : Pattern.compile("\\b(" + String.join("|", names.stream()
-        .map(Pattern::quote).toList()) + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    this.pattern =
+        names.isEmpty()
+            ? null
+            : Pattern.compile(
+                "\\b(" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")\\b",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  /** The watched client the text names first, as the watch list spells it; null when it names none. */
+  /**
+   * The watched client the text names first, as the watch list spells it; null when it names none.
+   */
   String clientOf(String text) {
     if (pattern == null || text == null) {
       return null;
@@ -30,7 +36,9 @@ final class WatchList {
       return null;
     }
     String found = matcher.group(1).toLowerCase(Locale.ROOT);
-    return names.stream().filter(name -> name.toLowerCase(Locale.ROOT).equals(found)).findFirst()
+    return names.stream()
+        .filter(name -> name.toLowerCase(Locale.ROOT).equals(found))
+        .findFirst()
         .orElse(matcher.group(1));
   }
 }

@@ -25,37 +25,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The file drop on Camel's real file component, where its route lives: files put in an inbox folder reach the ingest
- * pipeline's endpoint with what the folder says (engagement, production data or not, format), then move to
- * {@code .done/} or, refused, to {@code .error/} with a note saying why. The pipeline itself ({@code direct:ingest},
- * tested with the whole application) is stood in for by a route that keeps what it was given and refuses a body
- * that starts with "bad".
+ * The file drop on Camel's real file component, where its route lives: files put in an inbox folder
+ * reach the ingest pipeline's endpoint with what the folder says (engagement, production data or
+ * not, format), then move to {@code .done/} or, refused, to {@code .error/} with a note saying why.
+ * The pipeline itself ({@code direct:ingest}, tested with the whole application) is stood in for by
+ * a route that keeps what it was given and refuses a body that starts with "bad".
  */
 class FileDropRouteTest {
 
   @TempDir Path inbox;
   private CamelContext camel;
-  private final List<Map<String, Object>> ingested = Collections.synchronizedList(new ArrayList<>());
+  private final List<Map<String, Object>> ingested =
+      Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void start() throws Exception {
     camel = new DefaultCamelContext();
-    camel.addRoutes(new FileDropRoute(new IngestProperties(null, 0, 0, inbox.toString(), Duration.ofMillis(200),
-        null)));
-    camel.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from(DatasetIngestRoute.URI).routeId("ingest-stand-in").process(exchange -> {
-          Map<String, Object> seen = new LinkedHashMap<>(exchange.getMessage().getHeaders());
-          String body = new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8);
-          seen.put("body", body);
-          ingested.add(seen);
-          if (body.startsWith("bad")) {
-            throw new IngestRefusedException(IngestRefusedException.Kind.UNREADABLE, "line 1 is not a header row");
+    camel.addRoutes(
+        new FileDropRoute(
+            new IngestProperties(null, 0, 0, inbox.toString(), Duration.ofMillis(200), null)));
+    camel.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from(DatasetIngestRoute.URI)
+                .routeId("ingest-stand-in")
+                .process(
+                    exchange -> {
+                      Map<String, Object> seen =
+                          new LinkedHashMap<>(exchange.getMessage().getHeaders());
+                      String body =
+                          new String(
+                              exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8);
+                      seen.put("body", body);
+                      ingested.add(seen);
+                      if (body.startsWith("bad")) {
+                        throw new IngestRefusedException(
+                            IngestRefusedException.Kind.UNREADABLE, "line 1 is not a header row");
+                      }
+                    });
           }
         });
-      }
-    });
     camel.start();
   }
 
@@ -66,18 +76,24 @@ class FileDropRouteTest {
 
   @Test
   void aDatasetAndProductionDataDroppedForAnEngagementAreIngestedAndKept() throws Exception {
-    NotifyBuilder done = new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(2).create();
+    NotifyBuilder done =
+        new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(2).create();
     drop("ENG-7/customers.csv", "tenure,churn\n1,Yes\n");
     drop("ENG-7/monitoring/june.ARFF", "@relation june\n");
 
     assertThat(done.matches(30, TimeUnit.SECONDS)).as("both files read").isTrue();
     Map<String, Object> dataset = ingestedNamed("customers.csv");
-    assertThat(dataset).containsEntry(IngestHeaders.ENGAGEMENT, "ENG-7").containsEntry(IngestHeaders.SOURCE, "file")
-        .containsEntry(IngestHeaders.FORMAT, "csv").containsEntry("body", "tenure,churn\n1,Yes\n")
+    assertThat(dataset)
+        .containsEntry(IngestHeaders.ENGAGEMENT, "ENG-7")
+        .containsEntry(IngestHeaders.SOURCE, "file")
+        .containsEntry(IngestHeaders.FORMAT, "csv")
+        .containsEntry("body", "tenure,churn\n1,Yes\n")
         .doesNotContainKey(IngestHeaders.MESSAGE);
-    assertThat(ingestedNamed("june.ARFF")).containsEntry(IngestHeaders.ENGAGEMENT, "ENG-7")
+    assertThat(ingestedNamed("june.ARFF"))
+        .containsEntry(IngestHeaders.ENGAGEMENT, "ENG-7")
         .containsEntry(IngestHeaders.FORMAT, "arff")
-        .containsEntry(IngestHeaders.MESSAGE, ProcessMessage.MONITORING_DATA_RECEIVED.messageName());
+        .containsEntry(
+            IngestHeaders.MESSAGE, ProcessMessage.MONITORING_DATA_RECEIVED.messageName());
     waitUntilMoved("ENG-7/customers.csv");
     waitUntilMoved("ENG-7/monitoring/june.ARFF");
     assertThat(Files.readString(only(inbox.resolve("ENG-7/.done"), "-customers.csv")))
@@ -88,7 +104,8 @@ class FileDropRouteTest {
   @Test
   void aRefusedFileMovesToErrorWithANoteSayingWhyAndAFileInTheWrongFolderNeverReachesThePipeline()
       throws Exception {
-    NotifyBuilder done = new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(2).create();
+    NotifyBuilder done =
+        new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(2).create();
     drop("ENG-7/broken.csv", "bad,,,\n");
     drop("ENG-7/archive/old.csv", "tenure,churn\n");
 
@@ -100,8 +117,11 @@ class FileDropRouteTest {
     assertThat(Files.readString(only(errors, "-broken.csv.error.txt")))
         .startsWith("Refused, nothing stored: line 1 is not a header row");
     assertThat(Files.readString(only(inbox.resolve("ENG-7/archive/.error"), "-old.csv.error.txt")))
-        .contains("Put files in <inbox>/<engagement id>/").contains("not in ENG-7/archive");
-    assertThat(ingested).extracting(seen -> seen.get(IngestHeaders.DATASET_NAME)).containsExactly("broken.csv");
+        .contains("Put files in <inbox>/<engagement id>/")
+        .contains("not in ENG-7/archive");
+    assertThat(ingested)
+        .extracting(seen -> seen.get(IngestHeaders.DATASET_NAME))
+        .containsExactly("broken.csv");
   }
 
   @Test
@@ -110,14 +130,22 @@ class FileDropRouteTest {
     drop("news/reuters.txt", "grain prices rose\n");
     drop("ENG-7/notes.md", "# not data\n");
     drop("loose.csv", "tenure\n1\n");
-    Thread.sleep(1_000); // older than the marker below: read in the same poll or an earlier one, if at all
-    NotifyBuilder done = new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(1).create();
+    Thread.sleep(
+        1_000); // older than the marker below: read in the same poll or an earlier one, if at all
+    NotifyBuilder done =
+        new NotifyBuilder(camel).fromRoute("ingest-file-drop").whenDone(1).create();
     drop("ENG-7/marker.csv", "tenure\n1\n");
 
     assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(ingested).extracting(seen -> seen.get(IngestHeaders.DATASET_NAME)).containsExactly("marker.csv");
-    for (String left : List.of("decisions/churn-risk/campaign.csv", "news/reuters.txt", "ENG-7/notes.md",
-        "loose.csv")) {
+    assertThat(ingested)
+        .extracting(seen -> seen.get(IngestHeaders.DATASET_NAME))
+        .containsExactly("marker.csv");
+    for (String left :
+        List.of(
+            "decisions/churn-risk/campaign.csv",
+            "news/reuters.txt",
+            "ENG-7/notes.md",
+            "loose.csv")) {
       assertThat(inbox.resolve(left)).as(left).exists();
     }
   }
@@ -129,7 +157,9 @@ class FileDropRouteTest {
   }
 
   private Map<String, Object> ingestedNamed(String name) {
-    return ingested.stream().filter(seen -> name.equals(seen.get(IngestHeaders.DATASET_NAME))).findFirst()
+    return ingested.stream()
+        .filter(seen -> name.equals(seen.get(IngestHeaders.DATASET_NAME)))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(name + " was not ingested: " + ingested));
   }
 

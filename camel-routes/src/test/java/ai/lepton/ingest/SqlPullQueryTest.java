@@ -14,15 +14,17 @@ class SqlPullQueryTest {
   private static final List<String> ALLOWED = List.of("customers", "crm.orders");
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "SELECT * FROM customers",
-      "select \"state\", COUNT(*) AS n FROM customers WHERE \"state\" <> 'KS' GROUP BY \"state\"",
-      "SELECT c.id, o.total FROM customers c JOIN crm.orders o ON o.customer = c.id",
-      "SELECT CAST(total_day_minutes AS DOUBLE) AS m, UPPER(TRIM(name)) FROM customers",
-      "WITH recent AS (SELECT * FROM customers WHERE signed > DATE '2020-01-01') SELECT * FROM recent",
-      "SELECT * FROM customers WHERE id IN (SELECT customer FROM crm.orders)",
-      "SELECT * FROM \"CUSTOMERS\" /* the whole table */",
-      "SELECT ROUND(AVG(total), 2), ROW_NUMBER() OVER (ORDER BY id) FROM crm.orders GROUP BY id"})
+  @ValueSource(
+      strings = {
+        "SELECT * FROM customers",
+        "select \"state\", COUNT(*) AS n FROM customers WHERE \"state\" <> 'KS' GROUP BY \"state\"",
+        "SELECT c.id, o.total FROM customers c JOIN crm.orders o ON o.customer = c.id",
+        "SELECT CAST(total_day_minutes AS DOUBLE) AS m, UPPER(TRIM(name)) FROM customers",
+        "WITH recent AS (SELECT * FROM customers WHERE signed > DATE '2020-01-01') SELECT * FROM recent",
+        "SELECT * FROM customers WHERE id IN (SELECT customer FROM crm.orders)",
+        "SELECT * FROM \"CUSTOMERS\" /* the whole table */",
+        "SELECT ROUND(AVG(total), 2), ROW_NUMBER() OVER (ORDER BY id) FROM crm.orders GROUP BY id"
+      })
   void everydaySelectsOverAllowedTablesPass(String sql) {
     SqlPullQuery query = SqlPullQuery.check(sql, ALLOWED);
     assertThat(query.sql()).doesNotContain("/*");
@@ -30,7 +32,10 @@ class SqlPullQueryTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       SELECT CAST(FILE_READ('/etc/passwd',NULL) AS VARCHAR) AS "f",'a' AS "class" FROM customers | function FILE_READ
       SELECT CAST(FILE_READ('/etc/passwd',NULL) AS VARCHAR) AS "f",'a' AS "class" FROM SYSTEM_RANGE(1,1) | table function SYSTEM_RANGE
       SELECT FILE_WRITE(X'41', '/tmp/lepton-pwned') FROM customers | function FILE_WRITE

@@ -24,19 +24,29 @@ class NewsArticlesTest {
 
   @Test
   void aWireStoryIsReadAsSentEntitiesAndAll() {
-    String story = "CHAMPION PRODUCTS &lt;CH> APPROVES STOCK SPLIT Champion Products Inc said its\nboard approved a"
-        + " two-for-one stock split.\n    The company said ...";
-    NewsArticle article = NewsArticles.of(entry("CHAMPION PRODUCTS &lt;CH> APPROVES STOCK SPLIT", story, "guid-1",
-        null), 20_000);
+    String story =
+        "CHAMPION PRODUCTS &lt;CH> APPROVES STOCK SPLIT Champion Products Inc said its\nboard approved a"
+            + " two-for-one stock split.\n    The company said ...";
+    NewsArticle article =
+        NewsArticles.of(
+            entry("CHAMPION PRODUCTS &lt;CH> APPROVES STOCK SPLIT", story, "guid-1", null), 20_000);
     assertThat(article.text()).isEqualTo(story); // it opens with its headline: not repeated
     assertThat(article.key()).isEqualTo("guid-1");
   }
 
   @Test
   void htmlLosesItsMarkupAndTheHeadlineLeadsWhenTheStoryLacksIt() {
-    NewsArticle article = NewsArticles.of(entry("Wheat exports rise", "<p>Exports of <b>wheat</b> rose 5&nbsp;pct"
-        + " &amp; more.</p><script>track()</script>", null, "https://news.example/1"), 20_000);
-    assertThat(article.text()).isEqualTo("Wheat exports rise\nExports of  wheat  rose 5 pct & more.");
+    NewsArticle article =
+        NewsArticles.of(
+            entry(
+                "Wheat exports rise",
+                "<p>Exports of <b>wheat</b> rose 5&nbsp;pct"
+                    + " &amp; more.</p><script>track()</script>",
+                null,
+                "https://news.example/1"),
+            20_000);
+    assertThat(article.text())
+        .isEqualTo("Wheat exports rise\nExports of  wheat  rose 5 pct & more.");
     assertThat(article.key()).isEqualTo("https://news.example/1");
   }
 
@@ -45,17 +55,22 @@ class NewsArticlesTest {
     NewsArticle article = NewsArticles.of(entry("T", "x".repeat(50), null, null), 20);
     assertThat(article.key()).startsWith("sha256:");
     assertThat(article.text()).hasSize(20);
-    assertThat(NewsArticles.of(entry("T", "x".repeat(50), null, null), 20).key()).isEqualTo(article.key());
+    assertThat(NewsArticles.of(entry("T", "x".repeat(50), null, null), 20).key())
+        .isEqualTo(article.key());
   }
 
   @Test
   void anRss2GuidThatIsNoLinkKeysTheItemAndLinksNowhere() throws Exception {
-    String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>https://x</link>"
-        + "<description>d</description><item><title>WHEAT</title><description>WHEAT sales rose</description>"
-        + "<guid isPermaLink=\"false\">story-7</guid></item></channel></rss>";
-    com.rometools.rome.feed.synd.SyndFeed feed = new com.rometools.rome.io.SyndFeedInput().build(
-        new com.rometools.rome.io.XmlReader(new java.io.ByteArrayInputStream(rss.getBytes(
-            java.nio.charset.StandardCharsets.UTF_8))));
+    String rss =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>https://x</link>"
+            + "<description>d</description><item><title>WHEAT</title><description>WHEAT sales rose</description>"
+            + "<guid isPermaLink=\"false\">story-7</guid></item></channel></rss>";
+    com.rometools.rome.feed.synd.SyndFeed feed =
+        new com.rometools.rome.io.SyndFeedInput()
+            .build(
+                new com.rometools.rome.io.XmlReader(
+                    new java.io.ByteArrayInputStream(
+                        rss.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     NewsArticle article = NewsArticles.of(feed.getEntries().get(0), 20_000);
     assertThat(article.key()).isEqualTo("story-7");
     assertThat(article.link()).isNull();

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The bank's own step: an offered loan goes into its loan book (its own table, by its own Flyway migration). */
+/**
+ * The bank's own step: an offered loan goes into its loan book (its own table, by its own Flyway
+ * migration).
+ */
 @Component("bookLoan")
 public class BookLoan implements JavaDelegate {
 
@@ -17,7 +20,10 @@ public class BookLoan implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    jdbc.update("insert into loan_book (application_id, decision, decision_id) values (?, ?, ?)",
-        execution.getBusinessKey(), execution.getVariable("loanDecision"), execution.getVariable("decisionId"));
+    jdbc.update(
+        "insert into loan_book (application_id, decision, decision_id) values (?, ?, ?)",
+        execution.getBusinessKey(),
+        execution.getVariable("loanDecision"),
+        execution.getVariable("decisionId"));
   }
 }

@@ -19,13 +19,19 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A host that wants Lepton's models and rules but not its ingest or its REST API turns them off by property, and a
- * bean of its own replaces Lepton's where Lepton offers one to replace.
+ * A host that wants Lepton's models and rules but not its ingest or its REST API turns them off by
+ * property, and a bean of its own replaces Lepton's where Lepton offers one to replace.
  */
-@SpringBootTest(properties = {"lepton.data-dir=target/lepton-data-parts", "lepton.api.enabled=false",
-    "lepton.ingest.enabled=false", "lepton.news.enabled=false", "lepton.actions.enabled=false",
-    "lepton.notifications.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:loans-parts;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(
+    properties = {
+      "lepton.data-dir=target/lepton-data-parts",
+      "lepton.api.enabled=false",
+      "lepton.ingest.enabled=false",
+      "lepton.news.enabled=false",
+      "lepton.actions.enabled=false",
+      "lepton.notifications.enabled=false",
+      "spring.datasource.url=jdbc:h2:mem:loans-parts;DB_CLOSE_DELAY=-1"
+    })
 class LeptonPartsSwitchedOffTest {
 
   @TestConfiguration
@@ -54,12 +60,14 @@ class LeptonPartsSwitchedOffTest {
   @Test
   void withoutLeptonsIngestNoSqlPullIsAllowed() {
     assertThatThrownBy(() -> sqlPulls.check("ENG-1", "client", "warehouse", "select 1"))
-        .isInstanceOf(SqlPullRefusedException.class).hasMessageContaining("lepton.ingest.enabled=false");
+        .isInstanceOf(SqlPullRefusedException.class)
+        .hasMessageContaining("lepton.ingest.enabled=false");
   }
 
   @Test
   void theHostsOwnRuleSetCatalogueReplacesLeptons() {
     assertThat(ruleSets.decisionRuleSets()).containsExactly("credit-decision");
-    assertThat(context.getBeanNamesForType(RuleSetCatalogue.class)).containsExactly("banksRuleSets");
+    assertThat(context.getBeanNamesForType(RuleSetCatalogue.class))
+        .containsExactly("banksRuleSets");
   }
 }

@@ -12,11 +12,16 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The bank's processes use Lepton's element templates as the templates say (the check Lepton's own BPMN passes). */
+/**
+ * The bank's processes use Lepton's element templates as the templates say (the check Lepton's own
+ * BPMN passes).
+ */
 class LoanProcessesUseLeptonsTemplatesTest {
 
   static Stream<Path> processes() throws IOException {
-    return Files.list(Path.of("src/main/resources/bpmn")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+    return Files.list(Path.of("src/main/resources/bpmn"))
+        .filter(p -> p.toString().endsWith(".bpmn"))
+        .sorted();
   }
 
   @ParameterizedTest

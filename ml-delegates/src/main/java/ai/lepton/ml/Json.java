@@ -10,8 +10,11 @@ import java.util.Map;
 public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectMapper LENIENT = new ObjectMapper()
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper LENIENT =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false);
 
   private Json() {}
 
@@ -24,8 +27,9 @@ public final class Json {
   }
 
   /**
-   * A document as a typed view: fields the view does not know are skipped (a document stored by an older version
-   * stays readable); tests convert {@link #convertStrictly strictly} so that a view cannot silently lose a field.
+   * A document as a typed view: fields the view does not know are skipped (a document stored by an
+   * older version stays readable); tests convert {@link #convertStrictly strictly} so that a view
+   * cannot silently lose a field.
    */
   public static <T> T convert(Object document, Class<T> type) {
     return LENIENT.convertValue(document, type);

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class LeptonVersionTest {
 
-  /** Training runs and the API document record this: Maven's version, not the placeholder it was filtered from. */
+  /**
+   * Training runs and the API document record this: Maven's version, not the placeholder it was
+   * filtered from.
+   */
   @Test
   void isTheVersionMavenBuilt() {
     assertThat(LeptonVersion.VERSION).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");

@@ -7,8 +7,8 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * The real datasets tests read, loaded one way: German credit from the Weka jar, the others from the test resources'
- * {@code data/} (provenance in its NOTICE).
+ * The real datasets tests read, loaded one way: German credit from the Weka jar, the others from
+ * the test resources' {@code data/} (provenance in its NOTICE).
  */
 public final class RealData {
 
@@ -28,7 +28,10 @@ public final class RealData {
     return bytes(CREDIT_G);
   }
 
-  /** An ARFF of the test resources' {@code data/} ({@code wine}, {@code seatbelts}, {@code diabetes}), no class set. */
+  /**
+   * An ARFF of the test resources' {@code data/} ({@code wine}, {@code seatbelts}, {@code
+   * diabetes}), no class set.
+   */
   public static Instances arff(String name) {
     return load("data/" + name + ".arff");
   }

@@ -7,14 +7,16 @@ public enum ExternalTopic {
   TRAIN_CANDIDATE("lepton-train-candidate"),
 
   /**
-   * <em>Profile dataset</em> in {@code ai-engagement}: the profile of the dataset the client sent, with each
-   * attribute's cross-validated skill alone; done by a node's embedded worker (it reads Lepton's tables).
+   * <em>Profile dataset</em> in {@code ai-engagement}: the profile of the dataset the client sent,
+   * with each attribute's cross-validated skill alone; done by a node's embedded worker (it reads
+   * Lepton's tables).
    */
   PROFILE_DATASET("lepton-profile-dataset"),
 
   /**
-   * <em>Check drift and accuracy</em> in {@code ai-engagement}'s maintenance: one monitoring check of the live model
-   * over its decisions and monitoring data, done by a node's embedded worker (it reads Lepton's tables).
+   * <em>Check drift and accuracy</em> in {@code ai-engagement}'s maintenance: one monitoring check
+   * of the live model over its decisions and monitoring data, done by a node's embedded worker (it
+   * reads Lepton's tables).
    */
   CHECK_DRIFT("lepton-check-drift");
 
@@ -28,7 +30,10 @@ public enum ExternalTopic {
     return topic;
   }
 
-  /** Work only the nodes' embedded workers do and lock: it reads Lepton's tables, which standalone workers never see. */
+  /**
+   * Work only the nodes' embedded workers do and lock: it reads Lepton's tables, which standalone
+   * workers never see.
+   */
   public boolean nodeOnly() {
     return this != TRAIN_CANDIDATE;
   }

@@ -1,8 +1,8 @@
 package ai.lepton.process;
 
 /**
- * Camunda keeps a text variable's value and an incident's message in a column of 4,000 characters: Lepton's texts
- * stay under {@value #LIMIT}, leaving room for a note that says what was cut.
+ * Camunda keeps a text variable's value and an incident's message in a column of 4,000 characters:
+ * Lepton's texts stay under {@value #LIMIT}, leaving room for a note that says what was cut.
  */
 public final class TextVariables {
 

@@ -19,7 +19,9 @@ class ElementTemplatesTest {
   private final ElementTemplates templates = ElementTemplates.lepton();
 
   static Stream<Path> processes() throws IOException {
-    return Files.list(Path.of("src/main/resources/bpmn")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+    return Files.list(Path.of("src/main/resources/bpmn"))
+        .filter(p -> p.toString().endsWith(".bpmn"))
+        .sorted();
   }
 
   @ParameterizedTest
@@ -36,40 +38,64 @@ class ElementTemplatesTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactlyInAnyOrderElementsOf(ElementTemplates.FILES);
     }
-    assertThat(templates.all()).hasSize(ElementTemplates.FILES.size()).allSatisfy(t -> {
-      assertThat(t.path("id").asText()).startsWith("ai.lepton.");
-      assertThat(t.path("version").asInt()).isPositive();
-      assertThat(t.path("description").asText()).hasSizeGreaterThan(40);
-    });
+    assertThat(templates.all())
+        .hasSize(ElementTemplates.FILES.size())
+        .allSatisfy(
+            t -> {
+              assertThat(t.path("id").asText()).startsWith("ai.lepton.");
+              assertThat(t.path("version").asInt()).isPositive();
+              assertThat(t.path("description").asText()).hasSizeGreaterThan(40);
+            });
   }
 
   @Test
   void aTaskThatCallsALeptonDelegateWithoutItsTemplateIsNamed() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent()
-        .serviceTask("Task_Score").camundaDelegateExpression("${scoreRecord}").endEvent().done();
-    assertThat(templates.problems(model)).containsExactly(
-        "Task_Score is what template ai.lepton.score-record makes but is not drawn with it (camunda:modelerTemplate)");
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent()
+            .serviceTask("Task_Score")
+            .camundaDelegateExpression("${scoreRecord}")
+            .endEvent()
+            .done();
+    assertThat(templates.problems(model))
+        .containsExactly(
+            "Task_Score is what template ai.lepton.score-record makes but is not drawn with it (camunda:modelerTemplate)");
   }
 
   @Test
   void aTemplatedElementMissingARequiredFieldOrWithAWrongValueIsNamed() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent()
-        .callActivity("Task_Decide").calledElement("model-decision")
-        .camundaIn("features", "features").endEvent().done();
-    model.getModelElementById("Task_Decide").setAttributeValueNs("http://camunda.org/schema/1.0/bpmn",
-        "modelerTemplate", "ai.lepton.model-decision");
-    assertThat(templates.problems(model)).contains(
-        "Task_Decide: 'Model name' (call input modelName) is required by template ai.lepton.model-decision",
-        "Task_Decide: 'Decision into' (call output decision) is required by template ai.lepton.model-decision");
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent()
+            .callActivity("Task_Decide")
+            .calledElement("model-decision")
+            .camundaIn("features", "features")
+            .endEvent()
+            .done();
+    model
+        .getModelElementById("Task_Decide")
+        .setAttributeValueNs(
+            "http://camunda.org/schema/1.0/bpmn", "modelerTemplate", "ai.lepton.model-decision");
+    assertThat(templates.problems(model))
+        .contains(
+            "Task_Decide: 'Model name' (call input modelName) is required by template ai.lepton.model-decision",
+            "Task_Decide: 'Decision into' (call output decision) is required by template ai.lepton.model-decision");
 
-    BpmnModelInstance wrong = Bpmn.createExecutableProcess("p").startEvent()
-        .serviceTask("Task_Rules").camundaDelegateExpression("${scoreRecord}")
-        .camundaInputParameter("ruleSet", "credit-decisions").endEvent().done();
+    BpmnModelInstance wrong =
+        Bpmn.createExecutableProcess("p")
+            .startEvent()
+            .serviceTask("Task_Rules")
+            .camundaDelegateExpression("${scoreRecord}")
+            .camundaInputParameter("ruleSet", "credit-decisions")
+            .endEvent()
+            .done();
     ServiceTask task = wrong.getModelElementById("Task_Rules");
-    task.setAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate", "ai.lepton.apply-rules");
-    assertThat(templates.problems(wrong)).contains(
-        "Task_Rules: attribute camunda:delegateExpression must be ${applyRules} (template ai.lepton.apply-rules),"
-            + " not ${scoreRecord}",
-        "Task_Rules: 'Rule set' is 'credit-decisions', not one of the template's choices");
+    task.setAttributeValueNs(
+        "http://camunda.org/schema/1.0/bpmn", "modelerTemplate", "ai.lepton.apply-rules");
+    assertThat(templates.problems(wrong))
+        .contains(
+            "Task_Rules: attribute camunda:delegateExpression must be ${applyRules} (template ai.lepton.apply-rules),"
+                + " not ${scoreRecord}",
+            "Task_Rules: 'Rule set' is 'credit-decisions', not one of the template's choices");
   }
 }

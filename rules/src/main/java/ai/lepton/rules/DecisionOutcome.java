@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a rule set decided: the strongest decision any rule reached (rules may only raise it), every rule that fired
- * with the decision it asked for and why, and the attributes the rules want dropped (data-quality fixes).
+ * What a rule set decided: the strongest decision any rule reached (rules may only raise it), every
+ * rule that fired with the decision it asked for and why, and the attributes the rules want dropped
+ * (data-quality fixes).
  */
 public class DecisionOutcome {
 
@@ -22,12 +23,17 @@ public class DecisionOutcome {
   private final int ruleSetVersion;
   private final String ruleSetSha256;
 
-  /** @param ranking the rule set's decisions, weakest first; the first is the default */
+  /**
+   * @param ranking the rule set's decisions, weakest first; the first is the default
+   */
   public DecisionOutcome(List<String> ranking) {
     this(ranking, 0, null);
   }
 
-  /** As {@link #DecisionOutcome(List)}, taken by the given version of the rule set (its number and SHA-256). */
+  /**
+   * As {@link #DecisionOutcome(List)}, taken by the given version of the rule set (its number and
+   * SHA-256).
+   */
   public DecisionOutcome(List<String> ranking, int ruleSetVersion, String ruleSetSha256) {
     this.ranking = List.copyOf(ranking);
     this.decision = ranking.get(0);
@@ -44,10 +50,14 @@ public class DecisionOutcome {
     return ruleSetSha256;
   }
 
-  /** Called from a rule's consequence: raises the decision if {@code decision} is stronger, records why. */
+  /**
+   * Called from a rule's consequence: raises the decision if {@code decision} is stronger, records
+   * why.
+   */
   public void decide(String decision, String reason, String rule) {
     if (!ranking.contains(decision)) {
-      throw new IllegalArgumentException("Rule '" + rule + "' decided '" + decision + "', not one of " + ranking);
+      throw new IllegalArgumentException(
+          "Rule '" + rule + "' decided '" + decision + "', not one of " + ranking);
     }
     if (ranking.indexOf(decision) > ranking.indexOf(this.decision)) {
       this.decision = decision;
@@ -55,7 +65,10 @@ public class DecisionOutcome {
     findings.add(new Finding(rule, decision, reason));
   }
 
-  /** Called from a data-quality rule: the attribute is to be removed before training, which is decision CLEAN. */
+  /**
+   * Called from a data-quality rule: the attribute is to be removed before training, which is
+   * decision CLEAN.
+   */
   public void dropAttribute(String attribute, String reason, String rule) {
     decide("CLEAN", reason + ": " + attribute + " is dropped", rule);
     attributesToDrop.add(attribute);
@@ -75,7 +88,10 @@ public class DecisionOutcome {
 
   /** The reasons of the rules that asked for exactly this decision. */
   public List<String> reasonsFor(String decision) {
-    return findings.stream().filter(f -> f.decision().equals(decision)).map(Finding::reason).toList();
+    return findings.stream()
+        .filter(f -> f.decision().equals(decision))
+        .map(Finding::reason)
+        .toList();
   }
 
   public List<String> getAttributesToDrop() {
@@ -83,7 +99,8 @@ public class DecisionOutcome {
   }
 
   public String getReason() {
-    return findings.isEmpty() ? "no rule applied: " + ranking.get(0) + " by default"
+    return findings.isEmpty()
+        ? "no rule applied: " + ranking.get(0) + " by default"
         : String.join("; ", findings.stream().map(Finding::reason).toList());
   }
 }

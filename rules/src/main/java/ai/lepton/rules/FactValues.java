@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** Reads the loosely typed values of process variables and JSON documents into what the facts need. */
+/**
+ * Reads the loosely typed values of process variables and JSON documents into what the facts need.
+ */
 final class FactValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FactValues() {}
 
-  /** A JSON object, whether the variable holds it as a map (Camunda JSON variable) or as JSON text. */
+  /**
+   * A JSON object, whether the variable holds it as a map (Camunda JSON variable) or as JSON text.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> object(Object value, String name) {
     if (value == null) {
@@ -24,7 +28,8 @@ final class FactValues {
     try {
       return JSON.readValue(value.toString(), new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("'" + name + "' must be a JSON object: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "'" + name + "' must be a JSON object: " + e.getOriginalMessage());
     }
   }
 
@@ -40,11 +45,15 @@ final class FactValues {
     try {
       return Double.parseDouble(value.toString());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Feature '" + name + "' must be a number, not '" + value + "'");
+      throw new IllegalArgumentException(
+          "Feature '" + name + "' must be a number, not '" + value + "'");
     }
   }
 
-  /** A number, or null when absent or not a number (NaN): the form Lepton's facts hold optional figures in. */
+  /**
+   * A number, or null when absent or not a number (NaN): the form Lepton's facts hold optional
+   * figures in.
+   */
   static Double optional(Map<String, ?> values, String name) {
     double value = number(values, name);
     return Double.isNaN(value) ? null : value;

@@ -1,8 +1,8 @@
 package ai.lepton.rules;
 
 /**
- * A deployed forecaster's error on the periods whose actuals came in since its series ended, beside the error it
- * was approved on (both mean absolute errors).
+ * A deployed forecaster's error on the periods whose actuals came in since its series ended, beside
+ * the error it was approved on (both mean absolute errors).
  */
 public record ForecastErrorFacts(double recentMae, double approvedMae, int periods) {
 

@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The rule sets as Lepton's jar ships them, each as its version 1: what decides when no store of versions is at hand
- * (a host without Lepton's tables, the benchmarks), and what a store starts from.
+ * The rule sets as Lepton's jar ships them, each as its version 1: what decides when no store of
+ * versions is at hand (a host without Lepton's tables, the benchmarks), and what a store starts
+ * from.
  */
 public final class JarRules implements RuleSource {
 
@@ -31,11 +32,13 @@ public final class JarRules implements RuleSource {
   }
 
   private static RuleSetVersion read(RuleSet ruleSet) {
-    try (InputStream in = JarRules.class.getClassLoader().getResourceAsStream(ruleSet.drlResource())) {
+    try (InputStream in =
+        JarRules.class.getClassLoader().getResourceAsStream(ruleSet.drlResource())) {
       if (in == null) {
         throw new IllegalStateException("Lepton's jar lacks " + ruleSet.drlResource());
       }
-      return RuleSetVersion.of(ruleSet.wireName(), 1, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return RuleSetVersion.of(
+          ruleSet.wireName(), 1, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

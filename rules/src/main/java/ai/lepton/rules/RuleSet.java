@@ -8,65 +8,113 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The rule sets Lepton ships: the name a process or API uses ({@code ruleSet}), its decisions from weakest to
- * strongest ({@link DecisionWords}, beside the processes that test them), and how the process variables become its facts. Their rules are versions ({@link RuleSource}); the
- * jar's DRL is each one's version 1.
+ * The rule sets Lepton ships: the name a process or API uses ({@code ruleSet}), its decisions from
+ * weakest to strongest ({@link DecisionWords}, beside the processes that test them), and how the
+ * process variables become its facts. Their rules are versions ({@link RuleSource}); the jar's DRL
+ * is each one's version 1.
  */
 public enum RuleSet {
-  DATA_QUALITY("data-quality", DecisionWords.of(DecisionWords.Quality.values()),
-      variables -> ProfileFacts.of(FactValues.object(variables.apply("datasetProfile"), "datasetProfile"),
-          required(variables, "targetAttribute"))),
-  APPROVAL_POLICY("approval-policy", DecisionWords.of(DecisionWords.ApprovalPolicy.values()),
-      variables -> ChampionFacts.of(FactValues.object(variables.apply("championMetrics"), "championMetrics"),
-          required(variables, "successMetric"), Double.parseDouble(required(variables, "successThreshold")),
-          Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
-          countLines(variables.apply("qualityOpenFindings")), variables.apply("candidateSkills"),
-          variables.apply("fairnessFloor") instanceof Number floor ? floor.doubleValue() : null)),
-  MAINTENANCE("maintenance", DecisionWords.of(DecisionWords.Maintenance.values()),
-      variables -> maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
-  CHURN_RETENTION("churn-retention", DecisionWords.of(DecisionWords.Retention.values()),
+  DATA_QUALITY(
+      "data-quality",
+      DecisionWords.of(DecisionWords.Quality.values()),
+      variables ->
+          ProfileFacts.of(
+              FactValues.object(variables.apply("datasetProfile"), "datasetProfile"),
+              required(variables, "targetAttribute"))),
+  APPROVAL_POLICY(
+      "approval-policy",
+      DecisionWords.of(DecisionWords.ApprovalPolicy.values()),
+      variables ->
+          ChampionFacts.of(
+              FactValues.object(variables.apply("championMetrics"), "championMetrics"),
+              required(variables, "successMetric"),
+              Double.parseDouble(required(variables, "successThreshold")),
+              Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
+              countLines(variables.apply("qualityOpenFindings")),
+              variables.apply("candidateSkills"),
+              variables.apply("fairnessFloor") instanceof Number floor
+                  ? floor.doubleValue()
+                  : null)),
+  MAINTENANCE(
+      "maintenance",
+      DecisionWords.of(DecisionWords.Maintenance.values()),
+      variables ->
+          maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
+  CHURN_RETENTION(
+      "churn-retention",
+      DecisionWords.of(DecisionWords.Retention.values()),
       variables -> List.of(PredictionFacts.churn(features(variables), distribution(variables)))),
-  CREDIT_DECISION("credit-decision", DecisionWords.of(DecisionWords.Credit.values()),
+  CREDIT_DECISION(
+      "credit-decision",
+      DecisionWords.of(DecisionWords.Credit.values()),
       variables -> List.of(PredictionFacts.credit(features(variables), distribution(variables)))),
   /**
-   * Acts on a text model's reading of a news item: a risk analyst reviews likely negative news, and several items
-   * about one client within a window are escalated (the {@code context} names the client and the earlier alerts).
+   * Acts on a text model's reading of a news item: a risk analyst reviews likely negative news, and
+   * several items about one client within a window are escalated (the {@code context} names the
+   * client and the earlier alerts).
    */
-  NEWS_MONITORING("news-monitoring", DecisionWords.of(DecisionWords.News.values()),
+  NEWS_MONITORING(
+      "news-monitoring",
+      DecisionWords.of(DecisionWords.News.values()),
       variables -> List.of(PredictionFacts.news(distribution(variables), context(variables)))),
-  /** Acts on a forecast (stock-replenishment): reorder when forecast demand over the lead time exceeds stock. */
-  STOCK_REPLENISHMENT("stock-replenishment", DecisionWords.of(DecisionWords.Stock.values()),
-      variables -> List.of(new StockPosition(number(variables, "stockOnHand"),
-          variables.apply("safetyStock") == null ? 0 : number(variables, "safetyStock"),
-          (int) number(variables, "leadTimePeriods"), number(variables, "demandOverLeadTime"),
-          variables.apply("upperDemandOverLeadTime") == null ? null : number(variables, "upperDemandOverLeadTime"),
-          number(variables, "demandNextPeriod"))));
+  /**
+   * Acts on a forecast (stock-replenishment): reorder when forecast demand over the lead time
+   * exceeds stock.
+   */
+  STOCK_REPLENISHMENT(
+      "stock-replenishment",
+      DecisionWords.of(DecisionWords.Stock.values()),
+      variables ->
+          List.of(
+              new StockPosition(
+                  number(variables, "stockOnHand"),
+                  variables.apply("safetyStock") == null ? 0 : number(variables, "safetyStock"),
+                  (int) number(variables, "leadTimePeriods"),
+                  number(variables, "demandOverLeadTime"),
+                  variables.apply("upperDemandOverLeadTime") == null
+                      ? null
+                      : number(variables, "upperDemandOverLeadTime"),
+                  number(variables, "demandNextPeriod"))));
 
   private final String wireName;
   private final List<String> decisions;
   private final Function<Function<String, Object>, List<Object>> facts;
 
-  RuleSet(String wireName, List<String> decisions, Function<Function<String, Object>, List<Object>> facts) {
+  RuleSet(
+      String wireName,
+      List<String> decisions,
+      Function<Function<String, Object>, List<Object>> facts) {
     this.wireName = wireName;
     this.decisions = decisions;
     this.facts = facts;
   }
 
   public static RuleSet of(String name) {
-    return Arrays.stream(values()).filter(r -> r.wireName.equals(name)).findFirst()
-        .orElseThrow(() -> new UnknownRuleSetException(name, Arrays.stream(values()).map(RuleSet::wireName).toList()));
+    return Arrays.stream(values())
+        .filter(r -> r.wireName.equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UnknownRuleSetException(
+                    name, Arrays.stream(values()).map(RuleSet::wireName).toList()));
   }
 
   public String wireName() {
     return wireName;
   }
 
-  /** Whether it decides on a model's prediction (a business decision), rather than on Lepton's own lifecycle. */
+  /**
+   * Whether it decides on a model's prediction (a business decision), rather than on Lepton's own
+   * lifecycle.
+   */
   public boolean decidesOnPredictions() {
     return this == CHURN_RETENTION || this == CREDIT_DECISION || this == NEWS_MONITORING;
   }
 
-  /** The jar's DRL of this rule set (its version 1), e.g. {@code ai/lepton/rules/creditdecision/credit-decision.drl}. */
+  /**
+   * The jar's DRL of this rule set (its version 1), e.g. {@code
+   * ai/lepton/rules/creditdecision/credit-decision.drl}.
+   */
   public String drlResource() {
     return "ai/lepton/rules/" + wireName.replace("-", "") + "/" + wireName + ".drl";
   }
@@ -75,7 +123,9 @@ public enum RuleSet {
     return decisions;
   }
 
-  /** @param variables process variable name → value (JSON variables as maps or as JSON text) */
+  /**
+   * @param variables process variable name → value (JSON variables as maps or as JSON text)
+   */
   List<Object> facts(Function<String, Object> variables) {
     return facts.apply(variables);
   }
@@ -93,7 +143,8 @@ public enum RuleSet {
     try {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Process variable '" + name + "' is not a number: '" + text + "'");
+      throw new IllegalArgumentException(
+          "Process variable '" + name + "' is not a number: '" + text + "'");
     }
   }
 
@@ -101,16 +152,23 @@ public enum RuleSet {
     return FactValues.object(variables.apply("features"), "features");
   }
 
-  /** The business facts beside the record (the JSON variable {@code context}); empty when there are none. */
+  /**
+   * The business facts beside the record (the JSON variable {@code context}); empty when there are
+   * none.
+   */
   private static Map<String, Object> context(Function<String, Object> variables) {
     Object context = variables.apply("context");
-    return context == null || context.toString().isBlank() ? Map.of() : FactValues.object(context, "context");
+    return context == null || context.toString().isBlank()
+        ? Map.of()
+        : FactValues.object(context, "context");
   }
 
   private static Map<String, Double> distribution(Function<String, Object> variables) {
-    Map<String, Object> distribution = FactValues.object(variables.apply("distribution"), "distribution");
+    Map<String, Object> distribution =
+        FactValues.object(variables.apply("distribution"), "distribution");
     Map<String, Double> probabilities = new LinkedHashMap<>();
-    distribution.forEach((label, p) -> probabilities.put(label, FactValues.number(distribution, label)));
+    distribution.forEach(
+        (label, p) -> probabilities.put(label, FactValues.number(distribution, label)));
     return probabilities;
   }
 
@@ -121,22 +179,32 @@ public enum RuleSet {
     if (recent == null || approved == null) {
       return List.of(monitoring(result));
     }
-    return List.of(monitoring(result), new ForecastErrorFacts(recent, approved,
-        (int) FactValues.number(result, "forecastPeriodsChecked")));
+    return List.of(
+        monitoring(result),
+        new ForecastErrorFacts(
+            recent, approved, (int) FactValues.number(result, "forecastPeriodsChecked")));
   }
 
   private static MonitoringFacts monitoring(Map<String, Object> result) {
-    return new MonitoringFacts((int) FactValues.number(result, "significantDrift"),
-        (int) FactValues.number(result, "moderateDrift"), FactValues.text(result, "mostDrifted"),
-        FactValues.optional(result, "maxPsi"), FactValues.optional(result, "recentAccuracy"),
-        FactValues.optional(result, "baselineAccuracy"), (int) FactValues.number(result, "labelledOutcomes"),
+    return new MonitoringFacts(
+        (int) FactValues.number(result, "significantDrift"),
+        (int) FactValues.number(result, "moderateDrift"),
+        FactValues.text(result, "mostDrifted"),
+        FactValues.optional(result, "maxPsi"),
+        FactValues.optional(result, "recentAccuracy"),
+        FactValues.optional(result, "baselineAccuracy"),
+        (int) FactValues.number(result, "labelledOutcomes"),
         Boolean.TRUE.equals(result.get("previousVersion")),
         result.get("recentRows") == null ? 0 : (int) FactValues.number(result, "recentRows"),
-        !Boolean.FALSE.equals(result.get("driftJudged")), band(result, "moderate", 0.1),
+        !Boolean.FALSE.equals(result.get("driftJudged")),
+        band(result, "moderate", 0.1),
         band(result, "significant", 0.25));
   }
 
-  /** A PSI band as the check applied it (its result's {@code psiBands}), or the default when it did not say. */
+  /**
+   * A PSI band as the check applied it (its result's {@code psiBands}), or the default when it did
+   * not say.
+   */
   private static double band(Map<String, Object> result, String name, double fallback) {
     Object bands = result.get("psiBands");
     if (bands instanceof Map<?, ?> map && map.get(name) instanceof Number number) {

@@ -2,7 +2,10 @@ package ai.lepton.rules;
 
 import java.util.Optional;
 
-/** Where the rule sets' versions come from: the one that decides now, and any one by number (for replay). */
+/**
+ * Where the rule sets' versions come from: the one that decides now, and any one by number (for
+ * replay).
+ */
 public interface RuleSource {
 
   /** The version that decides now. */

@@ -1,4 +1,7 @@
 package ai.lepton.rules;
 
-/** A protected attribute the requirements named that the champion's validation could not assess, and why. */
+/**
+ * A protected attribute the requirements named that the champion's validation could not assess, and
+ * why.
+ */
 public record UnassessedFairnessFacts(String attribute, String why) {}

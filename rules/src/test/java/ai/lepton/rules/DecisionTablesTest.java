@@ -10,13 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class DecisionTablesTest {
 
-  /** credit-decision's thresholds as a credit committee keeps them: the README's example decision table. */
-  static final java.nio.file.Path CREDIT_TABLE = java.nio.file.Path.of("../docs/examples/credit-thresholds.csv");
+  /**
+   * credit-decision's thresholds as a credit committee keeps them: the README's example decision
+   * table.
+   */
+  static final java.nio.file.Path CREDIT_TABLE =
+      java.nio.file.Path.of("../docs/examples/credit-thresholds.csv");
 
   @Test
   void aCsvDecisionTableBecomesAVersionThatDecides() throws Exception {
-    String drl = DecisionTables.toDrl("credit-decision", java.nio.file.Files.readAllBytes(CREDIT_TABLE),
-        DecisionTables.Format.CSV);
+    String drl =
+        DecisionTables.toDrl(
+            "credit-decision",
+            java.nio.file.Files.readAllBytes(CREDIT_TABLE),
+            DecisionTables.Format.CSV);
     assertThat(drl).contains("package ai.lepton.rules.creditdecision", "creditAmount >= 20000");
     RuleSetVersion version = RuleSetVersion.of("credit-decision", 2, drl);
     RuleService rules = new RuleService();
@@ -30,7 +37,8 @@ class DecisionTablesTest {
   @Test
   void theSameTableAsAnXlsxWorkbookDecidesTheSame() throws Exception {
     java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
       org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("credit-decision");
       int row = 0;
       for (String line : java.nio.file.Files.readAllLines(CREDIT_TABLE)) {
@@ -44,11 +52,13 @@ class DecisionTablesTest {
       }
       workbook.write(xlsx);
     }
-    String drl = DecisionTables.toDrl("credit-decision", xlsx.toByteArray(), DecisionTables.Format.XLSX);
+    String drl =
+        DecisionTables.toDrl("credit-decision", xlsx.toByteArray(), DecisionTables.Format.XLSX);
     RuleSetVersion version = RuleSetVersion.of("credit-decision", 2, drl);
     RuleService rules = new RuleService();
     assertThat(decide(rules, version, 25000, 0.1).getDecision()).isEqualTo("MANUAL_REVIEW");
-    assertThat(decide(rules, version, 5000, 0.8).getRulesFired()).containsExactly("A likely default is declined");
+    assertThat(decide(rules, version, 5000, 0.8).getRulesFired())
+        .containsExactly("A likely default is declined");
   }
 
   /** The cells of one line of the CSV above (quotes as CSV writes them). */
@@ -76,13 +86,22 @@ class DecisionTablesTest {
 
   @Test
   void aTableDroolsCannotReadIsRefused() {
-    assertThatThrownBy(() -> DecisionTables.toDrl("credit-decision", "just,some\ncells,here\n"
-        .getBytes(StandardCharsets.UTF_8), DecisionTables.Format.CSV)).isInstanceOf(RuleCompileException.class)
+    assertThatThrownBy(
+            () ->
+                DecisionTables.toDrl(
+                    "credit-decision",
+                    "just,some\ncells,here\n".getBytes(StandardCharsets.UTF_8),
+                    DecisionTables.Format.CSV))
+        .isInstanceOf(RuleCompileException.class)
         .hasMessageContaining("credit-decision");
   }
 
-  private static DecisionOutcome decide(RuleService rules, RuleSetVersion version, double amount, double bad) {
-    return rules.apply(RuleSet.CREDIT_DECISION, version, Map.of("credit_amount", amount),
+  private static DecisionOutcome decide(
+      RuleService rules, RuleSetVersion version, double amount, double bad) {
+    return rules.apply(
+        RuleSet.CREDIT_DECISION,
+        version,
+        Map.of("credit_amount", amount),
         Map.of("good", 1 - bad, "bad", bad));
   }
 }

@@ -7,10 +7,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 
 /**
- * Who a login found, as the engine needs it: the user and the user's Camunda groups and tenants. A login that gives
- * this as its principal spares {@link CamundaAuthenticationFilter} asking the identity service again on each call.
+ * Who a login found, as the engine needs it: the user and the user's Camunda groups and tenants. A
+ * login that gives this as its principal spares {@link CamundaAuthenticationFilter} asking the
+ * identity service again on each call.
  */
-public record EngineIdentity(String userId, List<String> groupIds, List<String> tenantIds) implements Principal {
+public record EngineIdentity(String userId, List<String> groupIds, List<String> tenantIds)
+    implements Principal {
 
   public EngineIdentity {
     groupIds = List.copyOf(groupIds);
@@ -24,9 +26,11 @@ public record EngineIdentity(String userId, List<String> groupIds, List<String> 
 
   /** The user's groups and tenants as Camunda's identity service has them now. */
   public static EngineIdentity lookUp(IdentityService identity, String userId) {
-    return new EngineIdentity(userId,
+    return new EngineIdentity(
+        userId,
         identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
         identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-            .map(Tenant::getId).toList());
+            .map(Tenant::getId)
+            .toList());
   }
 }

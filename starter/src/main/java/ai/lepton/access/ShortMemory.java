@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers kept for a short time and then asked for again (a login, a user's groups, a right): at most
- * {@value #MOST_KEPT}, all forgotten at once when that many are kept. A time of zero keeps nothing.
+ * Answers kept for a short time and then asked for again (a login, a user's groups, a right): at
+ * most {@value #MOST_KEPT}, all forgotten at once when that many are kept. A time of zero keeps
+ * nothing.
  */
 public final class ShortMemory<K, V> {
 

@@ -3,7 +3,9 @@ package ai.lepton.api;
 import ai.lepton.process.BpmnErrorCode;
 import org.springframework.http.HttpStatus;
 
-/** A refusal of Lepton's API with its status; {@code body} (optional) replaces the plain error body. */
+/**
+ * A refusal of Lepton's API with its status; {@code body} (optional) replaces the plain error body.
+ */
 public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
@@ -22,13 +24,16 @@ public class ApiException extends RuntimeException {
   }
 
   /**
-   * A model that did not answer, by its error code: 404 no such deployed model, 503 its file cannot be read, 400
-   * anything else (the caller's record, horizon or rule set).
+   * A model that did not answer, by its error code: 404 no such deployed model, 503 its file cannot
+   * be read, 400 anything else (the caller's record, horizon or rule set).
    */
   static ApiException modelRefused(String code, String detail) {
-    HttpStatus status = BpmnErrorCode.MODEL_NOT_FOUND.name().equals(code) ? HttpStatus.NOT_FOUND
-        : BpmnErrorCode.MODEL_UNAVAILABLE.name().equals(code) ? HttpStatus.SERVICE_UNAVAILABLE
-        : HttpStatus.BAD_REQUEST;
+    HttpStatus status =
+        BpmnErrorCode.MODEL_NOT_FOUND.name().equals(code)
+            ? HttpStatus.NOT_FOUND
+            : BpmnErrorCode.MODEL_UNAVAILABLE.name().equals(code)
+                ? HttpStatus.SERVICE_UNAVAILABLE
+                : HttpStatus.BAD_REQUEST;
     return new ApiException(status, code, detail);
   }
 

@@ -40,12 +40,17 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+    return error(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Unsupported content type",
         "Send the dataset as text/csv, text/plain (CSV or ARFF) or multipart/form-data with a field 'file'");
   }
 
-  @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
-      HttpMessageNotReadableException.class})
+  @ExceptionHandler({
+    MissingServletRequestPartException.class,
+    MissingServletRequestParameterException.class,
+    HttpMessageNotReadableException.class
+  })
   ResponseEntity<ApiError> badRequest(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
@@ -62,9 +67,13 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-    return error(HttpStatus.PAYLOAD_TOO_LARGE, "Dataset too large", "The upload is over the "
-        + (e.getMaxUploadSize() > 0 ? (e.getMaxUploadSize() / 1_000_000) + " MB " : "") + "limit"
-        + " (lepton.ingest.max-size); nothing of it was kept");
+    return error(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "Dataset too large",
+        "The upload is over the "
+            + (e.getMaxUploadSize() > 0 ? (e.getMaxUploadSize() / 1_000_000) + " MB " : "")
+            + "limit"
+            + " (lepton.ingest.max-size); nothing of it was kept");
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String error, String detail) {

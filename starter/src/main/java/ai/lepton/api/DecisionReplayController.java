@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Would the same model and rules decide the same today?": logged decisions taken again with the model version and
- * the rule set version that took them. Auditors, model risk officers and administrators (the security chain refuses
- * others, audited). Nothing is written: a replay is not a decision.
+ * "Would the same model and rules decide the same today?": logged decisions taken again with the
+ * model version and the rule set version that took them. Auditors, model risk officers and
+ * administrators (the security chain refuses others, audited). Nothing is written: a replay is not
+ * a decision.
  */
 @ConditionalOnProperty(prefix = "lepton.decisions", name = "enabled", matchIfMissing = true)
 @RestController
@@ -27,21 +28,31 @@ public class DecisionReplayController {
   }
 
   @PostMapping("/api/decisions/{decisionId}/replay")
-  @Operation(summary = "Take one logged decision again and say whether it comes out the same",
-      description = "The logged record, scored by the model version that decided (its file checked against its"
-          + " SHA-256) and decided by the rule set version that decided: identical, or what differs. 404 unknown"
-          + " decision.")
+  @Operation(
+      summary = "Take one logged decision again and say whether it comes out the same",
+      description =
+          "The logged record, scored by the model version that decided (its file checked against its"
+              + " SHA-256) and decided by the rule set version that decided: identical, or what differs. 404 unknown"
+              + " decision.")
   public DecisionReplay.Replayed one(@PathVariable String decisionId) {
-    return replay.replay(decisionId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Unknown decision",
-        "The decision log has no decision " + decisionId));
+    return replay
+        .replay(decisionId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "Unknown decision",
+                    "The decision log has no decision " + decisionId));
   }
 
   @PostMapping("/api/decisions/replay")
-  @Operation(summary = "Take a model's logged decisions of a period again",
-      description = "Decisions of the model from 'from' (inclusive) to 'to' (exclusive), ISO-8601 instants, at most"
-          + " 10,000 (capped says whether there were more): how many came out identical, and each that did not.")
-  public DecisionReplay.PeriodReplayed period(@RequestParam String model, @RequestParam String from,
-      @RequestParam String to) {
+  @Operation(
+      summary = "Take a model's logged decisions of a period again",
+      description =
+          "Decisions of the model from 'from' (inclusive) to 'to' (exclusive), ISO-8601 instants, at most"
+              + " 10,000 (capped says whether there were more): how many came out identical, and each that did not.")
+  public DecisionReplay.PeriodReplayed period(
+      @RequestParam String model, @RequestParam String from, @RequestParam String to) {
     Instant start = instant("from", from);
     Instant end = instant("to", to);
     if (!end.isAfter(start)) {
@@ -54,8 +65,15 @@ public class DecisionReplayController {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid instant", "'" + name + "' must be an ISO-8601"
-          + " instant such as 2026-11-29T08:00:00Z, not '" + value + "'");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Invalid instant",
+          "'"
+              + name
+              + "' must be an ISO-8601"
+              + " instant such as 2026-11-29T08:00:00Z, not '"
+              + value
+              + "'");
     }
   }
 }

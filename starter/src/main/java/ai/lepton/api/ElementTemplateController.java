@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/element-templates}: Lepton's Camunda Modeler element templates as one file, for any logged-in user
- * (process designers save it in Modeler's {@code resources/element-templates/} folder).
+ * {@code GET /api/element-templates}: Lepton's Camunda Modeler element templates as one file, for
+ * any logged-in user (process designers save it in Modeler's {@code resources/element-templates/}
+ * folder).
  */
 @RestController
 public class ElementTemplateController {
@@ -20,7 +21,8 @@ public class ElementTemplateController {
   @GetMapping("/api/element-templates")
   public ResponseEntity<List<JsonNode>> templates() {
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"lepton-element-templates.json\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"lepton-element-templates.json\"")
         .body(templates);
   }
 }

@@ -1,11 +1,11 @@
 package ai.lepton.api;
 
-import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.ProcessMessage;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Opens engagements, tells where one stands (its step, its datasets and its models) and closes them. */
+/**
+ * Opens engagements, tells where one stands (its step, its datasets and its models) and closes
+ * them.
+ */
 @RestController
 public class EngagementController {
 
@@ -36,10 +39,27 @@ public class EngagementController {
 
   static final String ENGAGEMENT_CLOSED = ProcessMessage.ENGAGEMENT_CLOSED.messageName();
 
-  private static final List<String> SHOWN_VARIABLES = List.of("client", "engagementName", "targetAttribute",
-      "problemType", "modelName", "successMetric", "successThreshold", "algorithms", "folds", "seed", "datasetId",
-      "modelVersionId", "trainingRound", "championMeetsThreshold", "approvedBy", "maintenanceVerdict",
-      "monitoringCheckId", "closedBy", "closeReason");
+  private static final List<String> SHOWN_VARIABLES =
+      List.of(
+          "client",
+          "engagementName",
+          "targetAttribute",
+          "problemType",
+          "modelName",
+          "successMetric",
+          "successThreshold",
+          "algorithms",
+          "folds",
+          "seed",
+          "datasetId",
+          "modelVersionId",
+          "trainingRound",
+          "championMeetsThreshold",
+          "approvedBy",
+          "maintenanceVerdict",
+          "monitoringCheckId",
+          "closedBy",
+          "closeReason");
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -50,8 +70,14 @@ public class EngagementController {
   private final AsLepton asLepton;
   private final EngagementOverview overview;
 
-  public EngagementController(RuntimeService runtime, HistoryService history, DatasetStore datasets,
-      ModelRegistry registry, IdentityService identity, AuditTrail audit, AsLepton asLepton,
+  public EngagementController(
+      RuntimeService runtime,
+      HistoryService history,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      IdentityService identity,
+      AuditTrail audit,
+      AsLepton asLepton,
       EngagementOverview overview) {
     this.asLepton = asLepton;
     this.overview = overview;
@@ -64,57 +90,95 @@ public class EngagementController {
   }
 
   @PostMapping("/api/engagements")
-  public ResponseEntity<EngagementView> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-      content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a churn engagement",
-          value = "{\"engagementId\": \"ENG-2026-014\", \"client\": \"Northwind Telecom\","
-              + " \"engagementName\": \"Churn risk for retention calls\"}")))
-      @RequestBody NewEngagement request) {
+  public ResponseEntity<EngagementView> open(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      examples =
+                          @ExampleObject(
+                              name = "a churn engagement",
+                              value =
+                                  "{\"engagementId\": \"ENG-2026-014\", \"client\": \"Northwind Telecom\","
+                                      + " \"engagementName\": \"Churn risk for retention calls\"}")))
+          @RequestBody
+          NewEngagement request) {
     require("engagementId", request.engagementId());
     require("client", request.client());
     require("engagementName", request.engagementName());
     ProcessInstance started;
     try {
-      started = runtime.startProcessInstanceByKey(DatasetIntake.PROCESS_KEY, request.engagementId().strip(),
-          Map.of("client", request.client().strip(), "engagementName", request.engagementName().strip()));
+      started =
+          runtime.startProcessInstanceByKey(
+              DatasetIntake.PROCESS_KEY,
+              request.engagementId().strip(),
+              Map.of(
+                  "client",
+                  request.client().strip(),
+                  "engagementName",
+                  request.engagementName().strip()));
     } catch (FormFieldValidationException e) {
-      HttpStatus status = e.getMessage().contains("already exists") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+      HttpStatus status =
+          e.getMessage().contains("already exists") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
       throw new ApiException(status, "Engagement refused", e.getMessage());
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(engagement(request.engagementId().strip(), started.getId()));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(engagement(request.engagementId().strip(), started.getId()));
   }
 
   /** The statuses a project manager filters on. */
-  static final List<String> STATUSES = List.of("active", "waiting-on-client", "awaiting-approval", "in-maintenance",
-      "closed", "has-incident");
+  static final List<String> STATUSES =
+      List.of(
+          "active",
+          "waiting-on-client",
+          "awaiting-approval",
+          "in-maintenance",
+          "closed",
+          "has-incident");
 
   /**
-   * Every engagement the caller may see, a line each (EngagementOverview): filters {@code client}, {@code phase},
-   * {@code status}, {@code q} (in id, client and name), {@code processInstanceId} (the engagement of one Cockpit
-   * instance); {@code sort} engagementId, client, since or startedAt (a
-   * leading - descending; default -startedAt); {@code page} from 0 and {@code size} up to 200.
+   * Every engagement the caller may see, a line each (EngagementOverview): filters {@code client},
+   * {@code phase}, {@code status}, {@code q} (in id, client and name), {@code processInstanceId}
+   * (the engagement of one Cockpit instance); {@code sort} engagementId, client, since or startedAt
+   * (a leading - descending; default -startedAt); {@code page} from 0 and {@code size} up to 200.
    */
   @GetMapping("/api/engagements")
-  public EngagementOverview.Page list(@RequestParam(required = false) String client,
-      @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String processInstanceId,
-      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+  public EngagementOverview.Page list(
+      @RequestParam(required = false) String client,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String processInstanceId,
+      @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (status != null && !status.isBlank() && !STATUSES.contains(status.strip())) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown status", "Filter by one of " + STATUSES);
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Unknown status", "Filter by one of " + STATUSES);
     }
     if (page < 0 || size < 1 || size > 200) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Bad paging", "page from 0, size from 1 to 200");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Bad paging", "page from 0, size from 1 to 200");
     }
-    return overview.list(new EngagementOverview.Filter(client, phase, status, q, processInstanceId), sort,
-        page, size);
+    return overview.list(
+        new EngagementOverview.Filter(client, phase, status, q, processInstanceId),
+        sort,
+        page,
+        size);
   }
 
   @GetMapping("/api/engagements/{engagementKey}")
   public EngagementView engagement(@PathVariable String engagementKey) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(DatasetIntake.PROCESS_KEY).processInstanceBusinessKey(engagementKey).singleResult();
+    HistoricProcessInstance instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(DatasetIntake.PROCESS_KEY)
+            .processInstanceBusinessKey(engagementKey)
+            .singleResult();
     if (instance == null) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "Unknown engagement",
+      throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          "Unknown engagement",
           "No engagement has the id '" + engagementKey + "' (or you may not see it)");
     }
     return engagement(engagementKey, instance.getId());
@@ -122,20 +186,47 @@ public class EngagementController {
 
   private EngagementView engagement(String key, String processInstanceId) {
     HistoricProcessInstance instance =
-        history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .singleResult();
     Map<String, Object> variables = new LinkedHashMap<>();
-    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableNameIn(SHOWN_VARIABLES.toArray(String[]::new)).list()
-        .stream().sorted(java.util.Comparator.comparingInt(v -> SHOWN_VARIABLES.indexOf(v.getName())))
+    history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .variableNameIn(SHOWN_VARIABLES.toArray(String[]::new))
+        .list()
+        .stream()
+        .sorted(java.util.Comparator.comparingInt(v -> SHOWN_VARIABLES.indexOf(v.getName())))
         .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-    return new EngagementView(key, processInstanceId, instance.getState(), instance.getStartUserId(),
-        instance.getStartTime(), instance.getEndTime(),
-        "ACTIVE".equals(instance.getState()) ? runtime.getActiveActivityIds(processInstanceId) : List.of(),
+    return new EngagementView(
+        key,
+        processInstanceId,
+        instance.getState(),
+        instance.getStartUserId(),
+        instance.getStartTime(),
+        instance.getEndTime(),
+        "ACTIVE".equals(instance.getState())
+            ? runtime.getActiveActivityIds(processInstanceId)
+            : List.of(),
         variables,
-        datasets.findByEngagement(key).stream().map(d -> new EngagementView.DatasetLine(d.id(), d.name(), d.sha256(),
-            d.derivedFrom() == null ? "" : d.derivedFrom())).toList(),
-        registry.findByEngagement(key).stream().map(m -> new EngagementView.ModelLine(m.id(),
-            (m.algorithm() + " " + m.options()).strip(), registry.currentStatus(m.id()), m.trainingRound()))
+        datasets.findByEngagement(key).stream()
+            .map(
+                d ->
+                    new EngagementView.DatasetLine(
+                        d.id(),
+                        d.name(),
+                        d.sha256(),
+                        d.derivedFrom() == null ? "" : d.derivedFrom()))
+            .toList(),
+        registry.findByEngagement(key).stream()
+            .map(
+                m ->
+                    new EngagementView.ModelLine(
+                        m.id(),
+                        (m.algorithm() + " " + m.options()).strip(),
+                        registry.currentStatus(m.id()),
+                        m.trainingRound()))
             .toList());
   }
 
@@ -143,31 +234,61 @@ public class EngagementController {
   public record Closing(String reason) {}
 
   /**
-   * Closes an engagement whose model is live (in maintenance): its monitoring stops, the model stays deployed. Only
-   * project managers (and administrators) close engagements; a reason is required.
+   * Closes an engagement whose model is live (in maintenance): its monitoring stops, the model
+   * stays deployed. Only project managers (and administrators) close engagements; a reason is
+   * required.
    */
   @PostMapping("/api/engagements/{engagementKey}/close")
-  public EngagementView close(@PathVariable String engagementKey, @RequestBody(required = false) Closing closing) {
+  public EngagementView close(
+      @PathVariable String engagementKey, @RequestBody(required = false) Closing closing) {
     List<String> groups = CurrentUser.groups(identity);
     String user = identity.getCurrentAuthentication().getUserId();
     if (!groups.contains(LeptonGroups.PROJECT_MANAGERS) && !groups.contains(LeptonGroups.ADMIN)) {
-      audit.refusal(user, "engagement", engagementKey, "close engagement", "only project managers close engagements",
+      audit.refusal(
+          user,
+          "engagement",
+          engagementKey,
+          "close engagement",
+          "only project managers close engagements",
           Map.of("groups", groups));
-      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Only project managers may close an engagement");
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, "Forbidden", "Only project managers may close an engagement");
     }
     require("reason", closing == null ? null : closing.reason());
     engagement(engagementKey);
-    ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(DatasetIntake.PROCESS_KEY)
-        .processInstanceBusinessKey(engagementKey).singleResult();
-    if (running == null || runtime.createEventSubscriptionQuery().processInstanceId(running.getId())
-        .eventType("message").eventName(ENGAGEMENT_CLOSED).count() == 0) {
-      throw new ApiException(HttpStatus.CONFLICT, "Engagement cannot be closed now", running == null
-          ? "Engagement " + engagementKey + " has already ended"
-          : "Engagement " + engagementKey + " is at " + runtime.getActiveActivityIds(running.getId())
-              + "; it is closed once its model is live (in maintenance), or ended from its review task");
+    ProcessInstance running =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(DatasetIntake.PROCESS_KEY)
+            .processInstanceBusinessKey(engagementKey)
+            .singleResult();
+    if (running == null
+        || runtime
+                .createEventSubscriptionQuery()
+                .processInstanceId(running.getId())
+                .eventType("message")
+                .eventName(ENGAGEMENT_CLOSED)
+                .count()
+            == 0) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Engagement cannot be closed now",
+          running == null
+              ? "Engagement " + engagementKey + " has already ended"
+              : "Engagement "
+                  + engagementKey
+                  + " is at "
+                  + runtime.getActiveActivityIds(running.getId())
+                  + "; it is closed once its model is live (in maintenance), or ended from its review task");
     }
-    asLepton.run(() -> runtime.createMessageCorrelation(ENGAGEMENT_CLOSED).processInstanceId(running.getId())
-        .setVariable("closedBy", user).setVariable("closeReason", closing.reason().strip()).correlateWithResult());
+    asLepton.run(
+        () ->
+            runtime
+                .createMessageCorrelation(ENGAGEMENT_CLOSED)
+                .processInstanceId(running.getId())
+                .setVariable("closedBy", user)
+                .setVariable("closeReason", closing.reason().strip())
+                .correlateWithResult());
     return engagement(engagementKey);
   }
 

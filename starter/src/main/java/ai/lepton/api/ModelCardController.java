@@ -1,11 +1,11 @@
 package ai.lepton.api;
 
 import ai.lepton.ml.card.ModelCardBuilder;
-import java.util.List;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The model card of a model version: {@code /card.json} for machines, {@code /card} as a printable HTML page with its
- * ROC curves (or predicted-vs-actual plot), confusion matrix and drift charts drawn as SVG.
+ * The model card of a model version: {@code /card.json} for machines, {@code /card} as a printable
+ * HTML page with its ROC curves (or predicted-vs-actual plot), confusion matrix and drift charts
+ * drawn as SVG.
  */
 @Controller
 public class ModelCardController {
@@ -33,8 +34,13 @@ public class ModelCardController {
   }
 
   @GetMapping(path = "/api/models/{id}/card", produces = MediaType.TEXT_HTML_VALUE)
-  @Operation(summary = "The model card as a page (charts as SVG)", responses = @ApiResponse(responseCode = "200",
-      description = "The model card", content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)))
+  @Operation(
+      summary = "The model card as a page (charts as SVG)",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The model card",
+              content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)))
   @SuppressWarnings("unchecked")
   public String html(@PathVariable String id, Model model) {
     Map<String, Object> card = cards.build(id);
@@ -45,11 +51,14 @@ public class ModelCardController {
     model.addAttribute("scatter", ModelCardCharts.scatter(validation));
     model.addAttribute("fairness", ModelCardCharts.fairness(validation));
     model.addAttribute("importance", ModelCardCharts.importance(validation));
-    List<Map<String, Object>> series = ModelCardCharts.forecast(validation,
-        String.valueOf(((Map<String, Object>) card.get("intendedUse")).get("targetAttribute")));
+    List<Map<String, Object>> series =
+        ModelCardCharts.forecast(
+            validation,
+            String.valueOf(((Map<String, Object>) card.get("intendedUse")).get("targetAttribute")));
     model.addAttribute("forecast", series.isEmpty() ? null : series.get(0));
     model.addAttribute("forecastSeries", series);
-    model.addAttribute("drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
+    model.addAttribute(
+        "drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
     return "lepton/model-card";
   }
 }

@@ -1,10 +1,10 @@
 package ai.lepton.api;
 
-import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.task.CurrentUser;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Monitoring checks of a model version: the list with PSI/KS per attribute, and a check run now — on its decisions
- * and its engagement's monitoring data since it went live, or on one stored dataset ({@code ?dataset=}). The
- * maintenance phase of an engagement runs the same check on its timer.
+ * Monitoring checks of a model version: the list with PSI/KS per attribute, and a check run now —
+ * on its decisions and its engagement's monitoring data since it went live, or on one stored
+ * dataset ({@code ?dataset=}). The maintenance phase of an engagement runs the same check on its
+ * timer.
  */
 @RestController
 public class MonitoringController {
@@ -28,7 +29,10 @@ public class MonitoringController {
   private final IdentityService identity;
   private final ModelRegistry registry;
 
-  public MonitoringController(MonitoringService monitoring, DatasetStore datasets, IdentityService identity,
+  public MonitoringController(
+      MonitoringService monitoring,
+      DatasetStore datasets,
+      IdentityService identity,
       ModelRegistry registry) {
     this.monitoring = monitoring;
     this.registry = registry;
@@ -43,9 +47,12 @@ public class MonitoringController {
 
   @PostMapping("/api/models/{id}/monitoring")
   @ResponseStatus(HttpStatus.CREATED)
-  public MonitoringCheckView check(@PathVariable String id, @RequestParam(required = false) String dataset) {
+  public MonitoringCheckView check(
+      @PathVariable String id, @RequestParam(required = false) String dataset) {
     if (CurrentUser.groups(identity).stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden",
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
           "Only project managers and data scientists may run monitoring checks");
     }
     String user = identity.getCurrentAuthentication().getUserId();

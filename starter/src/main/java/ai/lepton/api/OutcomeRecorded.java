@@ -7,4 +7,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record OutcomeRecorded(
     @Schema(example = "dec-5f0c3e0b2a8f4c7e") String decisionId,
     @Schema(description = "The true outcome", example = "Yes") String actual,
-    @Schema(description = "Whether the model's prediction was the true outcome") boolean predictionWasRight) {}
+    @Schema(description = "Whether the model's prediction was the true outcome")
+        boolean predictionWasRight) {}

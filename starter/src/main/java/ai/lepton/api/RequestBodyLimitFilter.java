@@ -20,13 +20,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request body has a limit, enforced while it is read, whether its length is declared or it comes chunked: a
- * dataset upload, a batch of records to decide and a trained candidate handed back by a worker
- * {@code lepton.ingest.max-size}, any other Lepton API call (a decision, an outcome)
- * {@code lepton.api.max-body} (64 KB), the engine's REST API and the webapps {@code lepton.engine-rest.max-body}
- * (1 MB). A declared length over the limit is a 413 before a byte is read; a body that grows past it is cut off
- * at the limit and answered 413, so memory never holds more than the limit. (Multipart uploads are bounded by
- * {@code spring.servlet.multipart.*}, set to the same ingest limit.)
+ * Every request body has a limit, enforced while it is read, whether its length is declared or it
+ * comes chunked: a dataset upload, a batch of records to decide and a trained candidate handed back
+ * by a worker {@code lepton.ingest.max-size}, any other Lepton API call (a decision, an outcome)
+ * {@code lepton.api.max-body} (64 KB), the engine's REST API and the webapps {@code
+ * lepton.engine-rest.max-body} (1 MB). A declared length over the limit is a 413 before a byte is
+ * read; a body that grows past it is cut off at the limit and answered 413, so memory never holds
+ * more than the limit. (Multipart uploads are bounded by {@code spring.servlet.multipart.*}, set to
+ * the same ingest limit.)
  */
 @Component
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -36,7 +37,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final DataSize apiLimit;
   private final DataSize engineLimit;
 
-  public RequestBodyLimitFilter(@Value("${lepton.ingest.max-size:200MB}") DataSize uploadLimit, ObjectMapper json,
+  public RequestBodyLimitFilter(
+      @Value("${lepton.ingest.max-size:200MB}") DataSize uploadLimit,
+      ObjectMapper json,
       @Value("${lepton.api.max-body:64KB}") DataSize apiLimit,
       @Value("${lepton.engine-rest.max-body:1MB}") DataSize engineLimit) {
     this.uploadLimit = uploadLimit;
@@ -49,8 +52,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   record Limit(long bytes, String setting, String what) {}
 
   Limit limitFor(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if (path.startsWith("/api/engagements/") && (path.endsWith("/datasets") || path.endsWith("/monitoring-data"))) {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (path.startsWith("/api/engagements/")
+        && (path.endsWith("/datasets") || path.endsWith("/monitoring-data"))) {
       return new Limit(uploadLimit.toBytes(), "lepton.ingest.max-size", "A dataset");
     }
     if (path.startsWith("/api/decisions/") && path.endsWith("/batch")) {
@@ -63,11 +68,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     if (path.startsWith("/api/")) {
       return new Limit(apiLimit.toBytes(), "lepton.api.max-body", "A request to Lepton's API");
     }
-    return new Limit(engineLimit.toBytes(), "lepton.engine-rest.max-body", "A request to the engine");
+    return new Limit(
+        engineLimit.toBytes(), "lepton.engine-rest.max-body", "A request to the engine");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Limit limit = limitFor(request);
     if (request.getContentLengthLong() > limit.bytes()) {
@@ -88,24 +95,33 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
   }
 
-  private void tooLarge(HttpServletResponse response, Limit limit, long declared) throws IOException {
+  private void tooLarge(HttpServletResponse response, Limit limit, long declared)
+      throws IOException {
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setHeader("Connection", "close");
-    String detail = declared >= 0
-        ? String.format("%s is %s, over the %s limit (%s)", limit.what(), describe(declared),
-            describe(limit.bytes()), limit.setting())
-        : grewPast(limit);
-    json.writeValue(response.getOutputStream(), new ApiError(limit.what().equals("A dataset")
-        ? "Dataset too large" : "Request too large", detail));
+    String detail =
+        declared >= 0
+            ? String.format(
+                "%s is %s, over the %s limit (%s)",
+                limit.what(), describe(declared), describe(limit.bytes()), limit.setting())
+            : grewPast(limit);
+    json.writeValue(
+        response.getOutputStream(),
+        new ApiError(
+            limit.what().equals("A dataset") ? "Dataset too large" : "Request too large", detail));
   }
 
   private static String grewPast(Limit limit) {
-    return String.format("%s grew past the %s limit (%s) while it was read; nothing of it was kept", limit.what(),
-        describe(limit.bytes()), limit.setting());
+    return String.format(
+        "%s grew past the %s limit (%s) while it was read; nothing of it was kept",
+        limit.what(), describe(limit.bytes()), limit.setting());
   }
 
-  /** Reading went past the limit; its message is the answer's detail (the API's error handler answers 413). */
+  /**
+   * Reading went past the limit; its message is the answer's detail (the API's error handler
+   * answers 413).
+   */
   public static final class BodyTooLargeException extends IOException {
     BodyTooLargeException(String detail) {
       super(detail);
@@ -113,7 +129,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private static String describe(long bytes) {
-    return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : bytes >= 1 << 10 ? (bytes >> 10) + " KB" : bytes + " bytes";
+    return bytes >= 1 << 20
+        ? (bytes >> 20) + " MB"
+        : bytes >= 1 << 10 ? (bytes >> 10) + " KB" : bytes + " bytes";
   }
 
   /** The request, its body readable up to the limit and no further. */
@@ -173,7 +191,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, (int) Math.min(length, Math.max(1, limit.bytes() - read + 1)));
+        int n =
+            in.read(buffer, offset, (int) Math.min(length, Math.max(1, limit.bytes() - read + 1)));
         count(n);
         return n;
       }

@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * What a standalone training worker asks of Lepton about a <em>Train candidate</em> task it has fetched and locked
- * through Camunda's REST API: what to train, the prepared dataset, and handing the trained candidate back (registered
- * and completed in one transaction). Only the {@code lepton-workers} group may call these ({@code ReadRule}), and only
- * for a task locked by the worker id it gives.
+ * What a standalone training worker asks of Lepton about a <em>Train candidate</em> task it has
+ * fetched and locked through Camunda's REST API: what to train, the prepared dataset, and handing
+ * the trained candidate back (registered and completed in one transaction). Only the {@code
+ * lepton-workers} group may call these ({@code ReadRule}), and only for a task locked by the worker
+ * id it gives.
  */
 @RestController
 public class TrainingTaskController {
@@ -36,38 +37,52 @@ public class TrainingTaskController {
   private final TrainingTasks tasks;
   private final org.camunda.bpm.engine.IdentityService identity;
 
-  public TrainingTaskController(TrainingTasks tasks, org.camunda.bpm.engine.IdentityService identity) {
+  public TrainingTaskController(
+      TrainingTasks tasks, org.camunda.bpm.engine.IdentityService identity) {
     this.identity = identity;
     this.tasks = tasks;
   }
 
   @GetMapping("/api/training-tasks/{externalTaskId}")
-  @Operation(summary = "What a locked training task asks to train (training workers)",
-      description = "From the engagement's recorded requirements and its prepared dataset. 409 when the task is not"
-          + " (or no longer) locked by this worker.")
+  @Operation(
+      summary = "What a locked training task asks to train (training workers)",
+      description =
+          "From the engagement's recorded requirements and its prepared dataset. 409 when the task is not"
+              + " (or no longer) locked by this worker.")
   public TrainingOrder order(@PathVariable String externalTaskId, @RequestParam String workerId) {
     return locked(() -> tasks.order(externalTaskId, workerId));
   }
 
   @GetMapping("/api/training-tasks/{externalTaskId}/dataset")
-  @Operation(summary = "The prepared dataset of a locked training task, as stored (training workers)")
-  public ResponseEntity<byte[]> dataset(@PathVariable String externalTaskId, @RequestParam String workerId) {
+  @Operation(
+      summary = "The prepared dataset of a locked training task, as stored (training workers)")
+  public ResponseEntity<byte[]> dataset(
+      @PathVariable String externalTaskId, @RequestParam String workerId) {
     TrainingOrder order = locked(() -> tasks.order(externalTaskId, workerId));
     byte[] content = tasks.datasetContent(order);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header("X-Dataset-Format", order.datasetFormat()).header("X-Content-Sha256", order.datasetSha256())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(content);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header("X-Dataset-Format", order.datasetFormat())
+        .header("X-Content-Sha256", order.datasetSha256())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(content);
   }
 
-  @PostMapping(path = "/api/training-tasks/{externalTaskId}/candidate",
+  @PostMapping(
+      path = "/api/training-tasks/{externalTaskId}/candidate",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Hand a trained candidate back (training workers)",
-      description = "Parts: metrics (JSON), trainingMillis, model (the serialized Weka model). The candidate is"
-          + " registered and the task completed in one transaction while the task is locked by this worker; 409"
-          + " when it is not (taken over after its lock expired, or done): nothing is registered.")
-  public ResponseEntity<CandidateRegistered> candidate(@PathVariable String externalTaskId,
-      @RequestParam String workerId, @RequestPart("metrics") String metrics,
-      @RequestPart("trainingMillis") String trainingMillis, @RequestPart("model") MultipartFile model)
+  @Operation(
+      summary = "Hand a trained candidate back (training workers)",
+      description =
+          "Parts: metrics (JSON), trainingMillis, model (the serialized Weka model). The candidate is"
+              + " registered and the task completed in one transaction while the task is locked by this worker; 409"
+              + " when it is not (taken over after its lock expired, or done): nothing is registered.")
+  public ResponseEntity<CandidateRegistered> candidate(
+      @PathVariable String externalTaskId,
+      @RequestParam String workerId,
+      @RequestPart("metrics") String metrics,
+      @RequestPart("trainingMillis") String trainingMillis,
+      @RequestPart("model") MultipartFile model)
       throws IOException {
     Map<String, Object> figures;
     long millis;
@@ -75,11 +90,14 @@ public class TrainingTaskController {
       figures = Json.readMap(metrics);
       millis = Long.parseLong(trainingMillis.strip());
     } catch (RuntimeException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Unreadable result",
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Unreadable result",
           "metrics must be a JSON object and trainingMillis a whole number of milliseconds");
     }
     if (figures == null || model.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Unreadable result", "A candidate needs its metrics and model");
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Unreadable result", "A candidate needs its metrics and model");
     }
     TrainingResult result = new TrainingResult(figures, model.getBytes(), millis);
     String id;
@@ -89,7 +107,8 @@ public class TrainingTaskController {
     } catch (TrainingTasks.UnusableResultException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Unusable result", e.getMessage());
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(new CandidateRegistered(id, externalTaskId));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new CandidateRegistered(id, externalTaskId));
   }
 
   private static <T> T locked(java.util.function.Supplier<T> work) {

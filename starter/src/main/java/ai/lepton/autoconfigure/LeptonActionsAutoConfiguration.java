@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The Camel route that carries automated actions of the customer-retention process to {@code lepton.actions.retention-uri}.
- * Off with {@code lepton.actions.enabled=false}.
+ * The Camel route that carries automated actions of the customer-retention process to {@code
+ * lepton.actions.retention-uri}. Off with {@code lepton.actions.enabled=false}.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "lepton.actions", name = "enabled", matchIfMissing = true)

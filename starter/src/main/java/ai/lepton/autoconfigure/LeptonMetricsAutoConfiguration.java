@@ -22,12 +22,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Lepton's meters (Micrometer): decisions and their two steps, the engine's backlog, drift per model and attribute,
- * audit entries and datasets. They go to the host's {@link MeterRegistry} (with Spring Boot Actuator, e.g. its
- * Prometheus endpoint), else to Micrometer's global registry, where they cost next to nothing. Off with {@code
- * lepton.metrics.enabled=false}.
+ * Lepton's meters (Micrometer): decisions and their two steps, the engine's backlog, drift per
+ * model and attribute, audit entries and datasets. They go to the host's {@link MeterRegistry}
+ * (with Spring Boot Actuator, e.g. its Prometheus endpoint), else to Micrometer's global registry,
+ * where they cost next to nothing. Off with {@code lepton.metrics.enabled=false}.
  */
-@AutoConfiguration(after = LeptonAutoConfiguration.class, before = CamundaBpmAutoConfiguration.class)
+@AutoConfiguration(
+    after = LeptonAutoConfiguration.class,
+    before = CamundaBpmAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "lepton.metrics", name = "enabled", matchIfMissing = true)
 public class LeptonMetricsAutoConfiguration {
 
@@ -43,8 +45,8 @@ public class LeptonMetricsAutoConfiguration {
   }
 
   @Bean
-  MeterBinder leptonEngineMeters(ObjectProvider<ProcessEngineConfigurationImpl> engine,
-      ObjectProvider<AsLepton> asLepton) {
+  MeterBinder leptonEngineMeters(
+      ObjectProvider<ProcessEngineConfigurationImpl> engine, ObjectProvider<AsLepton> asLepton) {
     return registry -> EngineMeters.register(registry, engine.getObject(), asLepton.getObject());
   }
 
@@ -54,8 +56,8 @@ public class LeptonMetricsAutoConfiguration {
   }
 
   @Bean
-  DriftMeters leptonDriftMeters(JdbcTemplate jdbc,
-      @Value("${lepton.metrics.drift-refresh:PT1M}") Duration every) {
+  DriftMeters leptonDriftMeters(
+      JdbcTemplate jdbc, @Value("${lepton.metrics.drift-refresh:PT1M}") Duration every) {
     return new DriftMeters(jdbc, every);
   }
 }

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * News monitoring: RSS and Atom feeds and dropped feed files read item by item, each decided once by a deployed text
- * model and the news-monitoring rules in the news-monitoring process ({@code camel-routes/README.md}). Off with
- * {@code lepton.news.enabled=false}.
+ * News monitoring: RSS and Atom feeds and dropped feed files read item by item, each decided once
+ * by a deployed text model and the news-monitoring rules in the news-monitoring process ({@code
+ * camel-routes/README.md}). Off with {@code lepton.news.enabled=false}.
  */
 @AutoConfiguration(after = {CamelAutoConfiguration.class, LeptonIngestAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "lepton.news", name = "enabled", matchIfMissing = true)

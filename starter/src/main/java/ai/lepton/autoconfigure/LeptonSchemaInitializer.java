@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Brings Lepton's tables up to date when the application starts, before any bean that reads them: Spring Boot makes
- * every {@code JdbcTemplate} wait for it ({@link LeptonSchemaInitializerDetector}), as it does for its own Flyway.
+ * Brings Lepton's tables up to date when the application starts, before any bean that reads them:
+ * Spring Boot makes every {@code JdbcTemplate} wait for it ({@link
+ * LeptonSchemaInitializerDetector}), as it does for its own Flyway.
  */
 public class LeptonSchemaInitializer implements InitializingBean {
 
@@ -24,7 +25,10 @@ public class LeptonSchemaInitializer implements InitializingBean {
   public void afterPropertiesSet() {
     int applied = new LeptonSchema(dataSource).migrate();
     if (applied > 0) {
-      LOG.info("Lepton's tables: {} migration(s) applied (history in {})", applied, LeptonSchema.HISTORY_TABLE);
+      LOG.info(
+          "Lepton's tables: {} migration(s) applied (history in {})",
+          applied,
+          LeptonSchema.HISTORY_TABLE);
     }
   }
 }

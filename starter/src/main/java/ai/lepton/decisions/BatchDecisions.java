@@ -4,10 +4,10 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.TimeOrderedId;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.scoring.DecisionLog;
-import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.Score;
 import ai.lepton.ml.scoring.ScoringException;
+import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.rules.DecisionOutcome;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSet;
@@ -22,12 +22,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Many records decided as one: each row scored by the live model version and decided by the rule set exactly as a
- * single decision is (the same scorer, rule session, explanation and decision log), without a process instance per
- * row. Rows are decided in chunks of {@value #CHUNK}; a chunk's decisions are logged in one transaction, and only
- * then are its answers handed on, so every answered decision is in the log. A row that is not a record of the model
- * is answered with its error and logged as nothing; it never stops the batch. The batch itself is one
- * DECISION_BATCH audit entry: who, which model and rule set, how many rows decided and refused.
+ * Many records decided as one: each row scored by the live model version and decided by the rule
+ * set exactly as a single decision is (the same scorer, rule session, explanation and decision
+ * log), without a process instance per row. Rows are decided in chunks of {@value #CHUNK}; a
+ * chunk's decisions are logged in one transaction, and only then are its answers handed on, so
+ * every answered decision is in the log. A row that is not a record of the model is answered with
+ * its error and logged as nothing; it never stops the batch. The batch itself is one DECISION_BATCH
+ * audit entry: who, which model and rule set, how many rows decided and refused.
  */
 public class BatchDecisions {
 
@@ -40,8 +41,13 @@ public class BatchDecisions {
   private final TransactionTemplate transaction;
   private final ShadowScoring shadow;
 
-  public BatchDecisions(RecordScorer scorer, RuleService rules, DecisionLog log, AuditTrail audit,
-      PlatformTransactionManager transactions, ShadowScoring shadow) {
+  public BatchDecisions(
+      RecordScorer scorer,
+      RuleService rules,
+      DecisionLog log,
+      AuditTrail audit,
+      PlatformTransactionManager transactions,
+      ShadowScoring shadow) {
     this.shadow = shadow;
     this.scorer = scorer;
     this.rules = rules;
@@ -64,7 +70,8 @@ public class BatchDecisions {
     }
     scorer.requireRuleSet(modelName, ruleSetName);
     if (!ruleSet.decidesOnPredictions()) {
-      throw new ScoringException(ScoringException.RULE_SET_NOT_APPROVED,
+      throw new ScoringException(
+          ScoringException.RULE_SET_NOT_APPROVED,
           "'" + ruleSetName + "' decides on Lepton's own lifecycle, not on records");
     }
     return ruleSet;
@@ -75,7 +82,10 @@ public class BatchDecisions {
     return scorer.ruleSets(modelName);
   }
 
-  /** A text row (CSV) as a record of the model: numbers where the model expects them, empty cells absent. */
+  /**
+   * A text row (CSV) as a record of the model: numbers where the model expects them, empty cells
+   * absent.
+   */
   public Map<String, Object> fromText(String modelName, Map<String, String> cells) {
     return scorer.fromText(modelName, cells);
   }
@@ -86,8 +96,13 @@ public class BatchDecisions {
   }
 
   /** Decides every row, answering each in order as soon as its chunk is logged. */
-  public BatchSummary decide(String batchId, String modelName, RuleSet ruleSet, Iterator<BatchRow> rows,
-      String actor, Consumer<BatchAnswer> answers) {
+  public BatchSummary decide(
+      String batchId,
+      String modelName,
+      RuleSet ruleSet,
+      Iterator<BatchRow> rows,
+      String actor,
+      Consumer<BatchAnswer> answers) {
     long total = 0;
     long decided = 0;
     List<BatchRow> chunk = new ArrayList<>(CHUNK);
@@ -99,8 +114,8 @@ public class BatchDecisions {
         chunk.clear();
       }
     }
-    BatchSummary summary = new BatchSummary(batchId, modelName, ruleSet.wireName(), total, decided,
-        total - decided);
+    BatchSummary summary =
+        new BatchSummary(batchId, modelName, ruleSet.wireName(), total, decided, total - decided);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("model", modelName);
     payload.put("ruleSet", ruleSet.wireName());
@@ -111,7 +126,12 @@ public class BatchDecisions {
     return summary;
   }
 
-  private long decideChunk(String modelName, RuleSet ruleSet, List<BatchRow> chunk, String batchId, String actor,
+  private long decideChunk(
+      String modelName,
+      RuleSet ruleSet,
+      List<BatchRow> chunk,
+      String batchId,
+      String actor,
       Consumer<BatchAnswer> answers) {
     BatchAnswer[] answered = new BatchAnswer[chunk.size()];
     List<DecisionLog.Entry> entries = new ArrayList<>();
@@ -125,17 +145,36 @@ public class BatchDecisions {
       try {
         Score score = scorer.score(modelName, row.record());
         DecisionOutcome outcome = rules.apply(ruleSet, row.record(), score.distribution());
-        entries.add(new DecisionLog.Entry(modelName, ruleSet.wireName(), Json.write(row.record()), score,
-            outcome.getDecision(), String.join("\n", outcome.getRulesFired()), outcome.getReason(), null, actor,
-            outcome.getRuleSetVersion() > 0 ? outcome.getRuleSetVersion() : null, outcome.getRuleSetSha256()));
+        entries.add(
+            new DecisionLog.Entry(
+                modelName,
+                ruleSet.wireName(),
+                Json.write(row.record()),
+                score,
+                outcome.getDecision(),
+                String.join("\n", outcome.getRulesFired()),
+                outcome.getReason(),
+                null,
+                actor,
+                outcome.getRuleSetVersion() > 0 ? outcome.getRuleSetVersion() : null,
+                outcome.getRuleSetSha256()));
         logged.add(i);
-        answered[i] = new BatchAnswer(row.row(), outcome.getDecision(), score.prediction(),
-            Double.isNaN(score.probability()) ? null : score.probability(), null, outcome.getRulesFired(),
-            outcome.getReason(), null, null);
+        answered[i] =
+            new BatchAnswer(
+                row.row(),
+                outcome.getDecision(),
+                score.prediction(),
+                Double.isNaN(score.probability()) ? null : score.probability(),
+                null,
+                outcome.getRulesFired(),
+                outcome.getReason(),
+                null,
+                null);
       } catch (ScoringException e) {
         answered[i] = BatchAnswer.refused(row.row(), e.code(), e.getMessage());
       } catch (IllegalArgumentException e) {
-        answered[i] = BatchAnswer.refused(row.row(), ScoringException.INVALID_FEATURES, e.getMessage());
+        answered[i] =
+            BatchAnswer.refused(row.row(), ScoringException.INVALID_FEATURES, e.getMessage());
       }
     }
     if (!entries.isEmpty()) {
@@ -145,8 +184,17 @@ public class BatchDecisions {
       }
       for (int k = 0; k < ids.size(); k++) {
         BatchAnswer a = answered[logged.get(k)];
-        answered[logged.get(k)] = new BatchAnswer(a.row(), a.decision(), a.prediction(), a.probability(),
-            ids.get(k), a.rulesFired(), a.reason(), null, null);
+        answered[logged.get(k)] =
+            new BatchAnswer(
+                a.row(),
+                a.decision(),
+                a.prediction(),
+                a.probability(),
+                ids.get(k),
+                a.rulesFired(),
+                a.reason(),
+                null,
+                null);
       }
     }
     for (BatchAnswer answer : answered) {

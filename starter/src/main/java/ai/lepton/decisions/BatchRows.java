@@ -17,23 +17,35 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The rows of a batch as they are read, one at a time (a batch is never held in memory): CSV with a header row, or
- * JSON lines (one object per line, blank lines skipped). A row that is not a record is a {@link BatchRow} saying
- * why; a body that cannot be read any further (broken CSV quoting, a line over {@link #MOST_PER_LINE}) ends with one.
+ * The rows of a batch as they are read, one at a time (a batch is never held in memory): CSV with a
+ * header row, or JSON lines (one object per line, blank lines skipped). A row that is not a record
+ * is a {@link BatchRow} saying why; a body that cannot be read any further (broken CSV quoting, a
+ * line over {@link #MOST_PER_LINE}) ends with one.
  */
 public final class BatchRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The longest line a batch may hold: the largest body of a single decision, 64 KB. */
   public static final int MOST_PER_LINE = 64 * 1024;
 
   private BatchRows() {}
 
-  /** CSV with a header naming the attributes; {@code typed} turns a row's cells into a record of the model. */
-  public static Iterator<BatchRow> csv(Reader body, Function<Map<String, String>, Map<String, Object>> typed)
-      throws IOException {
-    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get().parse(new LineLengthLimit(body, MOST_PER_LINE));
+  /**
+   * CSV with a header naming the attributes; {@code typed} turns a row's cells into a record of the
+   * model.
+   */
+  public static Iterator<BatchRow> csv(
+      Reader body, Function<Map<String, String>, Map<String, Object>> typed) throws IOException {
+    CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .get()
+            .parse(new LineLengthLimit(body, MOST_PER_LINE));
     Iterator<CSVRecord> records = parser.iterator();
     int columns = parser.getHeaderNames().size();
     return new Iterator<>() {
@@ -65,7 +77,8 @@ public final class BatchRows {
           return BatchRow.notARecord(row, "The CSV cannot be read from here on: " + e.getMessage());
         }
         if (record.size() != columns) {
-          return BatchRow.notARecord(row, "The row has " + record.size() + " cells; the header names " + columns);
+          return BatchRow.notARecord(
+              row, "The row has " + record.size() + " cells; the header names " + columns);
         }
         return BatchRow.of(row, typed.apply(record.toMap()));
       }
@@ -114,7 +127,8 @@ public final class BatchRows {
         try {
           JsonNode node = JSON.readTree(line);
           if (node == null || !node.isObject()) {
-            return BatchRow.notARecord(row, "Each line must be one JSON object of a record's features");
+            return BatchRow.notARecord(
+                row, "Each line must be one JSON object of a record's features");
           }
           @SuppressWarnings("unchecked")
           Map<String, Object> record = JSON.convertValue(node, LinkedHashMap.class);

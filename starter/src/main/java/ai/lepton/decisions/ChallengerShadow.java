@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The challenger's answer to a live decision's record: scored by the version on trial (no explanation) and decided by
- * the same rule set. Any failure of the challenger leaves the live decision as it is, unshadowed.
+ * The challenger's answer to a live decision's record: scored by the version on trial (no
+ * explanation) and decided by the same rule set. Any failure of the challenger leaves the live
+ * decision as it is, unshadowed.
  */
 public class ChallengerShadow implements DecisionShadow {
 
@@ -24,15 +25,24 @@ public class ChallengerShadow implements DecisionShadow {
   }
 
   @Override
-  public Optional<DecisionLog.ShadowAnswer> answer(String modelName, String ruleSet, Map<String, Object> features) {
-    return scorer.scoreInShadow(modelName, features).flatMap(score -> {
-      try {
-        DecisionOutcome outcome = rules.apply(RuleSet.of(ruleSet), features, score.distribution());
-        return Optional.of(new DecisionLog.ShadowAnswer(score.modelVersionId(), score.prediction(),
-            score.probability(), outcome.getDecision()));
-      } catch (RuntimeException rulesCannotDecide) {
-        return Optional.empty();
-      }
-    });
+  public Optional<DecisionLog.ShadowAnswer> answer(
+      String modelName, String ruleSet, Map<String, Object> features) {
+    return scorer
+        .scoreInShadow(modelName, features)
+        .flatMap(
+            score -> {
+              try {
+                DecisionOutcome outcome =
+                    rules.apply(RuleSet.of(ruleSet), features, score.distribution());
+                return Optional.of(
+                    new DecisionLog.ShadowAnswer(
+                        score.modelVersionId(),
+                        score.prediction(),
+                        score.probability(),
+                        outcome.getDecision()));
+              } catch (RuntimeException rulesCannotDecide) {
+                return Optional.empty();
+              }
+            });
   }
 }

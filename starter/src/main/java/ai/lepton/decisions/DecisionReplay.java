@@ -19,9 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Takes a logged decision again: its logged record, scored by the model version that decided (its file read and
- * checked against the SHA-256 it was approved with) and decided by the rule set version that decided (checked
- * against its SHA-256), and says whether prediction, decision and rules fired are the same. It writes nothing.
+ * Takes a logged decision again: its logged record, scored by the model version that decided (its
+ * file read and checked against the SHA-256 it was approved with) and decided by the rule set
+ * version that decided (checked against its SHA-256), and says whether prediction, decision and
+ * rules fired are the same. It writes nothing.
  */
 public class DecisionReplay {
 
@@ -29,26 +30,42 @@ public class DecisionReplay {
   public static final int MAX_PERIOD = 10_000;
 
   /** One decision taken again; {@code differences} empty when it is identical. */
-  public record Replayed(String decisionId, String modelVersionId, Integer ruleSetVersion, boolean identical,
-      List<String> differences, String prediction, String decision, List<String> rulesFired) {}
+  public record Replayed(
+      String decisionId,
+      String modelVersionId,
+      Integer ruleSetVersion,
+      boolean identical,
+      List<String> differences,
+      String prediction,
+      String decision,
+      List<String> rulesFired) {}
 
   /** A period taken again: how many, how many identical, and the ones that were not. */
-  public record PeriodReplayed(String model, Instant from, Instant to, int replayed, int identical,
-      List<Replayed> different, boolean capped) {}
+  public record PeriodReplayed(
+      String model,
+      Instant from,
+      Instant to,
+      int replayed,
+      int identical,
+      List<Replayed> different,
+      boolean capped) {}
 
   private final DecisionLog log;
   private final DeployedModels models;
   private final RecordScorer scorer;
   private final RuleService rules;
 
-  public DecisionReplay(DecisionLog log, DeployedModels models, RecordScorer scorer, RuleService rules) {
+  public DecisionReplay(
+      DecisionLog log, DeployedModels models, RecordScorer scorer, RuleService rules) {
     this.log = log;
     this.models = models;
     this.scorer = scorer;
     this.rules = rules;
   }
 
-  /** @return empty when the log has no such decision */
+  /**
+   * @return empty when the log has no such decision
+   */
   public Optional<Replayed> replay(String decisionId) {
     return log.find(decisionId).map(decision -> replay(decision, new HashMap<>()));
   }
@@ -67,47 +84,88 @@ public class DecisionReplay {
         different.add(replayed);
       }
     }
-    return new PeriodReplayed(model, from, to, Math.min(decisions.size(), MAX_PERIOD), identical, different,
-        capped);
+    return new PeriodReplayed(
+        model, from, to, Math.min(decisions.size(), MAX_PERIOD), identical, different, capped);
   }
 
-  /** @param read the model versions read so far in this replay (each file read and checked once per replay) */
+  /**
+   * @param read the model versions read so far in this replay (each file read and checked once per
+   *     replay)
+   */
   private Replayed replay(LoggedDecision logged, Map<String, Object> read) {
     List<String> differences = new ArrayList<>();
-    Object model = read.computeIfAbsent(logged.modelVersionId(), id -> {
-      try {
-        return models.read(id);
-      } catch (ScoringException e) {
-        return e.getMessage();
-      }
-    });
+    Object model =
+        read.computeIfAbsent(
+            logged.modelVersionId(),
+            id -> {
+              try {
+                return models.read(id);
+              } catch (ScoringException e) {
+                return e.getMessage();
+              }
+            });
     if (!(model instanceof DeployedModels.Loaded version)) {
       differences.add("model version " + logged.modelVersionId() + " cannot be read: " + model);
-      return new Replayed(logged.decisionId(), logged.modelVersionId(), logged.ruleSetVersion(), false, differences,
-          null, null, List.of());
+      return new Replayed(
+          logged.decisionId(),
+          logged.modelVersionId(),
+          logged.ruleSetVersion(),
+          false,
+          differences,
+          null,
+          null,
+          List.of());
     }
     RuleSet ruleSet = RuleSet.of(logged.ruleSet());
     int number = logged.ruleSetVersion() == null ? 1 : logged.ruleSetVersion();
     Optional<RuleSetVersion> ruleVersion = rules.source().version(ruleSet, number);
     if (ruleVersion.isEmpty()) {
-      differences.add("version " + number + " of rule set " + ruleSet.wireName() + " is not stored");
-    } else if (logged.ruleSetSha256() != null && !logged.ruleSetSha256().equals(ruleVersion.get().sha256())) {
-      differences.add("version " + number + " of rule set " + ruleSet.wireName() + " has SHA-256 "
-          + ruleVersion.get().sha256() + ", not the " + logged.ruleSetSha256() + " that decided");
+      differences.add(
+          "version " + number + " of rule set " + ruleSet.wireName() + " is not stored");
+    } else if (logged.ruleSetSha256() != null
+        && !logged.ruleSetSha256().equals(ruleVersion.get().sha256())) {
+      differences.add(
+          "version "
+              + number
+              + " of rule set "
+              + ruleSet.wireName()
+              + " has SHA-256 "
+              + ruleVersion.get().sha256()
+              + ", not the "
+              + logged.ruleSetSha256()
+              + " that decided");
     }
     if (!differences.isEmpty()) {
-      return new Replayed(logged.decisionId(), logged.modelVersionId(), logged.ruleSetVersion(), false, differences,
-          null, null, List.of());
+      return new Replayed(
+          logged.decisionId(),
+          logged.modelVersionId(),
+          logged.ruleSetVersion(),
+          false,
+          differences,
+          null,
+          null,
+          List.of());
     }
     Score score = scorer.score(version, logged.features());
-    DecisionOutcome outcome = rules.apply(ruleSet, ruleVersion.get(), logged.features(), score.distribution(),
-        logged.context());
+    DecisionOutcome outcome =
+        rules.apply(
+            ruleSet, ruleVersion.get(), logged.features(), score.distribution(), logged.context());
     compare(differences, "prediction", logged.prediction(), score.prediction());
     compare(differences, "decision", logged.decision(), outcome.getDecision());
-    compare(differences, "rules fired", logged.rulesFired().stream().filter(rule -> !rule.isBlank()).toList(),
+    compare(
+        differences,
+        "rules fired",
+        logged.rulesFired().stream().filter(rule -> !rule.isBlank()).toList(),
         outcome.getRulesFired());
-    return new Replayed(logged.decisionId(), logged.modelVersionId(), number, differences.isEmpty(), differences,
-        score.prediction(), outcome.getDecision(), outcome.getRulesFired());
+    return new Replayed(
+        logged.decisionId(),
+        logged.modelVersionId(),
+        number,
+        differences.isEmpty(),
+        differences,
+        score.prediction(),
+        outcome.getDecision(),
+        outcome.getRulesFired());
   }
 
   private static void compare(List<String> differences, String what, Object logged, Object again) {

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * A reader that refuses a line longer than a limit, so one endless line (a CSV cell or a JSON record without a line
- * break) cannot fill the memory of a batch that is otherwise read a row at a time.
+ * A reader that refuses a line longer than a limit, so one endless line (a CSV cell or a JSON
+ * record without a line break) cannot fill the memory of a batch that is otherwise read a row at a
+ * time.
  */
 final class LineLengthLimit extends FilterReader {
 
@@ -38,8 +39,11 @@ final class LineLengthLimit extends FilterReader {
     if (c == '\n') {
       sinceBreak = 0;
     } else if (c >= 0 && ++sinceBreak > most) {
-      throw new IOException("a line is longer than " + most + " characters: one record per line, each at most that"
-          + " long (lepton.api.max-body)");
+      throw new IOException(
+          "a line is longer than "
+              + most
+              + " characters: one record per line, each at most that"
+              + " long (lepton.api.max-body)");
     }
   }
 }

@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every command the engine refuses a logged-in user for lack of rights (starting a process, completing someone
- * else's task, changing variables...) becomes an AUTHORIZATION_REFUSED audit entry, written after the command's own
- * transaction has rolled back. Refusals Lepton's listeners already audited are not recorded twice.
+ * Every command the engine refuses a logged-in user for lack of rights (starting a process,
+ * completing someone else's task, changing variables...) becomes an AUTHORIZATION_REFUSED audit
+ * entry, written after the command's own transaction has rolled back. Refusals Lepton's listeners
+ * already audited are not recorded twice.
  */
 @Component
 public class AuditRefusalsPlugin extends AbstractProcessEnginePlugin {
@@ -27,8 +28,10 @@ public class AuditRefusalsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setCustomPreCommandInterceptorsTxRequired(EngineExtensions.appended(
-        configuration.getCustomPreCommandInterceptorsTxRequired(), new Recording(configuration)));
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        EngineExtensions.appended(
+            configuration.getCustomPreCommandInterceptorsTxRequired(),
+            new Recording(configuration)));
   }
 
   private final class Recording extends CommandInterceptor {
@@ -48,7 +51,12 @@ public class AuditRefusalsPlugin extends AbstractProcessEnginePlugin {
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (refusal != null && !(refusal instanceof AuditedRefusal) && user != null) {
           String name = command.getClass().getSimpleName();
-          audit.refusal(user.getUserId(), "engine", name, name, refusal.getMessage(),
+          audit.refusal(
+              user.getUserId(),
+              "engine",
+              name,
+              name,
+              refusal.getMessage(),
               Map.of("command", name, "groups", user.getGroupIds()));
         }
         throw e;

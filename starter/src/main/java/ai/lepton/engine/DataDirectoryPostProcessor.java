@@ -9,14 +9,16 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Creates Lepton's data directory and points Weka's home inside it before any Weka class loads, so Weka never
- * writes {@code ~/wekafiles} and everything Lepton keeps lives under one folder.
+ * Creates Lepton's data directory and points Weka's home inside it before any Weka class loads, so
+ * Weka never writes {@code ~/wekafiles} and everything Lepton keeps lives under one folder.
  */
 public class DataDirectoryPostProcessor implements EnvironmentPostProcessor {
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    Path dataDir = Path.of(environment.getProperty("lepton.data-dir", "./data")).toAbsolutePath().normalize();
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    Path dataDir =
+        Path.of(environment.getProperty("lepton.data-dir", "./data")).toAbsolutePath().normalize();
     Path wekaHome = dataDir.resolve("wekafiles");
     try {
       Files.createDirectories(wekaHome);

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Camunda's configuration keeps each kind of extension (command interceptors, history handlers, history levels) as a
- * list that may still be null; Lepton's plugins add theirs to whatever is there.
+ * Camunda's configuration keeps each kind of extension (command interceptors, history handlers,
+ * history levels) as a list that may still be null; Lepton's plugins add theirs to whatever is
+ * there.
  */
 final class EngineExtensions {
 

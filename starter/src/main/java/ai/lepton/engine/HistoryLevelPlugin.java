@@ -1,18 +1,22 @@
 package ai.lepton.engine;
 
+import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.stereotype.Component;
 
-/** Registers {@link StraightThroughHistoryLevel}; {@code camunda.bpm.history-level: lepton-full} selects it. */
+/**
+ * Registers {@link StraightThroughHistoryLevel}; {@code camunda.bpm.history-level: lepton-full}
+ * selects it.
+ */
 @Component
 public class HistoryLevelPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setCustomHistoryLevels(EngineExtensions.<HistoryLevel>appended(
-        configuration.getCustomHistoryLevels(), new StraightThroughHistoryLevel()));
+    configuration.setCustomHistoryLevels(
+        EngineExtensions.<HistoryLevel>appended(
+            configuration.getCustomHistoryLevels(), new StraightThroughHistoryLevel()));
   }
 }

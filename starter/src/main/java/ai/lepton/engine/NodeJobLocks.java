@@ -14,11 +14,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each node locks jobs under a name that survives its restarts ({@code lepton.node-id}, by default host name and
- * port), and on start takes back the jobs it held when it stopped. A node that crashed in the middle of training
- * therefore resumes its jobs at once, instead of leaving them locked for Camunda's lock time (5 minutes), while a job
- * locked by another node that is alive is left alone. Two nodes must never share a name: on one host, give each its
- * own port or {@code LEPTON_NODE_ID}.
+ * Each node locks jobs under a name that survives its restarts ({@code lepton.node-id}, by default
+ * host name and port), and on start takes back the jobs it held when it stopped. A node that
+ * crashed in the middle of training therefore resumes its jobs at once, instead of leaving them
+ * locked for Camunda's lock time (5 minutes), while a job locked by another node that is alive is
+ * left alone. Two nodes must never share a name: on one host, give each its own port or {@code
+ * LEPTON_NODE_ID}.
  */
 @Component
 public class NodeJobLocks extends AbstractProcessEnginePlugin {
@@ -27,8 +28,10 @@ public class NodeJobLocks extends AbstractProcessEnginePlugin {
 
   private final String nodeId;
 
-  public NodeJobLocks(@Value("${lepton.node-id:}") String configured, @Value("${server.port:8080}") int port) {
-    this.nodeId = configured == null || configured.isBlank() ? hostName() + ":" + port : configured.strip();
+  public NodeJobLocks(
+      @Value("${lepton.node-id:}") String configured, @Value("${server.port:8080}") int port) {
+    this.nodeId =
+        configured == null || configured.isBlank() ? hostName() + ":" + port : configured.strip();
   }
 
   public String nodeId() {
@@ -48,8 +51,11 @@ public class NodeJobLocks extends AbstractProcessEnginePlugin {
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
     try (Connection connection = configuration.getDataSource().getConnection();
-        PreparedStatement release = connection.prepareStatement("UPDATE " + table
-            + " SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL WHERE LOCK_OWNER_ = ?")) {
+        PreparedStatement release =
+            connection.prepareStatement(
+                "UPDATE "
+                    + table
+                    + " SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL WHERE LOCK_OWNER_ = ?")) {
       release.setString(1, nodeId);
       int released = release.executeUpdate();
       if (!connection.getAutoCommit()) {
@@ -59,7 +65,9 @@ public class NodeJobLocks extends AbstractProcessEnginePlugin {
         LOG.info("Node {} took back {} job(s) it held when it stopped", nodeId, released);
       }
     } catch (SQLException e) {
-      LOG.warn("Node {} could not take back its jobs ({}); they run when their locks expire", nodeId,
+      LOG.warn(
+          "Node {} could not take back its jobs ({}); they run when their locks expire",
+          nodeId,
           e.getMessage());
     }
   }

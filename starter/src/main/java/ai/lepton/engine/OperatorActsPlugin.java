@@ -25,22 +25,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's operator powers are administrators' tools, and each use of them is on the record.
+ *
  * <ul>
- *   <li>Starting an instance part-way (start instructions, skipped listeners) or restarting an ended one needs only
- *   the right to start or read it in Camunda; Lepton allows it to administrators alone and audits the refusal.</li>
- *   <li>Every operator act Camunda writes to its user operation log (variables set or removed, modification,
- *   suspension, job retries and due dates, deletion, migration...) becomes an OPERATOR_ACT audit entry in the same
- *   transaction, naming the logged-in user; so does a message correlated by a person, which that log omits.</li>
+ *   <li>Starting an instance part-way (start instructions, skipped listeners) or restarting an
+ *       ended one needs only the right to start or read it in Camunda; Lepton allows it to
+ *       administrators alone and audits the refusal.
+ *   <li>Every operator act Camunda writes to its user operation log (variables set or removed,
+ *       modification, suspension, job retries and due dates, deletion, migration...) becomes an
+ *       OPERATOR_ACT audit entry in the same transaction, naming the logged-in user; so does a
+ *       message correlated by a person, which that log omits.
  * </ul>
- * Lepton's own engine calls run inside its commands or without a logged-in user and are neither refused nor logged
- * here: the API that made them checked and audited the caller.
+ *
+ * Lepton's own engine calls run inside its commands or without a logged-in user and are neither
+ * refused nor logged here: the API that made them checked and audited the caller.
  */
 @Component
 public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
 
   private static final List<Class<?>> ADMINISTRATORS_ONLY =
       List.of(StartProcessInstanceAtActivitiesCmd.class, RestartProcessInstancesCmd.class);
-  private static final List<Class<?>> CORRELATIONS = List.of(CorrelateMessageCmd.class, CorrelateAllMessageCmd.class);
+  private static final List<Class<?>> CORRELATIONS =
+      List.of(CorrelateMessageCmd.class, CorrelateAllMessageCmd.class);
 
   private final AuditTrail audit;
 
@@ -50,10 +55,13 @@ public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setCustomPreCommandInterceptorsTxRequired(EngineExtensions.appended(
-        configuration.getCustomPreCommandInterceptorsTxRequired(), new AdministratorsOnly(configuration)));
-    configuration.setCustomHistoryEventHandlers(EngineExtensions.<HistoryEventHandler>appended(
-        configuration.getCustomHistoryEventHandlers(), new OperatorActsToAudit()));
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        EngineExtensions.appended(
+            configuration.getCustomPreCommandInterceptorsTxRequired(),
+            new AdministratorsOnly(configuration)));
+    configuration.setCustomHistoryEventHandlers(
+        EngineExtensions.<HistoryEventHandler>appended(
+            configuration.getCustomHistoryEventHandlers(), new OperatorActsToAudit()));
   }
 
   private final class AdministratorsOnly extends CommandInterceptor {
@@ -71,20 +79,38 @@ public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
       if (!byAPerson) {
         return next.execute(command);
       }
-      boolean administrator = user.getGroupIds() != null && user.getGroupIds().contains(LeptonGroups.ADMIN);
+      boolean administrator =
+          user.getGroupIds() != null && user.getGroupIds().contains(LeptonGroups.ADMIN);
       String name = command.getClass().getSimpleName();
-      if (ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command)) && !administrator) {
-        String why = user.getUserId() + " may not start or restart a process instance part-way (" + name
-            + "): only administrators may; start it from its start event";
-        audit.refusal(user.getUserId(), "engine", name, name, why, Map.of("command", name,
-            "groups", user.getGroupIds()));
+      if (ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command))
+          && !administrator) {
+        String why =
+            user.getUserId()
+                + " may not start or restart a process instance part-way ("
+                + name
+                + "): only administrators may; start it from its start event";
+        audit.refusal(
+            user.getUserId(),
+            "engine",
+            name,
+            name,
+            why,
+            Map.of("command", name, "groups", user.getGroupIds()));
         throw new AuditedRefusal(why);
       }
       T result = next.execute(command);
       if (CORRELATIONS.stream().anyMatch(type -> type.isInstance(command))
           || ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
-        audit.append(user.getUserId(), "OPERATOR_ACT", "engine", name,
-            Map.of("command", name, "groups", user.getGroupIds() == null ? List.of() : user.getGroupIds()));
+        audit.append(
+            user.getUserId(),
+            "OPERATOR_ACT",
+            "engine",
+            name,
+            Map.of(
+                "command",
+                name,
+                "groups",
+                user.getGroupIds() == null ? List.of() : user.getGroupIds()));
       }
       return result;
     }
@@ -96,7 +122,8 @@ public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void handleEvent(HistoryEvent event) {
       if (!(event instanceof UserOperationLogEntryEventEntity entry)
-          || !UserOperationLogEntry.CATEGORY_OPERATOR.equals(entry.getCategory()) || entry.getUserId() == null
+          || !UserOperationLogEntry.CATEGORY_OPERATOR.equals(entry.getCategory())
+          || entry.getUserId() == null
           || isPlainStart(entry)) {
         return;
       }
@@ -111,12 +138,19 @@ public class OperatorActsPlugin extends AbstractProcessEnginePlugin {
       payload.put("jobId", entry.getJobId());
       payload.put("engagement", businessKey(entry.getProcessInstanceId()));
       payload.put("operationId", entry.getOperationId());
-      String subject = entry.getProcessInstanceId() != null ? entry.getProcessInstanceId()
-          : entry.getProcessDefinitionKey() != null ? entry.getProcessDefinitionKey() : entry.getEntityType();
+      String subject =
+          entry.getProcessInstanceId() != null
+              ? entry.getProcessInstanceId()
+              : entry.getProcessDefinitionKey() != null
+                  ? entry.getProcessDefinitionKey()
+                  : entry.getEntityType();
       audit.append(entry.getUserId(), "OPERATOR_ACT", "process-instance", subject, payload);
     }
 
-    /** Starting an instance is everyone's work, not an operator's act (part-way starts are refused or audited). */
+    /**
+     * Starting an instance is everyone's work, not an operator's act (part-way starts are refused
+     * or audited).
+     */
     private static boolean isPlainStart(UserOperationLogEntryEventEntity entry) {
       return UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(entry.getOperationType())
           && "ProcessInstance".equals(entry.getEntityType());

@@ -17,10 +17,11 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Times the two steps of {@code model-decision} (Score record, Apply rules) with start and end listeners added when
- * the process is deployed, so the delegates stay free of metrics. Both listeners of a step run on one thread (the
- * process is straight through); a step that ends in a BPMN error (an unknown model, a rule set not approved) records
- * nothing, so only deployed models and approved rule sets become tags.
+ * Times the two steps of {@code model-decision} (Score record, Apply rules) with start and end
+ * listeners added when the process is deployed, so the delegates stay free of metrics. Both
+ * listeners of a step run on one thread (the process is straight through); a step that ends in a
+ * BPMN error (an unknown model, a rule set not approved) records nothing, so only deployed models
+ * and approved rule sets become tags.
  */
 public final class DecisionStepTimers extends AbstractProcessEnginePlugin {
 
@@ -40,26 +41,38 @@ public final class DecisionStepTimers extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() != null) {
       listeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
-    Map<String, BiConsumer<DelegateExecution, Long>> steps = Map.of(
-        SCORE, (execution, nanos) -> meters.scored(String.valueOf(execution.getVariable("modelName")), nanos),
-        RULES, (execution, nanos) -> meters.ruled(String.valueOf(execution.getVariable("ruleSet")), nanos));
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        BiConsumer<DelegateExecution, Long> step = steps.get(activity.getId());
-        if (step != null && activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && ProcessKey.MODEL_DECISION.key().equals(definition.getKey())) {
-          activity.addListener(ExecutionListener.EVENTNAME_START,
-              (ExecutionListener) execution -> started.get()[0] = System.nanoTime());
-          activity.addListener(ExecutionListener.EVENTNAME_END,
-              (ExecutionListener) execution -> {
-                if (!execution.isCanceled()) { // a BPMN error interrupts the step: its end listener runs canceled
-                  step.accept(execution, System.nanoTime() - started.get()[0]);
-                }
-              });
-        }
-      }
-    });
+    Map<String, BiConsumer<DelegateExecution, Long>> steps =
+        Map.of(
+            SCORE,
+                (execution, nanos) ->
+                    meters.scored(String.valueOf(execution.getVariable("modelName")), nanos),
+            RULES,
+                (execution, nanos) ->
+                    meters.ruled(String.valueOf(execution.getVariable("ruleSet")), nanos));
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            BiConsumer<DelegateExecution, Long> step = steps.get(activity.getId());
+            if (step != null
+                && activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                && ProcessKey.MODEL_DECISION.key().equals(definition.getKey())) {
+              activity.addListener(
+                  ExecutionListener.EVENTNAME_START,
+                  (ExecutionListener) execution -> started.get()[0] = System.nanoTime());
+              activity.addListener(
+                  ExecutionListener.EVENTNAME_END,
+                  (ExecutionListener)
+                      execution -> {
+                        if (!execution
+                            .isCanceled()) { // a BPMN error interrupts the step: its end listener
+                          // runs canceled
+                          step.accept(execution, System.nanoTime() - started.get()[0]);
+                        }
+                      });
+            }
+          }
+        });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 }

@@ -2,8 +2,8 @@ package ai.lepton.metrics;
 
 import ai.lepton.api.MonitoringCheckView;
 import ai.lepton.ml.Json;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
@@ -20,14 +20,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code lepton.monitoring.psi}: the population stability index of each attribute of each model in its newest
- * monitoring check (tags {@code model}, {@code attribute}), read from Lepton's check table every {@code
- * lepton.metrics.drift-refresh} (default a minute; checks run daily by default).
+ * {@code lepton.monitoring.psi}: the population stability index of each attribute of each model in
+ * its newest monitoring check (tags {@code model}, {@code attribute}), read from Lepton's check
+ * table every {@code lepton.metrics.drift-refresh} (default a minute; checks run daily by default).
  */
 public final class DriftMeters implements MeterBinder, SmartLifecycle {
 
-  /** The newest checks read per refresh: enough for every model of an installation, bounded all the same. */
+  /**
+   * The newest checks read per refresh: enough for every model of an installation, bounded all the
+   * same.
+   */
   static final int NEWEST_CHECKS = 500;
+
   private static final Logger LOG = LoggerFactory.getLogger(DriftMeters.class);
 
   private final JdbcTemplate jdbc;
@@ -43,9 +47,11 @@ public final class DriftMeters implements MeterBinder, SmartLifecycle {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    psi = MultiGauge.builder("lepton.monitoring.psi")
-        .description("PSI of an attribute's recent inputs against the training data, newest check of the model")
-        .register(registry);
+    psi =
+        MultiGauge.builder("lepton.monitoring.psi")
+            .description(
+                "PSI of an attribute's recent inputs against the training data, newest check of the model")
+            .register(registry);
   }
 
   /** Reads the newest check of each model again. */
@@ -56,15 +62,23 @@ public final class DriftMeters implements MeterBinder, SmartLifecycle {
     }
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String document : jdbc.queryForList(
-        "SELECT result_json FROM lepton_monitoring_check ORDER BY checked_at DESC LIMIT " + NEWEST_CHECKS,
-        String.class)) {
+    for (String document :
+        jdbc.queryForList(
+            "SELECT result_json FROM lepton_monitoring_check ORDER BY checked_at DESC LIMIT "
+                + NEWEST_CHECKS,
+            String.class)) {
       MonitoringCheckView check = MonitoringCheckView.of(Json.readMap(document));
       if (check.modelName() == null || !seen.add(check.modelName()) || check.attributes() == null) {
         continue;
       }
-      check.attributes().forEach(attribute -> rows.add(MultiGauge.Row.of(
-          Tags.of("model", check.modelName(), "attribute", attribute.attribute()), attribute.psi())));
+      check
+          .attributes()
+          .forEach(
+              attribute ->
+                  rows.add(
+                      MultiGauge.Row.of(
+                          Tags.of("model", check.modelName(), "attribute", attribute.attribute()),
+                          attribute.psi())));
     }
     psi.register(rows, true);
   }
@@ -74,18 +88,25 @@ public final class DriftMeters implements MeterBinder, SmartLifecycle {
     if (every.isZero() || every.isNegative()) {
       return;
     }
-    refreshes = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "lepton-drift-meters");
-      thread.setDaemon(true);
-      return thread;
-    });
-    refreshes.scheduleWithFixedDelay(() -> {
-      try {
-        refresh();
-      } catch (RuntimeException e) {
-        LOG.warn("Could not read the newest monitoring checks for the PSI gauges: {}", e.toString());
-      }
-    }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    refreshes =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "lepton-drift-meters");
+              thread.setDaemon(true);
+              return thread;
+            });
+    refreshes.scheduleWithFixedDelay(
+        () -> {
+          try {
+            refresh();
+          } catch (RuntimeException e) {
+            LOG.warn(
+                "Could not read the newest monitoring checks for the PSI gauges: {}", e.toString());
+          }
+        },
+        0,
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What happened in an engagement that someone must know: the engagement, what happened in words, who is told (groups,
- * users and their e-mail addresses from Camunda's identity service) and where to look.
+ * What happened in an engagement that someone must know: the engagement, what happened in words,
+ * who is told (groups, users and their e-mail addresses from Camunda's identity service) and where
+ * to look.
  */
 public record Notification(
     String id,

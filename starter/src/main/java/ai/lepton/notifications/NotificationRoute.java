@@ -3,9 +3,10 @@ package ai.lepton.notifications;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Delivers notifications to one configurable Camel endpoint ({@code lepton.notifications.endpoint}): by default
- * JSON files in {@code <data-dir>/outbox/notifications}; {@code smtp://…} for mail, {@code http(s)://…} for a
- * webhook, or any other Camel URI. A delivery that still fails after three retries lands, unchanged, in
+ * Delivers notifications to one configurable Camel endpoint ({@code
+ * lepton.notifications.endpoint}): by default JSON files in {@code
+ * <data-dir>/outbox/notifications}; {@code smtp://…} for mail, {@code http(s)://…} for a webhook,
+ * or any other Camel URI. A delivery that still fails after three retries lands, unchanged, in
  * {@code lepton.notifications.undelivered} (a folder), so nothing is lost.
  */
 public class NotificationRoute extends RouteBuilder {
@@ -22,8 +23,12 @@ public class NotificationRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    errorHandler(deadLetterChannel(undelivered).useOriginalMessage().maximumRedeliveries(3)
-        .redeliveryDelay(1_000).logExhausted(true));
+    errorHandler(
+        deadLetterChannel(undelivered)
+            .useOriginalMessage()
+            .maximumRedeliveries(3)
+            .redeliveryDelay(1_000)
+            .logExhausted(true));
     from(ENDPOINT).routeId("lepton-notifications").to(target);
   }
 }

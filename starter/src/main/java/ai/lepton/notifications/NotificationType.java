@@ -1,6 +1,9 @@
 package ai.lepton.notifications;
 
-/** The events a project manager or a model risk officer is told about, and the subject line each one gets. */
+/**
+ * The events a project manager or a model risk officer is told about, and the subject line each one
+ * gets.
+ */
 public enum NotificationType {
   APPROVAL_NEEDED("A model awaits your approval"),
   MODEL_APPROVED("Model approved"),

@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * *Release version* of rule-change: the version the instance releases goes to work (ACTIVE; the one before it
- * RETIRED), only if a model risk officer's approval of it is on record; otherwise an incident, nothing changed.
+ * *Release version* of rule-change: the version the instance releases goes to work (ACTIVE; the one
+ * before it RETIRED), only if a model risk officer's approval of it is on record; otherwise an
+ * incident, nothing changed.
  */
 public class ActivateRuleSetVersionDelegate implements JavaDelegate {
 

@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * *Analyse impact* of rule-change: the version the instance releases (its business key, the record's DRL) replayed
- * over the newest logged decisions of its rule set; {@code ruleImpactSummary} and {@code ruleImpact} (JSON) for the
- * risk officer's form. The approval keeps the analysis computed again, not these variables.
+ * *Analyse impact* of rule-change: the version the instance releases (its business key, the
+ * record's DRL) replayed over the newest logged decisions of its rule set; {@code
+ * ruleImpactSummary} and {@code ruleImpact} (JSON) for the risk officer's form. The approval keeps
+ * the analysis computed again, not these variables.
  */
 public class AnalyseRuleImpactDelegate implements JavaDelegate {
 
@@ -23,11 +24,22 @@ public class AnalyseRuleImpactDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RuleChangeKey key = RuleChangeKey.parse(execution.getProcessBusinessKey());
-    RuleSetVersion proposed = versions.version(key.ruleSet(), key.version()).orElseThrow(() ->
-        new IllegalStateException("Rule set " + key.ruleSet().wireName() + " has no version " + key.version()));
+    RuleSetVersion proposed =
+        versions
+            .version(key.ruleSet(), key.version())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Rule set "
+                            + key.ruleSet().wireName()
+                            + " has no version "
+                            + key.version()));
     var report = impact.of(key.ruleSet(), proposed);
     execution.setVariable("ruleImpactSummary", report.get("summary"));
-    execution.setVariable("ruleImpact", Variables.objectValue(report)
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    execution.setVariable(
+        "ruleImpact",
+        Variables.objectValue(report)
+            .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+            .create());
   }
 }

@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * *Approve rule change*, four eyes on facts from the record: the logged-in user is a model risk officer who neither
- * wrote the version (its author in Lepton's table) nor submitted it (the instance's start user in Camunda's history);
- * a reason either way. The impact analysis computed again now is kept with the decision as its evidence.
+ * *Approve rule change*, four eyes on facts from the record: the logged-in user is a model risk
+ * officer who neither wrote the version (its author in Lepton's table) nor submitted it (the
+ * instance's start user in Camunda's history); a reason either way. The impact analysis computed
+ * again now is kept with the decision as its evidence.
  */
 public class RecordRuleChangeDecisionListener implements TaskListener {
 
@@ -22,7 +23,8 @@ public class RecordRuleChangeDecisionListener implements TaskListener {
   private final RuleImpact impact;
   private final AuditTrail audit;
 
-  public RecordRuleChangeDecisionListener(RuleSetVersions versions, RuleImpact impact, AuditTrail audit) {
+  public RecordRuleChangeDecisionListener(
+      RuleSetVersions versions, RuleImpact impact, AuditTrail audit) {
     this.versions = versions;
     this.impact = impact;
     this.audit = audit;
@@ -33,20 +35,31 @@ public class RecordRuleChangeDecisionListener implements TaskListener {
     RuleChangeKey key = RuleChangeKey.parse(task.getExecution().getProcessBusinessKey());
     RuleSetVersions.Stored version = versions.find(key.ruleSet(), key.version()).orElseThrow();
     String officer = CurrentUser.of(task);
-    String breach = officer == null ? "A rule change can only be approved or rejected by a logged-in user"
-        : !CurrentUser.groups(task).contains(LeptonGroups.MODEL_RISK_OFFICERS)
-            ? officer + " is not a model risk officer and so cannot approve or reject rule changes"
-        : officer.equals(version.author()) ? officer + " wrote this version and so cannot approve it"
-        : officer.equals(CurrentUser.startUserOf(task)) ? officer + " submitted this version and so cannot approve it"
-        : null;
+    String breach =
+        officer == null
+            ? "A rule change can only be approved or rejected by a logged-in user"
+            : !CurrentUser.groups(task).contains(LeptonGroups.MODEL_RISK_OFFICERS)
+                ? officer
+                    + " is not a model risk officer and so cannot approve or reject rule changes"
+                : officer.equals(version.author())
+                    ? officer + " wrote this version and so cannot approve it"
+                    : officer.equals(CurrentUser.startUserOf(task))
+                        ? officer + " submitted this version and so cannot approve it"
+                        : null;
     if (breach != null) {
-      audit.refusal(officer, "rule-set", version.id(), "complete task " + task.getTaskDefinitionKey(), breach,
+      audit.refusal(
+          officer,
+          "rule-set",
+          version.id(),
+          "complete task " + task.getTaskDefinitionKey(),
+          breach,
           Map.of("taskId", task.getId(), "ruleChange", key.toString()));
       throw new AuditedRefusal(breach);
     }
     Object approved = task.getVariable("approved");
     if (!(approved instanceof Boolean) && !"true".equals(approved) && !"false".equals(approved)) {
-      throw new FormFieldValidationException("approved", "approved must be true (release) or false (reject)");
+      throw new FormFieldValidationException(
+          "approved", "approved must be true (release) or false (reject)");
     }
     String reason = Objects.toString(task.getVariable("approvalReason"), "").strip();
     if (reason.isEmpty()) {

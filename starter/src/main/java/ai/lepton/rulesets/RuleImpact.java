@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a proposed rule set version would change: the newest logged decisions taken with the rule set, by every model
- * that uses it, decided again by the proposed version on the same record and the same model answer (the logged
- * class probabilities); how many would change, from what to what, with examples, per model. Writes nothing.
+ * What a proposed rule set version would change: the newest logged decisions taken with the rule
+ * set, by every model that uses it, decided again by the proposed version on the same record and
+ * the same model answer (the logged class probabilities); how many would change, from what to what,
+ * with examples, per model. Writes nothing.
  */
 public class RuleImpact {
 
@@ -45,7 +46,13 @@ public class RuleImpact {
       counts[0]++;
       DecisionOutcome outcome;
       try {
-        outcome = rules.apply(ruleSet, proposed, decision.features(), decision.distribution(), decision.context());
+        outcome =
+            rules.apply(
+                ruleSet,
+                proposed,
+                decision.features(),
+                decision.distribution(),
+                decision.context());
       } catch (IllegalArgumentException e) {
         unreadable++;
         continue;
@@ -75,7 +82,8 @@ public class RuleImpact {
     impact.put("notReplayable", unreadable);
     impact.put("changes", changes);
     Map<String, Object> models = new LinkedHashMap<>();
-    byModel.forEach((model, counts) -> models.put(model, Map.of("decisions", counts[0], "changed", counts[1])));
+    byModel.forEach(
+        (model, counts) -> models.put(model, Map.of("decisions", counts[0], "changed", counts[1])));
     impact.put("byModel", models);
     impact.put("examples", examples);
     impact.put("summary", summary(decisions.size(), changed, changes));
@@ -86,8 +94,14 @@ public class RuleImpact {
     if (decisions == 0) {
       return "No decision has been logged with this rule set yet: nothing to compare";
     }
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "Of the last %d decisions, %d (%.1f %%) would change", decisions, changed, 100.0 * changed / decisions));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Of the last %d decisions, %d (%.1f %%) would change",
+                decisions,
+                changed,
+                100.0 * changed / decisions));
     changes.forEach((change, count) -> text.append("; ").append(change).append(": ").append(count));
     return text.toString();
   }

@@ -20,15 +20,20 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** What a host application without Lepton's login gets from the API: deny by default, read rules by group. */
+/**
+ * What a host application without Lepton's login gets from the API: deny by default, read rules by
+ * group.
+ */
 class ApiAccessFilterTest {
 
   private final IdentityService identity = mock(IdentityService.class);
   private final AuditTrail audit = mock(AuditTrail.class);
   private final ApiAccessFilter filter = new ApiAccessFilter(identity, audit, new ObjectMapper());
 
-  private MockHttpServletResponse call(String path, String user, String... groups) throws Exception {
-    when(identity.getCurrentAuthentication()).thenReturn(user == null ? null : new Authentication(user, List.of(groups)));
+  private MockHttpServletResponse call(String path, String user, String... groups)
+      throws Exception {
+    when(identity.getCurrentAuthentication())
+        .thenReturn(user == null ? null : new Authentication(user, List.of(groups)));
     MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
     request.setServletPath(path);
     MockHttpServletResponse response = new MockHttpServletResponse();
@@ -49,11 +54,19 @@ class ApiAccessFilterTest {
   }
 
   @Test
-  void rawDataTheDecisionLogAndTheAuditTrailOnlyForTheirGroupsAndEachRefusalIsAudited() throws Exception {
+  void rawDataTheDecisionLogAndTheAuditTrailOnlyForTheirGroupsAndEachRefusalIsAudited()
+      throws Exception {
     assertThat(call("/api/datasets/ds-1/file", "co", "credit-officers").getStatus()).isEqualTo(403);
     assertThat(call("/api/audit", "pm", "project-managers").getStatus()).isEqualTo(403);
     assertThat(call("/api/decisions", "ds", "data-scientists").getStatus()).isEqualTo(403);
-    verify(audit).refusal(eq("co"), eq("path"), eq("/api/datasets/ds-1/file"), anyString(), anyString(), anyMap());
+    verify(audit)
+        .refusal(
+            eq("co"),
+            eq("path"),
+            eq("/api/datasets/ds-1/file"),
+            anyString(),
+            anyString(),
+            anyMap());
     assertThat(call("/api/datasets/ds-1/file", "ds", "data-scientists").getStatus()).isEqualTo(200);
     assertThat(call("/api/audit/verify", "auditor", "auditors").getStatus()).isEqualTo(200);
     assertThat(call("/api/models", "co", "credit-officers").getStatus()).isEqualTo(200);

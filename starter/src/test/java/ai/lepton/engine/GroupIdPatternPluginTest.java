@@ -39,7 +39,8 @@ class GroupIdPatternPluginTest {
   void aHostsOwnPatternThatRefusesThemStopsTheStartWithTheFix() {
     StandaloneProcessEngineConfiguration engine = new StandaloneProcessEngineConfiguration();
     engine.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+");
-    assertThatThrownBy(() -> plugin.postInit(engine)).hasMessageContaining("model-risk-officers")
+    assertThatThrownBy(() -> plugin.postInit(engine))
+        .hasMessageContaining("model-risk-officers")
         .hasMessageContaining("groupResourceWhitelistPattern");
   }
 }

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one locked <em>Train candidate</em> task: extends the lock every third of it while it works (heartbeat),
- * asks Lepton what to train, reads the prepared dataset as the engine reads it, trains with the same Weka code, and
- * hands the candidate back (registered and completed in one transaction on the node). A failure is reported with one
- * retry fewer (an incident in Cockpit after the last); a task whose lock was lost is left to whoever holds it now.
+ * Trains one locked <em>Train candidate</em> task: extends the lock every third of it while it
+ * works (heartbeat), asks Lepton what to train, reads the prepared dataset as the engine reads it,
+ * trains with the same Weka code, and hands the candidate back (registered and completed in one
+ * transaction on the node). A failure is reported with one retry fewer (an incident in Cockpit
+ * after the last); a task whose lock was lost is left to whoever holds it now.
  */
 public class TrainCandidateHandler implements ExternalTaskHandler {
 
@@ -31,11 +32,13 @@ public class TrainCandidateHandler implements ExternalTaskHandler {
 
   private final LeptonTrainingApi lepton;
   private final WorkerSettings settings;
-  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "lepton-worker-heartbeat");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "lepton-worker-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public TrainCandidateHandler(LeptonTrainingApi lepton, WorkerSettings settings) {
     this.lepton = lepton;
@@ -45,24 +48,39 @@ public class TrainCandidateHandler implements ExternalTaskHandler {
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
     long lock = settings.lock().toMillis();
-    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
-      try {
-        service.extendLock(task, lock);
-      } catch (RuntimeException lost) {
-        LOG.warn("Task {}: the lock could not be extended: {}", task.getId(), lost.getMessage());
-      }
-    }, lock / 3, lock / 3, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> heartbeat =
+        heartbeats.scheduleAtFixedRate(
+            () -> {
+              try {
+                service.extendLock(task, lock);
+              } catch (RuntimeException lost) {
+                LOG.warn(
+                    "Task {}: the lock could not be extended: {}", task.getId(), lost.getMessage());
+              }
+            },
+            lock / 3,
+            lock / 3,
+            TimeUnit.MILLISECONDS);
     try {
       TrainingOrder order = lepton.order(task.getId());
       LeptonTrainingApi.Dataset dataset = lepton.dataset(task.getId());
-      DatasetFormat format = dataset.format() == null ? null
-          : DatasetFormat.valueOf(dataset.format().toUpperCase(Locale.ROOT));
-      TrainingResult result = order.train(DatasetReader.read(dataset.content(), format, order.datasetId(),
-          ReadLimits.ACCEPTED).instances());
+      DatasetFormat format =
+          dataset.format() == null
+              ? null
+              : DatasetFormat.valueOf(dataset.format().toUpperCase(Locale.ROOT));
+      TrainingResult result =
+          order.train(
+              DatasetReader.read(dataset.content(), format, order.datasetId(), ReadLimits.ACCEPTED)
+                  .instances());
       heartbeat.cancel(false);
       String id = lepton.handBack(task.getId(), result);
-      LOG.info("Task {} ({} for {}): candidate {} in {} ms", task.getId(), order.algorithm(), order.engagementKey(),
-          id, result.trainingMillis());
+      LOG.info(
+          "Task {} ({} for {}): candidate {} in {} ms",
+          task.getId(),
+          order.algorithm(),
+          order.engagementKey(),
+          id,
+          result.trainingMillis());
     } catch (LeptonTrainingApi.LockLostException lost) {
       LOG.warn("Task {} was given up: {}", task.getId(), lost.getMessage());
     } catch (InterruptedException e) {
@@ -74,8 +92,12 @@ public class TrainCandidateHandler implements ExternalTaskHandler {
       StringWriter details = new StringWriter();
       e.printStackTrace(new PrintWriter(details));
       LOG.warn("Task {} failed ({} retries left): {}", task.getId(), retries, message);
-      service.handleFailure(task, message.length() > 600 ? message.substring(0, 600) : message, details.toString(),
-          retries, settings.retryTimeout().toMillis());
+      service.handleFailure(
+          task,
+          message.length() > 600 ? message.substring(0, 600) : message,
+          details.toString(),
+          retries,
+          settings.retryTimeout().toMillis());
     } finally {
       heartbeat.cancel(false);
     }

@@ -18,7 +18,10 @@ public class DemoActors {
     this.identity = identity;
   }
 
-  /** Runs {@code work} as {@code user} of {@code group}, so the engine records them (initiator, approver...). */
+  /**
+   * Runs {@code work} as {@code user} of {@code group}, so the engine records them (initiator,
+   * approver...).
+   */
   public <T> T as(String user, String group, Supplier<T> work) {
     identity.setAuthentication(user, List.of(group));
     try {

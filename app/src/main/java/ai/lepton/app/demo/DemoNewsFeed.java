@@ -3,7 +3,6 @@ package ai.lepton.app.demo;
 import ai.lepton.ml.scoring.DeployedModels;
 import ai.lepton.news.NewsItems;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,10 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * On first start of the demo, once the `grain-news` model is live, drops a sample news feed into the news inbox: an
- * RSS 2.0 file of the 604 Reuters grain test stories (the model never saw them; their labels are not in the feed),
- * one a minute up to now. The news route reads it item by item as it would any feed.
+ * On first start of the demo, once the `grain-news` model is live, drops a sample news feed into
+ * the news inbox: an RSS 2.0 file of the 604 Reuters grain test stories (the model never saw them;
+ * their labels are not in the feed), one a minute up to now. The news route reads it item by item
+ * as it would any feed.
  */
 @Component
 @Order(5)
@@ -47,7 +47,9 @@ public class DemoNewsFeed implements ApplicationRunner {
   private final NewsItems items;
   private final Path inbox;
 
-  public DemoNewsFeed(DeployedModels models, NewsItems items,
+  public DemoNewsFeed(
+      DeployedModels models,
+      NewsItems items,
       @Value("${lepton.news.inbox:${lepton.ingest.inbox}/news}") String inbox) {
     this.models = models;
     this.items = items;
@@ -96,7 +98,10 @@ public class DemoNewsFeed implements ApplicationRunner {
     }
   }
 
-  /** The stories as an RSS 2.0 feed: headline (the story's opening capitals), story, a time a minute apart. */
+  /**
+   * The stories as an RSS 2.0 feed: headline (the story's opening capitals), story, a time a minute
+   * apart.
+   */
   static byte[] rss(byte[] arff, Instant now) throws Exception {
     Instances stories = new DataSource(new ByteArrayInputStream(arff)).getDataSet();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -119,7 +124,8 @@ public class DemoNewsFeed implements ApplicationRunner {
       xml.writeAttribute("isPermaLink", "false"); // an id, not a link a person could open
       xml.writeCharacters("demo-grain-news-" + (i + 1));
       xml.writeEndElement();
-      element(xml, "pubDate", rfc822.format(now.minus(Duration.ofMinutes(stories.numInstances() - i))));
+      element(
+          xml, "pubDate", rfc822.format(now.minus(Duration.ofMinutes(stories.numInstances() - i))));
       xml.writeEndElement();
     }
     xml.writeEndElement();
@@ -129,12 +135,18 @@ public class DemoNewsFeed implements ApplicationRunner {
     return out.toByteArray();
   }
 
-  /** A wire story's headline: its opening words in capitals (at most 15), or its first 80 characters. */
+  /**
+   * A wire story's headline: its opening words in capitals (at most 15), or its first 80
+   * characters.
+   */
   static String headline(String story) {
     List<String> words = new ArrayList<>();
     for (String word : story.strip().split("\\s+")) {
-      if (words.size() == 15 || !word.equals(word.toUpperCase(Locale.ROOT))
-          || word.chars().noneMatch(Character::isLetter) && !words.isEmpty() && word.length() > 12) {
+      if (words.size() == 15
+          || !word.equals(word.toUpperCase(Locale.ROOT))
+          || word.chars().noneMatch(Character::isLetter)
+              && !words.isEmpty()
+              && word.length() > 12) {
         break;
       }
       words.add(word);
@@ -142,11 +154,13 @@ public class DemoNewsFeed implements ApplicationRunner {
     if (words.isEmpty()) {
       return story.length() <= 80 ? story : story.substring(0, 80);
     }
-    // the capitals run into the story's first word (a name in capitals): keep the headline's words only
+    // the capitals run into the story's first word (a name in capitals): keep the headline's words
+    // only
     return String.join(" ", words.size() > 1 ? words.subList(0, words.size() - 1) : words);
   }
 
-  private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void element(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
     xml.writeStartElement(name);
     xml.writeCharacters(value);
     xml.writeEndElement();

@@ -15,8 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One demo user per Lepton group, created on first start of the demo configuration; every start warns that they
- * exist.
+ * One demo user per Lepton group, created on first start of the demo configuration; every start
+ * warns that they exist.
  */
 @Component
 @Order(2)
@@ -50,20 +50,23 @@ public class DemoUsers implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    LOG.warn("DEMO USERS ARE ACTIVE: {} (administrator: demo); their passwords are the README's unless"
-        + " LEPTON_DEMO_PASSWORD_<USER> set others. For a real installation start with LEPTON_DEMO=false and"
-        + " LEPTON_ADMIN_PASSWORD.", String.join(", ", USERS.keySet()));
-    USERS.forEach((id, details) -> {
-      if (identity.createUserQuery().userId(id).count() > 0) {
-        return;
-      }
-      User user = identity.newUser(id);
-      user.setFirstName(details[1]);
-      user.setLastName(details[2]);
-      user.setEmail(id + "@lepton.example");
-      user.setPassword(properties.passwords().getOrDefault(id, id));
-      identity.saveUser(user);
-      identity.createMembership(id, details[0]);
-    });
+    LOG.warn(
+        "DEMO USERS ARE ACTIVE: {} (administrator: demo); their passwords are the README's unless"
+            + " LEPTON_DEMO_PASSWORD_<USER> set others. For a real installation start with LEPTON_DEMO=false and"
+            + " LEPTON_ADMIN_PASSWORD.",
+        String.join(", ", USERS.keySet()));
+    USERS.forEach(
+        (id, details) -> {
+          if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+          }
+          User user = identity.newUser(id);
+          user.setFirstName(details[1]);
+          user.setLastName(details[2]);
+          user.setEmail(id + "@lepton.example");
+          user.setPassword(properties.passwords().getOrDefault(id, id));
+          identity.saveUser(user);
+          identity.createMembership(id, details[0]);
+        });
   }
 }

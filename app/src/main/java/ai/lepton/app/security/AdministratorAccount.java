@@ -13,10 +13,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A real installation ({@code LEPTON_DEMO=false}) has no demo users, so its first administrator comes from the
- * environment: {@code LEPTON_ADMIN_USER} (default {@code admin}) with {@code LEPTON_ADMIN_PASSWORD}, created on the
- * first start. Without a password of at least 12 characters Lepton refuses to start rather than run with no way in,
- * or a guessable one.
+ * A real installation ({@code LEPTON_DEMO=false}) has no demo users, so its first administrator
+ * comes from the environment: {@code LEPTON_ADMIN_USER} (default {@code admin}) with {@code
+ * LEPTON_ADMIN_PASSWORD}, created on the first start. Without a password of at least 12 characters
+ * Lepton refuses to start rather than run with no way in, or a guessable one.
  */
 @Component
 @Order(2)
@@ -31,12 +31,16 @@ public class AdministratorAccount implements ApplicationRunner {
   private final String userId;
   private final String password;
 
-  public AdministratorAccount(IdentityService identity, @Value("${lepton.admin.user:admin}") String userId,
+  public AdministratorAccount(
+      IdentityService identity,
+      @Value("${lepton.admin.user:admin}") String userId,
       @Value("${lepton.admin.password:}") String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw new IllegalStateException("Lepton is started without demo users (LEPTON_DEMO=false) and needs its"
-          + " administrator's password: set LEPTON_ADMIN_PASSWORD (at least " + MIN_PASSWORD_LENGTH
-          + " characters; LEPTON_ADMIN_USER names the user, default 'admin')");
+      throw new IllegalStateException(
+          "Lepton is started without demo users (LEPTON_DEMO=false) and needs its"
+              + " administrator's password: set LEPTON_ADMIN_PASSWORD (at least "
+              + MIN_PASSWORD_LENGTH
+              + " characters; LEPTON_ADMIN_USER names the user, default 'admin')");
     }
     this.identity = identity;
     this.userId = userId;
@@ -54,6 +58,7 @@ public class AdministratorAccount implements ApplicationRunner {
     user.setPassword(password);
     identity.saveUser(user);
     identity.createMembership(userId, LeptonGroups.ADMIN);
-    LOG.info("Created the administrator '{}' from LEPTON_ADMIN_USER / LEPTON_ADMIN_PASSWORD", userId);
+    LOG.info(
+        "Created the administrator '{}' from LEPTON_ADMIN_USER / LEPTON_ADMIN_PASSWORD", userId);
   }
 }

@@ -12,11 +12,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a user name and password against Camunda's users (so its login throttling applies) and grants the user's
- * Camunda groups as authorities {@code GROUP_<id>}, with the user, groups and tenants as the principal
- * ({@link EngineIdentity}). A login that succeeded is remembered for {@code lepton.security.recheck-after} (default
- * 10 s; {@link RecentLogins}): a machine calling many times a second is not hashed and looked up each time. A wrong
- * password always goes to Camunda.
+ * Checks a user name and password against Camunda's users (so its login throttling applies) and
+ * grants the user's Camunda groups as authorities {@code GROUP_<id>}, with the user, groups and
+ * tenants as the principal ({@link EngineIdentity}). A login that succeeded is remembered for
+ * {@code lepton.security.recheck-after} (default 10 s; {@link RecentLogins}): a machine calling
+ * many times a second is not hashed and looked up each time. A wrong password always goes to
+ * Camunda.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -24,7 +25,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private final IdentityService identity;
   private final RecentLogins recent;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identity,
+  public CamundaIdentityAuthenticationProvider(
+      IdentityService identity,
       @Value("${lepton.security.recheck-after:PT10S}") Duration recheckAfter) {
     this.identity = identity;
     this.recent = new RecentLogins(recheckAfter);
@@ -46,12 +48,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
       known = EngineIdentity.lookUp(identity, user);
       recent.remember(user, password.toString(), known);
     }
-    return UsernamePasswordAuthenticationToken.authenticated(known, null,
+    return UsernamePasswordAuthenticationToken.authenticated(
+        known,
+        null,
         known.groupIds().stream().map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList());
   }
 
   private static BadCredentialsException wrong() {
-    return new BadCredentialsException("Wrong user name or password, or the user is locked after too many attempts");
+    return new BadCredentialsException(
+        "Wrong user name or password, or the user is locked after too many attempts");
   }
 
   @Override

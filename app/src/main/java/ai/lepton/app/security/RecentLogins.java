@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Logins that succeeded in the last {@code recheck-after}, per user: the identity they found and an HMAC of the
- * password under a key drawn when this node starts (the password itself is not kept). A login with the same password
- * within that time is the same login; anything else is checked against Camunda again. Zero remembers nothing.
+ * Logins that succeeded in the last {@code recheck-after}, per user: the identity they found and an
+ * HMAC of the password under a key drawn when this node starts (the password itself is not kept). A
+ * login with the same password within that time is the same login; anything else is checked against
+ * Camunda again. Zero remembers nothing.
  */
 final class RecentLogins {
 
@@ -31,7 +32,9 @@ final class RecentLogins {
 
   EngineIdentity find(String user, String password) {
     Login login = logins.get(user);
-    return login != null && MessageDigest.isEqual(login.passwordMac(), mac(password)) ? login.identity() : null;
+    return login != null && MessageDigest.isEqual(login.passwordMac(), mac(password))
+        ? login.identity()
+        : null;
   }
 
   void remember(String user, String password, EngineIdentity identity) {

@@ -11,10 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request whose servlet (Camunda's REST API at {@code /engine-rest}) the container found only after
- * decoding the path, e.g. {@code /%65ngine-rest/...}: no client needs that spelling, and Spring's path parsing,
- * which the security decision relies on, cannot split such a path into servlet and rest. A 400 that says why,
- * before any security or engine code runs.
+ * Refuses a request whose servlet (Camunda's REST API at {@code /engine-rest}) the container found
+ * only after decoding the path, e.g. {@code /%65ngine-rest/...}: no client needs that spelling, and
+ * Spring's path parsing, which the security decision relies on, cannot split such a path into
+ * servlet and rest. A 400 that says why, before any security or engine code runs.
  */
 public class ServletPathSpellingFilter extends OncePerRequestFilter {
 
@@ -25,15 +25,21 @@ public class ServletPathSpellingFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String raw = request.getRequestURI().substring(request.getContextPath().length());
     String servletPath = request.getServletPath();
     if (request.getPathInfo() != null && !servletPath.isEmpty() && !raw.startsWith(servletPath)) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), new ApiError("Bad path",
-          "The path is not in normal form (encoded characters in '" + servletPath + "'): write it plainly"));
+      json.writeValue(
+          response.getOutputStream(),
+          new ApiError(
+              "Bad path",
+              "The path is not in normal form (encoded characters in '"
+                  + servletPath
+                  + "'): write it plainly"));
       return;
     }
     chain.doFilter(request, response);

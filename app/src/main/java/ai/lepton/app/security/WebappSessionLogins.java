@@ -23,11 +23,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets Lepton's Cockpit plugin read Lepton's API as the user who is logged into Camunda's webapps, and nothing more:
- * a {@code GET} or {@code HEAD} on {@code /api/**} without credentials of its own, on a session in which the webapps
- * logged a user into this engine, and carrying that session's CSRF token in {@code X-XSRF-TOKEN} (which a page of
- * another site cannot send). Every other call still needs HTTP Basic or a bearer token; a session never changes
- * anything. The user's groups come from Camunda's identity service, not from the session (so a user removed from a
+ * Lets Lepton's Cockpit plugin read Lepton's API as the user who is logged into Camunda's webapps,
+ * and nothing more: a {@code GET} or {@code HEAD} on {@code /api/**} without credentials of its
+ * own, on a session in which the webapps logged a user into this engine, and carrying that
+ * session's CSRF token in {@code X-XSRF-TOKEN} (which a page of another site cannot send). Every
+ * other call still needs HTTP Basic or a bearer token; a session never changes anything. The user's
+ * groups come from Camunda's identity service, not from the session (so a user removed from a
  * group, or deleted, loses the rights within {@code lepton.security.recheck-after}).
  */
 public class WebappSessionLogins extends OncePerRequestFilter {
@@ -51,7 +52,8 @@ public class WebappSessionLogins extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     EngineIdentity user = webappUser(request);
     if (user == null || SecurityContextHolder.getContext().getAuthentication() != null) {
@@ -59,8 +61,13 @@ public class WebappSessionLogins extends OncePerRequestFilter {
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-        user.groupIds().stream().map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList()));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            user,
+            null,
+            user.groupIds().stream()
+                .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
+                .toList()));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);
@@ -76,8 +83,10 @@ public class WebappSessionLogins extends OncePerRequestFilter {
     }
     Object token = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    if (!(token instanceof String expected) || sent == null || !MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+    if (!(token instanceof String expected)
+        || sent == null
+        || !MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
       return null;
     }
     Authentications logins = AuthenticationUtil.getAuthsFromSession(session);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RecentLoginsTest {
 
-  private static final EngineIdentity PM = new EngineIdentity("pm", List.of("project-managers"), List.of());
+  private static final EngineIdentity PM =
+      new EngineIdentity("pm", List.of("project-managers"), List.of());
 
   @Test
   void aLoginIsTheSameLoginOnlyWithTheSamePassword() {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The file of an H2 database written one commit at a time, as Lepton's decisions are ({@code WRITE_DELAY=0}), with
- * and without the housekeeping rounds: every row stays, and the file stays near the size of its live data.
+ * The file of an H2 database written one commit at a time, as Lepton's decisions are ({@code
+ * WRITE_DELAY=0}), with and without the housekeeping rounds: every row stays, and the file stays
+ * near the size of its live data.
  */
 class H2StoreHousekeepingTest {
 
@@ -28,8 +29,9 @@ class H2StoreHousekeepingTest {
     long without = fileAfterCommits(dir.resolve("without"), false);
     long with = fileAfterCommits(dir.resolve("with"), true);
 
-    System.out.printf("H2 file after %d single-row commits: %d KB without housekeeping, %d KB with%n", ROWS,
-        without / 1024, with / 1024);
+    System.out.printf(
+        "H2 file after %d single-row commits: %d KB without housekeeping, %d KB with%n",
+        ROWS, without / 1024, with / 1024);
     assertThat(with).isLessThan(without / 3);
   }
 
@@ -38,14 +40,17 @@ class H2StoreHousekeepingTest {
     h2.setURL("jdbc:h2:file:" + directory.resolve("lepton") + ";WRITE_DELAY=0;RETENTION_TIME=0");
     H2StoreHousekeeping rounds = new H2StoreHousekeeping(h2, Duration.ZERO);
     String record = "{\"features\": \"" + "x".repeat(900) + "\"}";
-    try (Connection open = h2.getConnection()) { // keeps the database open between the writers' connections
+    try (Connection open =
+        h2.getConnection()) { // keeps the database open between the writers' connections
       try (Statement ddl = open.createStatement()) {
-        ddl.execute("create table decision (id varchar(40) primary key, model varchar(80), decided_at timestamp,"
-            + " record varchar(4000))");
+        ddl.execute(
+            "create table decision (id varchar(40) primary key, model varchar(80), decided_at timestamp,"
+                + " record varchar(4000))");
         ddl.execute("create index decision_model on decision (model, decided_at)");
       }
       try (Connection writer = h2.getConnection();
-          PreparedStatement insert = writer.prepareStatement("insert into decision values (?, ?, now(), ?)")) {
+          PreparedStatement insert =
+              writer.prepareStatement("insert into decision values (?, ?, now(), ?)")) {
         writer.setAutoCommit(false);
         for (int i = 0; i < ROWS; i++) {
           insert.setString(1, "d-" + i);

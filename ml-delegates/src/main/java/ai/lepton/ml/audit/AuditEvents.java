@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Audit entries a process model asks for in its execution listeners, e.g.
- * {@code <camunda:executionListener expression="${audit.engagementClosed(execution)}" event="end" />}: the engagement
- * opened and closed, the data-quality verdict and the maintenance verdict. Each entry is written in the step's own
- * transaction.
+ * Audit entries a process model asks for in its execution listeners, e.g. {@code
+ * <camunda:executionListener expression="${audit.engagementClosed(execution)}" event="end" />}: the
+ * engagement opened and closed, the data-quality verdict and the maintenance verdict. Each entry is
+ * written in the step's own transaction.
  */
 @Component("audit")
 public class AuditEvents {
@@ -27,7 +27,12 @@ public class AuditEvents {
   public void engagementOpened(DelegateExecution execution) {
     Map<String, Object> payload = engagementPayload(execution);
     payload.put("initiator", actor(execution));
-    trail.append(actor(execution), "ENGAGEMENT_OPENED", "engagement", execution.getProcessBusinessKey(), payload);
+    trail.append(
+        actor(execution),
+        "ENGAGEMENT_OPENED",
+        "engagement",
+        execution.getProcessBusinessKey(),
+        payload);
   }
 
   /** As the engagement process ends, whichever end it reached: ENGAGEMENT_CLOSED. */
@@ -36,11 +41,20 @@ public class AuditEvents {
     payload.put("endEvent", execution.getCurrentActivityId());
     payload.put("modelVersionId", execution.getVariable("modelVersionId"));
     payload.put("approved", execution.getVariable("approved"));
-    // who closed it is whoever is logged in now (Lepton's close call), never a variable anyone could have set
-    payload.put("closedBy", "EndEvent_EngagementClosed".equals(execution.getCurrentActivityId())
-        ? actor(execution) : null);
+    // who closed it is whoever is logged in now (Lepton's close call), never a variable anyone
+    // could have set
+    payload.put(
+        "closedBy",
+        "EndEvent_EngagementClosed".equals(execution.getCurrentActivityId())
+            ? actor(execution)
+            : null);
     payload.put("closeReason", execution.getVariable("closeReason"));
-    trail.append(actor(execution), "ENGAGEMENT_CLOSED", "engagement", execution.getProcessBusinessKey(), payload);
+    trail.append(
+        actor(execution),
+        "ENGAGEMENT_CLOSED",
+        "engagement",
+        execution.getProcessBusinessKey(),
+        payload);
   }
 
   private static Map<String, Object> engagementPayload(DelegateExecution execution) {
@@ -51,20 +65,33 @@ public class AuditEvents {
     return payload;
   }
 
-  /** After the data-quality rules: QUALITY_VERDICT with the dataset, the verdict, the findings and the fixes. */
+  /**
+   * After the data-quality rules: QUALITY_VERDICT with the dataset, the verdict, the findings and
+   * the fixes.
+   */
   public void qualityVerdict(DelegateExecution execution) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", execution.getProcessBusinessKey());
     payload.put("datasetSha256", execution.getVariable("datasetSha256"));
     payload.put("verdict", execution.getVariable("qualityVerdict"));
     payload.put("findings", lines(execution.getVariable("qualityFindings")));
-    payload.put("droppedAttributes", lines(Objects.toString(execution.getVariable("qualityDropAttributes"), "")
-        .replace(',', '\n')));
-    trail.append(actor(execution), "QUALITY_VERDICT", "dataset", String.valueOf(execution.getVariable("datasetId")),
+    payload.put(
+        "droppedAttributes",
+        lines(
+            Objects.toString(execution.getVariable("qualityDropAttributes"), "")
+                .replace(',', '\n')));
+    trail.append(
+        actor(execution),
+        "QUALITY_VERDICT",
+        "dataset",
+        String.valueOf(execution.getVariable("datasetId")),
         payload);
   }
 
-  /** After the maintenance rules: MAINTENANCE_VERDICT on the monitored model version, with the check it judged. */
+  /**
+   * After the maintenance rules: MAINTENANCE_VERDICT on the monitored model version, with the check
+   * it judged.
+   */
   public void maintenanceVerdict(DelegateExecution execution) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", execution.getProcessBusinessKey());
@@ -72,8 +99,12 @@ public class AuditEvents {
     payload.put("verdict", execution.getVariable("maintenanceVerdict"));
     payload.put("findings", lines(execution.getVariable("maintenanceFindings")));
     payload.put("rulesFired", lines(execution.getVariable("maintenanceRulesFired")));
-    trail.append(actor(execution), "MAINTENANCE_VERDICT", "model",
-        String.valueOf(execution.getVariable("modelVersionId")), payload);
+    trail.append(
+        actor(execution),
+        "MAINTENANCE_VERDICT",
+        "model",
+        String.valueOf(execution.getVariable("modelVersionId")),
+        payload);
   }
 
   private static List<String> lines(Object text) {

@@ -23,17 +23,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lepton's audit trail: one append-only table, each entry hash-chained to the previous one. An entry is written in
- * the transaction of the action it records (it exists exactly when the action does); refusals, whose own transaction
- * rolls back, are written in a transaction of their own. This class has no way to change or remove an entry.
+ * Lepton's audit trail: one append-only table, each entry hash-chained to the previous one. An
+ * entry is written in the transaction of the action it records (it exists exactly when the action
+ * does); refusals, whose own transaction rolls back, are written in a transaction of their own.
+ * This class has no way to change or remove an entry.
  */
 @Component
 public class AuditTrail {
 
   public static final String GENESIS = "0".repeat(64);
 
-  private static final String LOCK_HEAD = "SELECT last_seq, last_hash FROM lepton_audit_head WHERE id = 1 FOR UPDATE";
-  private static final String MOVE_HEAD = "UPDATE lepton_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
+  private static final String LOCK_HEAD =
+      "SELECT last_seq, last_hash FROM lepton_audit_head WHERE id = 1 FOR UPDATE";
+  private static final String MOVE_HEAD =
+      "UPDATE lepton_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
   private static final String INSERT =
       "INSERT INTO lepton_audit (seq, recorded_at, actor, entry_type, subject_type, subject_id, entry_json,"
           + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -54,29 +57,42 @@ public class AuditTrail {
   }
 
   /**
-   * Hands {@code listener} every entry once its transaction has committed (for counting them, or telling people what
-   * happened): an entry whose action rolled back is never handed on.
+   * Hands {@code listener} every entry once its transaction has committed (for counting them, or
+   * telling people what happened): an entry whose action rolled back is never handed on.
    */
   public void whenCommitted(Consumer<AuditEntry> listener) {
     committed.add(listener);
   }
 
-  /** Records an action in the current transaction (or a new one when there is none); returns its sequence number. */
-  public long append(String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
+  /**
+   * Records an action in the current transaction (or a new one when there is none); returns its
+   * sequence number.
+   */
+  public long append(
+      String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
     return joinOrStart.execute(status -> write(actor, type, subjectType, subjectId, payload));
   }
 
-  /** Records something that must stay even though the caller's transaction rolls back (a refused action). */
-  public long appendRegardless(String actor, String type, String subjectType, String subjectId,
-      Map<String, ?> payload) {
+  /**
+   * Records something that must stay even though the caller's transaction rolls back (a refused
+   * action).
+   */
+  public long appendRegardless(
+      String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
     return ownTransaction.execute(status -> write(actor, type, subjectType, subjectId, payload));
   }
 
   /**
-   * An authorization refused (AUTHORIZATION_REFUSED), in a transaction of its own so it stays when the caller's rolls
-   * back: who, on what, trying what, why, and any details (groups, task, origin...).
+   * An authorization refused (AUTHORIZATION_REFUSED), in a transaction of its own so it stays when
+   * the caller's rolls back: who, on what, trying what, why, and any details (groups, task,
+   * origin...).
    */
-  public long refusal(String actor, String subjectType, String subjectId, String action, String reason,
+  public long refusal(
+      String actor,
+      String subjectType,
+      String subjectId,
+      String action,
+      String reason,
       Map<String, ?> details) {
     Map<String, Object> payload = new java.util.LinkedHashMap<>();
     payload.put("action", action);
@@ -87,27 +103,55 @@ public class AuditTrail {
     return appendRegardless(actor, "AUTHORIZATION_REFUSED", subjectType, subjectId, payload);
   }
 
-  private long write(String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
+  private long write(
+      String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
     Map<String, Object> head = jdbc.queryForMap(LOCK_HEAD);
     long seq = ((Number) head.get("last_seq")).longValue() + 1;
     String previous = head.get("last_hash").toString();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String document = document(seq, now.toString(), actor == null ? "unknown" : actor, type, subjectType,
-        subjectId, payload == null ? Map.of() : payload);
+    String document =
+        document(
+            seq,
+            now.toString(),
+            actor == null ? "unknown" : actor,
+            type,
+            subjectType,
+            subjectId,
+            payload == null ? Map.of() : payload);
     String hash = hash(previous, document);
-    jdbc.update(INSERT, seq, Timestamp.from(now), actor == null ? "unknown" : actor, type, subjectType, subjectId,
-        document, previous, hash);
+    jdbc.update(
+        INSERT,
+        seq,
+        Timestamp.from(now),
+        actor == null ? "unknown" : actor,
+        type,
+        subjectType,
+        subjectId,
+        document,
+        previous,
+        hash);
     jdbc.update(MOVE_HEAD, seq, hash);
     if (!committed.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
-      AuditEntry entry = new AuditEntry(seq, now.toString(), actor == null ? "unknown" : actor, type, subjectType,
-          subjectId, payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload)),
-          previous, hash);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          committed.forEach(listener -> listener.accept(entry));
-        }
-      });
+      AuditEntry entry =
+          new AuditEntry(
+              seq,
+              now.toString(),
+              actor == null ? "unknown" : actor,
+              type,
+              subjectType,
+              subjectId,
+              payload == null
+                  ? Map.of()
+                  : Collections.unmodifiableMap(new LinkedHashMap<>(payload)),
+              previous,
+              hash);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              committed.forEach(listener -> listener.accept(entry));
+            }
+          });
     }
     return seq;
   }
@@ -140,7 +184,10 @@ public class AuditTrail {
   }
 
   public List<AuditEntry> entriesAbout(String subjectType, String subjectId) {
-    return jdbc.query(SELECT + " WHERE subject_type = ? AND subject_id = ? ORDER BY seq", ENTRY, subjectType,
+    return jdbc.query(
+        SELECT + " WHERE subject_type = ? AND subject_id = ? ORDER BY seq",
+        ENTRY,
+        subjectType,
         subjectId);
   }
 
@@ -150,12 +197,21 @@ public class AuditTrail {
 
   /** Entries whose payload mentions a value (an engagement key, a model version id) anywhere. */
   public List<AuditEntry> entriesMentioning(String value) {
-    return jdbc.query(SELECT + " WHERE subject_id = ? OR entry_json LIKE ? ORDER BY seq", ENTRY, value,
+    return jdbc.query(
+        SELECT + " WHERE subject_id = ? OR entry_json LIKE ? ORDER BY seq",
+        ENTRY,
+        value,
         "%\"" + value.replace("%", "").replace("_", "\\_") + "\"%");
   }
 
-  static String document(long seq, String recordedAt, String actor, String type, String subjectType,
-      String subjectId, Map<String, ?> payload) {
+  static String document(
+      long seq,
+      String recordedAt,
+      String actor,
+      String type,
+      String subjectType,
+      String subjectId,
+      Map<String, ?> payload) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("seq", seq);
     entry.put("recordedAt", recordedAt);
@@ -183,8 +239,8 @@ public class AuditTrail {
       return "subject";
     }
     Instant stored = ((Timestamp) row.get("recorded_at")).toInstant();
-    if (!stored.toString().equals(entry.get("recordedAt")) && !stored.equals(Instant.parse(
-        entry.get("recordedAt").toString()))) {
+    if (!stored.toString().equals(entry.get("recordedAt"))
+        && !stored.equals(Instant.parse(entry.get("recordedAt").toString()))) {
       return "time";
     }
     return null;
@@ -194,11 +250,20 @@ public class AuditTrail {
     return new AuditVerification(false, entries, seq, "entry " + seq + ": " + reason);
   }
 
-  private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> {
-    Map<String, Object> document = Json.readMap(rs.getString(7));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> payload = (Map<String, Object>) document.get("payload");
-    return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant().toString(), rs.getString(3),
-        rs.getString(4), rs.getString(5), rs.getString(6), payload, rs.getString(8), rs.getString(9));
-  };
+  private static final RowMapper<AuditEntry> ENTRY =
+      (rs, n) -> {
+        Map<String, Object> document = Json.readMap(rs.getString(7));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) document.get("payload");
+        return new AuditEntry(
+            rs.getLong(1),
+            rs.getTimestamp(2).toInstant().toString(),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            payload,
+            rs.getString(8),
+            rs.getString(9));
+      };
 }

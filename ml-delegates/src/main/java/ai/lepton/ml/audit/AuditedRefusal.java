@@ -2,7 +2,10 @@ package ai.lepton.ml.audit;
 
 import org.camunda.bpm.engine.AuthorizationException;
 
-/** A refusal whose AUTHORIZATION_REFUSED entry is already in the audit trail (so no one records it twice). */
+/**
+ * A refusal whose AUTHORIZATION_REFUSED entry is already in the audit trail (so no one records it
+ * twice).
+ */
 public class AuditedRefusal extends AuthorizationException {
 
   public AuditedRefusal(String message) {

@@ -1,13 +1,13 @@
 package ai.lepton.ml.card;
 
-import ai.lepton.process.ProcessKey;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
-import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.process.ProcessKey;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,15 +23,16 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * An engagement's whole record for an auditor, in the sections of the EU AI Act's Annex IV: description, data,
- * training, validation, approval, deployment, monitoring, changes (the audit trail's entries about it, in order).
- * As JSON, or flattened to CSV rows for a spreadsheet.
+ * An engagement's whole record for an auditor, in the sections of the EU AI Act's Annex IV:
+ * description, data, training, validation, approval, deployment, monitoring, changes (the audit
+ * trail's entries about it, in order). As JSON, or flattened to CSV rows for a spreadsheet.
  */
 @Component
 public class EngagementRecordBuilder {
 
   /** Descriptive variables; the requirements and who set them come from the record. */
-  private static final List<String> DESCRIPTION = List.of("client", "engagementName", "intendedUse");
+  private static final List<String> DESCRIPTION =
+      List.of("client", "engagementName", "intendedUse");
 
   private final HistoryService history;
   private final DatasetStore datasets;
@@ -40,8 +41,13 @@ public class EngagementRecordBuilder {
   private final AuditTrail audit;
   private final RequirementsRecord requirements;
 
-  public EngagementRecordBuilder(HistoryService history, DatasetStore datasets, ModelRegistry registry,
-      ModelCardBuilder cards, AuditTrail audit, RequirementsRecord requirements) {
+  public EngagementRecordBuilder(
+      HistoryService history,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      ModelCardBuilder cards,
+      AuditTrail audit,
+      RequirementsRecord requirements) {
     this.requirements = requirements;
     this.history = history;
     this.datasets = datasets;
@@ -50,10 +56,16 @@ public class EngagementRecordBuilder {
     this.audit = audit;
   }
 
-  /** @return the record, or null when no engagement has this business key */
+  /**
+   * @return the record, or null when no engagement has this business key
+   */
   public Map<String, Object> build(String engagementKey) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKey.AI_ENGAGEMENT.key()).processInstanceBusinessKey(engagementKey).singleResult();
+    HistoricProcessInstance instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ProcessKey.AI_ENGAGEMENT.key())
+            .processInstanceBusinessKey(engagementKey)
+            .singleResult();
     if (instance == null) {
       return null;
     }
@@ -63,25 +75,34 @@ public class EngagementRecordBuilder {
     description.put("processInstanceId", instance.getId());
     description.put("state", instance.getState());
     description.put("openedAt", instance.getStartTime().toInstant().toString());
-    description.put("closedAt", instance.getEndTime() == null ? null : instance.getEndTime().toInstant().toString());
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableNameIn(DESCRIPTION.toArray(String[]::new))
-        .disableCustomObjectDeserialization().list()) {
+    description.put(
+        "closedAt",
+        instance.getEndTime() == null ? null : instance.getEndTime().toInstant().toString());
+    for (HistoricVariableInstance variable :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .variableNameIn(DESCRIPTION.toArray(String[]::new))
+            .disableCustomObjectDeserialization()
+            .list()) {
       description.put(variable.getName(), variable.getValue());
     }
     description.put("initiator", instance.getStartUserId());
-    requirements.latest(engagementKey).ifPresent(recorded -> {
-      description.put("targetAttribute", recorded.targetAttribute());
-      description.put("problemType", recorded.problemType());
-      description.put("modelName", recorded.modelName());
-      description.put("successMetric", recorded.successMetric());
-      description.put("successThreshold", recorded.successThreshold());
-      description.put("algorithms", recorded.algorithms());
-      description.put("folds", recorded.folds());
-      description.put("seed", recorded.seed());
-      description.put("requirementsRevision", recorded.revision());
-      description.put("requirementsSetBy", requirements.setters(engagementKey));
-    });
+    requirements
+        .latest(engagementKey)
+        .ifPresent(
+            recorded -> {
+              description.put("targetAttribute", recorded.targetAttribute());
+              description.put("problemType", recorded.problemType());
+              description.put("modelName", recorded.modelName());
+              description.put("successMetric", recorded.successMetric());
+              description.put("successThreshold", recorded.successThreshold());
+              description.put("algorithms", recorded.algorithms());
+              description.put("folds", recorded.folds());
+              description.put("seed", recorded.seed());
+              description.put("requirementsRevision", recorded.revision());
+              description.put("requirementsSetBy", requirements.setters(engagementKey));
+            });
     record.put("description", description);
 
     List<Map<String, Object>> data = new ArrayList<>();
@@ -115,13 +136,15 @@ public class EngagementRecordBuilder {
       run.put("datasetSha256", version.datasetSha256());
       run.put("modelSha256", version.modelSha256());
       training.add(run);
-      validation.add(Map.of("modelVersionId", version.id(), "metrics", keyMetrics(version.metrics())));
+      validation.add(
+          Map.of("modelVersionId", version.id(), "metrics", keyMetrics(version.metrics())));
       for (Object decision : (List<?>) card.get("approvals")) {
         Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) decision);
         entry.put("modelVersionId", version.id());
         approval.add(entry);
       }
-      deployment.add(Map.of("modelVersionId", version.id(), "statusHistory", card.get("statusHistory")));
+      deployment.add(
+          Map.of("modelVersionId", version.id(), "statusHistory", card.get("statusHistory")));
       Map<String, Object> monitored = new LinkedHashMap<>();
       monitored.put("modelVersionId", version.id());
       monitored.put("decisions", card.get("decisions"));
@@ -155,14 +178,16 @@ public class EngagementRecordBuilder {
   }
 
   /**
-   * The record as CSV rows {@code section, item, field, value}, nested values flattened to dotted field names. A
-   * cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading
-   * apostrophe.
+   * The record as CSV rows {@code section, item, field, value}, nested values flattened to dotted
+   * field names. A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+   * carriage return) gets a leading apostrophe.
    */
   public static String csv(Map<String, Object> record) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-        .setHeader("section", "item", "field", "value").get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(
+            out,
+            CSVFormat.RFC4180.builder().setHeader("section", "item", "field", "value").get())) {
       for (Map.Entry<String, Object> section : record.entrySet()) {
         if (section.getValue() instanceof List<?> items) {
           for (int i = 0; i < items.size(); i++) {
@@ -183,14 +208,20 @@ public class EngagementRecordBuilder {
     return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 
-  private static void flatten(CSVPrinter printer, String section, String item, String field, Object value)
+  private static void flatten(
+      CSVPrinter printer, String section, String item, String field, Object value)
       throws IOException {
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        flatten(printer, section, item, field.isEmpty() ? entry.getKey().toString()
-            : field + "." + entry.getKey(), entry.getValue());
+        flatten(
+            printer,
+            section,
+            item,
+            field.isEmpty() ? entry.getKey().toString() : field + "." + entry.getKey(),
+            entry.getValue());
       }
-    } else if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map<?, ?>)) {
+    } else if (value instanceof List<?> list
+        && list.stream().anyMatch(v -> v instanceof Map<?, ?>)) {
       for (int i = 0; i < list.size(); i++) {
         flatten(printer, section, item, field + "[" + i + "]", list.get(i));
       }
@@ -201,9 +232,20 @@ public class EngagementRecordBuilder {
 
   private static Map<String, Object> keyMetrics(Map<String, Object> metrics) {
     Map<String, Object> key = new LinkedHashMap<>();
-    for (String name : List.of("pctCorrect", "kappa", "weightedAreaUnderROC", "weightedFMeasure",
-        "correlationCoefficient", "meanAbsoluteError", "rootMeanSquaredError", "perClass", "confusionMatrix",
-        "folds", "fairness", "importance")) {
+    for (String name :
+        List.of(
+            "pctCorrect",
+            "kappa",
+            "weightedAreaUnderROC",
+            "weightedFMeasure",
+            "correlationCoefficient",
+            "meanAbsoluteError",
+            "rootMeanSquaredError",
+            "perClass",
+            "confusionMatrix",
+            "folds",
+            "fairness",
+            "importance")) {
       if (metrics.containsKey(name)) {
         key.put(name, metrics.get(name));
       }

@@ -4,10 +4,10 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.monitoring.MonitoringService;
-import ai.lepton.ml.registry.ChallengerDecision;
-import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.Approval;
+import ai.lepton.ml.registry.ChallengerDecision;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.StatusChange;
 import ai.lepton.ml.scoring.DecisionLog;
@@ -21,16 +21,26 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * A model card: everything an auditor asks about one model version, gathered from the registry, the dataset store,
- * the engagement's requirements (its process variables), the approvals, the status history and the decision log.
- * Sections follow the EU AI Act's Annex IV: intended use, data, training, validation, approval, deployment, use,
- * and for a version that was on trial as a challenger, its trial against the champion.
+ * A model card: everything an auditor asks about one model version, gathered from the registry, the
+ * dataset store, the engagement's requirements (its process variables), the approvals, the status
+ * history and the decision log. Sections follow the EU AI Act's Annex IV: intended use, data,
+ * training, validation, approval, deployment, use, and for a version that was on trial as a
+ * challenger, its trial against the champion.
  */
 @Component
 public class ModelCardBuilder {
 
-  private static final List<String> REQUIREMENTS = List.of("client", "engagementName", "intendedUse",
-      "targetAttribute", "problemType", "successMetric", "successThreshold", "qualityVerdict", "qualityFindings");
+  private static final List<String> REQUIREMENTS =
+      List.of(
+          "client",
+          "engagementName",
+          "intendedUse",
+          "targetAttribute",
+          "problemType",
+          "successMetric",
+          "successThreshold",
+          "qualityVerdict",
+          "qualityFindings");
 
   private final ModelRegistry registry;
   private final DatasetStore datasets;
@@ -39,8 +49,13 @@ public class ModelCardBuilder {
   private final MonitoringService monitoring;
   private final ChallengerComparison challengers;
 
-  public ModelCardBuilder(ModelRegistry registry, DatasetStore datasets, DecisionLog decisions,
-      HistoryService history, MonitoringService monitoring, ChallengerComparison challengers) {
+  public ModelCardBuilder(
+      ModelRegistry registry,
+      DatasetStore datasets,
+      DecisionLog decisions,
+      HistoryService history,
+      MonitoringService monitoring,
+      ChallengerComparison challengers) {
     this.challengers = challengers;
     this.registry = registry;
     this.datasets = datasets;
@@ -70,7 +85,9 @@ public class ModelCardBuilder {
     use.put("intendedUse", requirements.getOrDefault("intendedUse", null));
     use.put("targetAttribute", version.targetAttribute());
     use.put("problemType", version.problemType());
-    use.put("successCriterion", requirements.get("successMetric") + " threshold " + requirements.get("successThreshold"));
+    use.put(
+        "successCriterion",
+        requirements.get("successMetric") + " threshold " + requirements.get("successThreshold"));
     card.put("intendedUse", use);
 
     card.put("data", data(version, requirements));
@@ -120,15 +137,19 @@ public class ModelCardBuilder {
     Map<String, Object> usage = new LinkedHashMap<>();
     usage.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
     usage.put("byDecision", counts);
-    // which rules decided with this model, version by version: "which rules and model declined this applicant"
+    // which rules decided with this model, version by version: "which rules and model declined this
+    // applicant"
     usage.put("ruleSetVersions", decisions.ruleSetVersionsOf(version.id()));
     card.put("decisions", usage);
     List<Map<String, Object>> all = monitoring.checksOf(version.id());
     List<Map<String, Object>> checks = all.stream().map(MonitoringService::summary).toList();
     Map<String, Object> monitored = new LinkedHashMap<>();
     monitored.put("checks", checks);
-    monitored.put("note", checks.isEmpty() ? "no monitoring check has run for this version yet"
-        : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
+    monitored.put(
+        "note",
+        checks.isEmpty()
+            ? "no monitoring check has run for this version yet"
+            : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
     monitored.put("latestAttributes", all.isEmpty() ? List.of() : all.get(0).get("attributes"));
     card.put("monitoring", monitored);
     Map<String, Object> trial = trial(version.id(), changes);
@@ -140,8 +161,9 @@ public class ModelCardBuilder {
   }
 
   /**
-   * For a version that went on trial as a challenger: the comparison with the champion on the live decisions it
-   * answered in shadow (as it stands now) and the model risk officers' decisions on the trial; null for any other.
+   * For a version that went on trial as a challenger: the comparison with the champion on the live
+   * decisions it answered in shadow (as it stands now) and the model risk officers' decisions on
+   * the trial; null for any other.
    */
   private Map<String, Object> trial(String versionId, List<StatusChange> changes) {
     if (changes.stream().noneMatch(c -> c.status() == ModelStatus.CHALLENGER)) {
@@ -173,22 +195,41 @@ public class ModelCardBuilder {
       data.put("rows", prepared.rows());
       data.put("attributes", prepared.attributes());
       data.put("preparation", prepared.preparation());
-      StoredDataset raw = prepared.derivedFrom() == null ? null : datasets.find(prepared.derivedFrom()).orElse(null);
+      StoredDataset raw =
+          prepared.derivedFrom() == null
+              ? null
+              : datasets.find(prepared.derivedFrom()).orElse(null);
       if (raw != null) {
-        data.put("sourceDataset", Map.of("datasetId", raw.id(), "name", raw.name(), "sha256", raw.sha256(),
-            "rows", raw.rows(), "attributes", raw.attributes()));
-        datasets.latestProfile(raw.id()).ifPresent(profile -> data.put("profile", summary(profile)));
+        data.put(
+            "sourceDataset",
+            Map.of(
+                "datasetId",
+                raw.id(),
+                "name",
+                raw.name(),
+                "sha256",
+                raw.sha256(),
+                "rows",
+                raw.rows(),
+                "attributes",
+                raw.attributes()));
+        datasets
+            .latestProfile(raw.id())
+            .ifPresent(profile -> data.put("profile", summary(profile)));
       }
     }
     data.put("qualityVerdict", requirements.get("qualityVerdict"));
     Object findings = requirements.get("qualityFindings");
-    data.put("qualityFindings", findings == null ? List.of() : findings.toString().lines().toList());
+    data.put(
+        "qualityFindings", findings == null ? List.of() : findings.toString().lines().toList());
     return data;
   }
 
   private static Map<String, Object> summary(Map<String, Object> profile) {
     Map<String, Object> summary = new LinkedHashMap<>();
-    for (String key : List.of("rows", "attributeCount", "rowsWithMissingValues", "classBalance", "majorityShare")) {
+    for (String key :
+        List.of(
+            "rows", "attributeCount", "rowsWithMissingValues", "classBalance", "majorityShare")) {
       if (profile.containsKey(key)) {
         summary.put(key, profile.get(key));
       }
@@ -202,9 +243,13 @@ public class ModelCardBuilder {
     if (version.processInstanceId() == null) {
       return values;
     }
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(version.processInstanceId()).variableNameIn(REQUIREMENTS.toArray(String[]::new))
-        .disableCustomObjectDeserialization().list()) {
+    for (HistoricVariableInstance variable :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(version.processInstanceId())
+            .variableNameIn(REQUIREMENTS.toArray(String[]::new))
+            .disableCustomObjectDeserialization()
+            .list()) {
       values.put(variable.getName(), variable.getValue());
     }
     return values;
@@ -214,7 +259,8 @@ public class ModelCardBuilder {
   static String foldsBuilt(Map<String, Object> metrics) {
     Object folds = metrics.get("folds");
     if (folds instanceof Map<?, ?> built && Boolean.TRUE.equals(built.get("grouped"))) {
-      return "Weka's stratified folds, with rows that repeat exactly kept in one fold (" + built.get("repeatedRowsMoved")
+      return "Weka's stratified folds, with rows that repeat exactly kept in one fold ("
+          + built.get("repeatedRowsMoved")
           + " moved to their first copy's fold), so no model was tested on a row it trained on; Weka's plain"
           + " cross-validation of the same data would be flattered by the repeats";
     }

@@ -25,20 +25,26 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Reads delimited text (a header row; {@code ,} {@code ;} or tab, detected from the header; RFC 4180 quotes; UTF-8
- * with or without BOM) into Weka {@link Instances} with Commons CSV, streaming over the bytes. Most files are read in
- * one pass ({@link CsvOnePassReader}); a file it cannot settle in one pass is read twice: once to decide each
- * column's type, once to build the rows. Never holds the text decoded beside the bytes.
+ * Reads delimited text (a header row; {@code ,} {@code ;} or tab, detected from the header; RFC
+ * 4180 quotes; UTF-8 with or without BOM) into Weka {@link Instances} with Commons CSV, streaming
+ * over the bytes. Most files are read in one pass ({@link CsvOnePassReader}); a file it cannot
+ * settle in one pass is read twice: once to decide each column's type, once to build the rows.
+ * Never holds the text decoded beside the bytes.
  *
- * <p>A column is numeric when most of its present values are numbers; a row whose field count differs from the header,
- * or that holds text in a numeric column, is a {@link BadRow}. Up to {@link ReadLimits#maxBadRowShare()} of the rows
- * may be bad (they are set aside); above that the file is refused, naming the first bad rows. Empty fields, {@code ?}
- * and {@code NA} are missing values.
+ * <p>A column is numeric when most of its present values are numbers; a row whose field count
+ * differs from the header, or that holds text in a numeric column, is a {@link BadRow}. Up to
+ * {@link ReadLimits#maxBadRowShare()} of the rows may be bad (they are set aside); above that the
+ * file is refused, naming the first bad rows. Empty fields, {@code ?} and {@code NA} are missing
+ * values.
  */
 final class CsvInstancesReader {
 
   private static final int REASONS_SHOWN = 5;
-  /** Beyond this many distinct labels a text column is kept as Weka string data, not a nominal attribute. */
+
+  /**
+   * Beyond this many distinct labels a text column is kept as Weka string data, not a nominal
+   * attribute.
+   */
   static final int MAX_NOMINAL_LABELS = 100_000;
 
   private CsvInstancesReader() {}
@@ -52,7 +58,8 @@ final class CsvInstancesReader {
   }
 
   /** The general reader: one pass decides the column types, a second builds the rows. */
-  static Result readTwice(byte[] bytes, int offset, char delimiter, String relationName, ReadLimits limits) {
+  static Result readTwice(
+      byte[] bytes, int offset, char delimiter, String relationName, ReadLimits limits) {
     ColumnStats stats = new ColumnStats();
     List<BadRow> badRows = new ArrayList<>();
     Set<Long> badRecords = new HashSet<>();
@@ -64,15 +71,22 @@ final class CsvInstancesReader {
       stats.init(header.size());
       Iterator<CSVRecord> iterator = parser.iterator();
       long line = parser.getCurrentLineNumber() + 1;
-      for (CSVRecord record = next(parser, iterator); record != null; record = next(parser, iterator)) {
+      for (CSVRecord record = next(parser, iterator);
+          record != null;
+          record = next(parser, iterator)) {
         records++;
         if (records > limits.maxRows()) {
-          throw new DatasetParseException("The file has more than " + limits.maxRows() + " rows, the limit");
+          throw new DatasetParseException(
+              "The file has more than " + limits.maxRows() + " rows, the limit");
         }
         if (record.size() != header.size()) {
           badRecords.add(record.getRecordNumber());
-          badRows.add(new BadRow(line, String.format("has %d fields but the header has %d", record.size(),
-              header.size()), record.toList()));
+          badRows.add(
+              new BadRow(
+                  line,
+                  String.format(
+                      "has %d fields but the header has %d", record.size(), header.size()),
+                  record.toList()));
         } else {
           stats.add(record);
         }
@@ -93,7 +107,9 @@ final class CsvInstancesReader {
     try (CSVParser parser = parser(bytes, offset, delimiter)) {
       Iterator<CSVRecord> iterator = parser.iterator();
       long line = parser.getCurrentLineNumber() + 1;
-      for (CSVRecord record = next(parser, iterator); record != null; record = next(parser, iterator)) {
+      for (CSVRecord record = next(parser, iterator);
+          record != null;
+          record = next(parser, iterator)) {
         if (!badRecords.contains(record.getRecordNumber())) {
           String problem = addRow(data, record, limits.personalColumns());
           if (problem != null) {
@@ -123,7 +139,8 @@ final class CsvInstancesReader {
         Double number = number(field);
         if (number == null) {
           return personalColumns.contains(attribute.name())
-              ? String.format("text in numeric column '%s' (personal data: value not shown)", attribute.name())
+              ? String.format(
+                  "text in numeric column '%s' (personal data: value not shown)", attribute.name())
               : String.format("'%s' in numeric column '%s'", field, attribute.name());
         }
         values[col] = number;
@@ -138,12 +155,19 @@ final class CsvInstancesReader {
   }
 
   static String refusal(List<BadRow> badRows, long records, ReadLimits limits) {
-    StringBuilder message = new StringBuilder(String.format(
-        "%d of %d rows are malformed, more than the %.1f%% that may be set aside; first: ", badRows.size(), records,
-        100 * limits.maxBadRowShare()));
+    StringBuilder message =
+        new StringBuilder(
+            String.format(
+                "%d of %d rows are malformed, more than the %.1f%% that may be set aside; first: ",
+                badRows.size(), records, 100 * limits.maxBadRowShare()));
     for (int i = 0; i < Math.min(REASONS_SHOWN, badRows.size()); i++) {
       BadRow row = badRows.get(i);
-      message.append(i == 0 ? "" : "; ").append("line ").append(row.line()).append(' ').append(row.reason());
+      message
+          .append(i == 0 ? "" : "; ")
+          .append("line ")
+          .append(row.line())
+          .append(' ')
+          .append(row.reason());
     }
     return message.toString();
   }
@@ -154,25 +178,35 @@ final class CsvInstancesReader {
     } catch (UncheckedIOException e) {
       throw readError(e, parser.getCurrentLineNumber());
     } catch (IllegalStateException e) {
-      throw new DatasetParseException("The CSV cannot be read near line " + (parser.getCurrentLineNumber() + 1)
-          + ": " + e.getMessage(), e);
+      throw new DatasetParseException(
+          "The CSV cannot be read near line "
+              + (parser.getCurrentLineNumber() + 1)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   static CSVParser parser(byte[] bytes, int offset, char delimiter) {
-    Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset),
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setDelimiter(delimiter)
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(true)
-        .setTrim(true)
-        .setAllowMissingColumnNames(true)
-        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-        .get();
+    Reader reader =
+        new InputStreamReader(
+            new ByteArrayInputStream(bytes, offset, bytes.length - offset),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(delimiter)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .get();
     try {
       return CSVParser.builder().setReader(reader).setFormat(format).get();
     } catch (IOException | UncheckedIOException e) {
@@ -185,11 +219,14 @@ final class CsvInstancesReader {
   static DatasetParseException readError(Exception e, long lineNumber) {
     Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
     if (cause instanceof CharacterCodingException) {
-      return new DatasetParseException(String.format(
-          "The file is not UTF-8 text (first bad byte near line %d): save it as UTF-8", lineNumber + 1), e);
+      return new DatasetParseException(
+          String.format(
+              "The file is not UTF-8 text (first bad byte near line %d): save it as UTF-8",
+              lineNumber + 1),
+          e);
     }
-    return new DatasetParseException("The CSV cannot be read near line " + (lineNumber + 1) + ": "
-        + e.getMessage(), e);
+    return new DatasetParseException(
+        "The CSV cannot be read near line " + (lineNumber + 1) + ": " + e.getMessage(), e);
   }
 
   static void checkHeader(List<String> header) {
@@ -197,10 +234,12 @@ final class CsvInstancesReader {
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);
       if (name == null || name.isBlank()) {
-        throw new DatasetParseException(String.format("Line 1: column %d of the header has no name", i + 1));
+        throw new DatasetParseException(
+            String.format("Line 1: column %d of the header has no name", i + 1));
       }
       if (!seen.add(name)) {
-        throw new DatasetParseException(String.format("Line 1: column name '%s' appears twice", name));
+        throw new DatasetParseException(
+            String.format("Line 1: column name '%s' appears twice", name));
       }
     }
   }
@@ -246,7 +285,10 @@ final class CsvInstancesReader {
     }
   }
 
-  /** Only digits, signs, one kind of decimal point and exponent marks: 1.5d, 2f, NaN, Infinity, 0x1p3 are text. */
+  /**
+   * Only digits, signs, one kind of decimal point and exponent marks: 1.5d, 2f, NaN, Infinity,
+   * 0x1p3 are text.
+   */
   private static boolean looksNumeric(String value) {
     boolean digit = false;
     for (int i = 0; i < value.length(); i++) {
@@ -265,8 +307,10 @@ final class CsvInstancesReader {
     return MissingValue.is(field);
   }
 
-
-  /** Per column: how many present values, how many numeric, and the labels in order of first appearance. */
+  /**
+   * Per column: how many present values, how many numeric, and the labels in order of first
+   * appearance.
+   */
   private static final class ColumnStats {
     private long[] present;
     private long[] numeric;

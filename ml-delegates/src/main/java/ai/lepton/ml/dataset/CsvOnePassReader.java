@@ -16,19 +16,20 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Reads a CSV in a single pass, which is what most files allow. Each cell is kept as a number until its column
- * shows text; from then on the column's cells are kept as labels in order of first appearance. Once all rows are
- * read each column takes the type most of its values have, and cells that do not fit become bad rows, exactly as
- * the two-pass reader decides. When that is not possible in one pass (a column of mostly text that began with
- * numbers, or more distinct labels than a nominal attribute should hold) it answers {@code null} and the caller
- * reads the file twice.
+ * Reads a CSV in a single pass, which is what most files allow. Each cell is kept as a number until
+ * its column shows text; from then on the column's cells are kept as labels in order of first
+ * appearance. Once all rows are read each column takes the type most of its values have, and cells
+ * that do not fit become bad rows, exactly as the two-pass reader decides. When that is not
+ * possible in one pass (a column of mostly text that began with numbers, or more distinct labels
+ * than a nominal attribute should hold) it answers {@code null} and the caller reads the file
+ * twice.
  */
 final class CsvOnePassReader {
 
   private CsvOnePassReader() {}
 
-  static CsvInstancesReader.Result read(byte[] bytes, int offset, char delimiter, String relationName,
-      ReadLimits limits) {
+  static CsvInstancesReader.Result read(
+      byte[] bytes, int offset, char delimiter, String relationName, ReadLimits limits) {
     List<double[]> rows = new ArrayList<>();
     long[] lines = new long[1024];
     List<BadRow> badRows = new ArrayList<>();
@@ -44,14 +45,20 @@ final class CsvOnePassReader {
       }
       Iterator<CSVRecord> iterator = parser.iterator();
       long line = parser.getCurrentLineNumber() + 1;
-      for (CSVRecord record = CsvInstancesReader.next(parser, iterator); record != null;
+      for (CSVRecord record = CsvInstancesReader.next(parser, iterator);
+          record != null;
           record = CsvInstancesReader.next(parser, iterator)) {
         if (++records > limits.maxRows()) {
-          throw new DatasetParseException("The file has more than " + limits.maxRows() + " rows, the limit");
+          throw new DatasetParseException(
+              "The file has more than " + limits.maxRows() + " rows, the limit");
         }
         if (record.size() != columns.length) {
-          badRows.add(new BadRow(line, String.format("has %d fields but the header has %d", record.size(),
-              columns.length), record.toList()));
+          badRows.add(
+              new BadRow(
+                  line,
+                  String.format(
+                      "has %d fields but the header has %d", record.size(), columns.length),
+                  record.toList()));
         } else {
           int row = rows.size();
           double[] values = new double[columns.length];
@@ -80,8 +87,10 @@ final class CsvOnePassReader {
       if (!column.isNumeric() && column.numberBeforeText) {
         return null;
       }
-      attributes.add(column.isNumeric() ? new Attribute(column.name)
-          : new Attribute(column.name, new ArrayList<>(column.labels.keySet())));
+      attributes.add(
+          column.isNumeric()
+              ? new Attribute(column.name)
+              : new Attribute(column.name, new ArrayList<>(column.labels.keySet())));
     }
     Instances data = new Instances(relationName, attributes, rows.size());
     for (int row = 0; row < rows.size(); row++) {
@@ -110,7 +119,8 @@ final class CsvOnePassReader {
         Double number = CsvInstancesReader.number(text);
         if (number == null) {
           return limits.personalColumns().contains(column.name)
-              ? String.format("text in numeric column '%s' (personal data: value not shown)", column.name)
+              ? String.format(
+                  "text in numeric column '%s' (personal data: value not shown)", column.name)
               : String.format("'%s' in numeric column '%s'", text, column.name);
         }
         values[c] = number;

@@ -11,15 +11,16 @@ import weka.core.Instances;
 import weka.experiment.Stats;
 
 /**
- * Describes a dataset for the data-quality gate: rows, and per attribute its type, missing share, distinct values
- * and summary statistics (Weka's {@link Stats}: the figures the Explorer shows); for a nominal target, the class
- * balance. Attributes are described in parallel, each in one pass over its column.
+ * Describes a dataset for the data-quality gate: rows, and per attribute its type, missing share,
+ * distinct values and summary statistics (Weka's {@link Stats}: the figures the Explorer shows);
+ * for a nominal target, the class balance. Attributes are described in parallel, each in one pass
+ * over its column.
  *
- * <p>For the leakage check each attribute is also measured against the target: for a nominal target its
- * {@code targetPurity}, the share of rows that the attribute alone classifies correctly (a nominal attribute by the
- * majority class of each of its values, a numeric one by the best single threshold), beside the target's
- * {@code majorityShare}, what guessing the commonest class achieves; for a numeric target the Pearson
- * {@code targetCorrelation} of each numeric attribute.
+ * <p>For the leakage check each attribute is also measured against the target: for a nominal target
+ * its {@code targetPurity}, the share of rows that the attribute alone classifies correctly (a
+ * nominal attribute by the majority class of each of its values, a numeric one by the best single
+ * threshold), beside the target's {@code majorityShare}, what guessing the commonest class
+ * achieves; for a numeric target the Pearson {@code targetCorrelation} of each numeric attribute.
  */
 public final class DatasetProfiler {
 
@@ -30,20 +31,28 @@ public final class DatasetProfiler {
   }
 
   /**
-   * @param namedText the attributes the requirements name as free text ({@link TextColumns}); others that read as
-   *     text are found too. A text attribute is described by its words ({@code text}, {@code meanWords}), not by
-   *     its values, and is neither an identifier nor measured against the target.
+   * @param namedText the attributes the requirements name as free text ({@link TextColumns});
+   *     others that read as text are found too. A text attribute is described by its words ({@code
+   *     text}, {@code meanWords}), not by its values, and is neither an identifier nor measured
+   *     against the target.
    */
-  public static Map<String, Object> profile(Instances data, String targetAttribute, List<String> namedText) {
+  public static Map<String, Object> profile(
+      Instances data, String targetAttribute, List<String> namedText) {
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("rows", data.numInstances());
     profile.put("attributeCount", data.numAttributes());
     profile.put("targetAttribute", targetAttribute);
     Attribute target = targetAttribute == null ? null : data.attribute(targetAttribute);
     java.util.Set<String> text = TextColumns.of(data, namedText, targetAttribute);
-    List<Map<String, Object>> attributes = IntStream.range(0, data.numAttributes()).parallel()
-        .mapToObj(i -> text.contains(data.attribute(i).name()) ? describeText(data, data.attribute(i), namedText)
-            : describe(data, data.attribute(i), target)).toList();
+    List<Map<String, Object>> attributes =
+        IntStream.range(0, data.numAttributes())
+            .parallel()
+            .mapToObj(
+                i ->
+                    text.contains(data.attribute(i).name())
+                        ? describeText(data, data.attribute(i), namedText)
+                        : describe(data, data.attribute(i), target))
+            .toList();
     long rowsWithMissing = data.stream().parallel().filter(row -> row.hasMissingValue()).count();
     profile.put("rowsWithMissingValues", (int) rowsWithMissing);
     profile.put("attributes", attributes);
@@ -58,16 +67,25 @@ public final class DatasetProfiler {
   }
 
   /**
-   * Rows that repeat an earlier row ({@code duplicateRows}: same attributes and same target) and rows whose attributes
-   * repeat an earlier row's with another target ({@code conflictingDuplicates}). Columns where every row has its own
-   * value (identifiers) are left out of the comparison, as training leaves them out; rows without a target too.
+   * Rows that repeat an earlier row ({@code duplicateRows}: same attributes and same target) and
+   * rows whose attributes repeat an earlier row's with another target ({@code
+   * conflictingDuplicates}). Columns where every row has its own value (identifiers) are left out
+   * of the comparison, as training leaves them out; rows without a target too.
    */
-  private static void duplicates(Instances data, Attribute target, List<Map<String, Object>> attributes,
+  private static void duplicates(
+      Instances data,
+      Attribute target,
+      List<Map<String, Object>> attributes,
       Map<String, Object> profile) {
     int rows = data.numInstances();
-    List<Integer> compared = IntStream.range(0, data.numAttributes())
-        .filter(i -> i != target.index() && !Boolean.TRUE.equals(attributes.get(i).get("identifierLike"))).boxed()
-        .toList();
+    List<Integer> compared =
+        IntStream.range(0, data.numAttributes())
+            .filter(
+                i ->
+                    i != target.index()
+                        && !Boolean.TRUE.equals(attributes.get(i).get("identifierLike")))
+            .boxed()
+            .toList();
     Map<String, Double> firstTarget = new java.util.HashMap<>();
     int duplicateRows = 0;
     int conflicting = 0;
@@ -93,8 +111,12 @@ public final class DatasetProfiler {
     profile.put("conflictingDuplicates", conflicting);
   }
 
-  /** A free-text attribute: its missing values, distinct values and words, not a table of its values. */
-  private static Map<String, Object> describeText(Instances data, Attribute attribute, List<String> namedText) {
+  /**
+   * A free-text attribute: its missing values, distinct values and words, not a table of its
+   * values.
+   */
+  private static Map<String, Object> describeText(
+      Instances data, Attribute attribute, List<String> namedText) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("name", attribute.name());
     entry.put("type", Attribute.typeToString(attribute));
@@ -106,14 +128,17 @@ public final class DatasetProfiler {
     entry.put("distinct", summary.distinct());
     entry.put("text", true);
     entry.put("meanWords", round(summary.meanWords()));
-    entry.put("textReason", namedText.stream().map(String::strip).anyMatch(attribute.name()::equals)
-        ? "named as text in the requirements"
-        : TextColumns.reason(data, attribute.index()).orElse("free text"));
+    entry.put(
+        "textReason",
+        namedText.stream().map(String::strip).anyMatch(attribute.name()::equals)
+            ? "named as text in the requirements"
+            : TextColumns.reason(data, attribute.index()).orElse("free text"));
     entry.put("identifierLike", false);
     return entry;
   }
 
-  private static Map<String, Object> describe(Instances data, Attribute attribute, Attribute target) {
+  private static Map<String, Object> describe(
+      Instances data, Attribute attribute, Attribute target) {
     Map<String, Object> entry = describe(data, attribute);
     if (target == null || attribute.index() != target.index()) {
       Optional<String> identifier = IdentifierColumns.reason(data, attribute.index());
@@ -124,10 +149,13 @@ public final class DatasetProfiler {
       if (target.isNominal() && !attribute.isDate() && !attribute.isRelationValued()) {
         entry.put("targetPurity", round(TargetAssociation.purity(data, attribute, target)));
         if (attribute.isNominal() && attribute.numValues() == target.numValues()) {
-          entry.put("levelsLikeTarget", true); // as many values as the target: it may be the target re-coded
+          entry.put(
+              "levelsLikeTarget",
+              true); // as many values as the target: it may be the target re-coded
         }
       } else if (target.isNumeric() && attribute.isNumeric()) {
-        entry.put("targetCorrelation", round(TargetAssociation.correlation(data, attribute, target)));
+        entry.put(
+            "targetCorrelation", round(TargetAssociation.correlation(data, attribute, target)));
       }
     }
     return entry;

@@ -7,7 +7,10 @@ import java.util.Map;
 import weka.core.Attribute;
 import weka.core.Instances;
 
-/** The attributes of a dataset as Lepton records and shows them: name, Weka type and, for nominal ones, the labels. */
+/**
+ * The attributes of a dataset as Lepton records and shows them: name, Weka type and, for nominal
+ * ones, the labels.
+ */
 public final class DatasetSchema {
 
   private DatasetSchema() {}

@@ -8,12 +8,13 @@ import weka.core.AttributeStats;
 import weka.core.Instances;
 
 /**
- * Whether a column identifies rows rather than describing them, so that training leaves it out: a label of its own
- * in every row (a nominal or text column), or whole numbers, one per row, that count rows (a sequence with a constant
- * step, such as 1..n) or are named as an identifier ({@code customerID}, {@code PID}, {@code order_no}). Dates and
- * measurements never are, nor is free text ({@link TextColumns}): a month in a sales series or a traded volume has a value per row because time and
- * quantities do. The one place Lepton decides it: the profile records the answer, the data-quality rules and the
- * preparation read it.
+ * Whether a column identifies rows rather than describing them, so that training leaves it out: a
+ * label of its own in every row (a nominal or text column), or whole numbers, one per row, that
+ * count rows (a sequence with a constant step, such as 1..n) or are named as an identifier ({@code
+ * customerID}, {@code PID}, {@code order_no}). Dates and measurements never are, nor is free text
+ * ({@link TextColumns}): a month in a sales series or a traded volume has a value per row because
+ * time and quantities do. The one place Lepton decides it: the profile records the answer, the
+ * data-quality rules and the preparation read it.
  */
 public final class IdentifierColumns {
 
@@ -55,12 +56,21 @@ public final class IdentifierColumns {
       sequence = values[i] - values[i - 1] == step;
     }
     if (sequence) {
-      return Optional.of("whole numbers " + format(values[0]) + ", " + format(values[1]) + " ... "
-          + format(values[values.length - 1]) + " counting the rows, like a row number");
+      return Optional.of(
+          "whole numbers "
+              + format(values[0])
+              + ", "
+              + format(values[1])
+              + " ... "
+              + format(values[values.length - 1])
+              + " counting the rows, like a row number");
     }
     if (IDENTIFIER_NAME.matcher(attribute.name().trim()).matches()) {
-      return Optional.of("a different whole number in every row (" + rows + " distinct) under a name that says"
-          + " identifier");
+      return Optional.of(
+          "a different whole number in every row ("
+              + rows
+              + " distinct) under a name that says"
+              + " identifier");
     }
     return Optional.empty();
   }

@@ -17,8 +17,9 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Replaces personal data with keyed HMAC-SHA-256 tokens: the same value always gives the same token under the same
- * key (so joins and counts still work), and without the key a token cannot be turned back into the value.
+ * Replaces personal data with keyed HMAC-SHA-256 tokens: the same value always gives the same token
+ * under the same key (so joins and counts still work), and without the key a token cannot be turned
+ * back into the value.
  */
 public final class Pseudonymiser {
 
@@ -60,7 +61,8 @@ public final class Pseudonymiser {
       for (Instance row : data) {
         if (!row.isMissing(i)) {
           String token = token(text(row, attribute));
-          byValue.computeIfAbsent(row.value(i), v -> tokens.computeIfAbsent(token, t -> tokens.size()));
+          byValue.computeIfAbsent(
+              row.value(i), v -> tokens.computeIfAbsent(token, t -> tokens.size()));
         }
       }
       attributes.add(new Attribute(attribute.name(), new ArrayList<>(tokens.keySet())));
@@ -94,6 +96,8 @@ public final class Pseudonymiser {
   }
 
   private static String text(Instance row, Attribute attribute) {
-    return attribute.isNumeric() ? Utils.doubleToString(row.value(attribute), 12) : row.stringValue(attribute);
+    return attribute.isNumeric()
+        ? Utils.doubleToString(row.value(attribute), 12)
+        : row.stringValue(attribute);
   }
 }

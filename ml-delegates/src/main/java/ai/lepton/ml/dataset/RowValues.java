@@ -15,15 +15,22 @@ public final class RowValues {
     Map<String, Object> values = new HashMap<>();
     for (int a = 0; a < data.numAttributes(); a++) {
       if (!row.isMissing(a)) {
-        values.put(data.attribute(a).name(), data.attribute(a).isNumeric() ? row.value(a) : row.stringValue(a));
+        values.put(
+            data.attribute(a).name(),
+            data.attribute(a).isNumeric() ? row.value(a) : row.stringValue(a));
       }
     }
     return values;
   }
 
-  /** A value as the label of a nominal attribute: 2.0 and "2" are the same label when labels are numbers. */
+  /**
+   * A value as the label of a nominal attribute: 2.0 and "2" are the same label when labels are
+   * numbers.
+   */
   public static String label(Object value) {
-    if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
+    if (value instanceof Double number
+        && number == Math.rint(number)
+        && !Double.isInfinite(number)) {
       return String.valueOf(number.longValue());
     }
     return value.toString();

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dataset as stored: never changed after it is written. {@code sourceSha256} names the bytes the client sent;
- * {@code sha256} the bytes stored, which differ only when personal-data columns were pseudonymised at ingest.
+ * A dataset as stored: never changed after it is written. {@code sourceSha256} names the bytes the
+ * client sent; {@code sha256} the bytes stored, which differ only when personal-data columns were
+ * pseudonymised at ingest.
  */
 public record StoredDataset(
     String id,

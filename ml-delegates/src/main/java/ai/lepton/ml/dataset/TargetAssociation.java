@@ -7,9 +7,10 @@ import weka.core.Attribute;
 import weka.core.Instances;
 
 /**
- * How strongly one attribute alone tells the target, measured on the whole dataset: the signal the data-quality
- * rules read to spot leakage (a column filled in after the outcome was known). Rows without a target value are left
- * out; a missing attribute value counts as one more value of its own.
+ * How strongly one attribute alone tells the target, measured on the whole dataset: the signal the
+ * data-quality rules read to spot leakage (a column filled in after the outcome was known). Rows
+ * without a target value are left out; a missing attribute value counts as one more value of its
+ * own.
  */
 final class TargetAssociation {
 
@@ -30,9 +31,9 @@ final class TargetAssociation {
   }
 
   /**
-   * The share of labelled rows the attribute alone classifies correctly: a nominal or string attribute by the
-   * majority class of each value; a numeric one by the best single threshold (a decision stump), each side taking its
-   * majority class.
+   * The share of labelled rows the attribute alone classifies correctly: a nominal or string
+   * attribute by the majority class of each value; a numeric one by the best single threshold (a
+   * decision stump), each side taking its majority class.
    */
   static double purity(Instances data, Attribute attribute, Attribute target) {
     int classes = target.numValues();
@@ -61,12 +62,16 @@ final class TargetAssociation {
       return Double.NaN;
     }
     int correct = max(missingCounts);
-    correct += attribute.isNumeric() ? bestThreshold(values, labels, present, classes)
-        : byValue(values, labels, present, classes);
+    correct +=
+        attribute.isNumeric()
+            ? bestThreshold(values, labels, present, classes)
+            : byValue(values, labels, present, classes);
     return (double) correct / labelled;
   }
 
-  /** Pearson correlation of a numeric attribute with a numeric target over the rows that have both. */
+  /**
+   * Pearson correlation of a numeric attribute with a numeric target over the rows that have both.
+   */
   static double correlation(Instances data, Attribute attribute, Attribute target) {
     double n = 0;
     double sumX = 0;

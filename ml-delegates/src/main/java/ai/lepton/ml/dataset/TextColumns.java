@@ -8,38 +8,55 @@ import weka.core.Attribute;
 import weka.core.Instances;
 
 /**
- * Whether a column holds free text (news stories, questions, notes) rather than a category or an identifier: a
- * string or nominal column the requirements name as text, or one that reads as text, where the values are long
- * ({@value #MIN_MEAN_WORDS} words or more on average), mostly distinct (at least half the rows' values differ) and
- * not one token each. Free text is turned into word vectors inside the learner ({@code StringToWordVector}); a short
- * categorical string stays a category and a value per row with no words in it stays an identifier. The one place
- * Lepton decides it: the profile records the answer, the preparation and the scorer read it.
+ * Whether a column holds free text (news stories, questions, notes) rather than a category or an
+ * identifier: a string or nominal column the requirements name as text, or one that reads as text,
+ * where the values are long ({@value #MIN_MEAN_WORDS} words or more on average), mostly distinct
+ * (at least half the rows' values differ) and not one token each. Free text is turned into word
+ * vectors inside the learner ({@code StringToWordVector}); a short categorical string stays a
+ * category and a value per row with no words in it stays an identifier. The one place Lepton
+ * decides it: the profile records the answer, the preparation and the scorer read it.
  */
 public final class TextColumns {
 
   /** Mean words per value from which an unnamed column reads as free text. */
   public static final int MIN_MEAN_WORDS = 5;
-  /** Share of the non-missing values that must be distinct for an unnamed column to read as free text. */
+
+  /**
+   * Share of the non-missing values that must be distinct for an unnamed column to read as free
+   * text.
+   */
   public static final double MIN_DISTINCT_SHARE = 0.5;
 
   private TextColumns() {}
 
-  /** The text columns of the data: those named (which must exist and hold text) and those detected. */
+  /**
+   * The text columns of the data: those named (which must exist and hold text) and those detected.
+   */
   public static Set<String> of(Instances data, Collection<String> named, String target) {
     Set<String> text = new LinkedHashSet<>();
     for (String name : named) {
       Attribute attribute = data.attribute(name.strip());
       if (attribute == null) {
-        throw new IllegalArgumentException("The requirements name '" + name.strip() + "' as text, but the dataset"
-            + " has no such attribute");
+        throw new IllegalArgumentException(
+            "The requirements name '"
+                + name.strip()
+                + "' as text, but the dataset"
+                + " has no such attribute");
       }
       if (!attribute.isString() && !attribute.isNominal()) {
-        throw new IllegalArgumentException("The requirements name '" + attribute.name() + "' as text, but it is "
-            + Attribute.typeToString(attribute) + ": only string or nominal columns hold text");
+        throw new IllegalArgumentException(
+            "The requirements name '"
+                + attribute.name()
+                + "' as text, but it is "
+                + Attribute.typeToString(attribute)
+                + ": only string or nominal columns hold text");
       }
       if (attribute.name().equals(target)) {
-        throw new IllegalArgumentException("The target '" + target + "' cannot be a text attribute: Lepton"
-            + " classifies texts, it does not generate them");
+        throw new IllegalArgumentException(
+            "The target '"
+                + target
+                + "' cannot be a text attribute: Lepton"
+                + " classifies texts, it does not generate them");
       }
       text.add(attribute.name());
     }
@@ -51,7 +68,10 @@ public final class TextColumns {
     return text;
   }
 
-  /** A text column in figures: its values present, distinct among them, and words a value on average. */
+  /**
+   * A text column in figures: its values present, distinct among them, and words a value on
+   * average.
+   */
   public record Summary(int present, int distinct, double meanWords) {}
 
   /** The column's summary, in one pass. */
@@ -83,9 +103,12 @@ public final class TextColumns {
     }
     double distinctShare = (double) summary.distinct() / summary.present();
     if (summary.meanWords() >= MIN_MEAN_WORDS && distinctShare >= MIN_DISTINCT_SHARE) {
-      return Optional.of(String.format(java.util.Locale.ROOT,
-          "free text: %.0f words a value on average, %.0f%% of the values distinct", summary.meanWords(),
-          100 * distinctShare));
+      return Optional.of(
+          String.format(
+              java.util.Locale.ROOT,
+              "free text: %.0f words a value on average, %.0f%% of the values distinct",
+              summary.meanWords(),
+              100 * distinctShare));
     }
     return Optional.empty();
   }

@@ -23,12 +23,14 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * The data a model is retrained on: the client data its live version was trained from (before preparation, so the
- * quality gate and the preparation run again on the whole) plus the labelled rows that came since it went live —
- * the rows of monitoring datasets that carry the target, and the decisions whose true outcome was recorded (their
- * features with the outcome as the target). Stored as a new dataset ({@code datasetId}, {@code datasetSha256}) whose
- * recipe names every source. The training round moves on either way. {@code retrainingRows} is 0 when nothing new is labelled:
- * the engagement then waits for new data from the client instead of training on what it already had.
+ * The data a model is retrained on: the client data its live version was trained from (before
+ * preparation, so the quality gate and the preparation run again on the whole) plus the labelled
+ * rows that came since it went live — the rows of monitoring datasets that carry the target, and
+ * the decisions whose true outcome was recorded (their features with the outcome as the target).
+ * Stored as a new dataset ({@code datasetId}, {@code datasetSha256}) whose recipe names every
+ * source. The training round moves on either way. {@code retrainingRows} is 0 when nothing new is
+ * labelled: the engagement then waits for new data from the client instead of training on what it
+ * already had.
  */
 @Component("assembleRetrainingData")
 public class AssembleRetrainingDataDelegate implements JavaDelegate {
@@ -39,8 +41,12 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
   private final DecisionLog decisions;
   private final AuditTrail audit;
 
-  public AssembleRetrainingDataDelegate(ModelRegistry registry, DatasetStore datasets, MonitoringDataInbox inbox,
-      DecisionLog decisions, AuditTrail audit) {
+  public AssembleRetrainingDataDelegate(
+      ModelRegistry registry,
+      DatasetStore datasets,
+      MonitoringDataInbox inbox,
+      DecisionLog decisions,
+      AuditTrail audit) {
     this.registry = registry;
     this.datasets = datasets;
     this.inbox = inbox;
@@ -52,7 +58,8 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ModelVersion version = registry.get(RequiredVariables.string(execution, "modelVersionId"));
     StoredDataset prepared = datasets.get(version.datasetId());
-    StoredDataset base = prepared.derivedFrom() == null ? prepared : datasets.get(prepared.derivedFrom());
+    StoredDataset base =
+        prepared.derivedFrom() == null ? prepared : datasets.get(prepared.derivedFrom());
     Instances data = datasets.load(base.id());
     Instant since = registry.deployedSince(version.id()).orElse(version.createdAt());
     int[] unknownLabels = {0};
@@ -96,7 +103,8 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
     step.put("rowsFromMonitoringData", fromDatasets);
     step.put("rowsFromDecisionOutcomes", fromDecisions);
     step.put("valuesUnknownToTheBaseDataSetMissing", unknownLabels[0]);
-    StoredDataset stored = datasets.storeRetraining(execution.getProcessBusinessKey(), base, data, List.of(step));
+    StoredDataset stored =
+        datasets.storeRetraining(execution.getProcessBusinessKey(), base, data, List.of(step));
     execution.setVariable("datasetId", stored.id());
     execution.setVariable("datasetSha256", stored.sha256());
     execution.setVariable("retrainedFrom", version.id());
@@ -104,10 +112,14 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
     payload.put("engagement", execution.getProcessBusinessKey());
     payload.put("datasetSha256", stored.sha256());
     payload.put("rows", stored.rows());
-    audit.append(ModelRegistry.SYSTEM, "RETRAINING_DATA_ASSEMBLED", "dataset", stored.id(), payload);
+    audit.append(
+        ModelRegistry.SYSTEM, "RETRAINING_DATA_ASSEMBLED", "dataset", stored.id(), payload);
   }
 
-  /** A row in the base data's shape; a label the base data does not know becomes a missing value (counted). */
+  /**
+   * A row in the base data's shape; a label the base data does not know becomes a missing value
+   * (counted).
+   */
   private static Instance row(Instances data, Map<String, Object> features, int[] unknownLabels) {
     double[] values = new double[data.numAttributes()];
     for (int a = 0; a < data.numAttributes(); a++) {
@@ -130,7 +142,6 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
     return new DenseInstance(1.0, values);
   }
 
-
   private static double parse(String text) {
     try {
       return Double.parseDouble(text);
@@ -138,5 +149,4 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
       return Utils.missingValue();
     }
   }
-
 }

@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks at the trial of the challenger on trial under the engagement's model name (the registry says which, if
- * any): {@code challengerOnTrial}, {@code challengerReady} (enough decisions answered in shadow), and for the risk
- * officer's form {@code challengerVersionId}, {@code challengerSummary} and {@code challengerFigures} (JSON).
- * The trial decision takes its evidence from the decision log again, not from these variables.
+ * Looks at the trial of the challenger on trial under the engagement's model name (the registry
+ * says which, if any): {@code challengerOnTrial}, {@code challengerReady} (enough decisions
+ * answered in shadow), and for the risk officer's form {@code challengerVersionId}, {@code
+ * challengerSummary} and {@code challengerFigures} (JSON). The trial decision takes its evidence
+ * from the decision log again, not from these variables.
  */
 @Component("compareChallenger")
 public class CompareChallengerDelegate implements JavaDelegate {
@@ -26,8 +27,11 @@ public class CompareChallengerDelegate implements JavaDelegate {
   private final ChallengerComparison comparison;
   private final ShadowScoring shadows;
 
-  public CompareChallengerDelegate(ModelRegistry registry, RequirementsRecord requirements,
-      ChallengerComparison comparison, ShadowScoring shadows) {
+  public CompareChallengerDelegate(
+      ModelRegistry registry,
+      RequirementsRecord requirements,
+      ChallengerComparison comparison,
+      ShadowScoring shadows) {
     this.shadows = shadows;
     this.registry = registry;
     this.requirements = requirements;

@@ -12,13 +12,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Forecasts an item's demand over the lead time with the live version of a deployed forecasting model
- * ({@code modelName}, {@code leadTimePeriods}), logs the forecast, and sets what the replenishment rules read:
- * {@code demandOverLeadTime} (the forecasts added up), {@code upperDemandOverLeadTime} (the tops of their 95 %
- * intervals, when the model gives them), {@code demandNextPeriod}, {@code reorderQuantity} (what covers the lead time's
- * demand and {@code safetyStock} beyond {@code stockOnHand}), {@code forecastId}, {@code forecastModelVersionId}. A
- * model that cannot forecast throws a BPMN error with the reason. A model that forecasts several series (one per item)
- * is asked for one of them with {@code forecastTarget} (its target when not given).
+ * Forecasts an item's demand over the lead time with the live version of a deployed forecasting
+ * model ({@code modelName}, {@code leadTimePeriods}), logs the forecast, and sets what the
+ * replenishment rules read: {@code demandOverLeadTime} (the forecasts added up), {@code
+ * upperDemandOverLeadTime} (the tops of their 95 % intervals, when the model gives them), {@code
+ * demandNextPeriod}, {@code reorderQuantity} (what covers the lead time's demand and {@code
+ * safetyStock} beyond {@code stockOnHand}), {@code forecastId}, {@code forecastModelVersionId}. A
+ * model that cannot forecast throws a BPMN error with the reason. A model that forecasts several
+ * series (one per item) is asked for one of them with {@code forecastTarget} (its target when not
+ * given).
  */
 @Component("forecastDemand")
 public class ForecastDemandDelegate implements JavaDelegate {
@@ -44,10 +46,22 @@ public class ForecastDemandDelegate implements JavaDelegate {
       throw new BpmnError(e.code(), e.getMessage());
     }
     Object named = execution.getVariable("forecastTarget");
-    String series = named == null || named.toString().isBlank() ? forecast.target() : named.toString().strip();
-    List<Forecast.Period> periods = forecast.periodsOf(series).orElseThrow(() -> new BpmnError(
-        BpmnErrorCode.INVALID_FEATURES.name(), "Model '" + modelName + "' forecasts " + forecast.series()
-        + ", not '" + series + "': name one of them as forecastTarget"));
+    String series =
+        named == null || named.toString().isBlank() ? forecast.target() : named.toString().strip();
+    List<Forecast.Period> periods =
+        forecast
+            .periodsOf(series)
+            .orElseThrow(
+                () ->
+                    new BpmnError(
+                        BpmnErrorCode.INVALID_FEATURES.name(),
+                        "Model '"
+                            + modelName
+                            + "' forecasts "
+                            + forecast.series()
+                            + ", not '"
+                            + series
+                            + "': name one of them as forecastTarget"));
     double demand = 0;
     double upper = 0;
     boolean bounded = true;
@@ -57,7 +71,8 @@ public class ForecastDemandDelegate implements JavaDelegate {
       upper += period.upper() == null ? 0 : period.upper();
     }
     execution.setVariable("forecastModelVersionId", forecast.modelVersionId());
-    execution.setVariable("forecastId", log.record(forecast, null, "process " + execution.getProcessInstanceId()));
+    execution.setVariable(
+        "forecastId", log.record(forecast, null, "process " + execution.getProcessInstanceId()));
     execution.setVariable("demandOverLeadTime", demand);
     execution.setVariable("upperDemandOverLeadTime", bounded ? upper : null);
     execution.setVariable("demandNextPeriod", periods.get(0).forecast());
@@ -68,14 +83,17 @@ public class ForecastDemandDelegate implements JavaDelegate {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       if (fallback == null) {
-        throw new BpmnError(BpmnErrorCode.INVALID_FEATURES.name(), "The process needs '" + name + "' (a number)");
+        throw new BpmnError(
+            BpmnErrorCode.INVALID_FEATURES.name(), "The process needs '" + name + "' (a number)");
       }
       return fallback;
     }
     try {
       return Double.parseDouble(value.toString());
     } catch (NumberFormatException e) {
-      throw new BpmnError(BpmnErrorCode.INVALID_FEATURES.name(), "'" + name + "' must be a number, not '" + value + "'");
+      throw new BpmnError(
+          BpmnErrorCode.INVALID_FEATURES.name(),
+          "'" + name + "' must be a number, not '" + value + "'");
     }
   }
 }

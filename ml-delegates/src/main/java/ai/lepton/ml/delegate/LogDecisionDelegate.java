@@ -2,18 +2,19 @@ package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
-import ai.lepton.ml.scoring.ShadowScoring;
 import ai.lepton.ml.scoring.Score;
+import ai.lepton.ml.scoring.ShadowScoring;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the decision just taken to Lepton's decision log; its id becomes {@code decisionId}. When a challenger is
- * on trial under the model name, the record is queued for it once the decision commits ({@link ShadowScoring}).
+ * Writes the decision just taken to Lepton's decision log; its id becomes {@code decisionId}. When
+ * a challenger is on trial under the model name, the record is queued for it once the decision
+ * commits ({@link ShadowScoring}).
  */
 @Component("logDecision")
 public class LogDecisionDelegate implements JavaDelegate {
@@ -30,7 +31,10 @@ public class LogDecisionDelegate implements JavaDelegate {
     return json == null || json.toString().isBlank() ? List.of() : Json.readList(json.toString());
   }
 
-  /** The business facts the rule set read beside the record (the JSON variable {@code context}), as JSON. */
+  /**
+   * The business facts the rule set read beside the record (the JSON variable {@code context}), as
+   * JSON.
+   */
   private static String context(Object context) {
     if (context == null || context.toString().isBlank()) {
       return null;
@@ -42,32 +46,57 @@ public class LogDecisionDelegate implements JavaDelegate {
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     Object distribution = execution.getVariable("distribution");
-    Map<String, Double> classes = distribution == null ? Map.of() : (Map<String, Double>) (Map<?, ?>)
-        Json.readMap(distribution.toString());
+    Map<String, Double> classes =
+        distribution == null
+            ? Map.of()
+            : (Map<String, Double>) (Map<?, ?>) Json.readMap(distribution.toString());
     Object probability = execution.getVariable("probability");
     Object missing = execution.getVariable("missingFeatures");
-    Score score = new Score((String) execution.getVariable("modelVersionId"),
-        String.valueOf(execution.getVariable("prediction")),
-        probability instanceof Number n ? n.doubleValue() : Double.NaN, classes,
-        missing == null || missing.toString().isEmpty() ? List.of() : List.of(missing.toString().split(",")),
-        explanation(execution.getVariable("explanation")));
-    String id = log.record(new DecisionLog.Entry(String.valueOf(execution.getVariable("modelName")),
-        (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features")), score,
-        (String) execution.getVariable("decision"), (String) execution.getVariable("rulesFired"),
-        (String) execution.getVariable("decisionReason"), execution.getProcessInstanceId(), requester(execution),
-        execution.getVariable("ruleSetVersion") instanceof Number n && n.intValue() > 0 ? n.intValue() : null,
-        (String) execution.getVariable("ruleSetSha256"), context(execution.getVariable("context"))));
+    Score score =
+        new Score(
+            (String) execution.getVariable("modelVersionId"),
+            String.valueOf(execution.getVariable("prediction")),
+            probability instanceof Number n ? n.doubleValue() : Double.NaN,
+            classes,
+            missing == null || missing.toString().isEmpty()
+                ? List.of()
+                : List.of(missing.toString().split(",")),
+            explanation(execution.getVariable("explanation")));
+    String id =
+        log.record(
+            new DecisionLog.Entry(
+                String.valueOf(execution.getVariable("modelName")),
+                (String) execution.getVariable("ruleSet"),
+                String.valueOf(execution.getVariable("features")),
+                score,
+                (String) execution.getVariable("decision"),
+                (String) execution.getVariable("rulesFired"),
+                (String) execution.getVariable("decisionReason"),
+                execution.getProcessInstanceId(),
+                requester(execution),
+                execution.getVariable("ruleSetVersion") instanceof Number n && n.intValue() > 0
+                    ? n.intValue()
+                    : null,
+                (String) execution.getVariable("ruleSetSha256"),
+                context(execution.getVariable("context"))));
     execution.setVariable("decisionId", id);
-    shadow.ifPresent(s -> s.submit(id, String.valueOf(execution.getVariable("modelName")),
-        (String) execution.getVariable("ruleSet"), String.valueOf(execution.getVariable("features"))));
+    shadow.ifPresent(
+        s ->
+            s.submit(
+                id,
+                String.valueOf(execution.getVariable("modelName")),
+                (String) execution.getVariable("ruleSet"),
+                String.valueOf(execution.getVariable("features"))));
   }
 
   /**
-   * Who asked, from the engine's logged-in user (the caller of {@code POST /api/decisions/…}, or whoever moved the
-   * process that called this one), never from a variable; a step the job executor runs names the root process.
+   * Who asked, from the engine's logged-in user (the caller of {@code POST /api/decisions/…}, or
+   * whoever moved the process that called this one), never from a variable; a step the job executor
+   * runs names the root process.
    */
   private static String requester(DelegateExecution execution) {
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication user =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (user != null && user.getUserId() != null) {
       return user.getUserId();
     }

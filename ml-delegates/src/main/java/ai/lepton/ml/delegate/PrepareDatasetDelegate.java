@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares the client's dataset for training and stores the result as a derived dataset with its recipe; the
- * attributes the data-quality rules condemned ({@code qualityDropAttributes}) are removed first; free text (named in
- * the requirements or detected, {@link TextColumns}) stays text for the learners' word vectors.
+ * Prepares the client's dataset for training and stores the result as a derived dataset with its
+ * recipe; the attributes the data-quality rules condemned ({@code qualityDropAttributes}) are
+ * removed first; free text (named in the requirements or detected, {@link TextColumns}) stays text
+ * for the learners' word vectors.
  */
 @Component("prepareDataset")
 public class PrepareDatasetDelegate implements JavaDelegate {
@@ -21,7 +22,8 @@ public class PrepareDatasetDelegate implements JavaDelegate {
   private final DatasetStore datasets;
   private final ai.lepton.ml.engagement.RequirementsRecord requirements;
 
-  public PrepareDatasetDelegate(DatasetStore datasets, ai.lepton.ml.engagement.RequirementsRecord requirements) {
+  public PrepareDatasetDelegate(
+      DatasetStore datasets, ai.lepton.ml.engagement.RequirementsRecord requirements) {
     this.datasets = datasets;
     this.requirements = requirements;
   }
@@ -32,12 +34,16 @@ public class PrepareDatasetDelegate implements JavaDelegate {
     String target = RequiredVariables.string(execution, "targetAttribute");
     ProblemType problemType = ProblemType.of(RequiredVariables.string(execution, "problemType"));
     Object drop = execution.getVariable("qualityDropAttributes");
-    List<String> dropped = drop == null || drop.toString().isBlank() ? List.of()
-        : List.of(drop.toString().split(","));
+    List<String> dropped =
+        drop == null || drop.toString().isBlank() ? List.of() : List.of(drop.toString().split(","));
     weka.core.Instances data = datasets.load(raw.id());
-    java.util.Set<String> text = problemType == ProblemType.FORECASTING ? java.util.Set.of()
-        : TextColumns.of(data, requirements.of(execution).textSettings().attributeNames(), target);
-    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(data, target, problemType, dropped, text);
+    java.util.Set<String> text =
+        problemType == ProblemType.FORECASTING
+            ? java.util.Set.of()
+            : TextColumns.of(
+                data, requirements.of(execution).textSettings().attributeNames(), target);
+    DatasetPreparer.Prepared prepared =
+        DatasetPreparer.prepare(data, target, problemType, dropped, text);
     StoredDataset stored = datasets.storeDerived(raw, prepared.data(), prepared.recipe());
     execution.setVariable("preparedDatasetId", stored.id());
     execution.setVariable("preparedDatasetSha256", stored.sha256());

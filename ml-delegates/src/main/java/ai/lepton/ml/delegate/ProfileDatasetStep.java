@@ -5,24 +5,25 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.training.SingleAttributeSkill;
+import ai.lepton.ml.work.ExternalStep;
+import ai.lepton.process.ExternalTopic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ai.lepton.ml.work.ExternalStep;
-import ai.lepton.process.ExternalTopic;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 import weka.core.Instances;
 
 /**
- * <em>Profile dataset</em>: profiles the dataset the client sent, stores the profile with it and hands it to the
- * data-quality rules as the JSON variable {@code datasetProfile}. The profile includes what each attribute achieves
- * alone against all of them together ({@link SingleAttributeSkill}, the engagement's recorded folds and seed), and the
- * leakage thresholds the rules apply ({@code lepton.quality.leakage.*}), so the stored profile says what was measured
- * and judged. An external task on {@code lepton-profile-dataset}: profiling a large dataset (its cross-validated
- * single-attribute skill above all) is held with a short lock its worker extends. The target is the recorded
- * requirements', never a variable; a dataset without it, or without a text attribute they name, fails the step (an
- * incident after its retries).
+ * <em>Profile dataset</em>: profiles the dataset the client sent, stores the profile with it and
+ * hands it to the data-quality rules as the JSON variable {@code datasetProfile}. The profile
+ * includes what each attribute achieves alone against all of them together ({@link
+ * SingleAttributeSkill}, the engagement's recorded folds and seed), and the leakage thresholds the
+ * rules apply ({@code lepton.quality.leakage.*}), so the stored profile says what was measured and
+ * judged. An external task on {@code lepton-profile-dataset}: profiling a large dataset (its
+ * cross-validated single-attribute skill above all) is held with a short lock its worker extends.
+ * The target is the recorded requirements', never a variable; a dataset without it, or without a
+ * text attribute they name, fails the step (an incident after its retries).
  */
 @Component
 public class ProfileDatasetStep implements ExternalStep {
@@ -31,8 +32,8 @@ public class ProfileDatasetStep implements ExternalStep {
   private final RequirementsRecord requirements;
   private final LeakageThresholds thresholds;
 
-  public ProfileDatasetStep(DatasetStore datasets, RequirementsRecord requirements,
-      LeakageThresholds thresholds) {
+  public ProfileDatasetStep(
+      DatasetStore datasets, RequirementsRecord requirements, LeakageThresholds thresholds) {
     this.datasets = datasets;
     this.requirements = requirements;
     this.thresholds = thresholds;
@@ -56,12 +57,16 @@ public class ProfileDatasetStep implements ExternalStep {
     Instances data = datasets.load(datasetId);
     if (data.attribute(target) == null) {
       throw new IllegalArgumentException(
-          String.format("Dataset %s has no attribute '%s' (the engagement's target)", datasetId, target));
+          String.format(
+              "Dataset %s has no attribute '%s' (the engagement's target)", datasetId, target));
     }
-    // a text attribute the requirements name and the data lacks is an incident naming it (asynchronous step)
-    Map<String, Object> profile = DatasetProfiler.profile(data, target, recorded.textSettings().attributeNames());
-    SingleAttributeSkill skill = SingleAttributeSkill.measure(data, target, recorded.folds(), recorded.seed(),
-        thresholds.maxRows());
+    // a text attribute the requirements name and the data lacks is an incident naming it
+    // (asynchronous step)
+    Map<String, Object> profile =
+        DatasetProfiler.profile(data, target, recorded.textSettings().attributeNames());
+    SingleAttributeSkill skill =
+        SingleAttributeSkill.measure(
+            data, target, recorded.folds(), recorded.seed(), thresholds.maxRows());
     Map<String, Object> leakage = new LinkedHashMap<>();
     leakage.put("measure", skill.measure());
     leakage.put("reference", skill.reference());

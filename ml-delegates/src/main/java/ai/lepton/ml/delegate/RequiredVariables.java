@@ -2,7 +2,10 @@ package ai.lepton.ml.delegate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads the process variables at Lepton's seams, failing with the variable's name when one is missing. */
+/**
+ * Reads the process variables at Lepton's seams, failing with the variable's name when one is
+ * missing.
+ */
 public final class RequiredVariables {
 
   private RequiredVariables() {}
@@ -26,7 +29,8 @@ public final class RequiredVariables {
     try {
       return Integer.parseInt(value.toString().strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Process variable '" + name + "' must be a whole number, not '" + value + "'");
+      throw new IllegalArgumentException(
+          "Process variable '" + name + "' must be a whole number, not '" + value + "'");
     }
   }
 
@@ -41,14 +45,18 @@ public final class RequiredVariables {
     try {
       return Double.parseDouble(value.toString().strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Process variable '" + name + "' must be a number, not '" + value + "'");
+      throw new IllegalArgumentException(
+          "Process variable '" + name + "' must be a number, not '" + value + "'");
     }
   }
 
   /** A process variable a step needs was never set. */
   public static class MissingVariableException extends IllegalStateException {
     public MissingVariableException(String name) {
-      super("Process variable '" + name + "' is missing: it is set by an earlier step of the engagement");
+      super(
+          "Process variable '"
+              + name
+              + "' is missing: it is set by an earlier step of the engagement");
     }
   }
 }

@@ -11,12 +11,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the previously deployed version of the engagement's model back live, on the rollback a risk officer confirmed
- * at *Confirm rollback* (a row of the registry, {@link ModelRegistry#rollBack}): the live version is RETIRED and the
- * previous one DEPLOYED again, each by that officer, its bytes checked against its approval first, and the scoring
- * cache refreshed so the next decision uses it. Without a confirmation on record it fails: an incident, nothing
- * changed. The engagement then monitors the restored version ({@code modelVersionId}); {@code rolledBackFrom} names
- * the one it replaced.
+ * Puts the previously deployed version of the engagement's model back live, on the rollback a risk
+ * officer confirmed at *Confirm rollback* (a row of the registry, {@link ModelRegistry#rollBack}):
+ * the live version is RETIRED and the previous one DEPLOYED again, each by that officer, its bytes
+ * checked against its approval first, and the scoring cache refreshed so the next decision uses it.
+ * Without a confirmation on record it fails: an incident, nothing changed. The engagement then
+ * monitors the restored version ({@code modelVersionId}); {@code rolledBackFrom} names the one it
+ * replaced.
  */
 @Component("rollBackModel")
 public class RollBackModelDelegate implements JavaDelegate {
@@ -26,8 +27,11 @@ public class RollBackModelDelegate implements JavaDelegate {
   private final ApprovedModelBytes approvedBytes;
   private final RequirementsRecord requirements;
 
-  public RollBackModelDelegate(ModelRegistry registry, DeployedModels deployedModels,
-      ApprovedModelBytes approvedBytes, RequirementsRecord requirements) {
+  public RollBackModelDelegate(
+      ModelRegistry registry,
+      DeployedModels deployedModels,
+      ApprovedModelBytes approvedBytes,
+      RequirementsRecord requirements) {
     this.registry = registry;
     this.deployedModels = deployedModels;
     this.approvedBytes = approvedBytes;
@@ -40,8 +44,12 @@ public class RollBackModelDelegate implements JavaDelegate {
     String modelName = requirements.of(execution).modelName();
     List<String> live = registry.deployedUnder(modelName);
     if (live.size() != 1) {
-      throw new ModelTransitionRefusedException("Model '" + modelName + "' has " + live.size()
-          + " live versions; a rollback needs exactly one");
+      throw new ModelTransitionRefusedException(
+          "Model '"
+              + modelName
+              + "' has "
+              + live.size()
+              + " live versions; a rollback needs exactly one");
     }
     registry.previouslyDeployed(live.get(0)).ifPresent(approvedBytes::require);
     ModelVersion restored = registry.rollBack(key, live.get(0));

@@ -11,11 +11,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Scores {@code features} (a JSON object of one record) with the model deployed as {@code modelName}; writes
- * {@code prediction}, {@code probability}, {@code distribution} (JSON), {@code modelVersionId} and
- * {@code missingFeatures} and {@code explanation} (JSON: the attributes that moved the prediction most). An unknown
- * model, a rule set ({@code ruleSet}) the model was not approved for, or features that are not one of its records
- * are BPMN errors ({@code MODEL_NOT_FOUND}, {@code RULE_SET_NOT_APPROVED}, {@code INVALID_FEATURES}).
+ * Scores {@code features} (a JSON object of one record) with the model deployed as {@code
+ * modelName}; writes {@code prediction}, {@code probability}, {@code distribution} (JSON), {@code
+ * modelVersionId} and {@code missingFeatures} and {@code explanation} (JSON: the attributes that
+ * moved the prediction most). An unknown model, a rule set ({@code ruleSet}) the model was not
+ * approved for, or features that are not one of its records are BPMN errors ({@code
+ * MODEL_NOT_FOUND}, {@code RULE_SET_NOT_APPROVED}, {@code INVALID_FEATURES}).
  */
 @Component("scoreRecord")
 public class ScoreRecordDelegate implements JavaDelegate {
@@ -36,12 +37,14 @@ public class ScoreRecordDelegate implements JavaDelegate {
       record = null;
     }
     if (record == null) {
-      throw new BpmnError(ScoringException.INVALID_FEATURES, "features must be a JSON object of one record");
+      throw new BpmnError(
+          ScoringException.INVALID_FEATURES, "features must be a JSON object of one record");
     }
     try {
       Object ruleSet = execution.getVariable("ruleSet");
       if (ruleSet != null) {
-        scorer.requireRuleSet(String.valueOf(execution.getVariable("modelName")), ruleSet.toString());
+        scorer.requireRuleSet(
+            String.valueOf(execution.getVariable("modelName")), ruleSet.toString());
       }
       Score score = scorer.score(String.valueOf(execution.getVariable("modelName")), record);
       execution.setVariable("prediction", score.prediction());

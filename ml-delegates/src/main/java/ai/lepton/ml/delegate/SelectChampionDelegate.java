@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks the best candidate of this training round by the engagement's success metric and says whether it meets the
- * threshold ({@code championMeetsThreshold}), which routes the engagement to approval or to a review. Its metrics
- * go to the approval-policy rules as the JSON variable {@code championMetrics}.
+ * Picks the best candidate of this training round by the engagement's success metric and says
+ * whether it meets the threshold ({@code championMeetsThreshold}), which routes the engagement to
+ * approval or to a review. Its metrics go to the approval-policy rules as the JSON variable {@code
+ * championMetrics}.
  */
 @Component("selectChampion")
 public class SelectChampionDelegate implements JavaDelegate {
@@ -49,63 +50,111 @@ public class SelectChampionDelegate implements JavaDelegate {
     }
     double value = champion.metric(metric.name());
     boolean meets = !Double.isNaN(value) && metric.meets(value, threshold);
-    registry.changeStatus(champion.id(), ModelStatus.CHAMPION, ModelRegistry.SYSTEM, String.format(Locale.ROOT,
-        "best of %d candidates in round %d by %s = %.4f", candidates.size(), round, metric, value));
+    registry.changeStatus(
+        champion.id(),
+        ModelStatus.CHAMPION,
+        ModelRegistry.SYSTEM,
+        String.format(
+            Locale.ROOT,
+            "best of %d candidates in round %d by %s = %.4f",
+            candidates.size(),
+            round,
+            metric,
+            value));
     execution.setVariable("modelVersionId", champion.id());
     execution.setVariable("championAlgorithm", command(champion));
     execution.setVariable("championMetricValue", value);
     execution.setVariable("championMetrics", JsonVariables.of(champion.metrics()));
     execution.setVariable("championMeetsThreshold", meets);
-    execution.setVariable("championSummary", summary(candidates, champion, metric, threshold, meets));
+    execution.setVariable(
+        "championSummary", summary(candidates, champion, metric, threshold, meets));
     execution.setVariable("candidateSkills", JsonVariables.of(skills(candidates, champion)));
   }
 
   /**
-   * Each candidate's skill from the baseline up, for the approval policy's "too good to be true" comparison: kappa
-   * for a classification, 1 − relative absolute error for a regression (the mean predictor scores 0); none for a
-   * forecaster, whose baseline is the seasonal-naive forecast.
+   * Each candidate's skill from the baseline up, for the approval policy's "too good to be true"
+   * comparison: kappa for a classification, 1 − relative absolute error for a regression (the mean
+   * predictor scores 0); none for a forecaster, whose baseline is the seasonal-naive forecast.
    */
   static Map<String, Object> skills(List<ModelVersion> candidates, ModelVersion champion) {
     boolean classification = champion.metrics().containsKey("kappa");
     if (!classification && !champion.metrics().containsKey("relativeAbsoluteError")) {
       return Map.of("others", List.of());
     }
-    java.util.function.ToDoubleFunction<ModelVersion> skill = version -> classification ? version.metric("kappa")
-        : 1 - version.metric("relativeAbsoluteError") / 100;
+    java.util.function.ToDoubleFunction<ModelVersion> skill =
+        version ->
+            classification
+                ? version.metric("kappa")
+                : 1 - version.metric("relativeAbsoluteError") / 100;
     Map<String, Object> skills = new java.util.LinkedHashMap<>();
     skills.put("measure", classification ? "kappa" : "1 - relative absolute error");
     skills.put("champion", skill.applyAsDouble(champion));
-    skills.put("others", candidates.stream().filter(c -> !c.id().equals(champion.id())).mapToDouble(skill)
-        .filter(v -> !Double.isNaN(v)).boxed().toList());
+    skills.put(
+        "others",
+        candidates.stream()
+            .filter(c -> !c.id().equals(champion.id()))
+            .mapToDouble(skill)
+            .filter(v -> !Double.isNaN(v))
+            .boxed()
+            .toList());
     return skills;
   }
 
-  private static String summary(List<ModelVersion> candidates, ModelVersion champion, SuccessMetric metric,
-      double threshold, boolean meets) {
+  private static String summary(
+      List<ModelVersion> candidates,
+      ModelVersion champion,
+      SuccessMetric metric,
+      double threshold,
+      boolean meets) {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT, "Champion %s: %s%n", champion.id(), command(champion)));
-    text.append(String.format(Locale.ROOT, "%s = %.4f, threshold %s %.4f: %s%n", metric,
-        champion.metric(metric.name()), metric.higherIsBetter() ? ">=" : "<=", threshold, meets ? "met" : "missed"));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%s = %.4f, threshold %s %.4f: %s%n",
+            metric,
+            champion.metric(metric.name()),
+            metric.higherIsBetter() ? ">=" : "<=",
+            threshold,
+            meets ? "met" : "missed"));
     text.append(keyMetrics(champion)).append('\n');
     if (champion.metrics().get("folds") instanceof Map<?, ?> folds && folds.containsKey("stdDev")) {
-      text.append(String.format(Locale.ROOT, "Per fold %s: mean %.4f, standard deviation %.4f%n", folds.get("metric"),
-          ((Number) folds.get("mean")).doubleValue(), ((Number) folds.get("stdDev")).doubleValue()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Per fold %s: mean %.4f, standard deviation %.4f%n",
+              folds.get("metric"),
+              ((Number) folds.get("mean")).doubleValue(),
+              ((Number) folds.get("stdDev")).doubleValue()));
     }
-    text.append(String.format("Cross-validated %d-fold, seed %d, on dataset %s (sha256 %s)%n", champion.folds(),
-        champion.seed(), champion.datasetId(), champion.datasetSha256()));
+    text.append(
+        String.format(
+            "Cross-validated %d-fold, seed %d, on dataset %s (sha256 %s)%n",
+            champion.folds(), champion.seed(), champion.datasetId(), champion.datasetSha256()));
     text.append("Candidates:\n");
     for (ModelVersion candidate : candidates) {
-      text.append(String.format(Locale.ROOT, "- %s %s: %s = %.4f%n", candidate.id(), command(candidate), metric,
-          candidate.metric(metric.name())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "- %s %s: %s = %.4f%n",
+              candidate.id(),
+              command(candidate),
+              metric,
+              candidate.metric(metric.name())));
     }
     return text.toString();
   }
 
   private static String keyMetrics(ModelVersion version) {
-    String[] names = version.metrics().containsKey("pctCorrect")
-        ? new String[] {"pctCorrect", "kappa", "weightedAreaUnderROC", "weightedFMeasure"}
-        : new String[] {"correlationCoefficient", "meanAbsoluteError", "rootMeanSquaredError",
-            "rootRelativeSquaredError"};
+    String[] names =
+        version.metrics().containsKey("pctCorrect")
+            ? new String[] {"pctCorrect", "kappa", "weightedAreaUnderROC", "weightedFMeasure"}
+            : new String[] {
+              "correlationCoefficient",
+              "meanAbsoluteError",
+              "rootMeanSquaredError",
+              "rootRelativeSquaredError"
+            };
     StringBuilder line = new StringBuilder();
     for (String name : names) {
       line.append(line.length() == 0 ? "" : ", ")

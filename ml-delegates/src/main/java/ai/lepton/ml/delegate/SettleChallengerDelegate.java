@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends the challenger's trial on the decision a model risk officer recorded at *Decide on challenger*
- * ({@link ModelRegistry#settleChallenger}): promoted, it goes live in place of the champion (its bytes checked
- * against its approval first) and the engagement maintains it from now on ({@code modelVersionId}); not, it is
- * retired. Without such a decision on record it fails: an incident, nothing changed.
+ * Ends the challenger's trial on the decision a model risk officer recorded at *Decide on
+ * challenger* ({@link ModelRegistry#settleChallenger}): promoted, it goes live in place of the
+ * champion (its bytes checked against its approval first) and the engagement maintains it from now
+ * on ({@code modelVersionId}); not, it is retired. Without such a decision on record it fails: an
+ * incident, nothing changed.
  */
 @Component("settleChallenger")
 public class SettleChallengerDelegate implements JavaDelegate {
@@ -24,8 +25,11 @@ public class SettleChallengerDelegate implements JavaDelegate {
   private final ApprovedModelBytes approvedBytes;
   private final RequirementsRecord requirements;
 
-  public SettleChallengerDelegate(ModelRegistry registry, DeployedModels deployedModels,
-      ApprovedModelBytes approvedBytes, RequirementsRecord requirements) {
+  public SettleChallengerDelegate(
+      ModelRegistry registry,
+      DeployedModels deployedModels,
+      ApprovedModelBytes approvedBytes,
+      RequirementsRecord requirements) {
     this.registry = registry;
     this.deployedModels = deployedModels;
     this.approvedBytes = approvedBytes;
@@ -40,7 +44,8 @@ public class SettleChallengerDelegate implements JavaDelegate {
       throw new ModelTransitionRefusedException("No challenger of '" + modelName + "' is on trial");
     }
     approvedBytes.require(registry.get(onTrial.get(0)));
-    ModelVersion live = registry.settleChallenger(execution.getProcessBusinessKey(), onTrial.get(0));
+    ModelVersion live =
+        registry.settleChallenger(execution.getProcessBusinessKey(), onTrial.get(0));
     deployedModels.refresh(modelName);
     boolean promoted = live != null && live.id().equals(onTrial.get(0));
     execution.setVariable("challengerPromoted", promoted);

@@ -1,9 +1,9 @@
 package ai.lepton.ml.engagement;
 
 /**
- * Whether an engagement may pull with this query from this client database. The requirements form asks it before
- * the requirements are recorded, and the pull asks it again before it runs; the ingest module answers it from the
- * sources an administrator declared.
+ * Whether an engagement may pull with this query from this client database. The requirements form
+ * asks it before the requirements are recorded, and the pull asks it again before it runs; the
+ * ingest module answers it from the sources an administrator declared.
  */
 public interface SqlPullPolicy {
 

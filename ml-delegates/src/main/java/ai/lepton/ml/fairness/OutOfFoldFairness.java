@@ -9,13 +9,16 @@ import weka.core.Attribute;
 import weka.core.Instances;
 
 /**
- * Group fairness from the predictions cross-validation made on rows each model had not seen (Weka's own
- * {@link InMemory} output, filled by {@code Evaluation.crossValidateModel}): for each protected attribute, the
- * figures of {@link GroupFairness}. The requirements name the attributes and the favourable label.
+ * Group fairness from the predictions cross-validation made on rows each model had not seen (Weka's
+ * own {@link InMemory} output, filled by {@code Evaluation.crossValidateModel}): for each protected
+ * attribute, the figures of {@link GroupFairness}. The requirements name the attributes and the
+ * favourable label.
  */
 public final class OutOfFoldFairness {
 
-  /** What to assess: the protected attributes and the class label that is the favourable outcome. */
+  /**
+   * What to assess: the protected attributes and the class label that is the favourable outcome.
+   */
   public record Request(List<ProtectedAttribute> attributes, String favourableLabel) {
 
     /** Nothing to assess. */
@@ -27,8 +30,15 @@ public final class OutOfFoldFairness {
 
     /** Requirements' lines ({@code personal_status}, {@code age < 25}) and the favourable label. */
     public static Request parse(String lines, String favourableLabel) {
-      List<ProtectedAttribute> parsed = lines == null ? List.of() : lines.lines().map(String::strip)
-          .filter(line -> !line.isEmpty()).map(ProtectedAttribute::parse).toList();
+      List<ProtectedAttribute> parsed =
+          lines == null
+              ? List.of()
+              : lines
+                  .lines()
+                  .map(String::strip)
+                  .filter(line -> !line.isEmpty())
+                  .map(ProtectedAttribute::parse)
+                  .toList();
       return new Request(parsed, favourableLabel == null ? null : favourableLabel.strip());
     }
 
@@ -40,8 +50,9 @@ public final class OutOfFoldFairness {
   private OutOfFoldFairness() {}
 
   /**
-   * Checks the request against the training data before any training: a classification, and the favourable label
-   * one of its classes. (An attribute the data lacks is reported in the assessment, not a failed training.)
+   * Checks the request against the training data before any training: a classification, and the
+   * favourable label one of its classes. (An attribute the data lacks is reported in the
+   * assessment, not a failed training.)
    */
   public static void check(Request request, Instances data) {
     if (request.isEmpty()) {
@@ -49,17 +60,24 @@ public final class OutOfFoldFairness {
     }
     Attribute target = data.classAttribute();
     if (!target.isNominal()) {
-      throw new IllegalArgumentException("Group fairness is measured for a classification; '" + target.name()
-          + "' is not nominal");
+      throw new IllegalArgumentException(
+          "Group fairness is measured for a classification; '"
+              + target.name()
+              + "' is not nominal");
     }
     if (request.favourableLabel() == null || target.indexOfValue(request.favourableLabel()) < 0) {
-      throw new IllegalArgumentException("Name the favourable outcome, one of " + values(target) + ", not '"
-          + request.favourableLabel() + "'");
+      throw new IllegalArgumentException(
+          "Name the favourable outcome, one of "
+              + values(target)
+              + ", not '"
+              + request.favourableLabel()
+              + "'");
     }
   }
 
   /** The assessment of every protected attribute, as the metrics carry it. */
-  public static List<Map<String, Object>> assess(Request request, Instances data, InMemory predictions) {
+  public static List<Map<String, Object>> assess(
+      Request request, Instances data, InMemory predictions) {
     check(request, data);
     int favourable = data.classAttribute().indexOfValue(request.favourableLabel());
     List<Map<String, Object>> assessments = new ArrayList<>();
@@ -69,7 +87,8 @@ public final class OutOfFoldFairness {
         found = attribute.in(data);
       } catch (IllegalArgumentException cannot) {
         // the approver must see that it was asked for and why it could not be measured
-        assessments.add(Map.of("attribute", attribute.attribute(), "notAssessed", cannot.getMessage()));
+        assessments.add(
+            Map.of("attribute", attribute.attribute(), "notAssessed", cannot.getMessage()));
         continue;
       }
       List<GroupFairness.Outcome> outcomes = new ArrayList<>();
@@ -78,11 +97,15 @@ public final class OutOfFoldFairness {
         if (Double.isNaN(prediction.predicted()) || Double.isNaN(prediction.actual())) {
           continue;
         }
-        outcomes.add(new GroupFairness.Outcome(attribute.groupOf(container.instance, found),
-            (int) prediction.actual() == favourable, (int) prediction.predicted() == favourable));
+        outcomes.add(
+            new GroupFairness.Outcome(
+                attribute.groupOf(container.instance, found),
+                (int) prediction.actual() == favourable,
+                (int) prediction.predicted() == favourable));
       }
-      assessments.add(GroupFairness.assess(attribute.attribute(), request.favourableLabel(), outcomes, null)
-          .toMap());
+      assessments.add(
+          GroupFairness.assess(attribute.attribute(), request.favourableLabel(), outcomes, null)
+              .toMap());
     }
     return assessments;
   }

@@ -14,26 +14,33 @@ import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * How a deployed forecaster did on the periods that have come since its series ended: the actuals the client sends
- * as monitoring data, each against what the forecaster forecast for that period from the end of its series; their
- * mean absolute error beside the one it was approved on, for each series it forecasts.
+ * How a deployed forecaster did on the periods that have come since its series ended: the actuals
+ * the client sends as monitoring data, each against what the forecaster forecast for that period
+ * from the end of its series; their mean absolute error beside the one it was approved on, for each
+ * series it forecasts.
  */
 public final class ForecastAccuracy {
 
   private ForecastAccuracy() {}
 
   /**
-   * The check's figures: {@code forecastTargets} holds each series' (its name, approved and recent MAE, periods
-   * checked); the top-level {@code approvedForecastMae}, {@code recentForecastMae}, {@code forecastPeriodsChecked},
-   * {@code forecastAgainstActual} and {@code forecastTarget} are those of the series that moved furthest from its
-   * approved error (the first series while none has actuals), so the maintenance rules act when any series has moved.
+   * The check's figures: {@code forecastTargets} holds each series' (its name, approved and recent
+   * MAE, periods checked); the top-level {@code approvedForecastMae}, {@code recentForecastMae},
+   * {@code forecastPeriodsChecked}, {@code forecastAgainstActual} and {@code forecastTarget} are
+   * those of the series that moved furthest from its approved error (the first series while none
+   * has actuals), so the maintenance rules act when any series has moved.
    *
-   * @param forecaster as deserialized from the approved model file, and {@code history} the series' last periods kept
-   *     with it
-   * @param approvedMae each series' mean absolute error over the steps it was approved on (NaN when unknown)
+   * @param forecaster as deserialized from the approved model file, and {@code history} the series'
+   *     last periods kept with it
+   * @param approvedMae each series' mean absolute error over the steps it was approved on (NaN when
+   *     unknown)
    */
-  public static Map<String, Object> check(WekaForecaster forecaster, Instances history,
-      Map<String, Double> approvedMae, List<Instances> received) throws Exception {
+  public static Map<String, Object> check(
+      WekaForecaster forecaster,
+      Instances history,
+      Map<String, Double> approvedMae,
+      List<Instances> received)
+      throws Exception {
     List<String> targets = NameList.of(forecaster.getFieldsToForecast());
     String timeName = forecaster.getTSLagMaker().getTimeStampField();
     Attribute historyTime = history.attribute(timeName);
@@ -56,10 +63,12 @@ public final class ForecastAccuracy {
       }
       forecaster.primeForecaster(history);
       if (forecaster.isUsingOverlayData()) {
-        // inputs known in advance come with the actuals, period by period: forecast as far as they reach unbroken
+        // inputs known in advance come with the actuals, period by period: forecast as far as they
+        // reach unbroken
         Instances future = overlaysReceived(forecaster, history, received, periods);
         periods = periods.subList(0, future.numInstances());
-        forecasts = future.isEmpty() ? List.of() : forecaster.forecast(future.numInstances(), future);
+        forecasts =
+            future.isEmpty() ? List.of() : forecaster.forecast(future.numInstances(), future);
       } else {
         forecasts = forecaster.forecast(periods.size());
       }
@@ -69,11 +78,15 @@ public final class ForecastAccuracy {
     double furthestRatio = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < targets.size(); t++) {
       double approved = approvedMae.getOrDefault(targets.get(t), Double.NaN);
-      Map<String, Object> figures = compare(targets.get(t), t, approved, actuals.get(t), periods, forecasts,
-          historyTime);
+      Map<String, Object> figures =
+          compare(targets.get(t), t, approved, actuals.get(t), periods, forecasts, historyTime);
       bySeries.add(figures);
-      double ratio = figures.get("recentForecastMae") instanceof Double recent && !Double.isNaN(approved)
-          && approved > 0 ? recent / approved : Double.NEGATIVE_INFINITY;
+      double ratio =
+          figures.get("recentForecastMae") instanceof Double recent
+                  && !Double.isNaN(approved)
+                  && approved > 0
+              ? recent / approved
+              : Double.NEGATIVE_INFINITY;
       if (furthest == null || ratio > furthestRatio) {
         furthest = figures;
         furthestRatio = ratio;
@@ -88,20 +101,29 @@ public final class ForecastAccuracy {
       result.put("forecastAgainstActual", furthest.get("forecastAgainstActual"));
     }
     if (targets.size() > 1) {
-      result.put("forecastTargets", bySeries.stream().map(figures -> {
-        Map<String, Object> summary = new LinkedHashMap<>(figures);
-        summary.remove("forecastAgainstActual");
-        return summary;
-      }).toList());
+      result.put(
+          "forecastTargets",
+          bySeries.stream()
+              .map(
+                  figures -> {
+                    Map<String, Object> summary = new LinkedHashMap<>(figures);
+                    summary.remove("forecastAgainstActual");
+                    return summary;
+                  })
+              .toList());
     }
     return result;
   }
 
   /**
-   * The overlay inputs of the periods after the series, from the rows received (each period's values as the client
-   * sent them with its actuals), every other field unknown; it stops at the first period without all of them.
+   * The overlay inputs of the periods after the series, from the rows received (each period's
+   * values as the client sent them with its actuals), every other field unknown; it stops at the
+   * first period without all of them.
    */
-  private static Instances overlaysReceived(WekaForecaster forecaster, Instances history, List<Instances> received,
+  private static Instances overlaysReceived(
+      WekaForecaster forecaster,
+      Instances history,
+      List<Instances> received,
       List<Double> periods) {
     List<String> overlays = NameList.of(forecaster.getOverlayFields());
     Attribute historyTime = history.attribute(forecaster.getTSLagMaker().getTimeStampField());
@@ -116,7 +138,9 @@ public final class ForecastAccuracy {
         for (String name : overlays) {
           Attribute attribute = data.attribute(name);
           if (attribute != null && !row.isMissing(attribute)) {
-            values.put(name, attribute.isNumeric() ? (Object) row.value(attribute) : row.stringValue(attribute));
+            values.put(
+                name,
+                attribute.isNumeric() ? (Object) row.value(attribute) : row.stringValue(attribute));
           }
         }
         if (!row.isMissing(time) && values.size() == overlays.size()) {
@@ -152,8 +176,8 @@ public final class ForecastAccuracy {
   }
 
   /** One series' actuals after the end of the series, by period. */
-  private static TreeMap<Double, Double> actuals(List<Instances> received, String timeName, String target,
-      double seriesEnd) {
+  private static TreeMap<Double, Double> actuals(
+      List<Instances> received, String timeName, String target, double seriesEnd) {
     TreeMap<Double, Double> actuals = new TreeMap<>();
     for (Instances data : received) {
       Attribute time = data.attribute(timeName);
@@ -173,8 +197,13 @@ public final class ForecastAccuracy {
   }
 
   /** One series' forecasts against its actuals, period by period. */
-  private static Map<String, Object> compare(String target, int position, double approved,
-      TreeMap<Double, Double> actuals, List<Double> periods, List<List<NumericPrediction>> forecasts,
+  private static Map<String, Object> compare(
+      String target,
+      int position,
+      double approved,
+      TreeMap<Double, Double> actuals,
+      List<Double> periods,
+      List<List<NumericPrediction>> forecasts,
       Attribute historyTime) {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("target", target);
@@ -196,13 +225,17 @@ public final class ForecastAccuracy {
         double forecast = forecasts.get(step).get(position).predicted();
         absolute += Math.abs(actual - forecast);
         matched++;
-        compared.add(Map.of("period", period, "actual", actual, "forecast", forecast, "stepsAhead", step + 1));
+        compared.add(
+            Map.of(
+                "period", period, "actual", actual, "forecast", forecast, "stepsAhead", step + 1));
       }
     }
     figures.put("forecastPeriodsChecked", matched);
     figures.put("recentForecastMae", matched == 0 ? null : absolute / matched);
     // the newest periods, enough for a chart: the figures above cover all of them
-    figures.put("forecastAgainstActual", compared.subList(Math.max(0, compared.size() - 60), compared.size()));
+    figures.put(
+        "forecastAgainstActual",
+        compared.subList(Math.max(0, compared.size() - 60), compared.size()));
     return figures;
   }
 }

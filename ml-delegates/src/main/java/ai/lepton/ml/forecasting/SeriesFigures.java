@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each forecast series' figures as a forecasting model version keeps them in its metrics ({@code forecast.targets},
- * written by {@link ForecastTrainer#train}). A version registered before models forecast several series kept its one
- * series' figures beside the series settings and at the top of its metrics: read as one series here, so readers have
- * one shape.
+ * Each forecast series' figures as a forecasting model version keeps them in its metrics ({@code
+ * forecast.targets}, written by {@link ForecastTrainer#train}). A version registered before models
+ * forecast several series kept its one series' figures beside the series settings and at the top of
+ * its metrics: read as one series here, so readers have one shape.
  */
 public final class SeriesFigures {
 
   private SeriesFigures() {}
 
-  /** The figures of each series, the model's target first; empty for a model that does not forecast. */
+  /**
+   * The figures of each series, the model's target first; empty for a model that does not forecast.
+   */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> of(Map<String, Object> metrics, String target) {
     if (!(metrics.get("forecast") instanceof Map<?, ?> series)) {
@@ -25,9 +27,15 @@ public final class SeriesFigures {
     }
     Map<String, Object> one = new LinkedHashMap<>();
     one.put("target", target);
-    for (String key : List.of("meanAbsoluteError", "rootMeanSquaredError", "meanAbsolutePercentageError",
-        "maeRatioToSeasonalNaive", "seasonalNaiveMeanAbsoluteError", "rollingOriginMeanAbsoluteError",
-        "rollingOriginMaeRatioToSeasonalNaive")) {
+    for (String key :
+        List.of(
+            "meanAbsoluteError",
+            "rootMeanSquaredError",
+            "meanAbsolutePercentageError",
+            "maeRatioToSeasonalNaive",
+            "seasonalNaiveMeanAbsoluteError",
+            "rollingOriginMeanAbsoluteError",
+            "rollingOriginMaeRatioToSeasonalNaive")) {
       if (metrics.containsKey(key)) {
         one.put(key, metrics.get(key));
       }
@@ -42,7 +50,8 @@ public final class SeriesFigures {
   public static Map<String, Double> approvedMae(Map<String, Object> metrics, String target) {
     Map<String, Double> approved = new LinkedHashMap<>();
     for (Map<String, Object> figures : of(metrics, target)) {
-      approved.put(String.valueOf(figures.get("target")),
+      approved.put(
+          String.valueOf(figures.get("target")),
           figures.get("meanAbsoluteError") instanceof Number mae ? mae.doubleValue() : Double.NaN);
     }
     return approved;

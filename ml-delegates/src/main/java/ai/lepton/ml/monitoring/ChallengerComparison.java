@@ -1,29 +1,30 @@
 package ai.lepton.ml.monitoring;
 
+import ai.lepton.ml.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import ai.lepton.ml.registry.ModelRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A challenger's trial in figures, from the decision log only: over every live decision it answered in shadow, how
- * often it predicted what the champion predicted, how many decisions its answer would have changed (from what to
- * what, with examples), and on the decisions whose real outcome has been recorded, how often each was right (class
- * labels) or how far off each was (numbers). The trial is ready for a decision after
- * {@link ChallengerTrial#getMinDecisions()} shadowed decisions.
+ * A challenger's trial in figures, from the decision log only: over every live decision it answered
+ * in shadow, how often it predicted what the champion predicted, how many decisions its answer
+ * would have changed (from what to what, with examples), and on the decisions whose real outcome
+ * has been recorded, how often each was right (class labels) or how far off each was (numbers). The
+ * trial is ready for a decision after {@link ChallengerTrial#getMinDecisions()} shadowed decisions.
  */
 @Component
 public class ChallengerComparison {
 
-  private static final String SHADOWED = "SELECT d.id, d.model_version_id, d.prediction, d.decision, s.prediction,"
-      + " s.decision, o.actual FROM lepton_shadow_decision s JOIN lepton_decision d ON d.id = s.decision_id"
-      + " LEFT JOIN lepton_decision_outcome o ON o.decision_id = d.id WHERE s.challenger_version_id = ?"
-      + " ORDER BY d.id";
+  private static final String SHADOWED =
+      "SELECT d.id, d.model_version_id, d.prediction, d.decision, s.prediction,"
+          + " s.decision, o.actual FROM lepton_shadow_decision s JOIN lepton_decision d ON d.id = s.decision_id"
+          + " LEFT JOIN lepton_decision_outcome o ON o.decision_id = d.id WHERE s.challenger_version_id = ?"
+          + " ORDER BY d.id";
 
   /** Decisions whose change is shown as an example, per kind of change. */
   static final int EXAMPLES = 3;
@@ -41,10 +42,19 @@ public class ChallengerComparison {
   /** The comparison so far, as the trial decision's evidence keeps it. */
   public Map<String, Object> of(String challengerVersionId) {
     Tally tally = new Tally("regression".equals(registry.get(challengerVersionId).problemType()));
-    jdbc.query(SHADOWED, rs -> {
-      tally.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-          rs.getString(6), rs.getString(7));
-    }, challengerVersionId);
+    jdbc.query(
+        SHADOWED,
+        rs -> {
+          tally.add(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getString(7));
+        },
+        challengerVersionId);
     Map<String, Object> comparison = new LinkedHashMap<>();
     comparison.put("challengerVersionId", challengerVersionId);
     comparison.put("championVersionIds", List.copyOf(tally.champions));
@@ -60,7 +70,8 @@ public class ChallengerComparison {
     if (tally.numeric) {
       outcomes.put("measure", "meanAbsoluteError");
       outcomes.put("champion", tally.labelled == 0 ? null : tally.championError / tally.labelled);
-      outcomes.put("challenger", tally.labelled == 0 ? null : tally.challengerError / tally.labelled);
+      outcomes.put(
+          "challenger", tally.labelled == 0 ? null : tally.challengerError / tally.labelled);
     } else {
       outcomes.put("measure", "accuracy");
       outcomes.put("champion", share(tally.championRight, tally.labelled));
@@ -72,16 +83,27 @@ public class ChallengerComparison {
   }
 
   private static String summary(Map<String, Object> comparison, Map<String, Object> outcomes) {
-    StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
-        "%s decisions answered in shadow (%s needed); same prediction as the champion in %s; %s decisions would"
-            + " have changed", comparison.get("decisions"), comparison.get("minDecisions"),
-        percent(comparison.get("agreement")), comparison.get("decisionsChanged")));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s decisions answered in shadow (%s needed); same prediction as the champion in %s; %s decisions would"
+                    + " have changed",
+                comparison.get("decisions"),
+                comparison.get("minDecisions"),
+                percent(comparison.get("agreement")),
+                comparison.get("decisionsChanged")));
     if (((Number) outcomes.get("labelled")).intValue() > 0) {
       boolean accuracy = "accuracy".equals(outcomes.get("measure"));
-      text.append(String.format(java.util.Locale.ROOT, "; on %s decisions with a recorded outcome, %s %s"
-              + " for the champion and %s for the challenger", outcomes.get("labelled"), outcomes.get("measure"),
-          accuracy ? percent(outcomes.get("champion")) : number(outcomes.get("champion")),
-          accuracy ? percent(outcomes.get("challenger")) : number(outcomes.get("challenger"))));
+      text.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "; on %s decisions with a recorded outcome, %s %s"
+                  + " for the champion and %s for the challenger",
+              outcomes.get("labelled"),
+              outcomes.get("measure"),
+              accuracy ? percent(outcomes.get("champion")) : number(outcomes.get("champion")),
+              accuracy ? percent(outcomes.get("challenger")) : number(outcomes.get("challenger"))));
     } else {
       text.append("; no outcome recorded yet");
     }
@@ -89,11 +111,15 @@ public class ChallengerComparison {
   }
 
   private static String percent(Object share) {
-    return share == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * ((Number) share).doubleValue());
+    return share == null
+        ? "—"
+        : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * ((Number) share).doubleValue());
   }
 
   private static String number(Object value) {
-    return value == null ? "—" : String.format(java.util.Locale.ROOT, "%.4g", ((Number) value).doubleValue());
+    return value == null
+        ? "—"
+        : String.format(java.util.Locale.ROOT, "%.4g", ((Number) value).doubleValue());
   }
 
   private static Double share(int part, int whole) {
@@ -119,8 +145,14 @@ public class ChallengerComparison {
       this.numeric = numeric;
     }
 
-    void add(String decisionId, String championId, String championPrediction, String championDecision,
-        String challengerPrediction, String challengerDecision, String actual) {
+    void add(
+        String decisionId,
+        String championId,
+        String championPrediction,
+        String championDecision,
+        String challengerPrediction,
+        String challengerDecision,
+        String actual) {
       decisions++;
       champions.add(championId);
       if (java.util.Objects.equals(championPrediction, challengerPrediction)) {

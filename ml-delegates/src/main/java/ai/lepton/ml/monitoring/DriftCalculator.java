@@ -10,31 +10,52 @@ import weka.core.Attribute;
 import weka.core.Instances;
 
 /**
- * Compares recent inputs with the training data, attribute by attribute: the population stability index (PSI) —
- * numeric attributes binned at the training data's deciles, nominal attributes by label, missing values a bin of
- * their own — and for numeric attributes the two-sample Kolmogorov–Smirnov test (Commons Math). Conventional PSI
- * bands: below 0.1 stable, 0.1–0.25 moderate, above 0.25 significant (the bands are the caller's to choose: PSI
- * grows with sample size). Free text is compared on its vocabulary ({@link TextDrift}).
+ * Compares recent inputs with the training data, attribute by attribute: the population stability
+ * index (PSI) — numeric attributes binned at the training data's deciles, nominal attributes by
+ * label, missing values a bin of their own — and for numeric attributes the two-sample
+ * Kolmogorov–Smirnov test (Commons Math). Conventional PSI bands: below 0.1 stable, 0.1–0.25
+ * moderate, above 0.25 significant (the bands are the caller's to choose: PSI grows with sample
+ * size). Free text is compared on its vocabulary ({@link TextDrift}).
  */
 public final class DriftCalculator {
 
   /** Bins of a numeric attribute: the training data's deciles. */
   static final int BINS = 10;
+
   /** Share given to an empty bin so that PSI stays finite (a common convention). */
   static final double EMPTY_BIN = 1e-4;
-  /** Commons Math computes exact p-values below this product of the sample sizes, asymptotic ones above. */
+
+  /**
+   * Commons Math computes exact p-values below this product of the sample sizes, asymptotic ones
+   * above.
+   */
   static final long LARGE_SAMPLE_PRODUCT = 10_000;
 
   private DriftCalculator() {}
 
   /**
-   * One attribute's drift: PSI, for numbers the KS statistic and p-value, for free text the share of recent words the
-   * training texts never had beside that share within the training texts themselves (half against half).
+   * One attribute's drift: PSI, for numbers the KS statistic and p-value, for free text the share
+   * of recent words the training texts never had beside that share within the training texts
+   * themselves (half against half).
    */
-  public record AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue,
-      int trainingRows, int recentRows, Double unseenWordShare, Double trainingUnseenWordShare) {
+  public record AttributeDrift(
+      String attribute,
+      String type,
+      double psi,
+      Double ksStatistic,
+      Double ksPValue,
+      int trainingRows,
+      int recentRows,
+      Double unseenWordShare,
+      Double trainingUnseenWordShare) {
 
-    AttributeDrift(String attribute, String type, double psi, Double ksStatistic, Double ksPValue, int trainingRows,
+    AttributeDrift(
+        String attribute,
+        String type,
+        double psi,
+        Double ksStatistic,
+        Double ksPValue,
+        int trainingRows,
         int recentRows) {
       this(attribute, type, psi, ksStatistic, ksPValue, trainingRows, recentRows, null, null);
     }
@@ -61,11 +82,15 @@ public final class DriftCalculator {
    * @param recent recent inputs with (some of) the same attributes; attributes it lacks are skipped
    * @param skip attributes not to compare (the target)
    */
-  public static List<AttributeDrift> compare(Instances training, Instances recent, List<String> skip) {
+  public static List<AttributeDrift> compare(
+      Instances training, Instances recent, List<String> skip) {
     return compare(training, RecentInputs.of(training, recent, skip));
   }
 
-  /** Each attribute of the recent inputs that came at all, against the same attribute of the training data. */
+  /**
+   * Each attribute of the recent inputs that came at all, against the same attribute of the
+   * training data.
+   */
   public static List<AttributeDrift> compare(Instances training, RecentInputs recent) {
     List<AttributeDrift> drift = new ArrayList<>();
     for (Attribute attribute : recent.attributes()) {
@@ -73,11 +98,17 @@ public final class DriftCalculator {
         continue;
       }
       if (attribute.isString()) {
-        drift.add(TextDrift.compare(attribute.name(), labels(training, attribute), recent.labels(attribute.name())));
+        drift.add(
+            TextDrift.compare(
+                attribute.name(), labels(training, attribute), recent.labels(attribute.name())));
       } else if (attribute.isNumeric()) {
-        drift.add(numeric(attribute.name(), column(training, attribute), recent.numbers(attribute.name())));
+        drift.add(
+            numeric(
+                attribute.name(), column(training, attribute), recent.numbers(attribute.name())));
       } else {
-        drift.add(nominal(attribute.name(), labels(training, attribute), recent.labels(attribute.name())));
+        drift.add(
+            nominal(
+                attribute.name(), labels(training, attribute), recent.labels(attribute.name())));
       }
     }
     return drift;
@@ -87,7 +118,10 @@ public final class DriftCalculator {
     double[] present = Arrays.stream(training).filter(v -> !Double.isNaN(v)).sorted().toArray();
     double[] cuts = new double[BINS - 1];
     for (int b = 1; b < BINS; b++) {
-      cuts[b - 1] = present.length == 0 ? 0 : present[Math.min(present.length - 1, b * present.length / BINS)];
+      cuts[b - 1] =
+          present.length == 0
+              ? 0
+              : present[Math.min(present.length - 1, b * present.length / BINS)];
     }
     double[] cutsDistinct = Arrays.stream(cuts).distinct().toArray();
     double psi = psi(numericCounts(training, cutsDistinct), numericCounts(recent, cutsDistinct));
@@ -97,12 +131,15 @@ public final class DriftCalculator {
     if (present.length > 1 && recentPresent.length > 1) {
       KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
       statistic = test.kolmogorovSmirnovStatistic(present, recentPresent);
-      // Large samples: Commons Math's own asymptotic p-value, from the statistic at hand (not sorting twice)
-      pValue = (long) present.length * recentPresent.length < LARGE_SAMPLE_PRODUCT
-          ? test.kolmogorovSmirnovTest(present, recentPresent)
-          : test.approximateP(statistic, present.length, recentPresent.length);
+      // Large samples: Commons Math's own asymptotic p-value, from the statistic at hand (not
+      // sorting twice)
+      pValue =
+          (long) present.length * recentPresent.length < LARGE_SAMPLE_PRODUCT
+              ? test.kolmogorovSmirnovTest(present, recentPresent)
+              : test.approximateP(statistic, present.length, recentPresent.length);
     }
-    return new AttributeDrift(name, "numeric", psi, statistic, pValue, training.length, recent.length);
+    return new AttributeDrift(
+        name, "numeric", psi, statistic, pValue, training.length, recent.length);
   }
 
   static AttributeDrift nominal(String name, String[] training, String[] recent) {
@@ -112,8 +149,14 @@ public final class DriftCalculator {
         categories.putIfAbsent(label == null ? "(missing)" : label, categories.size());
       }
     }
-    return new AttributeDrift(name, "nominal", psi(labelCounts(training, categories), labelCounts(recent, categories)),
-        null, null, training.length, recent.length);
+    return new AttributeDrift(
+        name,
+        "nominal",
+        psi(labelCounts(training, categories), labelCounts(recent, categories)),
+        null,
+        null,
+        training.length,
+        recent.length);
   }
 
   /** PSI = Σ (recent share − training share) × ln(recent share / training share). */
@@ -132,7 +175,10 @@ public final class DriftCalculator {
     return psi;
   }
 
-  /** Counts per bin: below the first cut, between cuts, at or above the last, and missing values last. */
+  /**
+   * Counts per bin: below the first cut, between cuts, at or above the last, and missing values
+   * last.
+   */
   private static double[] numericCounts(double[] values, double[] cuts) {
     double[] counts = new double[cuts.length + 2];
     for (double value : values) {
@@ -165,7 +211,8 @@ public final class DriftCalculator {
   private static String[] labels(Instances data, Attribute attribute) {
     String[] values = new String[data.numInstances()];
     for (int r = 0; r < values.length; r++) {
-      values[r] = data.instance(r).isMissing(attribute) ? null : data.instance(r).stringValue(attribute);
+      values[r] =
+          data.instance(r).isMissing(attribute) ? null : data.instance(r).stringValue(attribute);
     }
     return values;
   }

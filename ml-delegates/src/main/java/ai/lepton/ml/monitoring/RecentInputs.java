@@ -16,10 +16,11 @@ import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * A model's recent inputs, column by column in the shape of its training data: numbers as doubles (NaN when
- * missing), labels as text (null when missing). Rows come from decision-log records (JSON, streamed without building
- * a map per row) and from datasets; a source that lacks an attribute altogether adds nothing to that column, so
- * columns may differ in length. Labels are shared per attribute: 100,000 rows hold each distinct label once.
+ * A model's recent inputs, column by column in the shape of its training data: numbers as doubles
+ * (NaN when missing), labels as text (null when missing). Rows come from decision-log records
+ * (JSON, streamed without building a map per row) and from datasets; a source that lacks an
+ * attribute altogether adds nothing to that column, so columns may differ in length. Labels are
+ * shared per attribute: 100,000 rows hold each distinct label once.
  */
 public final class RecentInputs {
 
@@ -33,12 +34,15 @@ public final class RecentInputs {
   private final List<Map<String, String>> labelPool = new ArrayList<>();
   private int records;
 
-  /** @param skip attributes not to collect (the target) */
+  /**
+   * @param skip attributes not to collect (the target)
+   */
   public RecentInputs(Instances training, List<String> skip) {
     List<Attribute> kept = new ArrayList<>();
     for (int i = 0; i < training.numAttributes(); i++) {
       Attribute attribute = training.attribute(i);
-      if (!skip.contains(attribute.name()) && (attribute.isNumeric() || attribute.isNominal() || attribute.isString())) {
+      if (!skip.contains(attribute.name())
+          && (attribute.isNumeric() || attribute.isNominal() || attribute.isString())) {
         kept.add(attribute);
       }
     }
@@ -57,7 +61,10 @@ public final class RecentInputs {
     }
   }
 
-  /** Every row of a dataset as it was sent (e.g. production data for monitoring); the training data's types rule. */
+  /**
+   * Every row of a dataset as it was sent (e.g. production data for monitoring); the training
+   * data's types rule.
+   */
   public static RecentInputs of(Instances training, Instances recent, List<String> skip) {
     RecentInputs inputs = new RecentInputs(training, skip);
     inputs.addDataset(recent);
@@ -84,7 +91,9 @@ public final class RecentInputs {
     records += data.numInstances();
   }
 
-  /** One logged decision's features (a JSON object); an absent or null feature counts as missing. */
+  /**
+   * One logged decision's features (a JSON object); an absent or null feature counts as missing.
+   */
   public void addRecord(String featuresJson) {
     boolean[] seen = new boolean[order.size()];
     try (JsonParser parser = JSON.createParser(featuresJson)) {
@@ -99,19 +108,21 @@ public final class RecentInputs {
           continue;
         }
         seen[at] = true;
-        Object value = switch (token) {
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-          case VALUE_STRING -> parser.getText();
-          case VALUE_TRUE, VALUE_FALSE -> parser.getText();
-          default -> {
-            parser.skipChildren();
-            yield null;
-          }
-        };
+        Object value =
+            switch (token) {
+              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+              case VALUE_STRING -> parser.getText();
+              case VALUE_TRUE, VALUE_FALSE -> parser.getText();
+              default -> {
+                parser.skipChildren();
+                yield null;
+              }
+            };
         add(at, value);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("A logged decision's features are not JSON: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "A logged decision's features are not JSON: " + e.getMessage(), e);
     }
     for (int i = 0; i < seen.length; i++) {
       if (!seen[i]) {
@@ -132,7 +143,8 @@ public final class RecentInputs {
       if (size == labels[at].length) {
         labels[at] = Arrays.copyOf(labels[at], size * 2);
       }
-      labels[at][size] = value == null ? null : labelPool.get(at).computeIfAbsent(RowValues.label(value), l -> l);
+      labels[at][size] =
+          value == null ? null : labelPool.get(at).computeIfAbsent(RowValues.label(value), l -> l);
     }
     sizes[at] = size + 1;
   }
@@ -151,7 +163,6 @@ public final class RecentInputs {
     }
   }
 
-
   /** Rows added (decisions and dataset rows). */
   public int records() {
     return records;
@@ -161,7 +172,10 @@ public final class RecentInputs {
     return order;
   }
 
-  /** The numbers collected for a numeric attribute (NaN = missing), none if the attribute never came. */
+  /**
+   * The numbers collected for a numeric attribute (NaN = missing), none if the attribute never
+   * came.
+   */
   public double[] numbers(String attribute) {
     int at = position.get(attribute);
     return Arrays.copyOf(numbers[at], sizes[at]);

@@ -1,6 +1,9 @@
 package ai.lepton.ml.registry;
 
-/** A model file that is not what was registered and approved: it is neither deserialized nor deployed. */
+/**
+ * A model file that is not what was registered and approved: it is neither deserialized nor
+ * deployed.
+ */
 public class ModelIntegrityException extends RuntimeException {
 
   public ModelIntegrityException(String message) {

@@ -3,11 +3,12 @@ package ai.lepton.ml.registry;
 import java.util.Set;
 
 /**
- * Where a model version stands; each change is a new row in its history. The changes allowed form a state machine:
- * CANDIDATE → CHAMPION → APPROVED → DEPLOYED → RETIRED, REJECTED from CHAMPION or APPROVED, and RETIRED → DEPLOYED
- * again only by a rollback a model risk officer confirmed ({@link ModelRegistry#rollBack}). An approved version may
- * instead go on trial as a CHALLENGER beside the live one; from there it is promoted (DEPLOYED) or retired only on a
- * model risk officer's recorded decision ({@link ModelRegistry#settleChallenger}).
+ * Where a model version stands; each change is a new row in its history. The changes allowed form a
+ * state machine: CANDIDATE → CHAMPION → APPROVED → DEPLOYED → RETIRED, REJECTED from CHAMPION or
+ * APPROVED, and RETIRED → DEPLOYED again only by a rollback a model risk officer confirmed ({@link
+ * ModelRegistry#rollBack}). An approved version may instead go on trial as a CHALLENGER beside the
+ * live one; from there it is promoted (DEPLOYED) or retired only on a model risk officer's recorded
+ * decision ({@link ModelRegistry#settleChallenger}).
  */
 public enum ModelStatus {
   /** Trained and cross-validated, one of an engagement's candidates. */

@@ -3,7 +3,10 @@ package ai.lepton.ml.registry;
 import java.time.Instant;
 import java.util.Map;
 
-/** A trained model as registered: everything needed to repeat the run in Weka, and its cross-validation metrics. */
+/**
+ * A trained model as registered: everything needed to repeat the run in Weka, and its
+ * cross-validation metrics.
+ */
 public record ModelVersion(
     String id,
     String modelName,
@@ -26,11 +29,13 @@ public record ModelVersion(
 
   /** One metric as a number, NaN where Weka gave none. */
   /**
-   * The Weka command that trained the model, as the Explorer runs it: the learner and its options, or for a model on
-   * free text the {@code FilteredClassifier} around the learner with its word vectors.
+   * The Weka command that trained the model, as the Explorer runs it: the learner and its options,
+   * or for a model on free text the {@code FilteredClassifier} around the learner with its word
+   * vectors.
    */
   public String wekaCommand() {
-    if (metrics.get("text") instanceof java.util.Map<?, ?> text && text.get("wekaCommand") != null) {
+    if (metrics.get("text") instanceof java.util.Map<?, ?> text
+        && text.get("wekaCommand") != null) {
       return text.get("wekaCommand").toString();
     }
     return (algorithm + " " + options).strip();

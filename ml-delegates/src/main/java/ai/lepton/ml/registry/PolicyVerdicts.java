@@ -9,18 +9,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The approval policy's verdicts, kept per champion. {@link #record} runs as the end listener of *Check approval
- * policy*, in the same transaction as the rules that just wrote their verdict, so no one can change it in between;
- * the approval reads the verdict from here, never from the variables the approval form shows.
+ * The approval policy's verdicts, kept per champion. {@link #record} runs as the end listener of
+ * *Check approval policy*, in the same transaction as the rules that just wrote their verdict, so
+ * no one can change it in between; the approval reads the verdict from here, never from the
+ * variables the approval form shows.
  */
 @Component("policyVerdicts")
 public class PolicyVerdicts {
 
-  private static final String INSERT = "INSERT INTO lepton_policy_verdict (model_version_id, engagement_key, verdict,"
-      + " blockers, warnings, quality_verdict, quality_findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String LATEST = "SELECT model_version_id, engagement_key, verdict, blockers, warnings,"
-      + " quality_verdict, quality_findings, recorded_at FROM lepton_policy_verdict WHERE model_version_id = ?"
-      + " ORDER BY id DESC";
+  private static final String INSERT =
+      "INSERT INTO lepton_policy_verdict (model_version_id, engagement_key, verdict,"
+          + " blockers, warnings, quality_verdict, quality_findings, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String LATEST =
+      "SELECT model_version_id, engagement_key, verdict, blockers, warnings,"
+          + " quality_verdict, quality_findings, recorded_at FROM lepton_policy_verdict WHERE model_version_id = ?"
+          + " ORDER BY id DESC";
 
   private final JdbcTemplate jdbc;
   private final ModelRegistry registry;
@@ -32,18 +35,46 @@ public class PolicyVerdicts {
 
   public void record(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    ModelVersion champion = registry.championOf(key).orElseThrow(() -> new IllegalStateException(
-        "Engagement " + key + " has no champion to record an approval-policy verdict for"));
-    jdbc.update(INSERT, champion.id(), key, Objects.toString(execution.getVariable("policyVerdict"), "UNKNOWN"),
-        text(execution, "policyBlockers"), text(execution, "policyWarnings"),
-        execution.getVariable("qualityVerdict") == null ? null : execution.getVariable("qualityVerdict").toString(),
-        text(execution, "qualityFindings"), Timestamp.from(Instant.now()));
+    ModelVersion champion =
+        registry
+            .championOf(key)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Engagement "
+                            + key
+                            + " has no champion to record an approval-policy verdict for"));
+    jdbc.update(
+        INSERT,
+        champion.id(),
+        key,
+        Objects.toString(execution.getVariable("policyVerdict"), "UNKNOWN"),
+        text(execution, "policyBlockers"),
+        text(execution, "policyWarnings"),
+        execution.getVariable("qualityVerdict") == null
+            ? null
+            : execution.getVariable("qualityVerdict").toString(),
+        text(execution, "qualityFindings"),
+        Timestamp.from(Instant.now()));
   }
 
   public Optional<PolicyVerdict> of(String modelVersionId) {
-    return jdbc.query(LATEST, (rs, n) -> new PolicyVerdict(rs.getString(1), rs.getString(2), rs.getString(3),
-        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
-        modelVersionId).stream().findFirst();
+    return jdbc
+        .query(
+            LATEST,
+            (rs, n) ->
+                new PolicyVerdict(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getTimestamp(8).toInstant()),
+            modelVersionId)
+        .stream()
+        .findFirst();
   }
 
   private static String text(DelegateExecution execution, String name) {

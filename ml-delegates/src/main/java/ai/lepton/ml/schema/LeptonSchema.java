@@ -11,13 +11,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Lepton's tables ({@code lepton_*}), created and upgraded by Lepton's own Flyway migrations in
- * {@code classpath:ai/lepton/db/migration} (portable SQL) and {@code ai/lepton/db/vendor/<database>} (the few that are
- * not), recorded in Lepton's own history table {@code lepton_schema_history}. A host application's Flyway — its
- * {@code db/migration} and {@code flyway_schema_history} — never sees them, and they never see its.
+ * {@code classpath:ai/lepton/db/migration} (portable SQL) and {@code
+ * ai/lepton/db/vendor/<database>} (the few that are not), recorded in Lepton's own history table
+ * {@code lepton_schema_history}. A host application's Flyway — its {@code db/migration} and {@code
+ * flyway_schema_history} — never sees them, and they never see its.
  *
- * <p>The database may already hold other tables (Camunda's, the host's), so a schema without Lepton's history is
- * baselined below version 1. An installation migrated before Lepton kept its own history table recorded Lepton's
- * migrations in {@code flyway_schema_history}; it is adopted at the highest Lepton version found there.
+ * <p>The database may already hold other tables (Camunda's, the host's), so a schema without
+ * Lepton's history is baselined below version 1. An installation migrated before Lepton kept its
+ * own history table recorded Lepton's migrations in {@code flyway_schema_history}; it is adopted at
+ * the highest Lepton version found there.
  */
 public final class LeptonSchema {
 
@@ -33,15 +35,17 @@ public final class LeptonSchema {
   /** Brings Lepton's tables to the newest version; answers how many migrations ran. */
   public int migrate() {
     String vendor = vendor();
-    MigrateResult result = Flyway.configure()
-        .dataSource(dataSource)
-        .table(HISTORY_TABLE)
-        .locations("classpath:ai/lepton/db/migration", "classpath:ai/lepton/db/vendor/" + vendor)
-        .baselineOnMigrate(true)
-        .baselineVersion(adoptedVersion())
-        .baselineDescription("Lepton tables before lepton_schema_history")
-        .load()
-        .migrate();
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .table(HISTORY_TABLE)
+            .locations(
+                "classpath:ai/lepton/db/migration", "classpath:ai/lepton/db/vendor/" + vendor)
+            .baselineOnMigrate(true)
+            .baselineVersion(adoptedVersion())
+            .baselineDescription("Lepton tables before lepton_schema_history")
+            .load()
+            .migrate();
     return result.migrationsExecuted;
   }
 
@@ -55,13 +59,18 @@ public final class LeptonSchema {
       if (product.contains("postgres")) {
         return "postgresql";
       }
-      throw new IllegalStateException("Lepton's tables are made for H2 and PostgreSQL, not " + product);
+      throw new IllegalStateException(
+          "Lepton's tables are made for H2 and PostgreSQL, not " + product);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot reach the database for Lepton's tables: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot reach the database for Lepton's tables: " + e.getMessage(), e);
     }
   }
 
-  /** "0", or the highest Lepton migration an older installation recorded in the shared history table. */
+  /**
+   * "0", or the highest Lepton migration an older installation recorded in the shared history
+   * table.
+   */
   private String adoptedVersion() {
     try (Connection connection = dataSource.getConnection()) {
       String shared = tableName(connection, SHARED_HISTORY_TABLE);
@@ -70,12 +79,15 @@ public final class LeptonSchema {
       }
       int highest = 0;
       try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("select \"version\", \"description\", \"success\" from \""
-              + shared + "\"")) {
+          ResultSet rows =
+              statement.executeQuery(
+                  "select \"version\", \"description\", \"success\" from \"" + shared + "\"")) {
         while (rows.next()) {
           String version = rows.getString(1);
           String description = rows.getString(2);
-          if (rows.getBoolean(3) && version != null && description != null
+          if (rows.getBoolean(3)
+              && version != null
+              && description != null
               && description.toLowerCase(Locale.ROOT).startsWith("lepton")) {
             highest = Math.max(highest, Integer.parseInt(version.split("\\.")[0]));
           }
@@ -87,7 +99,10 @@ public final class LeptonSchema {
     }
   }
 
-  /** The table's name as the database spells it (Flyway quotes it in lower case), or null when it is absent. */
+  /**
+   * The table's name as the database spells it (Flyway quotes it in lower case), or null when it is
+   * absent.
+   */
   private static String tableName(Connection connection, String table) throws SQLException {
     for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
       try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {

@@ -12,9 +12,10 @@ import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * Says which attributes moved one prediction most: each attribute in turn is set to its training mean (numeric) or
- * mode (nominal) and the record scored again; the change in the probability of the predicted class (or in the
- * predicted number) is that attribute's effect. One extra model call per attribute; the model is not retrained.
+ * Says which attributes moved one prediction most: each attribute in turn is set to its training
+ * mean (numeric) or mode (nominal) and the record scored again; the change in the probability of
+ * the predicted class (or in the predicted number) is that attribute's effect. One extra model call
+ * per attribute; the model is not retrained.
  */
 public final class PerturbationExplainer {
 
@@ -24,28 +25,38 @@ public final class PerturbationExplainer {
   private PerturbationExplainer() {}
 
   /**
-   * The training data's mean or mode of every attribute, in the header's order (the class's own slot unused);
-   * the attributes the training data lacks stay missing.
+   * The training data's mean or mode of every attribute, in the header's order (the class's own
+   * slot unused); the attributes the training data lacks stay missing.
    */
   public static double[] baseline(Instances header, Instances training) {
     double[] baseline = new double[header.numAttributes()];
     for (int i = 0; i < header.numAttributes(); i++) {
       Attribute attribute = header.attribute(i);
       Attribute trained = training.attribute(attribute.name());
-      baseline[i] = trained == null || i == header.classIndex() || trained.isString() ? weka.core.Utils.missingValue()
-          : training.meanOrMode(trained);
+      baseline[i] =
+          trained == null || i == header.classIndex() || trained.isString()
+              ? weka.core.Utils.missingValue()
+              : training.meanOrMode(trained);
     }
     return baseline;
   }
 
   /**
    * @param predicted index of the predicted class, or -1 for a numeric target
-   * @param important the attributes that drive the model overall (its validation's permutation importance)
-   * @return up to {@link #TOP} entries, strongest first: attribute, its value, the baseline, the effect and whether
-   *     the attribute is also one of those that drive the model overall ({@code globallyImportant})
+   * @param important the attributes that drive the model overall (its validation's permutation
+   *     importance)
+   * @return up to {@link #TOP} entries, strongest first: attribute, its value, the baseline, the
+   *     effect and whether the attribute is also one of those that drive the model overall ({@code
+   *     globallyImportant})
    */
-  public static List<Map<String, Object>> explain(Classifier model, Instance record, double[] distribution,
-      int predicted, double[] baseline, java.util.Set<String> important) throws Exception {
+  public static List<Map<String, Object>> explain(
+      Classifier model,
+      Instance record,
+      double[] distribution,
+      int predicted,
+      double[] baseline,
+      java.util.Set<String> important)
+      throws Exception {
     Instances header = record.dataset();
     double before = predicted < 0 ? distribution[0] : distribution[predicted];
     List<Map<String, Object>> effects = new ArrayList<>();
@@ -71,7 +82,8 @@ public final class PerturbationExplainer {
         effects.add(entry);
       }
     }
-    effects.sort(Comparator.comparingDouble((Map<String, Object> e) -> -Math.abs((double) e.get("effect"))));
+    effects.sort(
+        Comparator.comparingDouble((Map<String, Object> e) -> -Math.abs((double) e.get("effect"))));
     return effects.size() > TOP ? List.copyOf(effects.subList(0, TOP)) : effects;
   }
 

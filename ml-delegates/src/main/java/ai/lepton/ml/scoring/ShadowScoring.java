@@ -20,14 +20,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lets the challenger on trial answer live decisions in shadow without making them wait: once a decision has
- * committed, its record is queued, and one background thread scores the queued records with the challenger, applies
- * the same rule set ({@link DecisionShadow}) and writes the answers beside the decisions in one transaction per
- * batch (gathered for up to a quarter of a second: a few large transactions beside the live ones rather than
- * many small ones). A decision under a model with no challenger on trial costs one cache lookup. When the queue is full
- * ({@code lepton.challenger.shadow-queue}, default 10,000) a record is not shadowed, counted and logged; the trial
- * then compares fewer decisions, never wrong ones. {@link #flush} waits until everything queued is written: the
- * trial's comparison calls it first.
+ * Lets the challenger on trial answer live decisions in shadow without making them wait: once a
+ * decision has committed, its record is queued, and one background thread scores the queued records
+ * with the challenger, applies the same rule set ({@link DecisionShadow}) and writes the answers
+ * beside the decisions in one transaction per batch (gathered for up to a quarter of a second: a
+ * few large transactions beside the live ones rather than many small ones). A decision under a
+ * model with no challenger on trial costs one cache lookup. When the queue is full ({@code
+ * lepton.challenger.shadow-queue}, default 10,000) a record is not shadowed, counted and logged;
+ * the trial then compares fewer decisions, never wrong ones. {@link #flush} waits until everything
+ * queued is written: the trial's comparison calls it first.
  */
 @Component
 public class ShadowScoring implements DisposableBean {
@@ -35,7 +36,10 @@ public class ShadowScoring implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(ShadowScoring.class);
   private static final int BATCH = 500;
 
-  /** How long the first answer of a batch waits for more: fewer, larger transactions beside the live ones. */
+  /**
+   * How long the first answer of a batch waits for more: fewer, larger transactions beside the live
+   * ones.
+   */
   private static final long GATHER_MILLIS = 250;
 
   /** One committed decision to answer in shadow. */
@@ -52,8 +56,12 @@ public class ShadowScoring implements DisposableBean {
   private volatile Thread worker;
   private volatile boolean stopping;
 
-  public ShadowScoring(DecisionLog log, Optional<DecisionShadow> shadow, DeployedModels models,
-      PlatformTransactionManager transactions, @Value("${lepton.challenger.shadow-queue:10000}") int capacity) {
+  public ShadowScoring(
+      DecisionLog log,
+      Optional<DecisionShadow> shadow,
+      DeployedModels models,
+      PlatformTransactionManager transactions,
+      @Value("${lepton.challenger.shadow-queue:10000}") int capacity) {
     this.log = log;
     this.shadow = shadow.orElse(DecisionShadow.NONE);
     this.models = models;
@@ -62,21 +70,24 @@ public class ShadowScoring implements DisposableBean {
   }
 
   /**
-   * Queues a decision's record for the challenger on trial under its model name, if one is, once the current
-   * transaction commits (at once outside one).
+   * Queues a decision's record for the challenger on trial under its model name, if one is, once
+   * the current transaction commits (at once outside one).
    */
   public void submit(String decisionId, String modelName, String ruleSet, String featuresJson) {
-    if (shadow == DecisionShadow.NONE || ruleSet == null || models.challenger(modelName).isEmpty()) {
+    if (shadow == DecisionShadow.NONE
+        || ruleSet == null
+        || models.challenger(modelName).isEmpty()) {
       return;
     }
     Queued queued = new Queued(decisionId, modelName, ruleSet, featuresJson);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          enqueue(queued);
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              enqueue(queued);
+            }
+          });
     } else {
       enqueue(queued);
     }
@@ -88,8 +99,10 @@ public class ShadowScoring implements DisposableBean {
     if (!queue.offer(queued)) {
       done.incrementAndGet();
       if (dropped.incrementAndGet() % 1_000 == 1) {
-        LOG.warn("The shadow queue is full: {} decisions so far were not answered by the challenger on trial"
-            + " (lepton.challenger.shadow-queue)", dropped.get());
+        LOG.warn(
+            "The shadow queue is full: {} decisions so far were not answered by the challenger on trial"
+                + " (lepton.challenger.shadow-queue)",
+            dropped.get());
       }
     }
   }
@@ -100,7 +113,10 @@ public class ShadowScoring implements DisposableBean {
     return flushers.get() > 0;
   }
 
-  /** Waits until every decision queued so far is answered and written (or the timeout passes); true if so. */
+  /**
+   * Waits until every decision queued so far is answered and written (or the timeout passes); true
+   * if so.
+   */
   public boolean flush(long timeoutMillis) {
     flushers.incrementAndGet();
     try {
@@ -150,7 +166,10 @@ public class ShadowScoring implements DisposableBean {
         batch.add(first);
         long gatherUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS);
         queue.drainTo(batch, BATCH - batch.size());
-        while (batch.size() < BATCH && !stopping && System.nanoTime() < gatherUntil && !flushing()) {
+        while (batch.size() < BATCH
+            && !stopping
+            && System.nanoTime() < gatherUntil
+            && !flushing()) {
           Thread.sleep(10);
           queue.drainTo(batch, BATCH - batch.size());
         }
@@ -172,10 +191,13 @@ public class ShadowScoring implements DisposableBean {
     List<DecisionLog.ShadowAnswer> answers = new ArrayList<>(batch.size());
     for (Queued queued : batch) {
       Map<String, Object> features = Json.readMap(queued.featuresJson());
-      shadow.answer(queued.modelName(), queued.ruleSet(), features).ifPresent(answer -> {
-        ids.add(queued.decisionId());
-        answers.add(answer);
-      });
+      shadow
+          .answer(queued.modelName(), queued.ruleSet(), features)
+          .ifPresent(
+              answer -> {
+                ids.add(queued.decisionId());
+                answers.add(answer);
+              });
     }
     if (!ids.isEmpty()) {
       transaction.executeWithoutResult(status -> log.recordShadows(ids, answers));

@@ -3,7 +3,10 @@ package ai.lepton.ml.task;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** The user the engine is acting for in this call (Tasklist, REST), or null when no one is logged in. */
+/**
+ * The user the engine is acting for in this call (Tasklist, REST), or null when no one is logged
+ * in.
+ */
 public final class CurrentUser {
 
   private CurrentUser() {}
@@ -21,9 +24,12 @@ public final class CurrentUser {
     boolean checking = context.isAuthorizationCheckEnabled();
     context.disableAuthorizationCheck();
     try {
-      org.camunda.bpm.engine.history.HistoricProcessInstance instance = task.getProcessEngineServices()
-          .getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .singleResult();
+      org.camunda.bpm.engine.history.HistoricProcessInstance instance =
+          task.getProcessEngineServices()
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processInstanceId(task.getProcessInstanceId())
+              .singleResult();
       return instance == null ? null : instance.getStartUserId();
     } finally {
       if (checking) {
@@ -37,10 +43,14 @@ public final class CurrentUser {
     return groups(task.getProcessEngineServices().getIdentityService());
   }
 
-  /** The groups of the user the engine knows is acting, in a task listener or an API call (none: nobody). */
+  /**
+   * The groups of the user the engine knows is acting, in a task listener or an API call (none:
+   * nobody).
+   */
   public static java.util.List<String> groups(org.camunda.bpm.engine.IdentityService identity) {
     Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null || authentication.getGroupIds() == null ? java.util.List.of()
+    return authentication == null || authentication.getGroupIds() == null
+        ? java.util.List.of()
         : authentication.getGroupIds();
   }
 }

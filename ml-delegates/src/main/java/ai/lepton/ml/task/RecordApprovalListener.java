@@ -2,32 +2,33 @@ package ai.lepton.ml.task;
 
 import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.engagement.RequirementsRecord;
-import ai.lepton.ml.registry.PolicyVerdict;
-import ai.lepton.ml.registry.PolicyVerdicts;
 import ai.lepton.ml.audit.AuditedRefusal;
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.registry.PolicyVerdict;
+import ai.lepton.ml.registry.PolicyVerdicts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Enforces the four-eyes rule on model approval and records the decision, on facts from the record only: the
- * approver is the logged-in model risk officer, who neither started the engagement (Camunda's start user) nor set its
- * requirements (Lepton's requirements record), and gives a reason either way. What is approved is the engagement's
- * champion in the registry, whose stored bytes still hash to the registered SHA-256, whatever {@code modelVersionId}
- * says; the policy verdict is the one recorded when the rules ran. Approving over a blocker needs an
- * {@code overrideReason}; verdict, quality findings and override are kept with the approval as its evidence, and so
- * is how it is to go live ({@code deployAs}: as the champion, or as a challenger on trial beside the live version).
+ * Enforces the four-eyes rule on model approval and records the decision, on facts from the record
+ * only: the approver is the logged-in model risk officer, who neither started the engagement
+ * (Camunda's start user) nor set its requirements (Lepton's requirements record), and gives a
+ * reason either way. What is approved is the engagement's champion in the registry, whose stored
+ * bytes still hash to the registered SHA-256, whatever {@code modelVersionId} says; the policy
+ * verdict is the one recorded when the rules ran. Approving over a blocker needs an {@code
+ * overrideReason}; verdict, quality findings and override are kept with the approval as its
+ * evidence, and so is how it is to go live ({@code deployAs}: as the champion, or as a challenger
+ * on trial beside the live version).
  */
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
@@ -40,8 +41,11 @@ public class RecordApprovalListener implements TaskListener {
   private final RequirementsRecord requirements;
   private final AuditTrail audit;
 
-  public RecordApprovalListener(ModelRegistry registry, PolicyVerdicts policyVerdicts,
-      RequirementsRecord requirements, AuditTrail audit) {
+  public RecordApprovalListener(
+      ModelRegistry registry,
+      PolicyVerdicts policyVerdicts,
+      RequirementsRecord requirements,
+      AuditTrail audit) {
     this.registry = registry;
     this.policyVerdicts = policyVerdicts;
     this.requirements = requirements;
@@ -59,31 +63,65 @@ public class RecordApprovalListener implements TaskListener {
     Boolean approved = decision(task.getVariable("approved"));
     Object reason = task.getVariable("approvalReason");
     if (reason == null || reason.toString().isBlank()) {
-      throw new FormFieldValidationException("approvalReason", "A reason is required to approve or reject a model");
+      throw new FormFieldValidationException(
+          "approvalReason", "A reason is required to approve or reject a model");
     }
-    ModelVersion version = registry.championOf(key).orElseThrow(() -> new FormFieldValidationException(
-        "modelVersionId", "Engagement " + key + " has no champion awaiting approval in the model registry"));
+    ModelVersion version =
+        registry
+            .championOf(key)
+            .orElseThrow(
+                () ->
+                    new FormFieldValidationException(
+                        "modelVersionId",
+                        "Engagement "
+                            + key
+                            + " has no champion awaiting approval in the model registry"));
     if (!Sha256.hex(registry.modelFile(version.id())).equals(version.modelSha256())) {
-      throw refused(task, approver, "The stored file of model version " + version.id() + " no longer hashes to the"
-          + " SHA-256 registered at training: it cannot be approved");
+      throw refused(
+          task,
+          approver,
+          "The stored file of model version "
+              + version.id()
+              + " no longer hashes to the"
+              + " SHA-256 registered at training: it cannot be approved");
     }
-    PolicyVerdict policy = policyVerdicts.of(version.id()).orElseThrow(() -> new FormFieldValidationException(
-        "modelVersionId", "No approval-policy verdict is recorded for model version " + version.id()));
+    PolicyVerdict policy =
+        policyVerdicts
+            .of(version.id())
+            .orElseThrow(
+                () ->
+                    new FormFieldValidationException(
+                        "modelVersionId",
+                        "No approval-policy verdict is recorded for model version "
+                            + version.id()));
     String override = Objects.toString(task.getVariable("overrideReason"), "").strip();
     if (approved && !policy.blockers().isBlank() && override.isEmpty()) {
-      throw new FormFieldValidationException("overrideReason", "The approval policy blocks this model ("
-          + policy.blockers().lines().findFirst().orElse("") + "); approving it anyway needs an override reason");
+      throw new FormFieldValidationException(
+          "overrideReason",
+          "The approval policy blocks this model ("
+              + policy.blockers().lines().findFirst().orElse("")
+              + "); approving it anyway needs an override reason");
     }
     String deployAs = Objects.toString(task.getVariable("deployAs"), "").strip();
     deployAs = deployAs.isEmpty() ? Approval.DEPLOY_AS_CHAMPION : deployAs;
-    if (!deployAs.equals(Approval.DEPLOY_AS_CHAMPION) && !deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)) {
-      throw new FormFieldValidationException("deployAs", "deployAs must be 'champion' (replace the live version) or"
-          + " 'challenger' (answer live decisions in shadow until a trial decision), not '" + deployAs + "'");
+    if (!deployAs.equals(Approval.DEPLOY_AS_CHAMPION)
+        && !deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)) {
+      throw new FormFieldValidationException(
+          "deployAs",
+          "deployAs must be 'champion' (replace the live version) or"
+              + " 'challenger' (answer live decisions in shadow until a trial decision), not '"
+              + deployAs
+              + "'");
     }
-    if (approved && deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)
+    if (approved
+        && deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)
         && registry.deployedUnder(version.modelName()).isEmpty()) {
-      throw new FormFieldValidationException("deployAs", "No version of '" + version.modelName() + "' is live, so"
-          + " there is nothing for a challenger to challenge: deploy it as the champion");
+      throw new FormFieldValidationException(
+          "deployAs",
+          "No version of '"
+              + version.modelName()
+              + "' is live, so"
+              + " there is nothing for a challenger to challenge: deploy it as the champion");
     }
     Map<String, Object> evidence = evidence(version);
     if (approved) {
@@ -97,8 +135,16 @@ public class RecordApprovalListener implements TaskListener {
     if (approved && !policy.blockers().isBlank()) {
       evidence.put("overrideReason", override);
     }
-    registry.recordApproval(new Approval(version.id(), key, approved, approver, reason.toString().strip(), evidence,
-        task.getId(), Instant.now()));
+    registry.recordApproval(
+        new Approval(
+            version.id(),
+            key,
+            approved,
+            approver,
+            reason.toString().strip(),
+            evidence,
+            task.getId(),
+            Instant.now()));
     task.setVariable("modelVersionId", version.id());
     task.setVariable("approved", approved);
     task.setVariable("approvedBy", approver);
@@ -106,9 +152,13 @@ public class RecordApprovalListener implements TaskListener {
 
   /** The refusal, audited in a transaction of its own (the task's own transaction rolls back). */
   private AuditedRefusal refused(DelegateTask task, String user, String why) {
-    audit.refusal(user, "model", Objects.toString(task.getVariable("modelVersionId"), "unknown"),
-        "complete task " + task.getTaskDefinitionKey(), why, Map.of("taskId", task.getId(),
-            "engagement", task.getExecution().getProcessBusinessKey()));
+    audit.refusal(
+        user,
+        "model",
+        Objects.toString(task.getVariable("modelVersionId"), "unknown"),
+        "complete task " + task.getTaskDefinitionKey(),
+        why,
+        Map.of("taskId", task.getId(), "engagement", task.getExecution().getProcessBusinessKey()));
     return new AuditedRefusal(why);
   }
 
@@ -123,7 +173,8 @@ public class RecordApprovalListener implements TaskListener {
     if ("true".equals(value) || "false".equals(value)) {
       return Boolean.valueOf((String) value);
     }
-    throw new FormFieldValidationException("approved", "approved must be true (approve) or false (reject)");
+    throw new FormFieldValidationException(
+        "approved", "approved must be true (approve) or false (reject)");
   }
 
   /** What the approver saw: the version's identity, its data and its cross-validation metrics. */

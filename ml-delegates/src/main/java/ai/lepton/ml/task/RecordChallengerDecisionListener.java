@@ -17,10 +17,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a model risk officer's decision on a challenger's trial under the same four-eyes rule as approval
- * ({@link FourEyes}): promote it ({@code promoteChallenger} true) or retire it, with a reason. Which version is on
- * trial comes from the registry, and the evidence kept with the decision is the comparison computed again from the
- * decision log at this moment, whatever the form's variables say.
+ * Records a model risk officer's decision on a challenger's trial under the same four-eyes rule as
+ * approval ({@link FourEyes}): promote it ({@code promoteChallenger} true) or retire it, with a
+ * reason. Which version is on trial comes from the registry, and the evidence kept with the
+ * decision is the comparison computed again from the decision log at this moment, whatever the
+ * form's variables say.
  */
 @Component("recordChallengerDecision")
 public class RecordChallengerDecisionListener implements TaskListener {
@@ -31,8 +32,12 @@ public class RecordChallengerDecisionListener implements TaskListener {
   private final AuditTrail audit;
   private final ShadowScoring shadows;
 
-  public RecordChallengerDecisionListener(ModelRegistry registry, RequirementsRecord requirements,
-      ChallengerComparison comparison, AuditTrail audit, ShadowScoring shadows) {
+  public RecordChallengerDecisionListener(
+      ModelRegistry registry,
+      RequirementsRecord requirements,
+      ChallengerComparison comparison,
+      AuditTrail audit,
+      ShadowScoring shadows) {
     this.shadows = shadows;
     this.registry = registry;
     this.requirements = requirements;
@@ -46,28 +51,45 @@ public class RecordChallengerDecisionListener implements TaskListener {
     String officer = CurrentUser.of(task);
     String breach = FourEyes.CHALLENGER_TRIAL.breach(task, requirements);
     if (breach != null) {
-      audit.refusal(officer, "engagement", key, "complete task " + task.getTaskDefinitionKey(), breach,
+      audit.refusal(
+          officer,
+          "engagement",
+          key,
+          "complete task " + task.getTaskDefinitionKey(),
+          breach,
           Map.of("taskId", task.getId()));
       throw new AuditedRefusal(breach);
     }
     Object promote = task.getVariable("promoteChallenger");
     if (!(promote instanceof Boolean) && !"true".equals(promote) && !"false".equals(promote)) {
-      throw new FormFieldValidationException("promoteChallenger",
+      throw new FormFieldValidationException(
+          "promoteChallenger",
           "promoteChallenger must be true (promote the challenger) or false (retire it)");
     }
     String reason = Objects.toString(task.getVariable("challengerDecisionReason"), "").strip();
     if (reason.isEmpty()) {
-      throw new FormFieldValidationException("challengerDecisionReason", "A reason is required either way");
+      throw new FormFieldValidationException(
+          "challengerDecisionReason", "A reason is required either way");
     }
-    List<String> onTrial = registry.challengersUnder(requirements.latest(key).orElseThrow().modelName());
+    List<String> onTrial =
+        registry.challengersUnder(requirements.latest(key).orElseThrow().modelName());
     if (onTrial.isEmpty()) {
-      throw new FormFieldValidationException("promoteChallenger", "No challenger of engagement " + key
-          + "'s model is on trial any more");
+      throw new FormFieldValidationException(
+          "promoteChallenger",
+          "No challenger of engagement " + key + "'s model is on trial any more");
     }
     boolean promoted = Boolean.parseBoolean(promote.toString());
     shadows.flush(30_000);
-    registry.recordChallengerDecision(new ChallengerDecision(key, onTrial.get(0), promoted, officer, reason,
-        comparison.of(onTrial.get(0)), task.getId(), Instant.now()));
+    registry.recordChallengerDecision(
+        new ChallengerDecision(
+            key,
+            onTrial.get(0),
+            promoted,
+            officer,
+            reason,
+            comparison.of(onTrial.get(0)),
+            task.getId(),
+            Instant.now()));
     task.setVariable("promoteChallenger", promoted);
   }
 }

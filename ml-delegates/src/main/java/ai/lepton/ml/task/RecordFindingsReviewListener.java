@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * A project manager's review of monitoring findings (a WARN verdict): {@code keep} monitoring or {@code retrain} now,
- * with a note of what was done (e.g. the client asked about a new customer segment). Audited as
- * MONITORING_FINDINGS_REVIEWED.
+ * A project manager's review of monitoring findings (a WARN verdict): {@code keep} monitoring or
+ * {@code retrain} now, with a note of what was done (e.g. the client asked about a new customer
+ * segment). Audited as MONITORING_FINDINGS_REVIEWED.
  */
 @Component("recordFindingsReview")
 public class RecordFindingsReviewListener implements TaskListener {
@@ -30,12 +30,14 @@ public class RecordFindingsReviewListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object decision = task.getVariable("findingsDecision");
     if (!DECISIONS.contains(decision)) {
-      throw new FormFieldValidationException("findingsDecision",
+      throw new FormFieldValidationException(
+          "findingsDecision",
           "findingsDecision must be one of " + DECISIONS + ", not '" + decision + "'");
     }
     String note = Objects.toString(task.getVariable("findingsNote"), "").strip();
     if (note.isEmpty()) {
-      throw new FormFieldValidationException("findingsNote", "Say what was done about the findings");
+      throw new FormFieldValidationException(
+          "findingsNote", "Say what was done about the findings");
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", task.getExecution().getProcessBusinessKey());
@@ -44,7 +46,11 @@ public class RecordFindingsReviewListener implements TaskListener {
     payload.put("monitoringCheckId", task.getVariable("monitoringCheckId"));
     payload.put("findings", Objects.toString(task.getVariable("maintenanceFindings"), ""));
     String reviewer = CurrentUser.of(task);
-    audit.append(reviewer, "MONITORING_FINDINGS_REVIEWED", "model",
-        Objects.toString(task.getVariable("modelVersionId")), payload);
+    audit.append(
+        reviewer,
+        "MONITORING_FINDINGS_REVIEWED",
+        "model",
+        Objects.toString(task.getVariable("modelVersionId")),
+        payload);
   }
 }

@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * A person deciding in place of (or against) a model: the decision must be APPROVE or DECLINE, and a reason is
- * required whenever it differs from what the model decided. Who decided and whether it overruled the model stay on
- * the process ({@code decidedBy}, {@code overruledModel}) and in the decision log's reviews.
+ * A person deciding in place of (or against) a model: the decision must be APPROVE or DECLINE, and
+ * a reason is required whenever it differs from what the model decided. Who decided and whether it
+ * overruled the model stay on the process ({@code decidedBy}, {@code overruledModel}) and in the
+ * decision log's reviews.
  */
 @Component("recordOfficerDecision")
 public class RecordOfficerDecisionListener implements TaskListener {
@@ -26,19 +27,31 @@ public class RecordOfficerDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object decision = task.getVariable("decision");
     if (!Credit.APPROVE.name().equals(decision) && !Credit.DECLINE.name().equals(decision)) {
-      throw new FormFieldValidationException("decision", "decision must be APPROVE or DECLINE, not '" + decision + "'");
+      throw new FormFieldValidationException(
+          "decision", "decision must be APPROVE or DECLINE, not '" + decision + "'");
     }
     boolean overrules = !Objects.equals(decision, task.getVariable("modelDecision"));
     Object reason = task.getVariable("officerReason");
     if (overrules && (reason == null || reason.toString().isBlank())) {
-      throw new FormFieldValidationException("officerReason", "You decide " + decision + " where the model said "
-          + task.getVariable("modelDecision") + ": a reason is required");
+      throw new FormFieldValidationException(
+          "officerReason",
+          "You decide "
+              + decision
+              + " where the model said "
+              + task.getVariable("modelDecision")
+              + ": a reason is required");
     }
     String officer = CurrentUser.of(task);
     task.setVariable("decidedBy", officer);
     task.setVariable("overruledModel", overrules);
-    log.recordReview(new DecisionLog.Review((String) task.getVariable("decisionId"), task.getProcessInstanceId(),
-        officer == null ? "unknown" : officer, (String) task.getVariable("modelDecision"), decision.toString(),
-        overrules, reason == null ? null : reason.toString().strip()));
+    log.recordReview(
+        new DecisionLog.Review(
+            (String) task.getVariable("decisionId"),
+            task.getProcessInstanceId(),
+            officer == null ? "unknown" : officer,
+            (String) task.getVariable("modelDecision"),
+            decision.toString(),
+            overrules,
+            reason == null ? null : reason.toString().strip()));
   }
 }

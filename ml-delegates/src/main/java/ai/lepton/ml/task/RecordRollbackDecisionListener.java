@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
 
 /**
- * A model risk officer's answer to a ROLLBACK verdict of the maintenance rules: {@code rollback} (the previous
- * version goes back live), {@code retrain} (keep the current one while a new one is trained and approved) or
- * {@code keep} (keep it and go on monitoring), always with a reason. Only model risk officers may answer (checked
- * here, not only by the task's candidate group); the answer is kept in the registry for the live version of the
- * engagement's model (the rollback step acts only on it) and audited as ROLLBACK_CONFIRMED or ROLLBACK_DECLINED.
+ * A model risk officer's answer to a ROLLBACK verdict of the maintenance rules: {@code rollback}
+ * (the previous version goes back live), {@code retrain} (keep the current one while a new one is
+ * trained and approved) or {@code keep} (keep it and go on monitoring), always with a reason. Only
+ * model risk officers may answer (checked here, not only by the task's candidate group); the answer
+ * is kept in the registry for the live version of the engagement's model (the rollback step acts
+ * only on it) and audited as ROLLBACK_CONFIRMED or ROLLBACK_DECLINED.
  */
 @Component("recordRollbackDecision")
 public class RecordRollbackDecisionListener implements TaskListener {
@@ -31,7 +32,8 @@ public class RecordRollbackDecisionListener implements TaskListener {
   private final ModelRegistry registry;
   private final RequirementsRecord requirements;
 
-  public RecordRollbackDecisionListener(AuditTrail audit, ModelRegistry registry, RequirementsRecord requirements) {
+  public RecordRollbackDecisionListener(
+      AuditTrail audit, ModelRegistry registry, RequirementsRecord requirements) {
     this.audit = audit;
     this.registry = registry;
     this.requirements = requirements;
@@ -41,29 +43,49 @@ public class RecordRollbackDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     String officer = CurrentUser.of(task);
     if (officer == null || !CurrentUser.groups(task).contains(RecordApprovalListener.APPROVERS)) {
-      String why = (officer == null ? "An anonymous user" : officer)
-          + " is not a model risk officer and so cannot decide on a rollback";
-      audit.refusal(officer, "model", Objects.toString(task.getVariable("modelVersionId"), "unknown"),
-          "complete task " + task.getTaskDefinitionKey(), why, Map.of("taskId", task.getId(),
-              "engagement", task.getExecution().getProcessBusinessKey()));
+      String why =
+          (officer == null ? "An anonymous user" : officer)
+              + " is not a model risk officer and so cannot decide on a rollback";
+      audit.refusal(
+          officer,
+          "model",
+          Objects.toString(task.getVariable("modelVersionId"), "unknown"),
+          "complete task " + task.getTaskDefinitionKey(),
+          why,
+          Map.of(
+              "taskId", task.getId(), "engagement", task.getExecution().getProcessBusinessKey()));
       throw new AuditedRefusal(why);
     }
     Object decision = task.getVariable("rollbackDecision");
     if (!DECISIONS.contains(decision)) {
-      throw new FormFieldValidationException("rollbackDecision",
+      throw new FormFieldValidationException(
+          "rollbackDecision",
           "rollbackDecision must be one of " + DECISIONS + ", not '" + decision + "'");
     }
     String reason = Objects.toString(task.getVariable("rollbackReason"), "").strip();
     if (reason.isEmpty()) {
-      throw new FormFieldValidationException("rollbackReason", "A reason is required for a rollback decision");
+      throw new FormFieldValidationException(
+          "rollbackReason", "A reason is required for a rollback decision");
     }
     String key = task.getExecution().getProcessBusinessKey();
-    String modelName = requirements.latest(key).orElseThrow(() -> new IllegalStateException(
-        "Engagement " + key + " has no recorded requirements")).modelName();
-    String live = registry.deployedUnder(modelName).stream().findFirst().orElseThrow(() ->
-        new FormFieldValidationException("rollbackDecision", "Model '" + modelName + "' has no live version now"));
-    registry.recordRollbackConfirmation(new RollbackConfirmation(key, live, decision.toString(), officer, reason,
-        task.getId(), Instant.now()));
+    String modelName =
+        requirements
+            .latest(key)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Engagement " + key + " has no recorded requirements"))
+            .modelName();
+    String live =
+        registry.deployedUnder(modelName).stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new FormFieldValidationException(
+                        "rollbackDecision", "Model '" + modelName + "' has no live version now"));
+    registry.recordRollbackConfirmation(
+        new RollbackConfirmation(
+            key, live, decision.toString(), officer, reason, task.getId(), Instant.now()));
     task.setVariable("rollbackConfirmedBy", officer);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", task.getExecution().getProcessBusinessKey());
@@ -71,7 +93,11 @@ public class RecordRollbackDecisionListener implements TaskListener {
     payload.put("reason", reason);
     payload.put("monitoringCheckId", task.getVariable("monitoringCheckId"));
     payload.put("findings", Objects.toString(task.getVariable("maintenanceFindings"), ""));
-    audit.append(officer, "rollback".equals(decision) ? "ROLLBACK_CONFIRMED" : "ROLLBACK_DECLINED", "model", live,
+    audit.append(
+        officer,
+        "rollback".equals(decision) ? "ROLLBACK_CONFIRMED" : "ROLLBACK_DECLINED",
+        "model",
+        live,
         payload);
   }
 }

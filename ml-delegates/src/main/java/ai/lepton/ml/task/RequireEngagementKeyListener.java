@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * An engagement is addressed by its id (the business key) everywhere: data uploads, the model registry, audits.
- * So an engagement must have one, and no other engagement, running or ended, may have it. Tasklist's start dialog
- * for a Camunda Form has no business key field, so the start form's {@code engagementId} becomes the key.
+ * An engagement is addressed by its id (the business key) everywhere: data uploads, the model
+ * registry, audits. So an engagement must have one, and no other engagement, running or ended, may
+ * have it. Tasklist's start dialog for a Camunda Form has no business key field, so the start
+ * form's {@code engagementId} becomes the key.
  */
 @Component("requireEngagementKey")
 public class RequireEngagementKeyListener implements ExecutionListener {
@@ -25,21 +26,28 @@ public class RequireEngagementKeyListener implements ExecutionListener {
       execution.setProcessBusinessKey(key);
     }
     if (key == null || key.isBlank()) {
-      throw new FormFieldValidationException("businessKey",
+      throw new FormFieldValidationException(
+          "businessKey",
           "An engagement needs an id: give a business key such as ENG-2026-0001 when you start it");
     }
     CommandContext context = Context.getCommandContext();
-    context.disableAuthorizationCheck(); // the clash must be found even among engagements the starter cannot see
+    context
+        .disableAuthorizationCheck(); // the clash must be found even among engagements the starter
+    // cannot see
     try {
-      boolean taken = execution.getProcessEngineServices().getHistoryService()
-          .createHistoricProcessInstanceQuery()
-          .processDefinitionKey(execution.getProcessDefinitionId().split(":")[0])
-          .processInstanceBusinessKey(key)
-          .list().stream()
-          .anyMatch(other -> !Objects.equals(other.getId(), execution.getProcessInstanceId()));
+      boolean taken =
+          execution
+              .getProcessEngineServices()
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey(execution.getProcessDefinitionId().split(":")[0])
+              .processInstanceBusinessKey(key)
+              .list()
+              .stream()
+              .anyMatch(other -> !Objects.equals(other.getId(), execution.getProcessInstanceId()));
       if (taken) {
-        throw new FormFieldValidationException("businessKey",
-            "An engagement with id '" + key + "' already exists: choose another id");
+        throw new FormFieldValidationException(
+            "businessKey", "An engagement with id '" + key + "' already exists: choose another id");
       }
       execution.setVariable("engagementId", key);
     } finally {

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a review decision: retrain (with algorithms Weka accepts, recorded as a new revision of the requirements)
- * or close the engagement.
+ * Checks a review decision: retrain (with algorithms Weka accepts, recorded as a new revision of
+ * the requirements) or close the engagement.
  */
 @Component("validateReview")
 public class ValidateReviewListener implements TaskListener {
@@ -32,15 +32,20 @@ public class ValidateReviewListener implements TaskListener {
         String lines = String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList());
         task.setVariable("algorithms", lines);
         String key = task.getExecution().getProcessBusinessKey();
-        record.record(record.latest(key).orElseThrow(() -> new IllegalStateException(
-            "Engagement " + key + " has no recorded requirements to change")).withAlgorithms(lines,
-                CurrentUser.of(task), task.getId()));
+        record.record(
+            record
+                .latest(key)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "Engagement " + key + " has no recorded requirements to change"))
+                .withAlgorithms(lines, CurrentUser.of(task), task.getId()));
       } catch (InvalidAlgorithmException e) {
         throw new FormFieldValidationException("algorithms", e.getMessage());
       }
     } else if (!"close".equals(decision)) {
-      throw new FormFieldValidationException("reviewDecision",
-          "reviewDecision must be 'retrain' or 'close', not '" + decision + "'");
+      throw new FormFieldValidationException(
+          "reviewDecision", "reviewDecision must be 'retrain' or 'close', not '" + decision + "'");
     }
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code algorithms} process variable: one Weka algorithm per line. BPMN's multi-instance training reads it through
- * this bean ({@code camunda:collection="${algorithmList.lines(algorithms)}"}), so the variable stays plain text that
+ * The {@code algorithms} process variable: one Weka algorithm per line. BPMN's multi-instance
+ * training reads it through this bean ({@code
+ * camunda:collection="${algorithmList.lines(algorithms)}"}), so the variable stays plain text that
  * the requirements form and the review form can edit.
  */
 @Component("algorithmList")
@@ -18,7 +19,8 @@ public class AlgorithmList {
 
   public static List<AlgorithmSpec> parse(Object algorithms) {
     if (algorithms == null) {
-      throw new InvalidAlgorithmException("No algorithms given: list at least one Weka class name, one per line");
+      throw new InvalidAlgorithmException(
+          "No algorithms given: list at least one Weka class name, one per line");
     }
     List<String> raw = new ArrayList<>();
     if (algorithms instanceof Iterable<?> items) {
@@ -33,7 +35,8 @@ public class AlgorithmList {
       }
     }
     if (specs.isEmpty()) {
-      throw new InvalidAlgorithmException("No algorithms given: list at least one Weka class name, one per line");
+      throw new InvalidAlgorithmException(
+          "No algorithms given: list at least one Weka class name, one per line");
     }
     return specs;
   }

@@ -8,9 +8,9 @@ import weka.classifiers.Evaluation;
 import weka.classifiers.evaluation.NominalPrediction;
 import weka.classifiers.evaluation.Prediction;
 import weka.classifiers.evaluation.ThresholdCurve;
+import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Attribute;
 
 /** Reads the numbers of a Weka {@link Evaluation} into a map keyed by Weka's own method names. */
 public final class EvaluationMetrics {
@@ -46,10 +46,10 @@ public final class EvaluationMetrics {
   }
 
   /**
-   * The cross-validation's own predictions cut back into its folds (Weka evaluates fold 0 first, and its
-   * {@code testCV} gives the first {@code rows % folds} folds one row more): accuracy per fold in percent for a
-   * class label, RMSE per fold for a number, with their mean and standard deviation. How far the folds disagree says
-   * how far the single figure can be trusted.
+   * The cross-validation's own predictions cut back into its folds (Weka evaluates fold 0 first,
+   * and its {@code testCV} gives the first {@code rows % folds} folds one row more): accuracy per
+   * fold in percent for a class label, RMSE per fold for a number, with their mean and standard
+   * deviation. How far the folds disagree says how far the single figure can be trusted.
    */
   public static Map<String, Object> perFold(Evaluation eval, int rows, int folds) {
     int[] sizes = new int[folds];
@@ -59,7 +59,10 @@ public final class EvaluationMetrics {
     return perFold(eval, sizes);
   }
 
-  /** As {@link #perFold(Evaluation, int, int)}, for test folds of the given sizes (in the order evaluated). */
+  /**
+   * As {@link #perFold(Evaluation, int, int)}, for test folds of the given sizes (in the order
+   * evaluated).
+   */
   public static Map<String, Object> perFold(Evaluation eval, int[] sizes) {
     int rows = java.util.Arrays.stream(sizes).sum();
     int folds = (int) java.util.Arrays.stream(sizes).filter(size -> size > 0).count();
@@ -79,14 +82,17 @@ public final class EvaluationMetrics {
       double sum = 0;
       for (Prediction p : predictions.subList(next, next + size)) {
         weight += p.weight();
-        sum += nominal ? (p.predicted() == p.actual() ? p.weight() : 0)
-            : p.weight() * (p.predicted() - p.actual()) * (p.predicted() - p.actual());
+        sum +=
+            nominal
+                ? (p.predicted() == p.actual() ? p.weight() : 0)
+                : p.weight() * (p.predicted() - p.actual()) * (p.predicted() - p.actual());
       }
       next += size;
       values.add(nominal ? 100 * sum / weight : Math.sqrt(sum / weight));
     }
     double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, folds - 1);
+    double variance =
+        values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, folds - 1);
     result.put("metric", nominal ? "pctCorrect" : "rootMeanSquaredError");
     result.put("values", values);
     result.put("mean", mean);
@@ -98,9 +104,10 @@ public final class EvaluationMetrics {
   static final int CURVE_POINTS = 60;
 
   /**
-   * What the model card draws, from the cross-validation's own predictions: for a class label, each class's ROC
-   * curve (Weka's {@link ThresholdCurve}, thinned to {@value #CURVE_POINTS} points, ends kept) with its AUC; for a
-   * number, up to 300 (actual, predicted) pairs spread over the whole run.
+   * What the model card draws, from the cross-validation's own predictions: for a class label, each
+   * class's ROC curve (Weka's {@link ThresholdCurve}, thinned to {@value #CURVE_POINTS} points,
+   * ends kept) with its AUC; for a number, up to 300 (actual, predicted) pairs spread over the
+   * whole run.
    */
   public static Map<String, Object> curves(Evaluation eval, Attribute classAttribute) {
     Map<String, Object> curves = new LinkedHashMap<>();

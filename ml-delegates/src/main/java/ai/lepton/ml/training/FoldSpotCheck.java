@@ -7,13 +7,14 @@ import weka.classifiers.Evaluation;
 import weka.core.Instances;
 
 /**
- * Checks figures a standalone worker hands back without redoing its work: one fold of the cross-validation, chosen by
- * the node after the figures arrived, is rebuilt and tested on the node exactly as the worker should have (same
- * prepared data, learner, options, folds and seed: the same training and test rows), and its figure (accuracy for a
- * class, RMSE for a number) must equal the one the worker reported for that fold; the overall figure must be the one
- * its folds make. A worker that ran another learner, other options, other data or another Weka gives itself away on
- * any fold; one that made figures up must make them up consistently for every fold it cannot know will be checked.
- * It costs the node one of the k models.
+ * Checks figures a standalone worker hands back without redoing its work: one fold of the
+ * cross-validation, chosen by the node after the figures arrived, is rebuilt and tested on the node
+ * exactly as the worker should have (same prepared data, learner, options, folds and seed: the same
+ * training and test rows), and its figure (accuracy for a class, RMSE for a number) must equal the
+ * one the worker reported for that fold; the overall figure must be the one its folds make. A
+ * worker that ran another learner, other options, other data or another Weka gives itself away on
+ * any fold; one that made figures up must make them up consistently for every fold it cannot know
+ * will be checked. It costs the node one of the k models.
  */
 public final class FoldSpotCheck {
 
@@ -24,38 +25,74 @@ public final class FoldSpotCheck {
    * @param fold the fold to rebuild (0-based), chosen by the caller at random
    * @return why the figures cannot be the ones this cross-validation makes; empty when they are
    */
-  public static Optional<String> disagreement(Instances data, AlgorithmSpec algorithm, int folds, int seed,
-      Map<String, Object> metrics, int fold) throws Exception {
-    if (!(metrics.get("folds") instanceof Map<?, ?> perFold) || !(perFold.get("values") instanceof List<?> reported)
+  public static Optional<String> disagreement(
+      Instances data,
+      AlgorithmSpec algorithm,
+      int folds,
+      int seed,
+      Map<String, Object> metrics,
+      int fold)
+      throws Exception {
+    if (!(metrics.get("folds") instanceof Map<?, ?> perFold)
+        || !(perFold.get("values") instanceof List<?> reported)
         || reported.isEmpty()) {
       return Optional.of("the figures have no per-fold results (folds.values) to check");
     }
     Evaluation evaluation = new Evaluation(data);
-    GroupedCrossValidation.Folds built = GroupedCrossValidation.run(evaluation, algorithm.newClassifier(), data, folds,
-        seed, null, GroupedCrossValidation.FoldModels.NONE, f -> f == fold);
+    GroupedCrossValidation.Folds built =
+        GroupedCrossValidation.run(
+            evaluation,
+            algorithm.newClassifier(),
+            data,
+            folds,
+            seed,
+            null,
+            GroupedCrossValidation.FoldModels.NONE,
+            f -> f == fold);
     int[] sizes = built.sizes();
     int nonEmpty = (int) java.util.Arrays.stream(sizes).filter(size -> size > 0).count();
     if (reported.size() != nonEmpty) {
-      return Optional.of("the figures report " + reported.size() + " folds where " + folds + "-fold cross-validation"
-          + " of these " + data.numInstances() + " rows makes " + nonEmpty);
+      return Optional.of(
+          "the figures report "
+              + reported.size()
+              + " folds where "
+              + folds
+              + "-fold cross-validation"
+              + " of these "
+              + data.numInstances()
+              + " rows makes "
+              + nonEmpty);
     }
     if (sizes[fold] == 0) {
-      return Optional.empty(); // a fold with no rows (repeated rows moved to their group's fold): nothing to rebuild
+      return Optional
+          .empty(); // a fold with no rows (repeated rows moved to their group's fold): nothing to
+      // rebuild
     }
     int index = (int) java.util.Arrays.stream(sizes, 0, fold).filter(size -> size > 0).count();
     Map<String, Object> recomputed = EvaluationMetrics.perFold(evaluation, new int[] {sizes[fold]});
     double ours = ((Number) ((List<?>) recomputed.get("values")).get(0)).doubleValue();
-    double theirs = reported.get(index) instanceof Number number ? number.doubleValue() : Double.NaN;
-    if (!close(ours, theirs) || !String.valueOf(recomputed.get("metric")).equals(String.valueOf(perFold.get("metric")))) {
-      return Optional.of(String.format(java.util.Locale.ROOT, "fold %d of %d rebuilt on the node gives %s %.6f, the"
-          + " figures say %s %.6f", fold + 1, folds, recomputed.get("metric"), ours, perFold.get("metric"), theirs));
+    double theirs =
+        reported.get(index) instanceof Number number ? number.doubleValue() : Double.NaN;
+    if (!close(ours, theirs)
+        || !String.valueOf(recomputed.get("metric"))
+            .equals(String.valueOf(perFold.get("metric")))) {
+      return Optional.of(
+          String.format(
+              java.util.Locale.ROOT,
+              "fold %d of %d rebuilt on the node gives %s %.6f, the" + " figures say %s %.6f",
+              fold + 1,
+              folds,
+              recomputed.get("metric"),
+              ours,
+              perFold.get("metric"),
+              theirs));
     }
     return overall(metrics, String.valueOf(recomputed.get("metric")), reported, sizes, data);
   }
 
   /** The overall accuracy or RMSE must be the one the reported folds make (rows of weight 1). */
-  private static Optional<String> overall(Map<String, Object> metrics, String metric, List<?> reported, int[] sizes,
-      Instances data) {
+  private static Optional<String> overall(
+      Map<String, Object> metrics, String metric, List<?> reported, int[] sizes, Instances data) {
     for (int row = 0; row < data.numInstances(); row++) {
       if (data.instance(row).weight() != 1.0) {
         return Optional.empty();
@@ -76,8 +113,15 @@ public final class FoldSpotCheck {
       rows += size;
     }
     double made = metric.equals("pctCorrect") ? sum / rows : Math.sqrt(sum / rows);
-    return close(made, stated.doubleValue()) ? Optional.empty() : Optional.of(String.format(java.util.Locale.ROOT,
-        "the overall %s %.6f is not the %.6f its folds make", metric, stated.doubleValue(), made));
+    return close(made, stated.doubleValue())
+        ? Optional.empty()
+        : Optional.of(
+            String.format(
+                java.util.Locale.ROOT,
+                "the overall %s %.6f is not the %.6f its folds make",
+                metric,
+                stated.doubleValue(),
+                made));
   }
 
   private static boolean close(double a, double b) {

@@ -12,19 +12,23 @@ import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * k-fold cross-validation in which rows that repeat exactly stay in one fold, so a model is never tested on a row it
- * trained on. It is Weka's own procedure ({@code Evaluation.crossValidateModel}: shuffle with the seed, stratify,
- * contiguous folds, each training set shuffled again), with one change: a repeated row goes to the fold of its first
- * occurrence. It applies from {@value #GROUP_FROM_SHARE} of rows repeated, the share at which the data-quality rules
- * tell the approver; below it the figures are Weka's own to the last digit (wa_churn's 22 repeated customers of
- * 7,043, 0.3 %, move Weka's figures by less than its fold-to-fold spread).
+ * k-fold cross-validation in which rows that repeat exactly stay in one fold, so a model is never
+ * tested on a row it trained on. It is Weka's own procedure ({@code Evaluation.crossValidateModel}:
+ * shuffle with the seed, stratify, contiguous folds, each training set shuffled again), with one
+ * change: a repeated row goes to the fold of its first occurrence. It applies from {@value
+ * #GROUP_FROM_SHARE} of rows repeated, the share at which the data-quality rules tell the approver;
+ * below it the figures are Weka's own to the last digit (wa_churn's 22 repeated customers of 7,043,
+ * 0.3 %, move Weka's figures by less than its fold-to-fold spread).
  */
 final class GroupedCrossValidation {
 
   /** The share of repeated rows from which folds are grouped. */
   static final double GROUP_FROM_SHARE = 0.05;
 
-  /** How the folds were built: sizes of the test folds, and how many repeated rows were moved to their group's. */
+  /**
+   * How the folds were built: sizes of the test folds, and how many repeated rows were moved to
+   * their group's.
+   */
   record Folds(int[] sizes, int movedRows, boolean grouped) {}
 
   private GroupedCrossValidation() {}
@@ -39,21 +43,36 @@ final class GroupedCrossValidation {
   }
 
   /**
-   * {@code outOfFold}, when not null, receives every test row with its prediction (Weka's own output);
-   * {@code foldModels} each fold's model with its test rows.
+   * {@code outOfFold}, when not null, receives every test row with its prediction (Weka's own
+   * output); {@code foldModels} each fold's model with its test rows.
    */
-  static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
-      AbstractOutput outOfFold, FoldModels foldModels) throws Exception {
+  static Folds run(
+      Evaluation evaluation,
+      Classifier prototype,
+      Instances original,
+      int folds,
+      int seed,
+      AbstractOutput outOfFold,
+      FoldModels foldModels)
+      throws Exception {
     return run(evaluation, prototype, original, folds, seed, outOfFold, foldModels, fold -> true);
   }
 
   /**
-   * As {@link #run(Evaluation, Classifier, Instances, int, int, AbstractOutput, FoldModels)}, building and testing
-   * only the folds {@code evaluated} accepts; the others are still drawn, so each fold has the same rows as in the
-   * whole cross-validation ({@link FoldSpotCheck}).
+   * As {@link #run(Evaluation, Classifier, Instances, int, int, AbstractOutput, FoldModels)},
+   * building and testing only the folds {@code evaluated} accepts; the others are still drawn, so
+   * each fold has the same rows as in the whole cross-validation ({@link FoldSpotCheck}).
    */
-  static Folds run(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
-      AbstractOutput outOfFold, FoldModels foldModels, java.util.function.IntPredicate evaluated) throws Exception {
+  static Folds run(
+      Evaluation evaluation,
+      Classifier prototype,
+      Instances original,
+      int folds,
+      int seed,
+      AbstractOutput outOfFold,
+      FoldModels foldModels,
+      java.util.function.IntPredicate evaluated)
+      throws Exception {
     Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
     if (repeatedRows(original) < GROUP_FROM_SHARE * original.numInstances()) {
       return weka(evaluation, prototype, original, folds, seed, outOfFold, foldModels, evaluated);
@@ -110,13 +129,21 @@ final class GroupedCrossValidation {
   }
 
   /**
-   * Weka's {@code Evaluation.crossValidateModel}, step for step (shuffle with the seed, stratify a class label,
-   * {@code trainCV} with the same random, priors from the training fold, a fresh copy of the learner per fold,
-   * {@code testCV}), written out so that each fold's model can be looked at once it is tested. The parity tests hold
-   * every figure to {@code crossValidateModel}'s own.
+   * Weka's {@code Evaluation.crossValidateModel}, step for step (shuffle with the seed, stratify a
+   * class label, {@code trainCV} with the same random, priors from the training fold, a fresh copy
+   * of the learner per fold, {@code testCV}), written out so that each fold's model can be looked
+   * at once it is tested. The parity tests hold every figure to {@code crossValidateModel}'s own.
    */
-  private static Folds weka(Evaluation evaluation, Classifier prototype, Instances original, int folds, int seed,
-      AbstractOutput outOfFold, FoldModels foldModels, java.util.function.IntPredicate evaluated) throws Exception {
+  private static Folds weka(
+      Evaluation evaluation,
+      Classifier prototype,
+      Instances original,
+      int folds,
+      int seed,
+      AbstractOutput outOfFold,
+      FoldModels foldModels,
+      java.util.function.IntPredicate evaluated)
+      throws Exception {
     Object[] printing = outOfFold == null ? new Object[0] : new Object[] {outOfFold};
     Random random = new Random(seed);
     Instances data = new Instances(original);
@@ -130,7 +157,8 @@ final class GroupedCrossValidation {
     }
     int[] sizes = new int[folds];
     for (int fold = 0; fold < folds; fold++) {
-      Instances train = data.trainCV(folds, fold, random); // drawn for every fold: it moves the random on
+      Instances train =
+          data.trainCV(folds, fold, random); // drawn for every fold: it moves the random on
       Instances test = data.testCV(folds, fold);
       sizes[fold] = test.numInstances();
       if (!evaluated.test(fold)) {

@@ -13,23 +13,25 @@ import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.StringToWordVector;
 
 /**
- * What a text model learned, in words a reviewer can check: the dictionary its word vectors keep, and for each class
- * the words that most set its texts apart — the smoothed log odds of a text of that class having the word against a
- * text of another class having it, among words in at least {@value #MIN_DOCUMENTS} texts of the class. Measured on
- * the training data through the deployed model's own dictionary.
+ * What a text model learned, in words a reviewer can check: the dictionary its word vectors keep,
+ * and for each class the words that most set its texts apart — the smoothed log odds of a text of
+ * that class having the word against a text of another class having it, among words in at least
+ * {@value #MIN_DOCUMENTS} texts of the class. Measured on the training data through the deployed
+ * model's own dictionary.
  */
 public final class InformativeWords {
 
   /** How many words are listed per class. */
   static final int PER_CLASS = 12;
+
   /** A word must be in at least this many texts of a class to be listed for it. */
   static final int MIN_DOCUMENTS = 3;
 
   private InformativeWords() {}
 
   /**
-   * @return the text attributes, the word-vector options, the dictionary size and the informative words per class;
-   *     empty when the model is not a learner on word vectors of a nominal class
+   * @return the text attributes, the word-vector options, the dictionary size and the informative
+   *     words per class; empty when the model is not a learner on word vectors of a nominal class
    */
   public static Map<String, Object> of(Classifier model, Instances data) throws Exception {
     if (!(model instanceof FilteredClassifier filtered)
@@ -42,7 +44,8 @@ public final class InformativeWords {
     String[] options = fitted.getOptions();
     result.put("wordVectorOptions", weka.core.Utils.joinOptions(options));
     StringToWordVector copy = (StringToWordVector) Filter.makeCopy(fitted);
-    Instances vectors = Filter.useFilter(data, copy); // the deployed dictionary, applied to the training texts
+    Instances vectors =
+        Filter.useFilter(data, copy); // the deployed dictionary, applied to the training texts
     int firstWord = data.numAttributes() - text.size();
     result.put("dictionarySize", vectors.numAttributes() - firstWord);
     if (!data.classAttribute().isNominal()) {
@@ -76,8 +79,9 @@ public final class InformativeWords {
         if (inClass < MIN_DOCUMENTS || texts[c] == 0) {
           continue;
         }
-        double logOdds = Math.log((inClass + 0.5) / (texts[c] - inClass + 0.5))
-            - Math.log((elsewhere + 0.5) / (others - elsewhere + 0.5));
+        double logOdds =
+            Math.log((inClass + 0.5) / (texts[c] - inClass + 0.5))
+                - Math.log((elsewhere + 0.5) / (others - elsewhere + 0.5));
         if (logOdds > 0) {
           Attribute word = vectors.attribute(a);
           Map<String, Object> entry = new LinkedHashMap<>();
@@ -85,7 +89,9 @@ public final class InformativeWords {
           entry.put("logOdds", Math.round(logOdds * 1000) / 1000.0);
           entry.put("textsOfClass", inClass);
           entry.put("shareOfClass", Math.round(1000.0 * inClass / texts[c]) / 1000.0);
-          entry.put("shareElsewhere", others == 0 ? null : Math.round(1000.0 * elsewhere / others) / 1000.0);
+          entry.put(
+              "shareElsewhere",
+              others == 0 ? null : Math.round(1000.0 * elsewhere / others) / 1000.0);
           words.add(entry);
         }
       }
@@ -93,7 +99,8 @@ public final class InformativeWords {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("class", data.classAttribute().value(c));
       entry.put("texts", texts[c]);
-      entry.put("words", words.size() > PER_CLASS ? List.copyOf(words.subList(0, PER_CLASS)) : words);
+      entry.put(
+          "words", words.size() > PER_CLASS ? List.copyOf(words.subList(0, PER_CLASS)) : words);
       byClass.add(entry);
     }
     result.put("informativeWords", byClass);

@@ -11,13 +11,15 @@ import weka.classifiers.Evaluation;
 import weka.core.Instances;
 
 /**
- * What drives a model overall: permutation importance on the cross-validation's out-of-fold rows. Each fold's own
- * model (no retraining) scores the rows of its test fold again with one attribute's values shuffled among them; how
- * far the engagement's success metric falls, over all folds' rows, is that attribute's importance, and repeating the
- * shuffle gives its spread. An attribute the model ignores costs nothing when shuffled; one it leans on costs much.
+ * What drives a model overall: permutation importance on the cross-validation's out-of-fold rows.
+ * Each fold's own model (no retraining) scores the rows of its test fold again with one attribute's
+ * values shuffled among them; how far the engagement's success metric falls, over all folds' rows,
+ * is that attribute's importance, and repeating the shuffle gives its spread. An attribute the
+ * model ignores costs nothing when shuffled; one it leans on costs much.
  *
- * <p>At most {@link #MAX_ROWS} rows in all are scored (the first rows of each test fold, which Weka has already
- * shuffled with the seed), so the cost stays bounded on large data: attributes × repeats × rows model calls.
+ * <p>At most {@link #MAX_ROWS} rows in all are scored (the first rows of each test fold, which Weka
+ * has already shuffled with the seed), so the cost stays bounded on large data: attributes ×
+ * repeats × rows model calls.
  */
 public final class PermutationImportance {
 
@@ -27,7 +29,10 @@ public final class PermutationImportance {
   /** Out-of-fold rows scored at most, over all folds. */
   public static final int MAX_ROWS = 2_000;
 
-  /** How many of the most important attributes count as "globally important" for the decisions' explanations. */
+  /**
+   * How many of the most important attributes count as "globally important" for the decisions'
+   * explanations.
+   */
   public static final int TOP = 5;
 
   private final Instances header;
@@ -44,16 +49,17 @@ public final class PermutationImportance {
    * @param data the cross-validated data (its header and class)
    * @param metric the engagement's success metric, the one whose fall is measured
    */
-  public PermutationImportance(Instances data, SuccessMetric metric, int folds, int repeats, long seed)
-      throws Exception {
+  public PermutationImportance(
+      Instances data, SuccessMetric metric, int folds, int repeats, long seed) throws Exception {
     this.header = new Instances(data, 0);
     this.metric = metric;
     this.rowsPerFold = Math.max(1, MAX_ROWS / folds);
     this.repeats = repeats;
     this.seed = seed;
     this.random = new Random(seed);
-    boolean rankingMetric = metric == SuccessMetric.weightedAreaUnderROC
-        || metric == SuccessMetric.weightedAreaUnderPRC;
+    boolean rankingMetric =
+        metric == SuccessMetric.weightedAreaUnderROC
+            || metric == SuccessMetric.weightedAreaUnderPRC;
     this.unshuffled = evaluation(data, rankingMetric);
     this.shuffled = new Evaluation[data.numAttributes()][repeats];
     for (int attribute = 0; attribute < data.numAttributes(); attribute++) {
@@ -66,7 +72,10 @@ public final class PermutationImportance {
     }
   }
 
-  /** Scores one fold's test rows with its model, unshuffled and with each attribute shuffled in turn. */
+  /**
+   * Scores one fold's test rows with its model, unshuffled and with each attribute shuffled in
+   * turn.
+   */
   public void fold(Classifier model, Instances test) throws Exception {
     if (test.isEmpty()) {
       return;
@@ -103,7 +112,10 @@ public final class PermutationImportance {
     return copy;
   }
 
-  /** Every attribute's importance, most important first, as the metrics carry it ({@code importance}). */
+  /**
+   * Every attribute's importance, most important first, as the metrics carry it ({@code
+   * importance}).
+   */
   public Map<String, Object> result() throws Exception {
     double base = metric.valueIn(unshuffled);
     List<Map<String, Object>> attributes = new ArrayList<>();
@@ -170,7 +182,9 @@ public final class PermutationImportance {
 
   /** Six decimals; null for NaN, which JSON cannot carry. */
   private static Double rounded(double value) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? null : Math.round(value * 1_000_000.0) / 1_000_000.0;
+    return Double.isNaN(value) || Double.isInfinite(value)
+        ? null
+        : Math.round(value * 1_000_000.0) / 1_000_000.0;
   }
 
   private static double finite(Object value) {

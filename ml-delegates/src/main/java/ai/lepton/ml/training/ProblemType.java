@@ -14,14 +14,18 @@ public enum ProblemType {
       case "classification" -> CLASSIFICATION;
       case "regression" -> REGRESSION;
       case "forecasting" -> FORECASTING;
-      default -> throw new IllegalArgumentException(
-          "problemType must be 'classification', 'regression' or 'forecasting', not '" + value + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "problemType must be 'classification', 'regression' or 'forecasting', not '"
+                  + value
+                  + "'");
     };
   }
 
   /**
-   * Whether the learner can predict what this problem predicts, as Weka declares it (its class capabilities): a
-   * label for classification, a number for regression and for each step of a forecast.
+   * Whether the learner can predict what this problem predicts, as Weka declares it (its class
+   * capabilities): a label for classification, a number for regression and for each step of a
+   * forecast.
    */
   public boolean learnableBy(weka.classifiers.Classifier learner) {
     weka.core.Capabilities capabilities = learner.getCapabilities();

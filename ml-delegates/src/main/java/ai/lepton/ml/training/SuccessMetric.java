@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 import weka.classifiers.Evaluation;
 
 /**
- * The cross-validation metrics an engagement may name as its success measure, under the names of Weka's
- * {@code Evaluation} methods, and which way is better.
+ * The cross-validation metrics an engagement may name as its success measure, under the names of
+ * Weka's {@code Evaluation} methods, and which way is better.
  */
 public enum SuccessMetric {
   pctCorrect(true, ProblemType.CLASSIFICATION),
@@ -21,7 +21,10 @@ public enum SuccessMetric {
   rootMeanSquaredError(false, null),
   relativeAbsoluteError(false, ProblemType.REGRESSION),
   rootRelativeSquaredError(false, ProblemType.REGRESSION),
-  /** A forecast's mean absolute error over its steps, as a share of the seasonal-naive forecast's (below 1: better). */
+  /**
+   * A forecast's mean absolute error over its steps, as a share of the seasonal-naive forecast's
+   * (below 1: better).
+   */
   maeRatioToSeasonalNaive(false, ProblemType.FORECASTING),
   meanAbsolutePercentageError(false, ProblemType.FORECASTING);
 
@@ -34,16 +37,23 @@ public enum SuccessMetric {
   }
 
   public static SuccessMetric of(Object value, ProblemType problemType) {
-    SuccessMetric metric = Arrays.stream(values())
-        .filter(m -> m.name().equals(value == null ? null : value.toString().strip()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(String.format(
-            "successMetric '%s' is not one Lepton knows; use one of: %s", value,
-            Arrays.stream(values()).filter(m -> m.appliesTo(problemType)).map(Enum::name)
-                .collect(Collectors.joining(", ")))));
+    SuccessMetric metric =
+        Arrays.stream(values())
+            .filter(m -> m.name().equals(value == null ? null : value.toString().strip()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        String.format(
+                            "successMetric '%s' is not one Lepton knows; use one of: %s",
+                            value,
+                            Arrays.stream(values())
+                                .filter(m -> m.appliesTo(problemType))
+                                .map(Enum::name)
+                                .collect(Collectors.joining(", ")))));
     if (!metric.appliesTo(problemType)) {
-      throw new IllegalArgumentException(String.format(
-          "successMetric '%s' does not apply to %s", metric, problemType.wireName()));
+      throw new IllegalArgumentException(
+          String.format("successMetric '%s' does not apply to %s", metric, problemType.wireName()));
     }
     return metric;
   }
@@ -76,7 +86,8 @@ public enum SuccessMetric {
       case relativeAbsoluteError -> evaluation.relativeAbsoluteError();
       case rootRelativeSquaredError -> evaluation.rootRelativeSquaredError();
       case maeRatioToSeasonalNaive, meanAbsolutePercentageError ->
-          throw new IllegalStateException(name() + " is a forecast's measure, not a cross-validation's");
+          throw new IllegalStateException(
+              name() + " is a forecast's measure, not a cross-validation's");
     };
   }
 

@@ -7,18 +7,30 @@ import weka.core.ClassCache;
 import weka.core.ClassDiscovery;
 
 /**
- * Weka's class discovery, narrowed to Lepton's allow-list. Weka resolves every learner, kernel, filter or search
- * named inside another's options through this catalogue (by full name or by the end of it, as in the Explorer); in
- * the packages such parts come from ({@link #GUARDED}) it now lists only the allowed classes, so a name off the list
- * resolves to nothing, whatever its spelling or nesting. Weka keeps one catalogue per JVM, so this does too; it is
- * narrowed again whenever Weka rebuilt it.
+ * Weka's class discovery, narrowed to Lepton's allow-list. Weka resolves every learner, kernel,
+ * filter or search named inside another's options through this catalogue (by full name or by the
+ * end of it, as in the Explorer); in the packages such parts come from ({@link #GUARDED}) it now
+ * lists only the allowed classes, so a name off the list resolves to nothing, whatever its spelling
+ * or nesting. Weka keeps one catalogue per JVM, so this does too; it is narrowed again whenever
+ * Weka rebuilt it.
  */
 final class WekaCatalogue extends ClassDiscovery {
 
   /** Packages whose classes Weka can be asked to instantiate from an option string. */
-  static final List<String> GUARDED = List.of("weka.classifiers.", "weka.filters.", "weka.attributeSelection.",
-      "weka.core.neighboursearch.", "weka.core.stopwords.", "weka.core.stemmers.", "weka.core.tokenizers.",
-      "weka.core.pmml.", "weka.estimators.", "weka.clusterers.", "weka.associations.", "weka.datagenerators.");
+  static final List<String> GUARDED =
+      List.of(
+          "weka.classifiers.",
+          "weka.filters.",
+          "weka.attributeSelection.",
+          "weka.core.neighboursearch.",
+          "weka.core.stopwords.",
+          "weka.core.stemmers.",
+          "weka.core.tokenizers.",
+          "weka.core.pmml.",
+          "weka.estimators.",
+          "weka.clusterers.",
+          "weka.associations.",
+          "weka.datagenerators.");
 
   /** Weka's switch that makes option strings load any class by name, bypassing discovery. */
   private static final String BY_NAME_SWITCH = "weka.test.maventest";

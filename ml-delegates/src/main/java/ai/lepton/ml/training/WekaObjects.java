@@ -4,10 +4,11 @@ import weka.core.OptionHandler;
 import weka.core.Utils;
 
 /**
- * Creates Weka classifiers and filters by their full class name and option string, and refuses options Weka left
- * unread. The top-level class is loaded by name (a user's line names it in full); learners named inside the options
- * are resolved by Weka itself, through its class discovery, which needs the Weka jar as a file (the packaged
- * application unpacks it at start: see {@code app/pom.xml}).
+ * Creates Weka classifiers and filters by their full class name and option string, and refuses
+ * options Weka left unread. The top-level class is loaded by name (a user's line names it in full);
+ * learners named inside the options are resolved by Weka itself, through its class discovery, which
+ * needs the Weka jar as a file (the packaged application unpacks it at start: see {@code
+ * app/pom.xml}).
  */
 final class WekaObjects {
 

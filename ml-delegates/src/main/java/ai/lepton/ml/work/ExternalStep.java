@@ -6,9 +6,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 
 /**
- * A long step of Lepton's processes other than training, done as an external task by a node's embedded worker
- * ({@link EmbeddedWorker}): fetched and locked with a short lock that the worker extends while the step works, so a
- * dead node's step is taken over by another node within about one lock period and a live node's never is.
+ * A long step of Lepton's processes other than training, done as an external task by a node's
+ * embedded worker ({@link EmbeddedWorker}): fetched and locked with a short lock that the worker
+ * extends while the step works, so a dead node's step is taken over by another node within about
+ * one lock period and a live node's never is.
  */
 public interface ExternalStep {
 
@@ -18,17 +19,24 @@ public interface ExternalStep {
   List<String> variables();
 
   /**
-   * Does the step for the locked task and answers the variables to complete it with. A {@link ProcessError} is the
-   * process's to catch (a BPMN error); any other exception is a failure, retried and then an incident.
+   * Does the step for the locked task and answers the variables to complete it with. A {@link
+   * ProcessError} is the process's to catch (a BPMN error); any other exception is a failure,
+   * retried and then an incident.
    */
   Map<String, Object> work(LockedExternalTask task);
 
-  /** A variable the task was fetched with, failing the step with its name when it is missing or blank. */
+  /**
+   * A variable the task was fetched with, failing the step with its name when it is missing or
+   * blank.
+   */
   static String required(LockedExternalTask task, String name) {
     Object value = task.getVariables().get(name);
     if (value == null || value.toString().isBlank()) {
-      throw new IllegalStateException("Process variable '" + name + "' is missing: it is set by an earlier step of"
-          + " the engagement");
+      throw new IllegalStateException(
+          "Process variable '"
+              + name
+              + "' is missing: it is set by an earlier step of"
+              + " the engagement");
     }
     return value.toString().strip();
   }

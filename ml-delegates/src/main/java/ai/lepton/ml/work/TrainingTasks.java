@@ -1,37 +1,38 @@
 package ai.lepton.ml.work;
 
+import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.engine.AsLepton;
+import ai.lepton.ml.registry.ModelFileReader;
+import ai.lepton.ml.registry.ModelIntegrityException;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.TrainingResult;
 import ai.lepton.process.ExternalTopic;
-import ai.lepton.ml.Sha256;
-import ai.lepton.ml.registry.ModelFileReader;
-import ai.lepton.ml.registry.ModelIntegrityException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import ai.lepton.ml.registry.ModelVersion;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The engine's side of training on workers. <em>Train candidate</em> is an external task on {@link #TOPIC}; a worker
- * fetches and locks it (Camunda's fetch-and-lock), asks here what to train ({@link #order}), trains, and hands the
- * result back ({@link #complete}): the candidate is registered and the task completed in one database transaction,
- * and only while the task is still locked by that worker. A worker that dies at any instant therefore leaves nothing
- * half-written, and a task taken over after its lock expired is never completed twice.
+ * The engine's side of training on workers. <em>Train candidate</em> is an external task on {@link
+ * #TOPIC}; a worker fetches and locks it (Camunda's fetch-and-lock), asks here what to train
+ * ({@link #order}), trains, and hands the result back ({@link #complete}): the candidate is
+ * registered and the task completed in one database transaction, and only while the task is still
+ * locked by that worker. A worker that dies at any instant therefore leaves nothing half-written,
+ * and a task taken over after its lock expired is never completed twice.
  */
 @Component
 public class TrainingTasks {
@@ -48,8 +49,14 @@ public class TrainingTasks {
   private final AuditTrail audit;
   private final java.security.SecureRandom foldChooser = new java.security.SecureRandom();
 
-  public TrainingTasks(ExternalTaskService externalTasks, RuntimeService runtime, RequirementsRecord requirements,
-      DatasetStore datasets, ModelRegistry registry, AsLepton asLepton, AuditTrail audit) {
+  public TrainingTasks(
+      ExternalTaskService externalTasks,
+      RuntimeService runtime,
+      RequirementsRecord requirements,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      AsLepton asLepton,
+      AuditTrail audit) {
     this.externalTasks = externalTasks;
     this.runtime = runtime;
     this.requirements = requirements;
@@ -60,44 +67,77 @@ public class TrainingTasks {
   }
 
   /**
-   * What the task asks to train, from the engagement's record: its requirements (target, folds, seed, problem type,
-   * model name; the algorithm must be one of them) and its prepared dataset (which must be the engagement's own).
+   * What the task asks to train, from the engagement's record: its requirements (target, folds,
+   * seed, problem type, model name; the algorithm must be one of them) and its prepared dataset
+   * (which must be the engagement's own).
    *
-   * @throws TaskNotLockedException when the task is gone, on another topic, or not (or no longer) locked by the worker
+   * @throws TaskNotLockedException when the task is gone, on another topic, or not (or no longer)
+   *     locked by the worker
    */
   public TrainingOrder order(String externalTaskId, String workerId) {
-    return asLepton.run(() -> {
-      ExternalTask task = lockedBy(externalTaskId, workerId);
-      String engagementKey = task.getBusinessKey();
-      Requirements recorded = requirements.latest(engagementKey).orElseThrow(() -> new IllegalStateException(
-          "Engagement " + engagementKey + " has no recorded requirements"));
-      AlgorithmSpec algorithm = AlgorithmSpec.parse(String.valueOf(runtime.getVariable(task.getExecutionId(),
-          "algorithm")));
-      if (!recorded.algorithmSpecs().contains(algorithm)) {
-        throw new IllegalStateException("Algorithm '" + algorithm + "' is not among engagement " + engagementKey
-            + "'s recorded requirements (revision " + recorded.revision() + "): "
-            + recorded.algorithms().replace('\n', ';'));
-      }
-      StoredDataset dataset = datasets.get(String.valueOf(runtime.getVariable(task.getExecutionId(),
-          "preparedDatasetId")));
-      if (!engagementKey.equals(dataset.engagementKey())) {
-        throw new IllegalStateException("Dataset " + dataset.id() + " belongs to engagement "
-            + dataset.engagementKey() + ", not to " + engagementKey);
-      }
-      Object round = runtime.getVariable(task.getExecutionId(), "trainingRound");
-      return new TrainingOrder(task.getId(), engagementKey, task.getProcessInstanceId(),
-          round instanceof Number n ? n.intValue() : 1, recorded.modelName(), recorded.problemType(),
-          recorded.targetAttribute(), algorithm.toString(), recorded.forecasting() ? 0 : recorded.folds(),
-          recorded.seed(), dataset.id(), dataset.sha256(), dataset.format().wireName(),
-          recorded.forecasting() ? TrainingOrder.Forecast.of(recorded.forecast()) : null,
-          TrainingOrder.Fairness.of(recorded.fairness()), recorded.forecasting() ? null : recorded.successMetric(),
-          recorded.textSettings().options());
-    });
+    return asLepton.run(
+        () -> {
+          ExternalTask task = lockedBy(externalTaskId, workerId);
+          String engagementKey = task.getBusinessKey();
+          Requirements recorded =
+              requirements
+                  .latest(engagementKey)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "Engagement " + engagementKey + " has no recorded requirements"));
+          AlgorithmSpec algorithm =
+              AlgorithmSpec.parse(
+                  String.valueOf(runtime.getVariable(task.getExecutionId(), "algorithm")));
+          if (!recorded.algorithmSpecs().contains(algorithm)) {
+            throw new IllegalStateException(
+                "Algorithm '"
+                    + algorithm
+                    + "' is not among engagement "
+                    + engagementKey
+                    + "'s recorded requirements (revision "
+                    + recorded.revision()
+                    + "): "
+                    + recorded.algorithms().replace('\n', ';'));
+          }
+          StoredDataset dataset =
+              datasets.get(
+                  String.valueOf(runtime.getVariable(task.getExecutionId(), "preparedDatasetId")));
+          if (!engagementKey.equals(dataset.engagementKey())) {
+            throw new IllegalStateException(
+                "Dataset "
+                    + dataset.id()
+                    + " belongs to engagement "
+                    + dataset.engagementKey()
+                    + ", not to "
+                    + engagementKey);
+          }
+          Object round = runtime.getVariable(task.getExecutionId(), "trainingRound");
+          return new TrainingOrder(
+              task.getId(),
+              engagementKey,
+              task.getProcessInstanceId(),
+              round instanceof Number n ? n.intValue() : 1,
+              recorded.modelName(),
+              recorded.problemType(),
+              recorded.targetAttribute(),
+              algorithm.toString(),
+              recorded.forecasting() ? 0 : recorded.folds(),
+              recorded.seed(),
+              dataset.id(),
+              dataset.sha256(),
+              dataset.format().wireName(),
+              recorded.forecasting() ? TrainingOrder.Forecast.of(recorded.forecast()) : null,
+              TrainingOrder.Fairness.of(recorded.fairness()),
+              recorded.forecasting() ? null : recorded.successMetric(),
+              recorded.textSettings().options());
+        });
   }
 
   /**
-   * Registers the candidate the worker trained and completes its task, in one transaction, while the task is locked
-   * by this worker; the model version's id is the task's local {@code candidateModelVersionId}.
+   * Registers the candidate the worker trained and completes its task, in one transaction, while
+   * the task is locked by this worker; the model version's id is the task's local {@code
+   * candidateModelVersionId}.
    *
    * @return the candidate's model version id
    */
@@ -108,54 +148,92 @@ public class TrainingTasks {
 
   private String register(TrainingOrder order, String workerId, TrainingResult result) {
     String externalTaskId = order.externalTaskId();
-    String id = registry.register(new NewModelVersion(order.modelName(), order.engagementKey(),
-        order.processInstanceId(), order.trainingRound(), order.problemType(), order.targetAttribute(),
-        AlgorithmSpec.parse(order.algorithm()), order.seed(), order.folds(), order.datasetId(),
-        order.datasetSha256(), result), workerId);
-    // Camunda checks the lock again here: a task taken over meanwhile is refused, and the registration rolls back
-    asLepton.run(() -> {
-      externalTasks.complete(externalTaskId, workerId, Map.of(), Map.of("candidateModelVersionId", id));
-      return null;
-    });
+    String id =
+        registry.register(
+            new NewModelVersion(
+                order.modelName(),
+                order.engagementKey(),
+                order.processInstanceId(),
+                order.trainingRound(),
+                order.problemType(),
+                order.targetAttribute(),
+                AlgorithmSpec.parse(order.algorithm()),
+                order.seed(),
+                order.folds(),
+                order.datasetId(),
+                order.datasetSha256(),
+                result),
+            workerId);
+    // Camunda checks the lock again here: a task taken over meanwhile is refused, and the
+    // registration rolls back
+    asLepton.run(
+        () -> {
+          externalTasks.complete(
+              externalTaskId, workerId, Map.of(), Map.of("candidateModelVersionId", id));
+          return null;
+        });
     return id;
   }
 
   /**
-   * As {@link #complete}, for a result that came over the network from a standalone worker logged in as {@code
-   * account}: its model file is read first as every model file is read, and refused unless it is a model of the kind
-   * the task trains; its figures are checked on one part of its evaluation the node rebuilds.
+   * As {@link #complete}, for a result that came over the network from a standalone worker logged
+   * in as {@code account}: its model file is read first as every model file is read, and refused
+   * unless it is a model of the kind the task trains; its figures are checked on one part of its
+   * evaluation the node rebuilds.
    */
   @Transactional
-  public String completeHandedBack(String externalTaskId, String workerId, String account, TrainingResult result) {
+  public String completeHandedBack(
+      String externalTaskId, String workerId, String account, TrainingResult result) {
     TrainingOrder order = order(externalTaskId, workerId);
     requireModelOfItsKind(order, result.modelBytes());
     return register(order, workerId, checkedOnNode(order, workerId, account, result));
   }
 
   /**
-   * The figures a standalone worker handed back, checked on one part of the evaluation the node draws now and
-   * rebuilds (a fold, {@link ai.lepton.ml.training.FoldSpotCheck}; for a series the held-out evaluation and a rolling
-   * origin, {@link ai.lepton.ml.forecasting.ForecastSpotCheck}), and kept with the part checked ({@code
-   * checkedOnNode}); figures that are not this candidate's evaluation are refused (CANDIDATE_REFUSED in the audit
-   * trail) and nothing is registered.
+   * The figures a standalone worker handed back, checked on one part of the evaluation the node
+   * draws now and rebuilds (a fold, {@link ai.lepton.ml.training.FoldSpotCheck}; for a series the
+   * held-out evaluation and a rolling origin, {@link ai.lepton.ml.forecasting.ForecastSpotCheck}),
+   * and kept with the part checked ({@code checkedOnNode}); figures that are not this candidate's
+   * evaluation are refused (CANDIDATE_REFUSED in the audit trail) and nothing is registered.
    */
-  private TrainingResult checkedOnNode(TrainingOrder order, String workerId, String account, TrainingResult result) {
+  private TrainingResult checkedOnNode(
+      TrainingOrder order, String workerId, String account, TrainingResult result) {
     int part = foldChooser.nextInt(Math.max(1, order.checkableParts(result.metrics())));
     java.util.Optional<String> why;
     try {
       why = order.disagreement(datasets.load(order.datasetId()), result.metrics(), part);
     } catch (Exception e) {
-      why = java.util.Optional.of("part " + (part + 1) + " of the evaluation could not be rebuilt on the node: "
-          + e.getMessage());
+      why =
+          java.util.Optional.of(
+              "part "
+                  + (part + 1)
+                  + " of the evaluation could not be rebuilt on the node: "
+                  + e.getMessage());
     }
     if (why.isPresent()) {
       // the account that logged in is the actor; the worker id is only what it called itself
-      audit.appendRegardless(account, "CANDIDATE_REFUSED", "engagement", order.engagementKey(), Map.of(
-          "externalTaskId", order.externalTaskId(), "workerId", workerId, "algorithm", order.algorithm(),
-          "reason", why.get()));
-      throw new UnusableResultException("The figures handed back for task " + order.externalTaskId() + " are not"
-          + " this candidate's " + (order.forecast() != null ? "time-ordered evaluation" : "cross-validation")
-          + ": " + why.get());
+      audit.appendRegardless(
+          account,
+          "CANDIDATE_REFUSED",
+          "engagement",
+          order.engagementKey(),
+          Map.of(
+              "externalTaskId",
+              order.externalTaskId(),
+              "workerId",
+              workerId,
+              "algorithm",
+              order.algorithm(),
+              "reason",
+              why.get()));
+      throw new UnusableResultException(
+          "The figures handed back for task "
+              + order.externalTaskId()
+              + " are not"
+              + " this candidate's "
+              + (order.forecast() != null ? "time-ordered evaluation" : "cross-validation")
+              + ": "
+              + why.get());
     }
     Map<String, Object> metrics = new java.util.LinkedHashMap<>(result.metrics());
     metrics.put("checkedOnNode", order.checkedPart(result.metrics(), part));
@@ -163,22 +241,33 @@ public class TrainingTasks {
   }
 
   /**
-   * A worker's model file is read as every model file is read (SHA-256, the class allow-list) before it is registered:
-   * a Weka model with its header, a forecaster for a forecasting engagement and a classifier otherwise.
+   * A worker's model file is read as every model file is read (SHA-256, the class allow-list)
+   * before it is registered: a Weka model with its header, a forecaster for a forecasting
+   * engagement and a classifier otherwise.
    */
   private static void requireModelOfItsKind(TrainingOrder order, byte[] model) {
     List<Object> objects;
     try {
-      objects = ModelFileReader.read("candidate of task " + order.externalTaskId(), model, Sha256.hex(model));
+      objects =
+          ModelFileReader.read(
+              "candidate of task " + order.externalTaskId(), model, Sha256.hex(model));
     } catch (ModelIntegrityException e) {
       throw new UnusableResultException(e.getMessage());
     }
-    boolean forecaster = !objects.isEmpty() && objects.get(0) instanceof weka.classifiers.timeseries.WekaForecaster;
-    boolean classifier = !objects.isEmpty() && objects.get(0) instanceof weka.classifiers.Classifier;
-    if (objects.size() < 2 || !(objects.get(1) instanceof weka.core.Instances)
+    boolean forecaster =
+        !objects.isEmpty() && objects.get(0) instanceof weka.classifiers.timeseries.WekaForecaster;
+    boolean classifier =
+        !objects.isEmpty() && objects.get(0) instanceof weka.classifiers.Classifier;
+    if (objects.size() < 2
+        || !(objects.get(1) instanceof weka.core.Instances)
         || (order.forecast() != null ? !forecaster : !classifier)) {
-      throw new UnusableResultException("The model handed back for task " + order.externalTaskId() + " is not a"
-          + " Weka " + (order.forecast() != null ? "forecaster" : "classifier") + " with its header");
+      throw new UnusableResultException(
+          "The model handed back for task "
+              + order.externalTaskId()
+              + " is not a"
+              + " Weka "
+              + (order.forecast() != null ? "forecaster" : "classifier")
+              + " with its header");
     }
   }
 
@@ -190,23 +279,30 @@ public class TrainingTasks {
   }
 
   /**
-   * End listener of <em>Train candidate</em>: a task ends only with the candidate Lepton registered for it (this
-   * instance, this training round, this task's algorithm). A worker account may fetch, lock and fail training tasks
-   * over Camunda's REST API, which would also let it complete one directly, with no candidate or another's: that is
-   * refused (403, audited), and the task stays open.
+   * End listener of <em>Train candidate</em>: a task ends only with the candidate Lepton registered
+   * for it (this instance, this training round, this task's algorithm). A worker account may fetch,
+   * lock and fail training tasks over Camunda's REST API, which would also let it complete one
+   * directly, with no candidate or another's: that is refused (403, audited), and the task stays
+   * open.
    */
   public void requireCandidate(DelegateExecution execution) {
     Object id = execution.getVariableLocal("candidateModelVersionId");
     ModelVersion candidate = id == null ? null : registry.find(id.toString()).orElse(null);
     Object round = execution.getVariable("trainingRound");
-    Object algorithm = execution.getVariable("algorithm"); // the multi-instance element of this instance
-    boolean own = candidate != null && candidate.processInstanceId().equals(execution.getProcessInstanceId())
-        && round instanceof Number number && candidate.trainingRound() == number.intValue() && algorithm != null
-        && AlgorithmSpec.parse((candidate.algorithm() + " " + candidate.options()).strip())
-            .equals(AlgorithmSpec.parse(algorithm.toString()));
+    Object algorithm =
+        execution.getVariable("algorithm"); // the multi-instance element of this instance
+    boolean own =
+        candidate != null
+            && candidate.processInstanceId().equals(execution.getProcessInstanceId())
+            && round instanceof Number number
+            && candidate.trainingRound() == number.intValue()
+            && algorithm != null
+            && AlgorithmSpec.parse((candidate.algorithm() + " " + candidate.options()).strip())
+                .equals(AlgorithmSpec.parse(algorithm.toString()));
     if (!own) {
-      throw new AuthorizationException("A training task ends with the candidate Lepton registered for it: hand the"
-          + " trained model back with POST /api/training-tasks/{id}/candidate, not by completing the task directly");
+      throw new AuthorizationException(
+          "A training task ends with the candidate Lepton registered for it: hand the"
+              + " trained model back with POST /api/training-tasks/{id}/candidate, not by completing the task directly");
     }
   }
 
@@ -216,15 +312,30 @@ public class TrainingTasks {
   }
 
   private ExternalTask lockedBy(String externalTaskId, String workerId) {
-    ExternalTask task = externalTasks.createExternalTaskQuery().externalTaskId(externalTaskId).singleResult();
+    ExternalTask task =
+        externalTasks.createExternalTaskQuery().externalTaskId(externalTaskId).singleResult();
     if (task == null || !TOPIC.equals(task.getTopicName())) {
-      throw new TaskNotLockedException("No training task " + externalTaskId + " is open (done, or never was)");
+      throw new TaskNotLockedException(
+          "No training task " + externalTaskId + " is open (done, or never was)");
     }
-    if (workerId == null || !workerId.equals(task.getWorkerId()) || task.getLockExpirationTime() == null
+    if (workerId == null
+        || !workerId.equals(task.getWorkerId())
+        || task.getLockExpirationTime() == null
         || task.getLockExpirationTime().before(new Date())) {
-      throw new TaskNotLockedException("Training task " + externalTaskId + " is not locked by worker '" + workerId
-          + "'" + (task.getWorkerId() == null ? "" : " (its lock is " + (task.getLockExpirationTime() != null
-          && task.getLockExpirationTime().after(new Date()) ? "held by another worker" : "expired") + ")"));
+      throw new TaskNotLockedException(
+          "Training task "
+              + externalTaskId
+              + " is not locked by worker '"
+              + workerId
+              + "'"
+              + (task.getWorkerId() == null
+                  ? ""
+                  : " (its lock is "
+                      + (task.getLockExpirationTime() != null
+                              && task.getLockExpirationTime().after(new Date())
+                          ? "held by another worker"
+                          : "expired")
+                      + ")"));
     }
     return task;
   }

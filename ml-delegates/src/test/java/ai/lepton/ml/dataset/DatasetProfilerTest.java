@@ -12,7 +12,8 @@ import weka.core.Instances;
 class DatasetProfilerTest {
 
   @Test
-  void anAttributeCopiedFromTheClassIsPureWhileOrdinaryOnesAreNearTheMajorityShare() throws Exception {
+  void anAttributeCopiedFromTheClassIsPureWhileOrdinaryOnesAreNearTheMajorityShare()
+      throws Exception {
     Instances data = creditG();
     Attribute leak = new Attribute("collection_status", List.of("closed", "in_collection"));
     data.insertAttributeAt(leak, data.classIndex());
@@ -26,8 +27,10 @@ class DatasetProfilerTest {
     assertThat(profile.get("majorityShare")).isEqualTo(0.7);
     assertThat(attribute(profile, "collection_status").get("targetPurity")).isEqualTo(1.0);
     // checking_status: majority class per value; credit_amount: the best single threshold
-    assertThat((double) attribute(profile, "checking_status").get("targetPurity")).isBetween(0.7, 0.8);
-    assertThat((double) attribute(profile, "credit_amount").get("targetPurity")).isBetween(0.7, 0.8);
+    assertThat((double) attribute(profile, "checking_status").get("targetPurity"))
+        .isBetween(0.7, 0.8);
+    assertThat((double) attribute(profile, "credit_amount").get("targetPurity"))
+        .isBetween(0.7, 0.8);
     assertThat(attribute(profile, "credit_amount").get("integerValued")).isEqualTo(true);
   }
 
@@ -37,14 +40,15 @@ class DatasetProfilerTest {
     Map<String, Object> profile = DatasetProfiler.profile(data, "credit_amount");
     assertThat(profile).doesNotContainKey("majorityShare");
     double durationCorrelation = (double) attribute(profile, "duration").get("targetCorrelation");
-    assertThat(durationCorrelation).isBetween(0.6, 0.65); // credit-g: amount and duration correlate at about 0.62
+    assertThat(durationCorrelation)
+        .isBetween(0.6, 0.65); // credit-g: amount and duration correlate at about 0.62
     assertThat(attribute(profile, "checking_status")).doesNotContainKey("targetCorrelation");
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> attribute(Map<String, Object> profile, String name) {
-    return ((List<Map<String, Object>>) profile.get("attributes")).stream()
-        .filter(a -> name.equals(a.get("name"))).findFirst().orElseThrow();
+    return ((List<Map<String, Object>>) profile.get("attributes"))
+        .stream().filter(a -> name.equals(a.get("name"))).findFirst().orElseThrow();
   }
 
   private static Instances creditG() {

@@ -41,20 +41,26 @@ class IdentifierColumnsTest {
   void theMonthsOfASalesSeriesAndItsSalesAreNotIdentifiers() throws Exception {
     Instances wine = load("/data/wine.arff");
     assertThat(wine.attribute("Date").isDate()).isTrue();
-    assertThat(wine.attributeStats(wine.attribute("Date").index()).distinctCount).isEqualTo(wine.numInstances());
+    assertThat(wine.attributeStats(wine.attribute("Date").index()).distinctCount)
+        .isEqualTo(wine.numInstances());
     assertThat(identifiers(wine)).isEmpty();
     Map<String, Object> profile = DatasetProfiler.profile(wine, "Fortified");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> attributes = (List<Map<String, Object>>) profile.get("attributes");
-    assertThat(attributes).filteredOn(a -> a.get("name").equals("Date")).singleElement()
+    assertThat(attributes)
+        .filteredOn(a -> a.get("name").equals("Date"))
+        .singleElement()
         .satisfies(date -> assertThat(date.get("identifierLike")).isEqualTo(false));
   }
 
   @Test
   void aCountWithADifferentValueInEveryRowIsAMeasurementNotAnIdentifier() throws Exception {
     Instances churn = load("/data/wa_churn.csv");
-    Instances days = new Instances("trading days", new ArrayList<>(List.of(new Attribute("Volume"),
-        new Attribute("Close"))), 0);
+    Instances days =
+        new Instances(
+            "trading days",
+            new ArrayList<>(List.of(new Attribute("Volume"), new Attribute("Close"))),
+            0);
     java.util.Random random = new java.util.Random(7);
     java.util.Set<Long> seen = new java.util.HashSet<>();
     while (days.numInstances() < 500) {
@@ -64,7 +70,8 @@ class IdentifierColumnsTest {
       }
     }
     assertThat(identifiers(days)).isEmpty();
-    assertThat(identifiers(churn)).isEmpty(); // tenure, charges: measurements, even where all distinct
+    assertThat(identifiers(churn))
+        .isEmpty(); // tenure, charges: measurements, even where all distinct
   }
 
   @Test
@@ -76,7 +83,10 @@ class IdentifierColumnsTest {
     for (int r = 0; r < churn.numInstances(); r++) {
       churn.instance(r).setValue(churn.attribute("customer_ref"), String.format("%04d-CUST", r));
       churn.instance(r).setValue(churn.attribute("row"), r + 1);
-      churn.instance(r).setValue(churn.attribute("accountID"), 7_000_000 + 13L * r * r % 999_983 + r * 1_000_003L);
+      churn
+          .instance(r)
+          .setValue(
+              churn.attribute("accountID"), 7_000_000 + 13L * r * r % 999_983 + r * 1_000_003L);
     }
     assertThat(identifiers(churn)).containsExactlyInAnyOrder("customer_ref", "row", "accountID");
     assertThat(IdentifierColumns.reason(churn, churn.attribute("row").index()).orElseThrow())

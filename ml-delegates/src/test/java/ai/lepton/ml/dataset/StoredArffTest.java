@@ -11,7 +11,10 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 
-/** What Lepton stores as ARFF (derived and pseudonymised datasets) reads back as exactly the data it was. */
+/**
+ * What Lepton stores as ARFF (derived and pseudonymised datasets) reads back as exactly the data it
+ * was.
+ */
 class StoredArffTest {
 
   private static Instances readBack(Instances data) {
@@ -24,12 +27,16 @@ class StoredArffTest {
     for (int row = 0; row < original.numInstances(); row++) {
       for (int column = 0; column < original.numAttributes(); column++) {
         if (original.instance(row).isMissing(column)) {
-          assertThat(stored.instance(row).isMissing(column)).as("row %d column %d", row, column).isTrue();
+          assertThat(stored.instance(row).isMissing(column))
+              .as("row %d column %d", row, column)
+              .isTrue();
         } else if (original.attribute(column).isNumeric()) {
-          assertThat(stored.instance(row).value(column)).as("row %d column %d", row, column)
+          assertThat(stored.instance(row).value(column))
+              .as("row %d column %d", row, column)
               .isEqualTo(original.instance(row).value(column));
         } else {
-          assertThat(stored.instance(row).stringValue(column)).as("row %d column %d", row, column)
+          assertThat(stored.instance(row).stringValue(column))
+              .as("row %d column %d", row, column)
               .isEqualTo(original.instance(row).stringValue(column));
         }
       }
@@ -38,9 +45,15 @@ class StoredArffTest {
 
   @Test
   void numbersWithMoreThanSixDecimalsAndTinyOnesAreKeptExactly() {
-    ArrayList<Attribute> attributes = new ArrayList<>(List.of(new Attribute("price"), new Attribute("rate"),
-        new Attribute("big"), new Attribute("label", List.of("a b", "it's", "c")), new Attribute("note", (List<String>) null),
-        new Attribute("day", "yyyy-MM-dd")));
+    ArrayList<Attribute> attributes =
+        new ArrayList<>(
+            List.of(
+                new Attribute("price"),
+                new Attribute("rate"),
+                new Attribute("big"),
+                new Attribute("label", List.of("a b", "it's", "c")),
+                new Attribute("note", (List<String>) null),
+                new Attribute("day", "yyyy-MM-dd")));
     Instances data = new Instances("numbers", attributes, 0);
     Random random = new Random(7);
     for (int i = 0; i < 500; i++) {
@@ -70,6 +83,7 @@ class StoredArffTest {
     Instances roads = ai.lepton.ml.RealData.arff("seatbelts");
     assertThat(roads.instance(0).value(roads.attribute("PetrolPrice"))).isEqualTo(0.1029718118);
     assertSameValues(readBack(roads), roads);
-    assertThat(new String(DatasetStore.toArff(roads), StandardCharsets.UTF_8)).contains("1969-01-01,107,1687,867,269");
+    assertThat(new String(DatasetStore.toArff(roads), StandardCharsets.UTF_8))
+        .contains("1969-01-01,107,1687,867,269");
   }
 }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class GroupFairnessTest {
 
   /** {@code n} outcomes of a group: actual favourable, predicted favourable. */
-  private static void add(List<GroupFairness.Outcome> outcomes, String group, int n, boolean actual,
+  private static void add(
+      List<GroupFairness.Outcome> outcomes,
+      String group,
+      int n,
+      boolean actual,
       boolean predicted) {
     for (int i = 0; i < n; i++) {
       outcomes.add(new GroupFairness.Outcome(group, actual, predicted));
@@ -21,12 +25,14 @@ class GroupFairnessTest {
   @Test
   void ratesAndTheirGapsToTheLargestGroup() {
     List<GroupFairness.Outcome> outcomes = new ArrayList<>();
-    // men: 60 rows; 40 actually good of which 36 predicted good; 20 bad of which 6 predicted good → 42 selected
+    // men: 60 rows; 40 actually good of which 36 predicted good; 20 bad of which 6 predicted good →
+    // 42 selected
     add(outcomes, "male", 36, true, true);
     add(outcomes, "male", 4, true, false);
     add(outcomes, "male", 6, false, true);
     add(outcomes, "male", 14, false, false);
-    // women: 40 rows; 20 actually good of which 12 predicted good; 20 bad of which 2 predicted good → 14 selected
+    // women: 40 rows; 20 actually good of which 12 predicted good; 20 bad of which 2 predicted good
+    // → 14 selected
     add(outcomes, "female", 12, true, true);
     add(outcomes, "female", 8, true, false);
     add(outcomes, "female", 2, false, true);
@@ -46,7 +52,8 @@ class GroupFairnessTest {
     assertThat(female.truePositiveRate()).isEqualTo(12.0 / 20);
     assertThat(female.falsePositiveRate()).isEqualTo(2.0 / 20);
     assertThat(female.statisticalParityDifference()).isEqualTo(14.0 / 40 - 42.0 / 60);
-    assertThat(female.disparateImpact()).isEqualTo((14.0 / 40) / (42.0 / 60)); // 0.5: under the four-fifths rule
+    assertThat(female.disparateImpact())
+        .isEqualTo((14.0 / 40) / (42.0 / 60)); // 0.5: under the four-fifths rule
     assertThat(female.equalOpportunityDifference()).isEqualTo(12.0 / 20 - 36.0 / 40);
     assertThat(assessment.lowestDisparateImpact()).isEqualTo(0.5);
     assertThat(assessment.leastFavouredGroup()).isEqualTo("female");
@@ -67,10 +74,12 @@ class GroupFairnessTest {
 
   @Test
   void requirementsLinesParseIntoAttributesAndBands() {
-    assertThat(ProtectedAttribute.parse(" personal_status ")).isEqualTo(
-        new ProtectedAttribute("personal_status", List.of()));
+    assertThat(ProtectedAttribute.parse(" personal_status "))
+        .isEqualTo(new ProtectedAttribute("personal_status", List.of()));
     assertThat(ProtectedAttribute.parse("age < 60, 25").cuts()).containsExactly(25.0, 60.0);
-    assertThatThrownBy(() -> ProtectedAttribute.parse("age < young")).hasMessageContaining("'age < 25'");
-    assertThatThrownBy(() -> ProtectedAttribute.parse("< 25")).hasMessageContaining("is not 'name'");
+    assertThatThrownBy(() -> ProtectedAttribute.parse("age < young"))
+        .hasMessageContaining("'age < 25'");
+    assertThatThrownBy(() -> ProtectedAttribute.parse("< 25"))
+        .hasMessageContaining("is not 'name'");
   }
 }

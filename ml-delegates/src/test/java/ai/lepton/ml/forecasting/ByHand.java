@@ -3,13 +3,17 @@ package ai.lepton.ml.forecasting;
 import weka.classifiers.Classifier;
 import weka.classifiers.timeseries.WekaForecaster;
 
-/** Weka's forecaster set up by hand, as the package's own users set it up, to compare Lepton's figures with. */
+/**
+ * Weka's forecaster set up by hand, as the package's own users set it up, to compare Lepton's
+ * figures with.
+ */
 public final class ByHand {
 
   private ByHand() {}
 
   /** A monthly series dated in {@code Date}: lags 1..12, month and quarter of the year. */
-  public static WekaForecaster monthly(Classifier learner, String fieldsToForecast) throws Exception {
+  public static WekaForecaster monthly(Classifier learner, String fieldsToForecast)
+      throws Exception {
     WekaForecaster byHand = new WekaForecaster();
     byHand.setFieldsToForecast(fieldsToForecast);
     byHand.setBaseForecaster(learner);

@@ -8,18 +8,18 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.timeseries.WekaForecaster;
 import weka.classifiers.timeseries.eval.TSEvaluation;
 import weka.core.Instances;
 
 /**
- * Lepton's time-ordered evaluation of a forecaster equals what Weka's forecasting package prints for the same
- * configuration, set up here by hand: Australian fortified wine sales, monthly, lags 1..12, month and quarter, the
- * last 12 months held out, 1..12 steps ahead.
+ * Lepton's time-ordered evaluation of a forecaster equals what Weka's forecasting package prints
+ * for the same configuration, set up here by hand: Australian fortified wine sales, monthly, lags
+ * 1..12, month and quarter, the last 12 months held out, 1..12 steps ahead.
  */
 class ForecastParityTest {
 
@@ -28,11 +28,11 @@ class ForecastParityTest {
   }
 
   /**
-   * The forecasting package's own evaluation, set up by hand: Fortified by month, lags 1..12, month and quarter, the
-   * last 12 months held out, 1..horizon steps ahead.
+   * The forecasting package's own evaluation, set up by hand: Fortified by month, lags 1..12, month
+   * and quarter, the last 12 months held out, 1..horizon steps ahead.
    */
-  private static String packagesOwnSummary(weka.classifiers.Classifier learner, String overlay, int horizon)
-      throws Exception {
+  private static String packagesOwnSummary(
+      weka.classifiers.Classifier learner, String overlay, int horizon) throws Exception {
     WekaForecaster byHand = ByHand.monthly(learner, "Fortified");
     if (overlay != null) {
       byHand.setOverlayFields(overlay);
@@ -51,18 +51,28 @@ class ForecastParityTest {
   private static double[] row(String summary, String label) {
     String line = summary.lines().filter(l -> l.trim().startsWith(label)).findFirst().orElseThrow();
     return Arrays.stream(line.trim().substring(label.length()).trim().split("\\s+"))
-        .mapToDouble(Double::parseDouble).toArray();
+        .mapToDouble(Double::parseDouble)
+        .toArray();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"weka.classifiers.functions.LinearRegression", "weka.classifiers.trees.M5P",
-      "weka.classifiers.functions.SMOreg"})
+  @ValueSource(
+      strings = {
+        "weka.classifiers.functions.LinearRegression",
+        "weka.classifiers.trees.M5P",
+        "weka.classifiers.functions.SMOreg"
+      })
   void stepErrorsEqualTheForecastingPackagesOwnEvaluation(String learner) throws Exception {
     Instances wine = wine();
-    ForecastEvaluation lepton = ForecastTrainer.evaluate(wine,
-        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0)).get(0);
+    ForecastEvaluation lepton =
+        ForecastTrainer.evaluate(
+                wine,
+                new ForecastSpec(
+                    "Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0))
+            .get(0);
 
-    String summary = packagesOwnSummary(AbstractClassifier.forName(learner, new String[0]), null, 12);
+    String summary =
+        packagesOwnSummary(AbstractClassifier.forName(learner, new String[0]), null, 12);
 
     assertThat(lepton.periodicity()).isEqualTo("MONTHLY");
     assertThat(lepton.trainingPeriods()).isEqualTo(wine.numInstances() - 12);
@@ -73,22 +83,30 @@ class ForecastParityTest {
     for (int step = 1; step <= 12; step++) {
       StepErrors ours = lepton.model().get(step - 1);
       assertThat(ours.count()).as("N at step %d", step).isEqualTo((int) count[step - 1]);
-      assertThat(ours.mae()).as("MAE at step %d", step).isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
-      assertThat(ours.rmse()).as("RMSE at step %d", step).isCloseTo(rmse[step - 1], within(0.00005 + 1e-9 * rmse[step - 1]));
-      assertThat(ours.mape()).as("MAPE at step %d", step).isCloseTo(mape[step - 1], within(0.00005));
+      assertThat(ours.mae())
+          .as("MAE at step %d", step)
+          .isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
+      assertThat(ours.rmse())
+          .as("RMSE at step %d", step)
+          .isCloseTo(rmse[step - 1], within(0.00005 + 1e-9 * rmse[step - 1]));
+      assertThat(ours.mape())
+          .as("MAPE at step %d", step)
+          .isCloseTo(mape[step - 1], within(0.00005));
     }
   }
 
   /**
-   * Several series forecast jointly (fortified and red wine, each one's lags an input of the other's forecast): each
-   * series' errors step by step equal the package's own evaluation of the same joint forecaster, and each rolling
-   * origin equals the joint forecaster rebuilt by hand at that origin.
+   * Several series forecast jointly (fortified and red wine, each one's lags an input of the
+   * other's forecast): each series' errors step by step equal the package's own evaluation of the
+   * same joint forecaster, and each rolling origin equals the joint forecaster rebuilt by hand at
+   * that origin.
    */
   @Test
   void severalSeriesForecastJointlyEqualThePackagesOwnFiguresForEachSeries() throws Exception {
     Instances wine = wine();
     AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
-    ForecastSpec spec = new ForecastSpec(List.of("Fortified", "Red"), "Date", 6, List.of(), linear, 0, null);
+    ForecastSpec spec =
+        new ForecastSpec(List.of("Fortified", "Red"), "Date", 6, List.of(), linear, 0, null);
     List<ForecastEvaluation> lepton = ForecastTrainer.evaluate(wine, spec);
     assertThat(lepton).extracting(ForecastEvaluation::target).containsExactly("Fortified", "Red");
 
@@ -105,18 +123,24 @@ class ForecastParityTest {
       double[] mae = row(summary, series.target(), "Mean absolute error");
       double[] rmse = row(summary, series.target(), "Root mean squared error");
       for (int step = 1; step <= 6; step++) {
-        assertThat(series.model().get(step - 1).mae()).as("%s MAE at step %d", series.target(), step)
+        assertThat(series.model().get(step - 1).mae())
+            .as("%s MAE at step %d", series.target(), step)
             .isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
-        assertThat(series.model().get(step - 1).rmse()).as("%s RMSE at step %d", series.target(), step)
+        assertThat(series.model().get(step - 1).rmse())
+            .as("%s RMSE at step %d", series.target(), step)
             .isCloseTo(rmse[step - 1], within(0.00005 + 1e-9 * rmse[step - 1]));
       }
     }
-    // the joint forecaster is not two forecasters: Red's figures differ from Red forecast on its own
-    ForecastEvaluation redAlone = ForecastTrainer.evaluate(wine,
-        new ForecastSpec("Red", "Date", 6, List.of(), linear, 0)).get(0);
-    assertThat(lepton.get(1).model().get(0).mae()).isNotCloseTo(redAlone.model().get(0).mae(), within(1e-6));
+    // the joint forecaster is not two forecasters: Red's figures differ from Red forecast on its
+    // own
+    ForecastEvaluation redAlone =
+        ForecastTrainer.evaluate(wine, new ForecastSpec("Red", "Date", 6, List.of(), linear, 0))
+            .get(0);
+    assertThat(lepton.get(1).model().get(0).mae())
+        .isNotCloseTo(redAlone.model().get(0).mae(), within(1e-6));
 
-    java.util.Map<String, List<RollingOrigins.Origin>> origins = RollingOrigins.evaluate(wine, spec);
+    java.util.Map<String, List<RollingOrigins.Origin>> origins =
+        RollingOrigins.evaluate(wine, spec);
     assertThat(origins.keySet()).containsExactly("Fortified", "Red");
     int last = wine.numInstances() - 6;
     WekaForecaster atLastOrigin = ByHand.monthly(linear.newClassifier(), "Fortified,Red");
@@ -138,26 +162,46 @@ class ForecastParityTest {
       }
       RollingOrigins.Origin lastOrigin = origins.get(target).get(origins.get(target).size() - 1);
       assertThat(lastOrigin.trainingPeriods()).isEqualTo(last);
-      assertThat(lastOrigin.mae()).as("%s at the last origin", target).isCloseTo(absolute / counted, within(1e-9));
+      assertThat(lastOrigin.mae())
+          .as("%s at the last origin", target)
+          .isCloseTo(absolute / counted, within(1e-9));
     }
   }
 
-  /** The trained model keeps each series' figures; its own are the target's in units, the worst series' without. */
+  /**
+   * The trained model keeps each series' figures; its own are the target's in units, the worst
+   * series' without.
+   */
   @Test
   void aJointForecasterIsJudgedByItsWorstSeries() throws Exception {
     Instances wine = wine();
-    java.util.Map<String, Object> metrics = ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(ForecastTrainer.train(
-        wine, new ForecastSpec(List.of("Fortified", "Red"), "Date", 6, List.of(),
-            AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0, null)).metrics()));
+    java.util.Map<String, Object> metrics =
+        ai.lepton.ml.Json.readMap(
+            ai.lepton.ml.Json.write(
+                ForecastTrainer.train(
+                        wine,
+                        new ForecastSpec(
+                            List.of("Fortified", "Red"),
+                            "Date",
+                            6,
+                            List.of(),
+                            AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"),
+                            0,
+                            null))
+                    .metrics()));
     List<java.util.Map<String, Object>> series = SeriesFigures.of(metrics, "Fortified");
     assertThat(series).extracting(s -> s.get("target")).containsExactly("Fortified", "Red");
     double fortified = ((Number) series.get(0).get("maeRatioToSeasonalNaive")).doubleValue();
     double red = ((Number) series.get(1).get("maeRatioToSeasonalNaive")).doubleValue();
-    assertThat(((Number) metrics.get("maeRatioToSeasonalNaive")).doubleValue()).isEqualTo(Math.max(fortified, red));
+    assertThat(((Number) metrics.get("maeRatioToSeasonalNaive")).doubleValue())
+        .isEqualTo(Math.max(fortified, red));
     assertThat(metrics.get("meanAbsoluteError")).isEqualTo(series.get(0).get("meanAbsoluteError"));
-    assertThat(SeriesFigures.approvedMae(metrics, "Fortified")).containsOnlyKeys("Fortified", "Red");
-    System.out.printf("wine Fortified and Red jointly, LinearRegression, 6 months ahead: MAE ratio to seasonal naive"
-        + " %.3f and %.3f%n", fortified, red);
+    assertThat(SeriesFigures.approvedMae(metrics, "Fortified"))
+        .containsOnlyKeys("Fortified", "Red");
+    System.out.printf(
+        "wine Fortified and Red jointly, LinearRegression, 6 months ahead: MAE ratio to seasonal naive"
+            + " %.3f and %.3f%n",
+        fortified, red);
   }
 
   /** A series forecast with the target must be a number, and neither the date nor an overlay. */
@@ -165,13 +209,26 @@ class ForecastParityTest {
   void aSeriesThatIsNotANumberOrIsAnInputIsRefused() throws Exception {
     Instances wine = wine();
     AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
-    assertThatThrownBy(() -> ForecastTrainer.configure(wine, new ForecastSpec(List.of("Fortified", "Merlot"), "Date",
-        6, List.of(), linear, 0, null))).hasMessageContaining("'Merlot' is not a numeric attribute");
-    assertThatThrownBy(() -> ForecastTrainer.configure(wine, new ForecastSpec(List.of("Fortified", "Red"), "Date",
-        6, List.of("Red"), linear, 0, null))).hasMessageContaining("'Red' cannot be both forecast and an input");
+    assertThatThrownBy(
+            () ->
+                ForecastTrainer.configure(
+                    wine,
+                    new ForecastSpec(
+                        List.of("Fortified", "Merlot"), "Date", 6, List.of(), linear, 0, null)))
+        .hasMessageContaining("'Merlot' is not a numeric attribute");
+    assertThatThrownBy(
+            () ->
+                ForecastTrainer.configure(
+                    wine,
+                    new ForecastSpec(
+                        List.of("Fortified", "Red"), "Date", 6, List.of("Red"), linear, 0, null)))
+        .hasMessageContaining("'Red' cannot be both forecast and an input");
   }
 
-  /** A row of the summary within one target's block (a summary of several series lists each under its name). */
+  /**
+   * A row of the summary within one target's block (a summary of several series lists each under
+   * its name).
+   */
   private static double[] row(String summary, String target, String label) {
     List<String> lines = summary.lines().toList();
     int from = 0;
@@ -182,41 +239,59 @@ class ForecastParityTest {
     return row(String.join("\n", lines.subList(from, lines.size())), label);
   }
 
-  /** Overlays: another column given as known in advance (here the red wine series, to exercise the mechanics). */
+  /**
+   * Overlays: another column given as known in advance (here the red wine series, to exercise the
+   * mechanics).
+   */
   @Test
   void anOverlayInputIsUsedAsThePackageUsesIt() throws Exception {
     Instances wine = wine();
     AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
-    ForecastEvaluation lepton = ForecastTrainer.evaluate(wine,
-        new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0)).get(0);
+    ForecastEvaluation lepton =
+        ForecastTrainer.evaluate(
+                wine, new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0))
+            .get(0);
     double[] mae = row(packagesOwnSummary(linear.newClassifier(), "Red", 6), "Mean absolute error");
     for (int step = 1; step <= 6; step++) {
-      assertThat(lepton.model().get(step - 1).mae()).as("MAE at step %d", step)
+      assertThat(lepton.model().get(step - 1).mae())
+          .as("MAE at step %d", step)
           .isCloseTo(mae[step - 1], within(0.00005 + 1e-9 * mae[step - 1]));
     }
-    assertThat(ForecastTrainer.configure(wine, new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0))
-        .isUsingOverlayData()).isTrue();
+    assertThat(
+            ForecastTrainer.configure(
+                    wine, new ForecastSpec("Fortified", "Date", 6, List.of("Red"), linear, 0))
+                .isUsingOverlayData())
+        .isTrue();
   }
 
   /**
-   * Rolling origins: at each origin the forecaster is rebuilt on every month before it, by hand here exactly as the
-   * package is used, and its 12 forecasts are compared with the 12 months that followed.
+   * Rolling origins: at each origin the forecaster is rebuilt on every month before it, by hand
+   * here exactly as the package is used, and its 12 forecasts are compared with the 12 months that
+   * followed.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"weka.classifiers.functions.LinearRegression", "weka.classifiers.trees.M5P"})
-  void eachRollingOriginIsAForecasterRebuiltOnThePastAsThePackageBuildsIt(String learner) throws Exception {
+  @ValueSource(
+      strings = {"weka.classifiers.functions.LinearRegression", "weka.classifiers.trees.M5P"})
+  void eachRollingOriginIsAForecasterRebuiltOnThePastAsThePackageBuildsIt(String learner)
+      throws Exception {
     Instances wine = wine();
-    List<RollingOrigins.Origin> origins = RollingOrigins.evaluate(wine,
-        new ForecastSpec("Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0)).get("Fortified");
+    List<RollingOrigins.Origin> origins =
+        RollingOrigins.evaluate(
+                wine,
+                new ForecastSpec(
+                    "Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0))
+            .get("Fortified");
     assertThat(origins).hasSize(RollingOrigins.ORIGINS);
     int target = wine.attribute("Fortified").index();
     for (int k = 0; k < origins.size(); k++) {
       int cut = wine.numInstances() - (RollingOrigins.ORIGINS - k) * 12;
       RollingOrigins.Origin origin = origins.get(k);
       assertThat(origin.trainingPeriods()).isEqualTo(cut);
-      assertThat(origin.firstForecastPeriod()).isEqualTo(wine.attribute("Date").formatDate(wine.instance(cut)
-          .value(wine.attribute("Date"))));
-      WekaForecaster byHand = ByHand.monthly(AbstractClassifier.forName(learner, new String[0]), "Fortified");
+      assertThat(origin.firstForecastPeriod())
+          .isEqualTo(
+              wine.attribute("Date").formatDate(wine.instance(cut).value(wine.attribute("Date"))));
+      WekaForecaster byHand =
+          ByHand.monthly(AbstractClassifier.forName(learner, new String[0]), "Fortified");
       Instances past = new Instances(wine, 0, cut);
       byHand.buildForecaster(past);
       byHand.primeForecaster(past);
@@ -231,22 +306,39 @@ class ForecastParityTest {
         }
       }
       assertThat(origin.periods()).isEqualTo(counted);
-      assertThat(origin.mae()).as("origin %s", origin.firstForecastPeriod()).isCloseTo(absolute / counted,
-          within(1e-9));
+      assertThat(origin.mae())
+          .as("origin %s", origin.firstForecastPeriod())
+          .isCloseTo(absolute / counted, within(1e-9));
     }
-    System.out.printf("wine Fortified, %s, rolling origins: MAE %.1f against seasonal naive %.1f (%s)%n",
-        learner.substring(learner.lastIndexOf('.') + 1), RollingOrigins.meanMae(origins),
-        RollingOrigins.meanSeasonalNaiveMae(origins), origins);
+    System.out.printf(
+        "wine Fortified, %s, rolling origins: MAE %.1f against seasonal naive %.1f (%s)%n",
+        learner.substring(learner.lastIndexOf('.') + 1),
+        RollingOrigins.meanMae(origins),
+        RollingOrigins.meanSeasonalNaiveMae(origins),
+        origins);
     // a series too short for any origin gives none, and the held-out evaluation still stands
-    assertThat(RollingOrigins.evaluate(new Instances(wine, 0, 30), new ForecastSpec("Fortified", "Date", 12,
-        List.of(), AlgorithmSpec.parse(learner), 0))).containsExactly(java.util.Map.entry("Fortified", List.of()));
+    assertThat(
+            RollingOrigins.evaluate(
+                new Instances(wine, 0, 30),
+                new ForecastSpec(
+                    "Fortified", "Date", 12, List.of(), AlgorithmSpec.parse(learner), 0)))
+        .containsExactly(java.util.Map.entry("Fortified", List.of()));
   }
 
   @Test
   void theSeasonalNaiveBaselineIsTheSameMonthAYearEarlierOnTheSamePeriods() throws Exception {
     Instances wine = wine();
-    ForecastEvaluation lepton = ForecastTrainer.evaluate(wine, new ForecastSpec("Fortified", "Date", 3, List.of(),
-        AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"), 0)).get(0);
+    ForecastEvaluation lepton =
+        ForecastTrainer.evaluate(
+                wine,
+                new ForecastSpec(
+                    "Fortified",
+                    "Date",
+                    3,
+                    List.of(),
+                    AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression"),
+                    0))
+            .get(0);
     int target = wine.attribute("Fortified").index();
     int rows = wine.numInstances();
     // 1 step ahead over the 12 held-out months: each month against the same month a year before
@@ -260,20 +352,29 @@ class ForecastParityTest {
     }
     StepErrors naive = lepton.seasonalNaive().get(0);
     assertThat(naive.count()).isEqualTo(errors.size());
-    assertThat(naive.mae()).isCloseTo(errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-        within(1e-9));
-    System.out.printf("wine Fortified, LinearRegression: 1-step MAE %.1f vs seasonal naive %.1f (ratio over 3 steps"
-        + " %.2f)%n", lepton.model().get(0).mae(), naive.mae(), lepton.maeRatioToSeasonalNaive());
+    assertThat(naive.mae())
+        .isCloseTo(
+            errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), within(1e-9));
+    System.out.printf(
+        "wine Fortified, LinearRegression: 1-step MAE %.1f vs seasonal naive %.1f (ratio over 3 steps"
+            + " %.2f)%n",
+        lepton.model().get(0).mae(), naive.mae(), lepton.maeRatioToSeasonalNaive());
   }
 
   @Test
   void aSeriesWithoutADateOrTooShortIsRefusedWithTheReason() throws Exception {
     Instances wine = wine();
     AlgorithmSpec linear = AlgorithmSpec.parse("weka.classifiers.functions.LinearRegression");
-    assertThatThrownBy(() -> ForecastTrainer.evaluate(wine, new ForecastSpec("Fortified", "Red", 12, List.of(),
-        linear, 0))).hasMessageContaining("'Red' is not a date attribute");
+    assertThatThrownBy(
+            () ->
+                ForecastTrainer.evaluate(
+                    wine, new ForecastSpec("Fortified", "Red", 12, List.of(), linear, 0)))
+        .hasMessageContaining("'Red' is not a date attribute");
     Instances shortSeries = new Instances(wine, 0, 30);
-    assertThatThrownBy(() -> ForecastTrainer.evaluate(shortSeries, new ForecastSpec("Fortified", "Date", 12,
-        List.of(), linear, 0))).hasMessageContaining("too few to learn from 12 lags");
+    assertThatThrownBy(
+            () ->
+                ForecastTrainer.evaluate(
+                    shortSeries, new ForecastSpec("Fortified", "Date", 12, List.of(), linear, 0)))
+        .hasMessageContaining("too few to learn from 12 lags");
   }
 }

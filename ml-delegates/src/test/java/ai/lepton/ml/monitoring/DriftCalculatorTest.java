@@ -13,14 +13,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
 
-/** Drift on the real wa_churn customers: none between random halves, plenty between new and long-standing ones. */
+/**
+ * Drift on the real wa_churn customers: none between random halves, plenty between new and
+ * long-standing ones.
+ */
 class DriftCalculatorTest {
 
   private static Instances customers;
 
   @BeforeAll
   static void read() throws Exception {
-    try (InputStream in = DriftCalculatorTest.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
+    try (InputStream in =
+        DriftCalculatorTest.class.getClassLoader().getResourceAsStream("data/wa_churn.csv")) {
       customers = DatasetReader.read(in.readAllBytes(), null, "wa_churn").instances();
     }
   }
@@ -41,11 +45,14 @@ class DriftCalculatorTest {
     Instances training = new Instances(shuffled, 0, half);
     Instances recent = new Instances(shuffled, half, shuffled.numInstances() - half);
 
-    List<DriftCalculator.AttributeDrift> drift = DriftCalculator.compare(training, recent, List.of("churn"));
+    List<DriftCalculator.AttributeDrift> drift =
+        DriftCalculator.compare(training, recent, List.of("churn"));
 
-    assertThat(drift).hasSize(customers.numAttributes() - 1)
+    assertThat(drift)
+        .hasSize(customers.numAttributes() - 1)
         .allSatisfy(d -> assertThat(d.psi()).as(d.attribute()).isLessThan(0.1));
-    assertThat(drift).filteredOn(d -> d.type().equals("numeric"))
+    assertThat(drift)
+        .filteredOn(d -> d.type().equals("numeric"))
         .allSatisfy(d -> assertThat(d.ksPValue()).as(d.attribute()).isGreaterThan(0.01));
   }
 
@@ -54,16 +61,18 @@ class DriftCalculatorTest {
     int tenure = customers.attribute("tenure").index();
     Instances young = new Instances(customers, 0);
     Instances loyal = new Instances(customers, 0);
-    customers.forEach(row -> {
-      if (row.value(tenure) < 24) {
-        young.add(row);
-      } else if (row.value(tenure) >= 48) {
-        loyal.add(row);
-      }
-    });
+    customers.forEach(
+        row -> {
+          if (row.value(tenure) < 24) {
+            young.add(row);
+          } else if (row.value(tenure) >= 48) {
+            loyal.add(row);
+          }
+        });
 
-    Map<String, DriftCalculator.AttributeDrift> drift = DriftCalculator.compare(young, loyal, List.of("churn"))
-        .stream().collect(Collectors.toMap(DriftCalculator.AttributeDrift::attribute, d -> d));
+    Map<String, DriftCalculator.AttributeDrift> drift =
+        DriftCalculator.compare(young, loyal, List.of("churn")).stream()
+            .collect(Collectors.toMap(DriftCalculator.AttributeDrift::attribute, d -> d));
 
     assertThat(drift.get("tenure").psi()).isGreaterThan(0.25);
     assertThat(drift.get("tenure").ksStatistic()).isEqualTo(1.0);

@@ -12,9 +12,10 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * Drift of free text on its vocabulary, on real news: the Reuters grain training stories against the held-out test
- * stories (the same news a few weeks on: stable), against grain stories only (a feed that changed its mix: drift),
- * and against text in another language (words the model never saw).
+ * Drift of free text on its vocabulary, on real news: the Reuters grain training stories against
+ * the held-out test stories (the same news a few weeks on: stable), against grain stories only (a
+ * feed that changed its mix: drift), and against text in another language (words the model never
+ * saw).
  */
 class TextDriftTest {
 
@@ -30,7 +31,8 @@ class TextDriftTest {
   }
 
   static String[] texts(String file, int onlyClass) throws Exception {
-    Instances data = new DataSource(Path.of("../app/src/main/resources/demo", file).toString()).getDataSet();
+    Instances data =
+        new DataSource(Path.of("../app/src/main/resources/demo", file).toString()).getDataSet();
     data.setClass(data.attribute("class-att"));
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < data.numInstances(); i++) {
@@ -45,21 +47,28 @@ class TextDriftTest {
   void heldOutNewsIsStableAndAChangedMixIsDrift() {
     DriftCalculator.AttributeDrift stable = TextDrift.compare("Text", training, test);
     DriftCalculator.AttributeDrift shifted = TextDrift.compare("Text", training, grainOnly);
-    System.out.printf("held-out PSI %.4f unseen %.4f (training %.4f); grain only PSI %.4f unseen %.4f%n",
-        stable.psi(), stable.unseenWordShare(), stable.trainingUnseenWordShare(), shifted.psi(),
+    System.out.printf(
+        "held-out PSI %.4f unseen %.4f (training %.4f); grain only PSI %.4f unseen %.4f%n",
+        stable.psi(),
+        stable.unseenWordShare(),
+        stable.trainingUnseenWordShare(),
+        shifted.psi(),
         shifted.unseenWordShare());
     assertThat(stable.type()).isEqualTo("text");
     assertThat(stable.psi()).isLessThan(0.1);
     assertThat(shifted.psi()).isGreaterThan(0.25);
-    // new stories bring new names: about as many unseen words as the training stories' own halves show
+    // new stories bring new names: about as many unseen words as the training stories' own halves
+    // show
     assertThat(stable.unseenWordShare()).isBetween(0.0, stable.trainingUnseenWordShare() * 2);
     assertThat(stable.asMap()).containsKeys("unseenWordShare", "trainingUnseenWordShare");
   }
 
   @Test
   void textInWordsTheTrainingNeverHadIsSeenAsUnseenWords() {
-    String[] foreign = {"Die Getreidepreise stiegen in der vergangenen Woche deutlich an, berichtete die Börse.",
-        "Les exportations de blé ont fortement augmenté selon le ministère de l'agriculture."};
+    String[] foreign = {
+      "Die Getreidepreise stiegen in der vergangenen Woche deutlich an, berichtete die Börse.",
+      "Les exportations de blé ont fortement augmenté selon le ministère de l'agriculture."
+    };
     DriftCalculator.AttributeDrift drift = TextDrift.compare("Text", training, foreign);
     assertThat(drift.unseenWordShare()).isGreaterThan(0.6);
     assertThat(drift.unseenWordShare()).isGreaterThan(5 * drift.trainingUnseenWordShare());
@@ -67,13 +76,19 @@ class TextDriftTest {
 
   @Test
   void aTextAttributeIsComparedOnItsWordsNotAsOneLabelPerStory() throws Exception {
-    Instances train = new DataSource("../app/src/main/resources/demo/ReutersGrain-train.arff").getDataSet();
-    Instances recent = new DataSource("../app/src/main/resources/demo/ReutersGrain-test.arff").getDataSet();
-    List<DriftCalculator.AttributeDrift> drift = DriftCalculator.compare(train, recent, List.of("class-att"));
-    assertThat(drift).singleElement().satisfies(d -> {
-      assertThat(d.type()).isEqualTo("text");
-      assertThat(d.psi()).isLessThan(0.1);
-    });
+    Instances train =
+        new DataSource("../app/src/main/resources/demo/ReutersGrain-train.arff").getDataSet();
+    Instances recent =
+        new DataSource("../app/src/main/resources/demo/ReutersGrain-test.arff").getDataSet();
+    List<DriftCalculator.AttributeDrift> drift =
+        DriftCalculator.compare(train, recent, List.of("class-att"));
+    assertThat(drift)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.type()).isEqualTo("text");
+              assertThat(d.psi()).isLessThan(0.1);
+            });
     Map<String, Object> shown = drift.get(0).asMap();
     assertThat(shown.get("unseenWordShare")).isNotNull();
   }

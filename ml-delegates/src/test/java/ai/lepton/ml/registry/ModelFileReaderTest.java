@@ -9,26 +9,37 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 
-/** Model files are read only when their hash matches, and only through the allow-list of Weka's classes. */
+/**
+ * Model files are read only when their hash matches, and only through the allow-list of Weka's
+ * classes.
+ */
 class ModelFileReaderTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"weka.classifiers.trees.J48", "weka.classifiers.bayes.NaiveBayes",
-      "weka.classifiers.functions.Logistic", "weka.classifiers.trees.RandomForest",
-      "weka.classifiers.functions.MultilayerPerceptron", "weka.classifiers.trees.REPTree",
-      "weka.classifiers.rules.ZeroR"})
+  @ValueSource(
+      strings = {
+        "weka.classifiers.trees.J48",
+        "weka.classifiers.bayes.NaiveBayes",
+        "weka.classifiers.functions.Logistic",
+        "weka.classifiers.trees.RandomForest",
+        "weka.classifiers.functions.MultilayerPerceptron",
+        "weka.classifiers.trees.REPTree",
+        "weka.classifiers.rules.ZeroR"
+      })
   void everyModelLeptonTrainsPassesTheAllowList(String className) throws Exception {
     Instances data = creditG();
-    Classifier model = AbstractClassifier.forName(className, className.endsWith("MultilayerPerceptron")
-        ? new String[] {"-N", "20"} : new String[0]);
+    Classifier model =
+        AbstractClassifier.forName(
+            className,
+            className.endsWith("MultilayerPerceptron") ? new String[] {"-N", "20"} : new String[0]);
     model.buildClassifier(data);
     byte[] file = write(model, new Instances(data, 0));
 
@@ -51,7 +62,8 @@ class ModelFileReaderTest {
 
     assertThatThrownBy(() -> ModelFileReader.read("mv-tampered", file, registered))
         .isInstanceOf(ModelIntegrityException.class)
-        .hasMessageContaining("mv-tampered").hasMessageContaining("not the " + registered);
+        .hasMessageContaining("mv-tampered")
+        .hasMessageContaining("not the " + registered);
   }
 
   @Test
@@ -64,7 +76,8 @@ class ModelFileReaderTest {
     byte[] file = bytes.toByteArray();
 
     assertThatThrownBy(() -> ModelFileReader.read("mv-crafted", file, Sha256.hex(file)))
-        .isInstanceOf(ModelIntegrityException.class).hasMessageContaining("REJECTED");
+        .isInstanceOf(ModelIntegrityException.class)
+        .hasMessageContaining("REJECTED");
     assertThat(Canary.read).as("the class's readObject never ran").isFalse();
   }
 
@@ -72,7 +85,8 @@ class ModelFileReaderTest {
   static class Canary implements Serializable {
     static volatile boolean read;
 
-    private void readObject(ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    private void readObject(ObjectInputStream in)
+        throws java.io.IOException, ClassNotFoundException {
       in.defaultReadObject();
       read = true;
     }

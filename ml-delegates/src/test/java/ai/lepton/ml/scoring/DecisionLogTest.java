@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** The decision log on its own tables (H2, Lepton's migrations): what it keeps, and what monitoring and retraining read. */
+/**
+ * The decision log on its own tables (H2, Lepton's migrations): what it keeps, and what monitoring
+ * and retraining read.
+ */
 class DecisionLogTest {
 
   private JdbcTemplate jdbc;
@@ -28,17 +31,35 @@ class DecisionLogTest {
     dataSource.setUser("sa");
     new LeptonSchema(dataSource).migrate();
     jdbc = new JdbcTemplate(dataSource);
-    // the model versions the decisions name are the registry's to make: their rows are left out here
+    // the model versions the decisions name are the registry's to make: their rows are left out
+    // here
     jdbc.execute("SET REFERENTIAL_INTEGRITY FALSE");
     log = new DecisionLog(jdbc, new AuditTrail(jdbc, new DataSourceTransactionManager(dataSource)));
   }
 
   private String decide(String version, int tenure, String prediction) throws InterruptedException {
     Thread.sleep(2); // decisions a little apart in time, as callers make them
-    Score score = new Score(version, prediction, 0.8, Map.of("Yes", 0.8, "No", 0.2), List.of(),
-        List.of(Map.of("attribute", "tenure", "effect", 0.3)));
-    return log.record(new DecisionLog.Entry("churn-risk", "churn-retention", "{\"tenure\":" + tenure + "}", score,
-        "RETENTION_CALL", "Call a customer likely to churn", "the reason", "pi-" + tenure, "pm", 1, "a".repeat(64)));
+    Score score =
+        new Score(
+            version,
+            prediction,
+            0.8,
+            Map.of("Yes", 0.8, "No", 0.2),
+            List.of(),
+            List.of(Map.of("attribute", "tenure", "effect", 0.3)));
+    return log.record(
+        new DecisionLog.Entry(
+            "churn-risk",
+            "churn-retention",
+            "{\"tenure\":" + tenure + "}",
+            score,
+            "RETENTION_CALL",
+            "Call a customer likely to churn",
+            "the reason",
+            "pi-" + tenure,
+            "pm",
+            1,
+            "a".repeat(64)));
   }
 
   @Test
@@ -65,12 +86,18 @@ class DecisionLogTest {
 
     List<String> all = new ArrayList<>();
     assertThat(log.featuresSince("v1", before, 100, all::add)).isEqualTo(5);
-    assertThat(all).containsExactlyInAnyOrder("{\"tenure\":1}", "{\"tenure\":2}", "{\"tenure\":3}",
-        "{\"tenure\":4}", "{\"tenure\":5}");
+    assertThat(all)
+        .containsExactlyInAnyOrder(
+            "{\"tenure\":1}",
+            "{\"tenure\":2}",
+            "{\"tenure\":3}",
+            "{\"tenure\":4}",
+            "{\"tenure\":5}");
 
     List<String> newest = new ArrayList<>();
     assertThat(log.featuresSince("v1", before, 3, newest::add)).isEqualTo(3);
-    assertThat(newest).containsExactlyInAnyOrder("{\"tenure\":3}", "{\"tenure\":4}", "{\"tenure\":5}");
+    assertThat(newest)
+        .containsExactlyInAnyOrder("{\"tenure\":3}", "{\"tenure\":4}", "{\"tenure\":5}");
 
     assertThat(log.featuresSince("v1", Instant.now().plusSeconds(60), 100, all::add)).isZero();
   }
@@ -84,16 +111,23 @@ class DecisionLogTest {
 
     assertThat(log.recordOutcome(third, "Yes", "am")).isFalse();
     assertThat(log.recordOutcome(first, "Yes", "am")).isTrue();
-    assertThatThrownBy(() -> log.recordOutcome(first, "No", "am")).isInstanceOf(DecisionLog.OutcomeRefused.class)
+    assertThatThrownBy(() -> log.recordOutcome(first, "No", "am"))
+        .isInstanceOf(DecisionLog.OutcomeRefused.class)
         .hasMessageContaining("already on record");
     assertThatThrownBy(() -> log.recordOutcome("dc-none", "No", "am"))
-        .isInstanceOfSatisfying(DecisionLog.OutcomeRefused.class, e -> assertThat(e.unknownDecision()).isTrue());
+        .isInstanceOfSatisfying(
+            DecisionLog.OutcomeRefused.class, e -> assertThat(e.unknownDecision()).isTrue());
 
     List<DecisionLog.LabelledFeatures> labelled = log.labelledSince("v1", before);
     assertThat(labelled).extracting(l -> l.features().get("tenure")).containsExactly(1, 3);
-    assertThat(labelled).extracting(DecisionLog.LabelledFeatures::actual).containsExactly("Yes", "Yes");
+    assertThat(labelled)
+        .extracting(DecisionLog.LabelledFeatures::actual)
+        .containsExactly("Yes", "Yes");
     assertThat(log.labelledSince("v2", before)).isEmpty();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lepton_audit WHERE entry_type = 'OUTCOME_RECORDED'",
-        Integer.class)).isEqualTo(2);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM lepton_audit WHERE entry_type = 'OUTCOME_RECORDED'",
+                Integer.class))
+        .isEqualTo(2);
   }
 }

@@ -15,7 +15,8 @@ import weka.core.Utils;
 class PerturbationExplainerTest {
 
   @Test
-  void eachEffectIsTheChangeInTheClassProbabilityWhenThatAttributeTakesItsTypicalValue() throws Exception {
+  void eachEffectIsTheChangeInTheClassProbabilityWhenThatAttributeTakesItsTypicalValue()
+      throws Exception {
     Instances data = creditG();
     Logistic model = new Logistic();
     model.buildClassifier(data);
@@ -28,7 +29,12 @@ class PerturbationExplainerTest {
       double[] distribution = model.distributionForInstance(record);
       int predicted = Utils.maxIndex(distribution);
       List<Map<String, Object>> explanation =
-          PerturbationExplainer.explain(model, record, distribution, predicted, baseline,
+          PerturbationExplainer.explain(
+              model,
+              record,
+              distribution,
+              predicted,
+              baseline,
               java.util.Set.of("checking_status"));
 
       assertThat(explanation).hasSizeBetween(1, 3);
@@ -36,18 +42,22 @@ class PerturbationExplainerTest {
         int index = data.attribute((String) entry.get("attribute")).index();
         Instance changed = (Instance) record.copy();
         changed.setValue(index, baseline[index]);
-        double expected = distribution[predicted] - model.distributionForInstance(changed)[predicted];
+        double expected =
+            distribution[predicted] - model.distributionForInstance(changed)[predicted];
         assertThat((double) entry.get("effect")).isCloseTo(expected, within(0.00005));
-        assertThat(entry.get("globallyImportant")).isEqualTo(entry.get("attribute").equals("checking_status"));
+        assertThat(entry.get("globallyImportant"))
+            .isEqualTo(entry.get("attribute").equals("checking_status"));
       }
       // and no attribute left out moved the prediction more than the last one named
-      double weakestNamed = Math.abs((double) explanation.get(explanation.size() - 1).get("effect"));
+      double weakestNamed =
+          Math.abs((double) explanation.get(explanation.size() - 1).get("effect"));
       for (int a = 0; a < data.numAttributes() - 1; a++) {
         String name = data.attribute(a).name();
         if (explanation.stream().noneMatch(e -> name.equals(e.get("attribute")))) {
           Instance changed = (Instance) record.copy();
           changed.setValue(a, baseline[a]);
-          double effect = distribution[predicted] - model.distributionForInstance(changed)[predicted];
+          double effect =
+              distribution[predicted] - model.distributionForInstance(changed)[predicted];
           assertThat(Math.abs(effect)).as(name).isLessThanOrEqualTo(weakestNamed + 0.00005);
         }
       }

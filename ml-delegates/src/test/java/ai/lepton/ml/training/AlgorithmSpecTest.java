@@ -28,26 +28,34 @@ class AlgorithmSpecTest {
   @Test
   void nonWekaClassIsRefused() {
     assertThatThrownBy(() -> AlgorithmSpec.parse("java.lang.Runtime"))
-        .isInstanceOf(InvalidAlgorithmException.class).hasMessageContaining("not a Weka classifier");
+        .isInstanceOf(InvalidAlgorithmException.class)
+        .hasMessageContaining("not a Weka classifier");
     assertThatThrownBy(() -> AlgorithmSpec.parse("weka.classifiers.Evaluation"))
-        .isInstanceOf(InvalidAlgorithmException.class).hasMessageContaining("not a classifier");
+        .isInstanceOf(InvalidAlgorithmException.class)
+        .hasMessageContaining("not a classifier");
   }
 
   @Test
   void badOptionStringIsAClearError() {
     assertThatThrownBy(() -> AlgorithmSpec.parse("weka.classifiers.trees.J48 -C notanumber"))
         .isInstanceOf(InvalidAlgorithmException.class)
-        .hasMessageStartingWith("Weka refuses the options '-C notanumber' for weka.classifiers.trees.J48");
+        .hasMessageStartingWith(
+            "Weka refuses the options '-C notanumber' for weka.classifiers.trees.J48");
     assertThatThrownBy(() -> AlgorithmSpec.parse("weka.classifiers.bayes.NaiveBayes -Z 3"))
-        .isInstanceOf(InvalidAlgorithmException.class).hasMessageContaining("-Z");
+        .isInstanceOf(InvalidAlgorithmException.class)
+        .hasMessageContaining("-Z");
     assertThatThrownBy(() -> AlgorithmSpec.parse("weka.classifiers.trees.J48 -C \"0.25"))
         .isInstanceOf(InvalidAlgorithmException.class);
   }
 
   @Test
   void listReadsOneAlgorithmPerLineAndSkipsBlankLines() {
-    assertThat(AlgorithmList.parse("weka.classifiers.trees.J48\n\n weka.classifiers.bayes.NaiveBayes \r\n"))
-        .extracting(AlgorithmSpec::simpleName).containsExactly("J48", "NaiveBayes");
-    assertThatThrownBy(() -> AlgorithmList.parse(" \n ")).isInstanceOf(InvalidAlgorithmException.class);
+    assertThat(
+            AlgorithmList.parse(
+                "weka.classifiers.trees.J48\n\n weka.classifiers.bayes.NaiveBayes \r\n"))
+        .extracting(AlgorithmSpec::simpleName)
+        .containsExactly("J48", "NaiveBayes");
+    assertThatThrownBy(() -> AlgorithmList.parse(" \n "))
+        .isInstanceOf(InvalidAlgorithmException.class);
   }
 }

@@ -15,8 +15,9 @@ import weka.classifiers.Classifier;
 import weka.core.Instances;
 
 /**
- * Every learner on the default list trains with its defaults (nested learners and parts resolved by Weka through the
- * narrowed catalogue), and every way of naming a class that reads or writes a file is refused before it is instantiated.
+ * Every learner on the default list trains with its defaults (nested learners and parts resolved by
+ * Weka through the narrowed catalogue), and every way of naming a class that reads or writes a file
+ * is refused before it is instantiated.
  */
 class AllowedAlgorithmsTest {
 
@@ -27,8 +28,12 @@ class AllowedAlgorithmsTest {
 
   @BeforeAll
   static void creditG() throws Exception {
-    try (var in = new InputStreamReader(AllowedAlgorithmsTest.class.getClassLoader()
-        .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff"), StandardCharsets.UTF_8)) {
+    try (var in =
+        new InputStreamReader(
+            AllowedAlgorithmsTest.class
+                .getClassLoader()
+                .getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff"),
+            StandardCharsets.UTF_8)) {
       Instances all = new Instances(in);
       all.randomize(new Random(1));
       classification = new Instances(all, 0, 200);
@@ -37,7 +42,8 @@ class AllowedAlgorithmsTest {
       regression.setClassIndex(regression.attribute("credit_amount").index());
       numericClassification = new Instances(classification);
       for (int i = numericClassification.numAttributes() - 1; i >= 0; i--) {
-        if (i != numericClassification.classIndex() && !numericClassification.attribute(i).isNumeric()) {
+        if (i != numericClassification.classIndex()
+            && !numericClassification.attribute(i).isNumeric()) {
           numericClassification.deleteAttributeAt(i);
         }
       }
@@ -48,14 +54,18 @@ class AllowedAlgorithmsTest {
   }
 
   static List<String> defaultLearners() {
-    return AllowedAlgorithms.DEFAULTS.stream().filter(name -> {
-      try {
-        return Classifier.class.isAssignableFrom(Class.forName(name, false, AllowedAlgorithmsTest.class
-            .getClassLoader())) && !name.contains(".supportVector.");
-      } catch (ClassNotFoundException e) {
-        throw new AssertionError("On the default list but not in Weka: " + name);
-      }
-    }).toList();
+    return AllowedAlgorithms.DEFAULTS.stream()
+        .filter(
+            name -> {
+              try {
+                return Classifier.class.isAssignableFrom(
+                        Class.forName(name, false, AllowedAlgorithmsTest.class.getClassLoader()))
+                    && !name.contains(".supportVector.");
+              } catch (ClassNotFoundException e) {
+                throw new AssertionError("On the default list but not in Weka: " + name);
+              }
+            })
+        .toList();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -63,18 +73,26 @@ class AllowedAlgorithmsTest {
   void everyDefaultLearnerTrainsCrossValidatesIsStoredAndScores(String className) throws Exception {
     AlgorithmSpec spec = AlgorithmSpec.parse(className);
     Classifier learner = spec.newClassifier();
-    Instances data = List.of(classification, regression, numericClassification, numericRegression).stream()
-        .filter(candidate -> learner.getCapabilities().test(candidate)).findFirst()
-        .orElseThrow(() -> new AssertionError(className + " takes none of credit-g's shapes"));
+    Instances data =
+        List.of(classification, regression, numericClassification, numericRegression).stream()
+            .filter(candidate -> learner.getCapabilities().test(candidate))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(className + " takes none of credit-g's shapes"));
     TrainingResult trained = CrossValidationTrainer.train(data, spec, 3, 1);
     // read back as a deployment reads it: SHA-256 checked, classes filtered
-    Classifier model = (Classifier) ai.lepton.ml.registry.ModelFileReader.read(className, trained.modelBytes(),
-        ai.lepton.ml.Sha256.hex(trained.modelBytes())).get(0);
+    Classifier model =
+        (Classifier)
+            ai.lepton.ml.registry.ModelFileReader.read(
+                    className, trained.modelBytes(), ai.lepton.ml.Sha256.hex(trained.modelBytes()))
+                .get(0);
     assertThat(model.classifyInstance(data.instance(0))).isNotNaN();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       weka.classifiers.misc.SerializedClassifier -model /etc/passwd | weka.classifiers.misc.SerializedClassifier
       weka.classifiers.misc.InputMappedClassifier -L /etc/passwd | weka.classifiers.misc.InputMappedClassifier
       weka.classifiers.meta.CostSensitiveClassifier -C /etc/passwd | weka.classifiers.meta.CostSensitiveClassifier
@@ -97,11 +115,15 @@ class AllowedAlgorithmsTest {
     assertThatThrownBy(() -> AlgorithmSpec.parse(line))
         .isInstanceOf(InvalidAlgorithmException.class)
         .hasMessageContaining(named)
-        .hasMessageNotContaining("stream header").hasMessageNotContaining("No such file");
+        .hasMessageNotContaining("stream header")
+        .hasMessageNotContaining("No such file");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       weka.classifiers.trees.RandomForest -I 100 -S 1
       weka.classifiers.meta.Bagging -W weka.classifiers.trees.J48 -- -C 0.25
       weka.classifiers.meta.Bagging -W J48
@@ -118,9 +140,15 @@ class AllowedAlgorithmsTest {
 
   @org.junit.jupiter.api.Test
   void noConfigurationAllowsAClassThatLoadsFiles() {
-    assertThatThrownBy(() -> new AllowedAlgorithms(List.of("weka.classifiers.trees.J48",
-        "weka.classifiers.misc.SerializedClassifier"))).hasMessageContaining("SerializedClassifier reads files");
-    assertThatThrownBy(() -> new AllowedAlgorithms(List.of("weka.classifiers.pmml.consumer.Regression")))
+    assertThatThrownBy(
+            () ->
+                new AllowedAlgorithms(
+                    List.of(
+                        "weka.classifiers.trees.J48",
+                        "weka.classifiers.misc.SerializedClassifier")))
+        .hasMessageContaining("SerializedClassifier reads files");
+    assertThatThrownBy(
+            () -> new AllowedAlgorithms(List.of("weka.classifiers.pmml.consumer.Regression")))
         .hasMessageContaining("cannot be allowed");
   }
 }

@@ -18,8 +18,15 @@ class DatasetPreparerTest {
   private static String customers(int rows) {
     StringBuilder csv = new StringBuilder("customer_id,region,constant,spend,churn\n");
     for (int i = 0; i < rows; i++) {
-      csv.append("C").append(1000 + i).append(',').append(i % 3 == 0 ? "north" : "south").append(",x,")
-          .append(i * 1.5).append(',').append(i == 7 ? "?" : (i % 4 == 0 ? 1 : 0)).append('\n');
+      csv.append("C")
+          .append(1000 + i)
+          .append(',')
+          .append(i % 3 == 0 ? "north" : "south")
+          .append(",x,")
+          .append(i * 1.5)
+          .append(',')
+          .append(i == 7 ? "?" : (i % 4 == 0 ? 1 : 0))
+          .append('\n');
     }
     return csv.toString();
   }
@@ -28,7 +35,8 @@ class DatasetPreparerTest {
   void identifiersAndConstantsGoAndTheNumericTargetBecomesAClass() throws Exception {
     Instances raw = csv(customers(120));
 
-    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(raw, "churn", ProblemType.CLASSIFICATION);
+    DatasetPreparer.Prepared prepared =
+        DatasetPreparer.prepare(raw, "churn", ProblemType.CLASSIFICATION);
 
     Instances data = prepared.data();
     assertThat(data.attribute("customer_id")).isNull();
@@ -36,7 +44,8 @@ class DatasetPreparerTest {
     assertThat(data.classAttribute().name()).isEqualTo("churn");
     assertThat(data.classAttribute().isNominal()).isTrue();
     assertThat(data.numInstances()).isEqualTo(119);
-    assertThat(prepared.recipe()).extracting(step -> step.get("reason").toString())
+    assertThat(prepared.recipe())
+        .extracting(step -> step.get("reason").toString())
         .anyMatch(reason -> reason.contains("customer_id: every row has its own value"))
         .anyMatch(reason -> reason.contains("1 rows without a target value removed"));
   }
@@ -44,7 +53,8 @@ class DatasetPreparerTest {
   @Test
   void replayingTheRecipeGivesTheSameData() throws Exception {
     Instances raw = csv(customers(120));
-    DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(raw, "churn", ProblemType.CLASSIFICATION);
+    DatasetPreparer.Prepared prepared =
+        DatasetPreparer.prepare(raw, "churn", ProblemType.CLASSIFICATION);
 
     Instances replayed = DatasetPreparer.replay(raw, "churn", prepared.recipe());
 

@@ -16,8 +16,9 @@ class GroupedCrossValidationTest {
   void withoutRepeatedRowsTheFiguresAreWekasOwn() throws Exception {
     Instances data = SingleAttributeSkillTest.load("credit-g");
     data.setClassIndex(data.numAttributes() - 1);
-    TrainingResult lepton = CrossValidationTrainer.train(data, AlgorithmSpec.parse("weka.classifiers.lazy.IBk -K 1"),
-        10, 1);
+    TrainingResult lepton =
+        CrossValidationTrainer.train(
+            data, AlgorithmSpec.parse("weka.classifiers.lazy.IBk -K 1"), 10, 1);
     Evaluation weka = new Evaluation(data);
     weka.crossValidateModel(new IBk(1), data, 10, new Random(1));
 
@@ -36,13 +37,15 @@ class GroupedCrossValidationTest {
     Evaluation naive = new Evaluation(repeated);
     naive.crossValidateModel(new IBk(1), repeated, 10, new Random(1));
 
-    TrainingResult lepton = CrossValidationTrainer.train(repeated,
-        AlgorithmSpec.parse("weka.classifiers.lazy.IBk -K 1"), 10, 1);
+    TrainingResult lepton =
+        CrossValidationTrainer.train(
+            repeated, AlgorithmSpec.parse("weka.classifiers.lazy.IBk -K 1"), 10, 1);
     Map<?, ?> folds = (Map<?, ?>) lepton.metrics().get("folds");
 
     assertThat(folds.get("grouped")).isEqualTo(true);
     assertThat(((Number) folds.get("repeatedRowsMoved")).intValue()).isPositive();
-    // 1-nearest-neighbour finds a tested row's twin in training whenever the folds split them: Weka's plain
+    // 1-nearest-neighbour finds a tested row's twin in training whenever the folds split them:
+    // Weka's plain
     // cross-validation is flattered by that, the grouped one is not
     double grouped = ((Number) lepton.metrics().get("pctCorrect")).doubleValue();
     assertThat(naive.pctCorrect() - grouped).isGreaterThan(5.0);

@@ -23,8 +23,9 @@ import weka.core.converters.CSVLoader;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * Lepton's training must give Weka's own numbers: the same data (read by Weka's loaders), class, options, folds and
- * seed through {@link Evaluation#crossValidateModel} directly must equal every metric Lepton records.
+ * Lepton's training must give Weka's own numbers: the same data (read by Weka's loaders), class,
+ * options, folds and seed through {@link Evaluation#crossValidateModel} directly must equal every
+ * metric Lepton records.
  */
 class WekaParityTest {
 
@@ -41,8 +42,8 @@ class WekaParityTest {
 
   @ParameterizedTest(name = "{1} {2} on {0}, {3} folds, seed {4}")
   @MethodSource("runs")
-  void leptonMetricsEqualWekaEvaluation(String dataset, String className, String options, int folds, int seed)
-      throws Exception {
+  void leptonMetricsEqualWekaEvaluation(
+      String dataset, String className, String options, int folds, int seed) throws Exception {
     // Given the raw data as Lepton reads and prepares it
     Instances lepton = leptonData(dataset);
     // and the same file as Weka's own loaders read it
@@ -51,7 +52,8 @@ class WekaParityTest {
 
     // When Lepton trains, and Weka cross-validates directly
     TrainingResult result =
-        CrossValidationTrainer.train(lepton, AlgorithmSpec.parse(className + " " + options), folds, seed);
+        CrossValidationTrainer.train(
+            lepton, AlgorithmSpec.parse(className + " " + options), folds, seed);
     Classifier classifier = AbstractClassifier.forName(className, Utils.splitOptions(options));
     Evaluation expected = new Evaluation(weka);
     expected.crossValidateModel(classifier, weka, folds, new Random(seed));
@@ -67,7 +69,8 @@ class WekaParityTest {
     assertThat(metrics.get("meanAbsoluteError")).isEqualTo(expected.meanAbsoluteError());
     assertThat(metrics.get("rootMeanSquaredError")).isEqualTo(expected.rootMeanSquaredError());
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> perClass = (Map<String, Map<String, Object>>) metrics.get("perClass");
+    Map<String, Map<String, Object>> perClass =
+        (Map<String, Map<String, Object>>) metrics.get("perClass");
     for (int c = 0; c < weka.classAttribute().numValues(); c++) {
       Map<String, Object> stats = perClass.get(weka.classAttribute().value(c));
       assertThat(stats.get("precision")).isEqualTo(expected.precision(c));
@@ -75,7 +78,8 @@ class WekaParityTest {
       assertThat(stats.get("fMeasure")).isEqualTo(expected.fMeasure(c));
     }
     @SuppressWarnings("unchecked")
-    List<List<Double>> matrix = (List<List<Double>>) ((Map<String, Object>) metrics.get("confusionMatrix")).get("rows");
+    List<List<Double>> matrix =
+        (List<List<Double>>) ((Map<String, Object>) metrics.get("confusionMatrix")).get("rows");
     double[][] expectedMatrix = expected.confusionMatrix();
     for (int r = 0; r < expectedMatrix.length; r++) {
       for (int c = 0; c < expectedMatrix[r].length; c++) {
@@ -83,9 +87,11 @@ class WekaParityTest {
       }
     }
 
-    // And the accuracy of each fold is what Weka's fold-by-fold recipe (randomize, stratify, trainCV/testCV) gives
+    // And the accuracy of each fold is what Weka's fold-by-fold recipe (randomize, stratify,
+    // trainCV/testCV) gives
     @SuppressWarnings("unchecked")
-    List<Double> perFold = (List<Double>) ((Map<String, Object>) metrics.get("folds")).get("values");
+    List<Double> perFold =
+        (List<Double>) ((Map<String, Object>) metrics.get("folds")).get("values");
     Random random = new Random(seed);
     Instances shuffled = new Instances(weka);
     shuffled.randomize(random);
@@ -96,7 +102,9 @@ class WekaParityTest {
       foldModel.buildClassifier(train);
       Evaluation foldEvaluation = new Evaluation(train);
       foldEvaluation.evaluateModel(foldModel, shuffled.testCV(folds, fold));
-      assertThat(perFold.get(fold)).as("fold " + fold).isCloseTo(foldEvaluation.pctCorrect(), within(1e-9));
+      assertThat(perFold.get(fold))
+          .as("fold " + fold)
+          .isCloseTo(foldEvaluation.pctCorrect(), within(1e-9));
     }
 
     // And the final model is a Weka model of that class, trained on every row
@@ -110,8 +118,10 @@ class WekaParityTest {
 
   static Instances leptonData(String dataset) throws Exception {
     byte[] bytes = bytes(dataset);
-    Instances raw = DatasetReader.read(bytes, dataset.equals("credit-g") ? DatasetFormat.ARFF : DatasetFormat.CSV)
-        .instances();
+    Instances raw =
+        DatasetReader.read(
+                bytes, dataset.equals("credit-g") ? DatasetFormat.ARFF : DatasetFormat.CSV)
+            .instances();
     String target = dataset.equals("credit-g") ? "class" : "churn";
     return DatasetPreparer.prepare(raw, target, ProblemType.CLASSIFICATION).data();
   }
@@ -137,7 +147,10 @@ class WekaParityTest {
   }
 
   static InputStream resource(String dataset) {
-    String path = dataset.equals("credit-g") ? "weka/gui/knowledgeflow/templates/credit-g.arff" : "data/wa_churn.csv";
+    String path =
+        dataset.equals("credit-g")
+            ? "weka/gui/knowledgeflow/templates/credit-g.arff"
+            : "data/wa_churn.csv";
     return WekaParityTest.class.getClassLoader().getResourceAsStream(path);
   }
 }
