@@ -356,8 +356,8 @@ class StandaloneWorkerTest extends HttpTestSupport {
   private static ai.lepton.ml.training.TrainingResult trainAsAWorkerDoes(
       JsonNode order, Reply dataset) {
     try {
-      ai.lepton.ml.work.TrainingOrder parsed =
-          JSON.treeToValue(order, ai.lepton.ml.work.TrainingOrder.class);
+      ai.lepton.ml.training.TrainingOrder parsed =
+          JSON.treeToValue(order, ai.lepton.ml.training.TrainingOrder.class);
       return parsed.train(
           ai.lepton.ml.dataset.DatasetReader.read(
                   dataset.bytes(),

@@ -19,8 +19,7 @@ final class BenchData {
   private BenchData() {}
 
   /**
-   * A file on the class path (data/wa_churn.csv from ml-delegates' tests, credit-g from the Weka
-   * jar).
+   * A file on the class path (data/wa_churn.csv from the core's tests, credit-g from the Weka jar).
    */
   static byte[] resource(String path) {
     try (InputStream in = BenchData.class.getClassLoader().getResourceAsStream(path)) {

@@ -1,8 +1,8 @@
 package ai.lepton.api;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
-import ai.lepton.ml.work.TrainingOrder;
 import ai.lepton.ml.work.TrainingTasks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

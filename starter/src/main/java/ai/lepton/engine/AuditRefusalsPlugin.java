@@ -1,7 +1,7 @@
 package ai.lepton.engine;
 
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
+import ai.lepton.ml.engine.AuditedRefusal;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -1,6 +1,6 @@
 package ai.lepton.engine;
 
-import ai.lepton.ml.scoring.StraightThroughHistoryLevel;
+import ai.lepton.ml.engine.StraightThroughHistoryLevel;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;

@@ -2,7 +2,7 @@ package ai.lepton.engine;
 
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
+import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.process.ExternalTopic;
 import java.lang.reflect.Field;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package ai.lepton.engine;
 
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
+import ai.lepton.ml.engine.AuditedRefusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package ai.lepton.rulesets;
 
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
+import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.rules.RuleSetVersion;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package ai.lepton.worker;
 
+import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
-import ai.lepton.ml.work.TrainingOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

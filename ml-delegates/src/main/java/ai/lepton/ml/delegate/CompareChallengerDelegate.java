@@ -40,7 +40,8 @@ public class CompareChallengerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> onTrial = registry.challengersUnder(requirements.of(execution).modelName());
+    List<String> onTrial =
+        registry.challengersUnder(requirements.of(execution.getProcessBusinessKey()).modelName());
     execution.setVariable("challengerOnTrial", !onTrial.isEmpty());
     if (onTrial.isEmpty()) {
       execution.setVariable("challengerReady", false);

@@ -1,6 +1,7 @@
 package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.registry.Approval;
+import ai.lepton.ml.registry.ApprovedModelBytes;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;

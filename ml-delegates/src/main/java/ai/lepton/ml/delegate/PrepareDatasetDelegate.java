@@ -41,7 +41,9 @@ public class PrepareDatasetDelegate implements JavaDelegate {
         problemType == ProblemType.FORECASTING
             ? java.util.Set.of()
             : TextColumns.of(
-                data, requirements.of(execution).textSettings().attributeNames(), target);
+                data,
+                requirements.of(execution.getProcessBusinessKey()).textSettings().attributeNames(),
+                target);
     DatasetPreparer.Prepared prepared =
         DatasetPreparer.prepare(data, target, problemType, dropped, text);
     StoredDataset stored = datasets.storeDerived(raw, prepared.data(), prepared.recipe());

@@ -4,6 +4,7 @@ import ai.lepton.ml.dataset.DatasetProfiler;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.training.LeakageThresholds;
 import ai.lepton.ml.training.SingleAttributeSkill;
 import ai.lepton.ml.work.ExternalStep;
 import ai.lepton.process.ExternalTopic;

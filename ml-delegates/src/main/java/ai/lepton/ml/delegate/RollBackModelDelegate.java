@@ -1,6 +1,7 @@
 package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.registry.ApprovedModelBytes;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
@@ -41,7 +42,7 @@ public class RollBackModelDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    String modelName = requirements.of(execution).modelName();
+    String modelName = requirements.of(execution.getProcessBusinessKey()).modelName();
     List<String> live = registry.deployedUnder(modelName);
     if (live.size() != 1) {
       throw new ModelTransitionRefusedException(

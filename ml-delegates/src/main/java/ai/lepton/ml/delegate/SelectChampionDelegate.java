@@ -33,7 +33,7 @@ public class SelectChampionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Requirements recorded = requirements.of(execution);
+    Requirements recorded = requirements.of(execution.getProcessBusinessKey());
     ProblemType problemType = ProblemType.of(recorded.problemType());
     SuccessMetric metric = SuccessMetric.of(recorded.successMetric(), problemType);
     double threshold = recorded.successThreshold();

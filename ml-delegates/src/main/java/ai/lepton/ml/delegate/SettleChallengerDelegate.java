@@ -1,6 +1,7 @@
 package ai.lepton.ml.delegate;
 
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.registry.ApprovedModelBytes;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
@@ -38,7 +39,7 @@ public class SettleChallengerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String modelName = requirements.of(execution).modelName();
+    String modelName = requirements.of(execution.getProcessBusinessKey()).modelName();
     List<String> onTrial = registry.challengersUnder(modelName);
     if (onTrial.isEmpty()) {
       throw new ModelTransitionRefusedException("No challenger of '" + modelName + "' is on trial");

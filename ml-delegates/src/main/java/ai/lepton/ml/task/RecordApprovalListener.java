@@ -2,8 +2,8 @@ package ai.lepton.ml.task;
 
 import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;

@@ -1,8 +1,8 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.registry.ChallengerDecision;
 import ai.lepton.ml.registry.ModelRegistry;

@@ -1,8 +1,8 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.audit.AuditedRefusal;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.RollbackConfirmation;
 import java.time.Instant;

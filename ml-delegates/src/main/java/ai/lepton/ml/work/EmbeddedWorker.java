@@ -1,6 +1,7 @@
 package ai.lepton.ml.work;
 
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -13,6 +13,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
 import ai.lepton.process.ExternalTopic;
 import java.util.Date;

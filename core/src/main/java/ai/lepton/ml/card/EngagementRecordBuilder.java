@@ -7,7 +7,6 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
-import ai.lepton.process.ProcessKey;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +30,7 @@ public class EngagementRecordBuilder {
   private static final List<String> DESCRIPTION =
       List.of("client", "engagementName", "intendedUse");
 
-  private final HistoryService history;
+  private final EngagementHistory history;
   private final DatasetStore datasets;
   private final ModelRegistry registry;
   private final ModelCardBuilder cards;
@@ -42,7 +38,7 @@ public class EngagementRecordBuilder {
   private final RequirementsRecord requirements;
 
   public EngagementRecordBuilder(
-      HistoryService history,
+      EngagementHistory history,
       DatasetStore datasets,
       ModelRegistry registry,
       ModelCardBuilder cards,
@@ -60,34 +56,19 @@ public class EngagementRecordBuilder {
    * @return the record, or null when no engagement has this business key
    */
   public Map<String, Object> build(String engagementKey) {
-    HistoricProcessInstance instance =
-        history
-            .createHistoricProcessInstanceQuery()
-            .processDefinitionKey(ProcessKey.AI_ENGAGEMENT.key())
-            .processInstanceBusinessKey(engagementKey)
-            .singleResult();
+    EngagementHistory.Instance instance = history.engagement(engagementKey).orElse(null);
     if (instance == null) {
       return null;
     }
     Map<String, Object> record = new LinkedHashMap<>();
     Map<String, Object> description = new LinkedHashMap<>();
     description.put("engagement", engagementKey);
-    description.put("processInstanceId", instance.getId());
-    description.put("state", instance.getState());
-    description.put("openedAt", instance.getStartTime().toInstant().toString());
-    description.put(
-        "closedAt",
-        instance.getEndTime() == null ? null : instance.getEndTime().toInstant().toString());
-    for (HistoricVariableInstance variable :
-        history
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId())
-            .variableNameIn(DESCRIPTION.toArray(String[]::new))
-            .disableCustomObjectDeserialization()
-            .list()) {
-      description.put(variable.getName(), variable.getValue());
-    }
-    description.put("initiator", instance.getStartUserId());
+    description.put("processInstanceId", instance.id());
+    description.put("state", instance.state());
+    description.put("openedAt", instance.startedAt().toString());
+    description.put("closedAt", instance.endedAt() == null ? null : instance.endedAt().toString());
+    description.putAll(history.variables(instance.id(), DESCRIPTION));
+    description.put("initiator", instance.startUserId());
     requirements
         .latest(engagementKey)
         .ifPresent(

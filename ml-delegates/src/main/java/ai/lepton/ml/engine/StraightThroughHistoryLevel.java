@@ -1,4 +1,4 @@
-package ai.lepton.ml.scoring;
+package ai.lepton.ml.engine;
 
 import ai.lepton.process.ProcessKey;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package ai.lepton.ml.audit;
+package ai.lepton.ml.task;
 
+import ai.lepton.ml.audit.AuditTrail;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

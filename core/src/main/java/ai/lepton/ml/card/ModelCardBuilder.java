@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +43,7 @@ public class ModelCardBuilder {
   private final ModelRegistry registry;
   private final DatasetStore datasets;
   private final DecisionLog decisions;
-  private final HistoryService history;
+  private final EngagementHistory history;
   private final MonitoringService monitoring;
   private final ChallengerComparison challengers;
 
@@ -53,7 +51,7 @@ public class ModelCardBuilder {
       ModelRegistry registry,
       DatasetStore datasets,
       DecisionLog decisions,
-      HistoryService history,
+      EngagementHistory history,
       MonitoringService monitoring,
       ChallengerComparison challengers) {
     this.challengers = challengers;
@@ -243,15 +241,7 @@ public class ModelCardBuilder {
     if (version.processInstanceId() == null) {
       return values;
     }
-    for (HistoricVariableInstance variable :
-        history
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(version.processInstanceId())
-            .variableNameIn(REQUIREMENTS.toArray(String[]::new))
-            .disableCustomObjectDeserialization()
-            .list()) {
-      values.put(variable.getName(), variable.getValue());
-    }
+    values.putAll(history.variables(version.processInstanceId(), REQUIREMENTS));
     return values;
   }
 

@@ -2,19 +2,17 @@ package ai.lepton.ml.registry;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The approval policy's verdicts, kept per champion. {@link #record} runs as the end listener of
- * *Check approval policy*, in the same transaction as the rules that just wrote their verdict, so
- * no one can change it in between; the approval reads the verdict from here, never from the
- * variables the approval form shows.
+ * The approval policy's verdicts, kept per champion. {@link #record} runs in the end listener of
+ * *Check approval policy* (the BPMN's bean {@code policyVerdicts}, in ml-delegates), in the same
+ * transaction as the rules that just wrote their verdict, so no one can change it in between; the
+ * approval reads the verdict from here, never from the variables the approval form shows.
  */
-@Component("policyVerdicts")
+@Component("recordedPolicyVerdicts")
 public class PolicyVerdicts {
 
   private static final String INSERT =
@@ -33,8 +31,17 @@ public class PolicyVerdicts {
     this.registry = registry;
   }
 
-  public void record(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
+  /**
+   * Records the verdict the approval policy's rules just gave for the engagement's champion, with
+   * the data-quality verdict it was given on.
+   */
+  public void record(
+      String key,
+      String verdict,
+      String blockers,
+      String warnings,
+      String qualityVerdict,
+      String qualityFindings) {
     ModelVersion champion =
         registry
             .championOf(key)
@@ -48,13 +55,11 @@ public class PolicyVerdicts {
         INSERT,
         champion.id(),
         key,
-        Objects.toString(execution.getVariable("policyVerdict"), "UNKNOWN"),
-        text(execution, "policyBlockers"),
-        text(execution, "policyWarnings"),
-        execution.getVariable("qualityVerdict") == null
-            ? null
-            : execution.getVariable("qualityVerdict").toString(),
-        text(execution, "qualityFindings"),
+        verdict,
+        blockers,
+        warnings,
+        qualityVerdict,
+        qualityFindings,
         Timestamp.from(Instant.now()));
   }
 
@@ -75,9 +80,5 @@ public class PolicyVerdicts {
             modelVersionId)
         .stream()
         .findFirst();
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    return Objects.toString(execution.getVariable(name), "");
   }
 }

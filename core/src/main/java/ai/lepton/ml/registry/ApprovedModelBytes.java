@@ -1,11 +1,7 @@
-package ai.lepton.ml.delegate;
+package ai.lepton.ml.registry;
 
 import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.registry.Approval;
-import ai.lepton.ml.registry.ModelIntegrityException;
-import ai.lepton.ml.registry.ModelRegistry;
-import ai.lepton.ml.registry.ModelVersion;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package ai.lepton.ml.delegate;
+package ai.lepton.ml.training;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

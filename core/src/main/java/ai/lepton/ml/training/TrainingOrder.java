@@ -1,17 +1,10 @@
-package ai.lepton.ml.work;
+package ai.lepton.ml.training;
 
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.fairness.OutOfFoldFairness;
 import ai.lepton.ml.forecasting.ForecastSpec;
 import ai.lepton.ml.forecasting.ForecastSpotCheck;
 import ai.lepton.ml.forecasting.ForecastTrainer;
-import ai.lepton.ml.training.AlgorithmSpec;
-import ai.lepton.ml.training.CrossValidationTrainer;
-import ai.lepton.ml.training.FoldSpotCheck;
-import ai.lepton.ml.training.ProblemType;
-import ai.lepton.ml.training.SuccessMetric;
-import ai.lepton.ml.training.TextLearner;
-import ai.lepton.ml.training.TrainingResult;
 import java.util.List;
 import weka.core.Instances;
 
@@ -54,7 +47,7 @@ public record TrainingOrder(
    */
   public record Fairness(String protectedAttributes, String favourableLabel) {
 
-    static Fairness of(Requirements.Fairness settings) {
+    public static Fairness of(Requirements.Fairness settings) {
       return settings == null
           ? null
           : new Fairness(settings.protectedAttributes(), settings.favourableLabel());
@@ -76,7 +69,7 @@ public record TrainingOrder(
       String skipPeriods,
       List<String> alsoForecast) {
 
-    static Forecast of(Requirements.ForecastSettings settings) {
+    public static Forecast of(Requirements.ForecastSettings settings) {
       return new Forecast(
           settings.timeAttribute(),
           settings.horizon(),

@@ -1,4 +1,4 @@
-package ai.lepton.ml.audit;
+package ai.lepton.ml.engine;
 
 import org.camunda.bpm.engine.AuthorizationException;
 

@@ -8,17 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Engagements' requirements, frozen in Lepton's table when a person sets them (audited as
  * REQUIREMENTS_SET) and read from there by every later step: changing a process variable afterwards
- * changes nothing. {@link #restore} puts the recorded values back into the process variables that
- * the rule sets read, at the steps that run them.
+ * changes nothing. {@link #variables} are the recorded values as the process variables that the
+ * rule sets read; the process puts them back at the steps that run them (the BPMN's bean {@code
+ * requirementsRecord} is that adapter, in ml-delegates).
  */
-@Component("requirementsRecord")
+@Component("recordedRequirements")
 public class RequirementsRecord {
 
   private static final String INSERT =
@@ -156,14 +156,6 @@ public class RequirementsRecord {
   }
 
   /**
-   * The recorded requirements of the engagement this execution belongs to; a step before them is a
-   * defect.
-   */
-  public Requirements of(DelegateExecution execution) {
-    return of(execution.getProcessBusinessKey());
-  }
-
-  /**
    * The recorded requirements of an engagement (its business key); a step before them is a defect.
    */
   public Requirements of(String engagementKey) {
@@ -189,28 +181,30 @@ public class RequirementsRecord {
    * The algorithms to train now (the multi-instance collection of Train candidate), one Weka
    * command a line.
    */
-  public List<String> algorithms(DelegateExecution execution) {
-    return of(execution).algorithms().lines().filter(line -> !line.isBlank()).toList();
+  public List<String> algorithms(String engagementKey) {
+    return of(engagementKey).algorithms().lines().filter(line -> !line.isBlank()).toList();
   }
 
   /**
-   * Execution listener: puts the recorded requirements back into the variables that the rule sets
-   * and forms read, so a step never acts on a variable someone changed since.
+   * The recorded requirements as the variables that the rule sets and forms read (name → value, in
+   * the order they are set), so a step never acts on a variable someone changed since.
    */
-  public void restore(DelegateExecution execution) {
-    Requirements requirements = of(execution);
-    execution.setVariable("targetAttribute", requirements.targetAttribute());
-    execution.setVariable("problemType", requirements.problemType());
-    execution.setVariable("modelName", requirements.modelName());
-    execution.setVariable("successMetric", requirements.successMetric());
-    execution.setVariable("successThreshold", requirements.successThreshold());
-    execution.setVariable("algorithms", requirements.algorithms());
-    execution.setVariable("folds", requirements.folds());
-    execution.setVariable("seed", requirements.seed());
-    execution.setVariable("piiColumns", requirements.piiColumns());
-    execution.setVariable("ruleSets", String.join(",", requirements.ruleSetNames()));
-    execution.setVariable(
+  public Map<String, Object> variables(String engagementKey) {
+    Requirements requirements = of(engagementKey);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("targetAttribute", requirements.targetAttribute());
+    variables.put("problemType", requirements.problemType());
+    variables.put("modelName", requirements.modelName());
+    variables.put("successMetric", requirements.successMetric());
+    variables.put("successThreshold", requirements.successThreshold());
+    variables.put("algorithms", requirements.algorithms());
+    variables.put("folds", requirements.folds());
+    variables.put("seed", requirements.seed());
+    variables.put("piiColumns", requirements.piiColumns());
+    variables.put("ruleSets", String.join(",", requirements.ruleSetNames()));
+    variables.put(
         "fairnessFloor", requirements.fairness() == null ? null : requirements.fairness().floor());
+    return variables;
   }
 
   private Requirements map(ResultSet rs, int row) throws SQLException {
