@@ -2,13 +2,13 @@ package ai.lepton.ingest;
 
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.dataset.ExpectedSchema;
+import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.process.ProcessMessage;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import weka.core.Attribute;
 import weka.core.Instances;
@@ -31,12 +31,12 @@ public class CheckAgainstRequirements implements Processor {
 
   @Override
   public void process(Exchange exchange) {
-    ProcessInstance engagement =
-        exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
+    EngagementProcesses.Running engagement =
+        exchange.getProperty(FindEngagement.INSTANCE, EngagementProcesses.Running.class);
     if (engagement == null) {
       return;
     }
-    Requirements recorded = requirements.latest(engagement.getBusinessKey()).orElse(null);
+    Requirements recorded = requirements.latest(engagement.engagementKey()).orElse(null);
     if (recorded == null) {
       return; // requirements not set yet: kept, and the source is told the engagement is not
       // waiting

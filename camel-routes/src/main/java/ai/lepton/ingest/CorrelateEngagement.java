@@ -1,16 +1,14 @@
 package ai.lepton.ingest;
 
 import ai.lepton.ml.dataset.StoredDataset;
-import ai.lepton.ml.engine.AsLepton;
+import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import ai.lepton.process.ProcessMessage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +16,8 @@ import org.springframework.stereotype.Component;
  * it is not waiting for this message, the dataset stays stored and the source is told so.
  * Monitoring data goes to the engagement's monitoring inbox, read by its next check. The sender was
  * checked by the source (a data sender over HTTP, the inbox's owner for a file drop), so the
- * message is correlated as Lepton ({@link AsLepton}), not with the sender's engine rights, which do
- * not include correlating messages.
+ * message is correlated as Lepton ({@link EngagementProcesses#correlateAsLepton}), not with the
+ * sender's engine rights, which do not include correlating messages.
  */
 @Component
 public class CorrelateEngagement implements Processor {
@@ -33,15 +31,12 @@ public class CorrelateEngagement implements Processor {
    */
   static final String MAINTENANCE = "SubProcess_Maintenance";
 
-  private final RuntimeService runtime;
+  private final EngagementProcesses engagements;
   private final MonitoringDataInbox monitoringData;
-  private final AsLepton asLepton;
 
-  public CorrelateEngagement(
-      RuntimeService runtime, MonitoringDataInbox monitoringData, AsLepton asLepton) {
-    this.runtime = runtime;
+  public CorrelateEngagement(EngagementProcesses engagements, MonitoringDataInbox monitoringData) {
+    this.engagements = engagements;
     this.monitoringData = monitoringData;
-    this.asLepton = asLepton;
   }
 
   @Override
@@ -55,8 +50,8 @@ public class CorrelateEngagement implements Processor {
     String message =
         exchange.getMessage().getHeader(IngestHeaders.MESSAGE, DATASET_RECEIVED, String.class);
     StoredDataset dataset = result.dataset();
-    ProcessInstance engagement =
-        exchange.getProperty(FindEngagement.INSTANCE, ProcessInstance.class);
+    EngagementProcesses.Running engagement =
+        exchange.getProperty(FindEngagement.INSTANCE, EngagementProcesses.Running.class);
     if (engagement == null) {
       throw new EngagementNotWaitingException(
           result,
@@ -68,31 +63,17 @@ public class CorrelateEngagement implements Processor {
       correlateMonitoringData(exchange, result, key, engagement);
       return;
     }
-    boolean waiting =
-        runtime
-                .createEventSubscriptionQuery()
-                .processInstanceId(engagement.getId())
-                .eventType("message")
-                .eventName(message)
-                .count()
-            > 0;
-    if (!waiting) {
+    if (!engagements.waitsFor(engagement.processInstanceId(), message)) {
       throw new EngagementNotWaitingException(
           result,
           String.format(
               "Engagement %s is not waiting for data (it is at: %s); the dataset is stored as %s",
               key, steps(engagement), dataset.id()));
     }
-    try {
-      asLepton.run(
-          () ->
-              runtime
-                  .createMessageCorrelation(message)
-                  .processInstanceId(engagement.getId())
-                  .setVariable("datasetId", dataset.id())
-                  .setVariable("datasetSha256", dataset.sha256())
-                  .correlateWithResult());
-    } catch (MismatchingMessageCorrelationException e) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("datasetId", dataset.id());
+    variables.put("datasetSha256", dataset.sha256());
+    if (!engagements.correlateAsLepton(engagement.processInstanceId(), message, variables)) {
       throw new EngagementNotWaitingException(
           result,
           String.format(
@@ -109,10 +90,9 @@ public class CorrelateEngagement implements Processor {
    * nothing to monitor: refused, the dataset kept.
    */
   private void correlateMonitoringData(
-      Exchange exchange, IngestResult result, String key, ProcessInstance engagement) {
+      Exchange exchange, IngestResult result, String key, EngagementProcesses.Running engagement) {
     StoredDataset dataset = result.dataset();
-    ActivityInstance tree = runtime.getActivityInstance(engagement.getId());
-    if (tree == null || tree.getActivityInstances(MAINTENANCE).length == 0) {
+    if (!engagements.isIn(engagement.processInstanceId(), MAINTENANCE)) {
       throw new EngagementNotWaitingException(
           result,
           String.format(
@@ -122,33 +102,21 @@ public class CorrelateEngagement implements Processor {
     monitoringData.record(
         dataset.id(), key, exchange.getMessage().getHeader(IngestHeaders.USER, String.class));
     boolean correlated = false;
-    if (runtime
-            .createEventSubscriptionQuery()
-            .processInstanceId(engagement.getId())
-            .eventType("message")
-            .eventName(MONITORING_DATA_RECEIVED)
-            .count()
-        > 0) {
-      try {
-        asLepton.run(
-            () ->
-                runtime
-                    .createMessageCorrelation(MONITORING_DATA_RECEIVED)
-                    .processInstanceId(engagement.getId())
-                    .setVariable("monitoringDatasetId", dataset.id())
-                    .correlateWithResult());
-        correlated = true;
-      } catch (MismatchingMessageCorrelationException checkStartedMeanwhile) {
-        // a scheduled check started meanwhile: the data waits for the next one
-      }
+    if (engagements.waitsFor(engagement.processInstanceId(), MONITORING_DATA_RECEIVED)) {
+      // false when a scheduled check started meanwhile: the data waits for the next one
+      correlated =
+          engagements.correlateAsLepton(
+              engagement.processInstanceId(),
+              MONITORING_DATA_RECEIVED,
+              Map.of("monitoringDatasetId", dataset.id()));
     }
     exchange
         .getMessage()
         .setBody(new IngestResult(dataset, result.quarantinedRows(), false, correlated));
   }
 
-  private String steps(ProcessInstance engagement) {
-    List<String> activities = runtime.getActiveActivityIds(engagement.getId());
+  private String steps(EngagementProcesses.Running engagement) {
+    List<String> activities = engagements.activeSteps(engagement.processInstanceId());
     return activities.isEmpty() ? "a background step" : String.join(", ", activities);
   }
 }

@@ -1,16 +1,16 @@
 package ai.lepton.ingest;
 
+import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.process.ProcessKey;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the running engagement the data is for (property {@link #INSTANCE}); an ended one leaves
- * the property empty (the data is still kept), an id no engagement ever had is refused.
+ * Finds the running engagement the data is for (property {@link #INSTANCE}, an {@link
+ * EngagementProcesses.Running}); an ended one leaves the property empty (the data is still kept),
+ * an id no engagement ever had is refused.
  */
 @Component
 public class FindEngagement implements Processor {
@@ -18,12 +18,10 @@ public class FindEngagement implements Processor {
   public static final String PROCESS_KEY = ProcessKey.AI_ENGAGEMENT.key();
   static final String INSTANCE = "leptonEngagementInstance";
 
-  private final RuntimeService runtime;
-  private final HistoryService history;
+  private final EngagementProcesses engagements;
 
-  public FindEngagement(RuntimeService runtime, HistoryService history) {
-    this.runtime = runtime;
-    this.history = history;
+  public FindEngagement(EngagementProcesses engagements) {
+    this.engagements = engagements;
   }
 
   @Override
@@ -34,22 +32,12 @@ public class FindEngagement implements Processor {
           IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT,
           "No engagement id given: put the file in inbox/<engagement id>/ or name it in the URL");
     }
-    ProcessInstance running =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
-            .processInstanceBusinessKey(key)
-            .singleResult();
-    if (running != null) {
-      exchange.setProperty(INSTANCE, running);
+    Optional<EngagementProcesses.Running> running = engagements.running(key);
+    if (running.isPresent()) {
+      exchange.setProperty(INSTANCE, running.get());
       return;
     }
-    if (history
-            .createHistoricProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
-            .processInstanceBusinessKey(key)
-            .count()
-        == 0) {
+    if (!engagements.everOpened(key)) {
       throw new IngestRefusedException(
           IngestRefusedException.Kind.UNKNOWN_ENGAGEMENT,
           "No engagement has the id '"

@@ -1,6 +1,7 @@
 package ai.lepton.ingest;
 
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.engagement.SqlPullRefusedException;
@@ -21,8 +22,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,10 @@ public class SqlPullRoute extends RouteBuilder {
 
   static final String PULLED_AT = "sqlPulledAt";
 
-  private final RuntimeService runtime;
+  /** ai-engagement's Await client dataset, where a pull is due. */
+  private static final String AWAIT_DATASET = "Task_AwaitDataset";
+
+  private final EngagementProcesses engagements;
   private final ClientSqlSources sources;
   private final ProducerTemplate producer;
   private final RequirementsRecord requirements;
@@ -47,7 +49,7 @@ public class SqlPullRoute extends RouteBuilder {
   private final AuditTrail audit;
 
   public SqlPullRoute(
-      RuntimeService runtime,
+      EngagementProcesses engagements,
       ClientSqlSources sources,
       ProducerTemplate producer,
       RequirementsRecord requirements,
@@ -56,7 +58,7 @@ public class SqlPullRoute extends RouteBuilder {
     this.requirements = requirements;
     this.access = access;
     this.audit = audit;
-    this.runtime = runtime;
+    this.engagements = engagements;
     this.sources = sources;
     this.producer = producer;
   }
@@ -67,25 +69,22 @@ public class SqlPullRoute extends RouteBuilder {
         .routeId("ingest-sql-pull")
         .process(
             exchange -> {
-              for (ProcessInstance engagement :
-                  runtime
-                      .createProcessInstanceQuery()
-                      .processDefinitionKey(FindEngagement.PROCESS_KEY)
-                      .activityIdIn("Task_AwaitDataset")
-                      .variableValueNotEquals("sqlSource", "")
-                      .list()) {
-                if (runtime.getVariable(engagement.getId(), PULLED_AT) == null) {
+              for (EngagementProcesses.Running engagement :
+                  engagements.at(AWAIT_DATASET, "sqlSource")) {
+                if (engagements.variable(engagement.processInstanceId(), PULLED_AT) == null) {
                   pull(engagement);
                 }
               }
             });
   }
 
-  private void pull(ProcessInstance engagement) {
-    runtime.setVariable(
-        engagement.getId(), PULLED_AT, Instant.now().toString()); // once, even if it fails
+  private void pull(EngagementProcesses.Running engagement) {
+    engagements.setVariable(
+        engagement.processInstanceId(),
+        PULLED_AT,
+        Instant.now().toString()); // once, even if it fails
     // the database and query as recorded with the requirements, never from a variable
-    Requirements recorded = requirements.latest(engagement.getBusinessKey()).orElse(null);
+    Requirements recorded = requirements.latest(engagement.engagementKey()).orElse(null);
     if (recorded == null || !recorded.hasSqlPull()) {
       return;
     }
@@ -95,8 +94,8 @@ public class SqlPullRoute extends RouteBuilder {
       // recorded
       SqlPullQuery query =
           access.checked(
-              engagement.getBusinessKey(),
-              (String) runtime.getVariable(engagement.getId(), "client"),
+              engagement.engagementKey(),
+              (String) engagements.variable(engagement.processInstanceId(), "client"),
               source,
               recorded.sqlQuery());
       byte[] csv = rowsAsCsv(source, query);
@@ -105,7 +104,7 @@ public class SqlPullRoute extends RouteBuilder {
           csv,
           Map.of(
               IngestHeaders.ENGAGEMENT,
-              engagement.getBusinessKey(),
+              engagement.engagementKey(),
               IngestHeaders.SOURCE,
               "sql",
               IngestHeaders.DATASET_NAME,
@@ -118,26 +117,21 @@ public class SqlPullRoute extends RouteBuilder {
               ? e.getCause()
               : e;
       String reason = "SQL pull from '" + source + "' failed: " + cause.getMessage();
-      log.warn("Engagement {}: {}", engagement.getBusinessKey(), reason);
+      log.warn("Engagement {}: {}", engagement.engagementKey(), reason);
       if (cause instanceof SqlPullRefusedException) {
         audit.append(
             ModelRegistry.SYSTEM,
             "SQL_PULL_REFUSED",
             "engagement",
-            engagement.getBusinessKey(),
+            engagement.engagementKey(),
             Map.of("source", source, "reason", cause.getMessage()));
       }
-      String waiting =
-          runtime
-              .createExecutionQuery()
-              .processInstanceId(engagement.getId())
-              .activityId("Task_AwaitDataset")
-              .list()
-              .stream()
-              .findFirst()
-              .map(execution -> execution.getId())
-              .orElse(engagement.getId());
-      runtime.createIncident("failedSqlPull", waiting, source, TextVariables.cut(reason));
+      engagements.raiseIncident(
+          engagement.processInstanceId(),
+          AWAIT_DATASET,
+          "failedSqlPull",
+          source,
+          TextVariables.cut(reason));
     }
   }
 

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * Lepton's record of the news it monitors ({@code lepton_news_item}): each item once, with the
  * client it is about, the alerts about that client counted when it arrived, and the decision taken
  * on it. The news-monitoring process reads the item's text and context from here ({@link
- * #putRecord}), so a decision acts on what was received, not on a variable.
+ * #featuresOf}, {@link #contextOf}: the starter's {@code newsItems} puts them into the process), so
+ * a decision acts on what was received, not on a variable.
  */
-@Component("newsItems")
+@Component("newsItemRecord")
 public class NewsItems {
 
   /** The decisions that are alerts: they count toward an escalation about the same client. */
@@ -152,19 +153,6 @@ public class NewsItems {
     context.put("earlierAlertsAboutClient", item.earlierAlerts());
     context.put("windowHours", item.windowHours());
     return Json.write(context);
-  }
-
-  /**
-   * Puts the item's record (the text as the model's text attribute) and context into the
-   * news-monitoring process as transient variables {@code features} and {@code context}, for the
-   * model decision it calls: read from the record, never kept by the engine.
-   */
-  public void putRecord(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    String id = execution.getProcessBusinessKey();
-    execution.setVariable(
-        "features", org.camunda.bpm.engine.variable.Variables.stringValue(featuresOf(id), true));
-    execution.setVariable(
-        "context", org.camunda.bpm.engine.variable.Variables.stringValue(contextOf(id), true));
   }
 
   /** What the news-monitoring process decided on the item, or why no decision was taken. */

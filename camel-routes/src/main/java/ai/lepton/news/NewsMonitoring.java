@@ -1,9 +1,11 @@
 package ai.lepton.news;
 
+import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.process.ProcessKey;
 import ai.lepton.process.TextVariables;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,12 +22,12 @@ public class NewsMonitoring {
   private static final Logger LOG = LoggerFactory.getLogger(NewsMonitoring.class);
 
   private final NewsItems items;
-  private final RuntimeService runtime;
+  private final EngagementProcesses processes;
   private final WatchList watchList;
 
-  public NewsMonitoring(NewsItems items, RuntimeService runtime, NewsProperties properties) {
+  public NewsMonitoring(NewsItems items, EngagementProcesses processes, NewsProperties properties) {
     this.items = items;
-    this.runtime = runtime;
+    this.processes = processes;
     this.watchList = new WatchList(properties.watchList());
   }
 
@@ -43,17 +45,15 @@ public class NewsMonitoring {
       return Optional.empty();
     }
     NewsItems.Item item = claimed.get();
-    runtime
-        .createProcessInstanceByKey(ProcessKey.NEWS_MONITORING.key())
-        .businessKey(item.id())
-        .setVariable("newsItemId", item.id())
-        .setVariable("modelName", item.modelName())
-        .setVariable("articleTitle", TextVariables.cut(item.title() == null ? "" : item.title()))
-        .setVariable("articleLink", item.link())
-        .setVariable("articleExcerpt", TextVariables.cut(item.article()))
-        .setVariable("client", item.client())
-        .setVariable("earlierAlertsAboutClient", item.earlierAlerts())
-        .execute();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("newsItemId", item.id());
+    variables.put("modelName", item.modelName());
+    variables.put("articleTitle", TextVariables.cut(item.title() == null ? "" : item.title()));
+    variables.put("articleLink", item.link());
+    variables.put("articleExcerpt", TextVariables.cut(item.article()));
+    variables.put("client", item.client());
+    variables.put("earlierAlertsAboutClient", item.earlierAlerts());
+    processes.start(ProcessKey.NEWS_MONITORING.key(), item.id(), variables);
     return Optional.of(item.id());
   }
 }

@@ -1,5 +1,11 @@
-package ai.lepton.ingest;
+package ai.lepton.ingest.process;
 
+import ai.lepton.ingest.DatasetIngestRoute;
+import ai.lepton.ingest.EngagementNotWaitingException;
+import ai.lepton.ingest.IngestHeaders;
+import ai.lepton.ingest.IngestProperties;
+import ai.lepton.ingest.IngestRefusedException;
+import ai.lepton.ingest.IngestResult;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.process.BpmnErrorCode;
 import ai.lepton.process.ProcessMessage;

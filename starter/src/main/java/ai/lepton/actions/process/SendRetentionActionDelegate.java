@@ -1,5 +1,6 @@
-package ai.lepton.actions;
+package ai.lepton.actions.process;
 
+import ai.lepton.actions.RetentionActionRoute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

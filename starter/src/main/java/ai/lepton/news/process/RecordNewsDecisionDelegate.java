@@ -1,5 +1,6 @@
-package ai.lepton.news;
+package ai.lepton.news.process;
 
+import ai.lepton.news.NewsItems;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

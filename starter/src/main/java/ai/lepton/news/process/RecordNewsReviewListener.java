@@ -1,7 +1,8 @@
-package ai.lepton.news;
+package ai.lepton.news.process;
 
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
+import ai.lepton.news.NewsItems;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
