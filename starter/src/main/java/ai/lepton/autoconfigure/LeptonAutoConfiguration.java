@@ -49,7 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
     },
     before = CamundaBpmAutoConfiguration.class)
 @ComponentScan(
-    basePackages = {"ai.lepton.ml", "ai.lepton.rules", "ai.lepton.engine", "ai.lepton.access"})
+    basePackages = {
+      "ai.lepton.ml",
+      "ai.lepton.processes",
+      "ai.lepton.rules",
+      "ai.lepton.engine",
+      "ai.lepton.access"
+    })
 public class LeptonAutoConfiguration {
 
   /** Lepton's tables, after the host's own migrations ({@link LeptonSchemaInitializerDetector}). */

@@ -1,6 +1,7 @@
-package ai.lepton.ml.task;
+package ai.lepton.processes.credit;
 
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.DecisionWords.Credit;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,7 @@
-package ai.lepton.ml.task;
+package ai.lepton.processes.retention;
 
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.DecisionWords;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package ai.lepton.ml.delegate;
+package ai.lepton.processes.stock;
 
+import ai.lepton.ml.delegate.RequiredVariables;
 import ai.lepton.ml.forecasting.Forecast;
 import ai.lepton.ml.forecasting.ForecastLog;
 import ai.lepton.ml.forecasting.LiveForecasts;
