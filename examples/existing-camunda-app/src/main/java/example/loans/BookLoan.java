@@ -1,5 +1,6 @@
 package example.loans;
 
+import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,6 @@ public class BookLoan implements JavaDelegate {
         "insert into loan_book (application_id, decision, decision_id) values (?, ?, ?)",
         execution.getBusinessKey(),
         execution.getVariable("loanDecision"),
-        execution.getVariable("decisionId"));
+        execution.getVariable(ProcessVariables.DECISION_ID));
   }
 }

@@ -39,7 +39,7 @@ class ProcessModelLintTest {
   private static final Path FORMS = Path.of("src/main/resources/forms");
   private static final Pattern GENERATED_ID =
       Pattern.compile("^(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}$");
-  private static final Set<String> DELEGATES =
+  static final Set<String> DELEGATES =
       Set.of(
           "${prepareDataset}",
           "${selectChampion}",

@@ -1,6 +1,7 @@
 package ai.lepton.rules;
 
 import ai.lepton.process.BpmnErrorCode;
+import ai.lepton.process.ProcessVariables;
 import ai.lepton.process.TextVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -47,7 +48,7 @@ public class ApplyRulesDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     RuleSet ruleSet;
     try {
-      ruleSet = RuleSet.of(String.valueOf(execution.getVariable("ruleSet")));
+      ruleSet = RuleSet.of(String.valueOf(execution.getVariable(ProcessVariables.RULE_SET)));
     } catch (UnknownRuleSetException e) {
       throw new BpmnError(BpmnErrorCode.UNKNOWN_RULE_SET.name(), e.getMessage());
     }
@@ -59,11 +60,12 @@ public class ApplyRulesDelegate implements JavaDelegate {
     }
     switch (ruleSet) {
       case DATA_QUALITY -> {
-        execution.setVariable("qualityVerdict", outcome.getDecision());
+        execution.setVariable(ProcessVariables.QUALITY_VERDICT, outcome.getDecision());
         execution.setVariable(
-            "qualityRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
+            ProcessVariables.QUALITY_RULES_FIRED,
+            lines(outcome.getRulesFired().stream().distinct().toList()));
         execution.setVariable(
-            "qualityFindings",
+            ProcessVariables.QUALITY_FINDINGS,
             outcome.getFindings().isEmpty()
                 ? "PASS: no data-quality rule found anything to report"
                 : fitted(
@@ -72,22 +74,28 @@ public class ApplyRulesDelegate implements JavaDelegate {
                             .map(f -> f.decision() + ": " + f.reason())
                             .toList())));
         execution.setVariable(
-            "qualityDropAttributes", String.join(",", outcome.getAttributesToDrop()));
-        execution.setVariable("qualityOpenFindings", fitted(lines(outcome.reasonsFor("PASS"))));
+            ProcessVariables.QUALITY_DROP_ATTRIBUTES,
+            String.join(",", outcome.getAttributesToDrop()));
+        execution.setVariable(
+            ProcessVariables.QUALITY_OPEN_FINDINGS, fitted(lines(outcome.reasonsFor("PASS"))));
       }
       case APPROVAL_POLICY -> {
-        execution.setVariable("policyVerdict", outcome.getDecision());
+        execution.setVariable(ProcessVariables.POLICY_VERDICT, outcome.getDecision());
         execution.setVariable(
-            "policyRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
-        execution.setVariable("policyBlockers", fitted(lines(outcome.reasonsFor("BLOCK"))));
-        execution.setVariable("policyWarnings", fitted(lines(outcome.reasonsFor("WARN"))));
+            ProcessVariables.POLICY_RULES_FIRED,
+            lines(outcome.getRulesFired().stream().distinct().toList()));
+        execution.setVariable(
+            ProcessVariables.POLICY_BLOCKERS, fitted(lines(outcome.reasonsFor("BLOCK"))));
+        execution.setVariable(
+            ProcessVariables.POLICY_WARNINGS, fitted(lines(outcome.reasonsFor("WARN"))));
       }
       case MAINTENANCE -> {
-        execution.setVariable("maintenanceVerdict", outcome.getDecision());
+        execution.setVariable(ProcessVariables.MAINTENANCE_VERDICT, outcome.getDecision());
         execution.setVariable(
-            "maintenanceRulesFired", lines(outcome.getRulesFired().stream().distinct().toList()));
+            ProcessVariables.MAINTENANCE_RULES_FIRED,
+            lines(outcome.getRulesFired().stream().distinct().toList()));
         execution.setVariable(
-            "maintenanceFindings",
+            ProcessVariables.MAINTENANCE_FINDINGS,
             fitted(
                 lines(
                     outcome.getFindings().stream()
@@ -95,11 +103,11 @@ public class ApplyRulesDelegate implements JavaDelegate {
                         .toList())));
       }
       default -> {
-        execution.setVariable("ruleSetVersion", outcome.getRuleSetVersion());
-        execution.setVariable("ruleSetSha256", outcome.getRuleSetSha256());
-        execution.setVariable("decision", outcome.getDecision());
-        execution.setVariable("rulesFired", lines(outcome.getRulesFired()));
-        execution.setVariable("decisionReason", outcome.getReason());
+        execution.setVariable(ProcessVariables.RULE_SET_VERSION, outcome.getRuleSetVersion());
+        execution.setVariable(ProcessVariables.RULE_SET_SHA256, outcome.getRuleSetSha256());
+        execution.setVariable(ProcessVariables.DECISION, outcome.getDecision());
+        execution.setVariable(ProcessVariables.RULES_FIRED, lines(outcome.getRulesFired()));
+        execution.setVariable(ProcessVariables.DECISION_REASON, outcome.getReason());
       }
     }
   }

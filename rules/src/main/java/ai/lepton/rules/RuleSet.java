@@ -1,6 +1,7 @@
 package ai.lepton.rules;
 
 import ai.lepton.process.DecisionWords;
+import ai.lepton.process.ProcessVariables;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +20,32 @@ public enum RuleSet {
       DecisionWords.of(DecisionWords.Quality.values()),
       variables ->
           ProfileFacts.of(
-              FactValues.object(variables.apply("datasetProfile"), "datasetProfile"),
-              required(variables, "targetAttribute"))),
+              FactValues.object(
+                  variables.apply(ProcessVariables.DATASET_PROFILE), "datasetProfile"),
+              required(variables, ProcessVariables.TARGET_ATTRIBUTE))),
   APPROVAL_POLICY(
       "approval-policy",
       DecisionWords.of(DecisionWords.ApprovalPolicy.values()),
       variables ->
           ChampionFacts.of(
-              FactValues.object(variables.apply("championMetrics"), "championMetrics"),
-              required(variables, "successMetric"),
-              Double.parseDouble(required(variables, "successThreshold")),
-              Boolean.parseBoolean(String.valueOf(variables.apply("championMeetsThreshold"))),
-              countLines(variables.apply("qualityOpenFindings")),
-              variables.apply("candidateSkills"),
-              variables.apply("fairnessFloor") instanceof Number floor
+              FactValues.object(
+                  variables.apply(ProcessVariables.CHAMPION_METRICS), "championMetrics"),
+              required(variables, ProcessVariables.SUCCESS_METRIC),
+              Double.parseDouble(required(variables, ProcessVariables.SUCCESS_THRESHOLD)),
+              Boolean.parseBoolean(
+                  String.valueOf(variables.apply(ProcessVariables.CHAMPION_MEETS_THRESHOLD))),
+              countLines(variables.apply(ProcessVariables.QUALITY_OPEN_FINDINGS)),
+              variables.apply(ProcessVariables.CANDIDATE_SKILLS),
+              variables.apply(ProcessVariables.FAIRNESS_FLOOR) instanceof Number floor
                   ? floor.doubleValue()
                   : null)),
   MAINTENANCE(
       "maintenance",
       DecisionWords.of(DecisionWords.Maintenance.values()),
       variables ->
-          maintenance(FactValues.object(variables.apply("monitoringResult"), "monitoringResult"))),
+          maintenance(
+              FactValues.object(
+                  variables.apply(ProcessVariables.MONITORING_RESULT), "monitoringResult"))),
   CHURN_RETENTION(
       "churn-retention",
       DecisionWords.of(DecisionWords.Retention.values()),
@@ -67,14 +73,16 @@ public enum RuleSet {
       variables ->
           List.of(
               new StockPosition(
-                  number(variables, "stockOnHand"),
-                  variables.apply("safetyStock") == null ? 0 : number(variables, "safetyStock"),
-                  (int) number(variables, "leadTimePeriods"),
-                  number(variables, "demandOverLeadTime"),
-                  variables.apply("upperDemandOverLeadTime") == null
+                  number(variables, ProcessVariables.STOCK_ON_HAND),
+                  variables.apply(ProcessVariables.SAFETY_STOCK) == null
+                      ? 0
+                      : number(variables, ProcessVariables.SAFETY_STOCK),
+                  (int) number(variables, ProcessVariables.LEAD_TIME_PERIODS),
+                  number(variables, ProcessVariables.DEMAND_OVER_LEAD_TIME),
+                  variables.apply(ProcessVariables.UPPER_DEMAND_OVER_LEAD_TIME) == null
                       ? null
-                      : number(variables, "upperDemandOverLeadTime"),
-                  number(variables, "demandNextPeriod"))));
+                      : number(variables, ProcessVariables.UPPER_DEMAND_OVER_LEAD_TIME),
+                  number(variables, ProcessVariables.DEMAND_NEXT_PERIOD))));
 
   private final String wireName;
   private final List<String> decisions;
@@ -149,7 +157,7 @@ public enum RuleSet {
   }
 
   private static Map<String, Object> features(Function<String, Object> variables) {
-    return FactValues.object(variables.apply("features"), "features");
+    return FactValues.object(variables.apply(ProcessVariables.FEATURES), "features");
   }
 
   /**
@@ -157,7 +165,7 @@ public enum RuleSet {
    * none.
    */
   private static Map<String, Object> context(Function<String, Object> variables) {
-    Object context = variables.apply("context");
+    Object context = variables.apply(ProcessVariables.CONTEXT);
     return context == null || context.toString().isBlank()
         ? Map.of()
         : FactValues.object(context, "context");
@@ -165,7 +173,7 @@ public enum RuleSet {
 
   private static Map<String, Double> distribution(Function<String, Object> variables) {
     Map<String, Object> distribution =
-        FactValues.object(variables.apply("distribution"), "distribution");
+        FactValues.object(variables.apply(ProcessVariables.DISTRIBUTION), "distribution");
     Map<String, Double> probabilities = new LinkedHashMap<>();
     distribution.forEach(
         (label, p) -> probabilities.put(label, FactValues.number(distribution, label)));

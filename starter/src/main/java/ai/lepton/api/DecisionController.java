@@ -8,6 +8,7 @@ import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.LoggedDecision;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.BpmnErrorCode;
+import ai.lepton.process.ProcessVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Metrics;
 import io.swagger.v3.oas.annotations.Operation;
@@ -109,12 +110,12 @@ public class DecisionController {
             () ->
                 runtime
                     .createProcessInstanceById(definitions.latestId())
-                    .setVariable("modelName", modelName)
-                    .setVariable("ruleSet", ruleSet)
-                    .setVariable("features", features.toString())
+                    .setVariable(ProcessVariables.MODEL_NAME, modelName)
+                    .setVariable(ProcessVariables.RULE_SET, ruleSet)
+                    .setVariable(ProcessVariables.FEATURES, features.toString())
                     .executeWithVariablesInReturn()
                     .getVariables());
-    Object errorCode = result.get("errorCode");
+    Object errorCode = result.get(ProcessVariables.ERROR_CODE);
     if (errorCode != null) {
       meters.decided(
           BpmnErrorCode.MODEL_NOT_FOUND.name().equals(errorCode)
@@ -123,24 +124,29 @@ public class DecisionController {
           errorCode.toString(),
           System.nanoTime() - started);
       throw ApiException.modelRefused(
-          errorCode.toString(), String.valueOf(result.get("errorMessage")));
+          errorCode.toString(), String.valueOf(result.get(ProcessVariables.ERROR_MESSAGE)));
     }
-    meters.decided(modelName, String.valueOf(result.get("decision")), System.nanoTime() - started);
+    meters.decided(
+        modelName,
+        String.valueOf(result.get(ProcessVariables.DECISION)),
+        System.nanoTime() - started);
     Map<String, Double> distribution = new LinkedHashMap<>();
-    Json.readMap(String.valueOf(result.get("distribution")))
+    Json.readMap(String.valueOf(result.get(ProcessVariables.DISTRIBUTION)))
         .forEach((label, p) -> distribution.put(label, ((Number) p).doubleValue()));
     return new DecisionAnswer(
-        (String) result.get("decision"),
-        String.valueOf(result.get("prediction")),
-        result.get("probability") instanceof Number p ? p.doubleValue() : null,
+        (String) result.get(ProcessVariables.DECISION),
+        String.valueOf(result.get(ProcessVariables.PREDICTION)),
+        result.get(ProcessVariables.PROBABILITY) instanceof Number p ? p.doubleValue() : null,
         distribution,
-        (String) result.get("modelVersionId"),
-        lines(result.get("rulesFired")),
-        (String) result.get("decisionReason"),
-        Json.readList(String.valueOf(result.get("explanation"))),
-        lines(String.valueOf(result.get("missingFeatures")).replace(',', '\n')),
-        (String) result.get("decisionId"),
-        result.get("ruleSetVersion") instanceof Number version ? version.intValue() : null);
+        (String) result.get(ProcessVariables.MODEL_VERSION_ID),
+        lines(result.get(ProcessVariables.RULES_FIRED)),
+        (String) result.get(ProcessVariables.DECISION_REASON),
+        Json.readList(String.valueOf(result.get(ProcessVariables.EXPLANATION))),
+        lines(String.valueOf(result.get(ProcessVariables.MISSING_FEATURES)).replace(',', '\n')),
+        (String) result.get(ProcessVariables.DECISION_ID),
+        result.get(ProcessVariables.RULE_SET_VERSION) instanceof Number version
+            ? version.intValue()
+            : null);
   }
 
   /**

@@ -7,6 +7,7 @@ import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.ProcessMessage;
+import ai.lepton.process.ProcessVariables;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.util.LinkedHashMap;
@@ -286,8 +287,8 @@ public class EngagementController {
             runtime
                 .createMessageCorrelation(ENGAGEMENT_CLOSED)
                 .processInstanceId(running.getId())
-                .setVariable("closedBy", user)
-                .setVariable("closeReason", closing.reason().strip())
+                .setVariable(ProcessVariables.CLOSED_BY, user)
+                .setVariable(ProcessVariables.CLOSE_REASON, closing.reason().strip())
                 .correlateWithResult());
     return engagement(engagementKey);
   }

@@ -8,6 +8,7 @@ import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.process.ProcessKey;
+import ai.lepton.process.ProcessVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +138,10 @@ public class EngagementOverview {
     for (HistoricVariableInstance variable :
         history
             .createHistoricVariableInstanceQuery()
-            .variableNameIn("client", "engagementName", "maintenanceVerdict")
+            .variableNameIn(
+                ProcessVariables.CLIENT,
+                ProcessVariables.ENGAGEMENT_NAME,
+                ProcessVariables.MAINTENANCE_VERDICT)
             .disableCustomObjectDeserialization()
             .list()) {
       if (idSet.contains(variable.getProcessInstanceId())) {

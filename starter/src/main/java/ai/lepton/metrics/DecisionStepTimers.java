@@ -1,6 +1,7 @@
 package ai.lepton.metrics;
 
 import ai.lepton.process.ProcessKey;
+import ai.lepton.process.ProcessVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,12 @@ public final class DecisionStepTimers extends AbstractProcessEnginePlugin {
         Map.of(
             SCORE,
                 (execution, nanos) ->
-                    meters.scored(String.valueOf(execution.getVariable("modelName")), nanos),
+                    meters.scored(
+                        String.valueOf(execution.getVariable(ProcessVariables.MODEL_NAME)), nanos),
             RULES,
                 (execution, nanos) ->
-                    meters.ruled(String.valueOf(execution.getVariable("ruleSet")), nanos));
+                    meters.ruled(
+                        String.valueOf(execution.getVariable(ProcessVariables.RULE_SET)), nanos));
     listeners.add(
         new AbstractBpmnParseListener() {
           @Override

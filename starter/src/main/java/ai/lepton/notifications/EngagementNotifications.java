@@ -6,6 +6,7 @@ import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.engine.AsLepton;
 import ai.lepton.process.DecisionWords;
 import ai.lepton.process.ProcessKey;
+import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -332,7 +333,7 @@ public class EngagementNotifications implements DisposableBean {
         history
             .createHistoricVariableInstanceQuery()
             .processInstanceId(instance.getId())
-            .variableNameIn("client", "engagementName")
+            .variableNameIn(ProcessVariables.CLIENT, ProcessVariables.ENGAGEMENT_NAME)
             .disableCustomObjectDeserialization()
             .list()) {
       facts.put(variable.getName(), String.valueOf(variable.getValue()));

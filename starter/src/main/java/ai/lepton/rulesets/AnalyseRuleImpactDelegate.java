@@ -1,5 +1,6 @@
 package ai.lepton.rulesets;
 
+import ai.lepton.process.ProcessVariables;
 import ai.lepton.rules.RuleSetVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,9 +36,9 @@ public class AnalyseRuleImpactDelegate implements JavaDelegate {
                             + " has no version "
                             + key.version()));
     var report = impact.of(key.ruleSet(), proposed);
-    execution.setVariable("ruleImpactSummary", report.get("summary"));
+    execution.setVariable(ProcessVariables.RULE_IMPACT_SUMMARY, report.get("summary"));
     execution.setVariable(
-        "ruleImpact",
+        ProcessVariables.RULE_IMPACT,
         Variables.objectValue(report)
             .serializationDataFormat(Variables.SerializationDataFormats.JSON)
             .create());

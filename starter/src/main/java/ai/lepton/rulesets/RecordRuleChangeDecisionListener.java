@@ -4,6 +4,7 @@ import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.task.CurrentUser;
+import ai.lepton.process.ProcessVariables;
 import ai.lepton.rules.RuleSetVersion;
 import java.util.Map;
 import java.util.Objects;
@@ -56,18 +57,20 @@ public class RecordRuleChangeDecisionListener implements TaskListener {
           Map.of("taskId", task.getId(), "ruleChange", key.toString()));
       throw new AuditedRefusal(breach);
     }
-    Object approved = task.getVariable("approved");
+    Object approved = task.getVariable(ProcessVariables.APPROVED);
     if (!(approved instanceof Boolean) && !"true".equals(approved) && !"false".equals(approved)) {
       throw new FormFieldValidationException(
-          "approved", "approved must be true (release) or false (reject)");
+          ProcessVariables.APPROVED, "approved must be true (release) or false (reject)");
     }
-    String reason = Objects.toString(task.getVariable("approvalReason"), "").strip();
+    String reason =
+        Objects.toString(task.getVariable(ProcessVariables.APPROVAL_REASON), "").strip();
     if (reason.isEmpty()) {
-      throw new FormFieldValidationException("approvalReason", "A reason is required either way");
+      throw new FormFieldValidationException(
+          ProcessVariables.APPROVAL_REASON, "A reason is required either way");
     }
     RuleSetVersion proposed = versions.version(key.ruleSet(), key.version()).orElseThrow();
     boolean release = Boolean.parseBoolean(approved.toString());
     versions.decide(version, release, officer, reason, impact.of(key.ruleSet(), proposed));
-    task.setVariable("approved", release);
+    task.setVariable(ProcessVariables.APPROVED, release);
   }
 }

@@ -8,6 +8,7 @@ import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +57,8 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ModelVersion version = registry.get(RequiredVariables.string(execution, "modelVersionId"));
+    ModelVersion version =
+        registry.get(RequiredVariables.string(execution, ProcessVariables.MODEL_VERSION_ID));
     StoredDataset prepared = datasets.get(version.datasetId());
     StoredDataset base =
         prepared.derivedFrom() == null ? prepared : datasets.get(prepared.derivedFrom());
@@ -88,9 +90,10 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
     }
 
     int added = fromDatasets + fromDecisions;
-    execution.setVariable("retrainingRows", added);
-    Object round = execution.getVariable("trainingRound");
-    execution.setVariable("trainingRound", (round instanceof Number n ? n.intValue() : 1) + 1);
+    execution.setVariable(ProcessVariables.RETRAINING_ROWS, added);
+    Object round = execution.getVariable(ProcessVariables.TRAINING_ROUND);
+    execution.setVariable(
+        ProcessVariables.TRAINING_ROUND, (round instanceof Number n ? n.intValue() : 1) + 1);
     if (added == 0) {
       return;
     }
@@ -105,9 +108,9 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
     step.put("valuesUnknownToTheBaseDataSetMissing", unknownLabels[0]);
     StoredDataset stored =
         datasets.storeRetraining(execution.getProcessBusinessKey(), base, data, List.of(step));
-    execution.setVariable("datasetId", stored.id());
-    execution.setVariable("datasetSha256", stored.sha256());
-    execution.setVariable("retrainedFrom", version.id());
+    execution.setVariable(ProcessVariables.DATASET_ID, stored.id());
+    execution.setVariable(ProcessVariables.DATASET_SHA256, stored.sha256());
+    execution.setVariable(ProcessVariables.RETRAINED_FROM, version.id());
     Map<String, Object> payload = new LinkedHashMap<>(step);
     payload.put("engagement", execution.getProcessBusinessKey());
     payload.put("datasetSha256", stored.sha256());

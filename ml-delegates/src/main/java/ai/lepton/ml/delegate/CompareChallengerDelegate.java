@@ -4,6 +4,7 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.scoring.ShadowScoring;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,16 +43,16 @@ public class CompareChallengerDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<String> onTrial =
         registry.challengersUnder(requirements.of(execution.getProcessBusinessKey()).modelName());
-    execution.setVariable("challengerOnTrial", !onTrial.isEmpty());
+    execution.setVariable(ProcessVariables.CHALLENGER_ON_TRIAL, !onTrial.isEmpty());
     if (onTrial.isEmpty()) {
-      execution.setVariable("challengerReady", false);
+      execution.setVariable(ProcessVariables.CHALLENGER_READY, false);
       return;
     }
     shadows.flush(FLUSH_MILLIS);
     Map<String, Object> figures = comparison.of(onTrial.get(0));
-    execution.setVariable("challengerVersionId", onTrial.get(0));
-    execution.setVariable("challengerReady", figures.get("ready"));
-    execution.setVariable("challengerSummary", figures.get("summary"));
-    execution.setVariable("challengerFigures", JsonVariables.of(figures));
+    execution.setVariable(ProcessVariables.CHALLENGER_VERSION_ID, onTrial.get(0));
+    execution.setVariable(ProcessVariables.CHALLENGER_READY, figures.get("ready"));
+    execution.setVariable(ProcessVariables.CHALLENGER_SUMMARY, figures.get("summary"));
+    execution.setVariable(ProcessVariables.CHALLENGER_FIGURES, JsonVariables.of(figures));
   }
 }

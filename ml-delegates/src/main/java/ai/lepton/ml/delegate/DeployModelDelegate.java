@@ -7,6 +7,7 @@ import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,8 @@ public class DeployModelDelegate implements JavaDelegate {
               + approval.taskId());
       deployedModels.refresh(version.modelName());
       // the engagement goes on maintaining the live version; the trial runs beside it
-      execution.setVariable("modelVersionId", registry.deployedUnder(version.modelName()).get(0));
+      execution.setVariable(
+          ProcessVariables.MODEL_VERSION_ID, registry.deployedUnder(version.modelName()).get(0));
       return;
     }
     for (String challenger : registry.challengersUnder(version.modelName())) {
@@ -89,6 +91,6 @@ public class DeployModelDelegate implements JavaDelegate {
             + ", approved at task "
             + approval.taskId());
     deployedModels.refresh(version.modelName());
-    execution.setVariable("modelVersionId", version.id());
+    execution.setVariable(ProcessVariables.MODEL_VERSION_ID, version.id());
   }
 }

@@ -7,6 +7,7 @@ import ai.lepton.ml.registry.StatusChange;
 import ai.lepton.ml.work.ExternalStep;
 import ai.lepton.process.BpmnErrorCode;
 import ai.lepton.process.ExternalTopic;
+import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class DriftCheckStep implements ExternalStep {
 
   @Override
   public Map<String, Object> work(LockedExternalTask task) {
-    String versionId = ExternalStep.required(task, "modelVersionId");
+    String versionId = ExternalStep.required(task, ProcessVariables.MODEL_VERSION_ID);
     ModelStatus status = registry.currentStatus(versionId);
     if (status != ModelStatus.DEPLOYED) {
       List<StatusChange> history = registry.statusHistory(versionId);

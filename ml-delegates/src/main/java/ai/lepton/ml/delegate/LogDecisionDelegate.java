@@ -4,6 +4,7 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.Score;
 import ai.lepton.ml.scoring.ShadowScoring;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,48 +46,49 @@ public class LogDecisionDelegate implements JavaDelegate {
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    Object distribution = execution.getVariable("distribution");
+    Object distribution = execution.getVariable(ProcessVariables.DISTRIBUTION);
     Map<String, Double> classes =
         distribution == null
             ? Map.of()
             : (Map<String, Double>) (Map<?, ?>) Json.readMap(distribution.toString());
-    Object probability = execution.getVariable("probability");
-    Object missing = execution.getVariable("missingFeatures");
+    Object probability = execution.getVariable(ProcessVariables.PROBABILITY);
+    Object missing = execution.getVariable(ProcessVariables.MISSING_FEATURES);
     Score score =
         new Score(
-            (String) execution.getVariable("modelVersionId"),
-            String.valueOf(execution.getVariable("prediction")),
+            (String) execution.getVariable(ProcessVariables.MODEL_VERSION_ID),
+            String.valueOf(execution.getVariable(ProcessVariables.PREDICTION)),
             probability instanceof Number n ? n.doubleValue() : Double.NaN,
             classes,
             missing == null || missing.toString().isEmpty()
                 ? List.of()
                 : List.of(missing.toString().split(",")),
-            explanation(execution.getVariable("explanation")));
+            explanation(execution.getVariable(ProcessVariables.EXPLANATION)));
     String id =
         log.record(
             new DecisionLog.Entry(
-                String.valueOf(execution.getVariable("modelName")),
-                (String) execution.getVariable("ruleSet"),
-                String.valueOf(execution.getVariable("features")),
+                String.valueOf(execution.getVariable(ProcessVariables.MODEL_NAME)),
+                (String) execution.getVariable(ProcessVariables.RULE_SET),
+                String.valueOf(execution.getVariable(ProcessVariables.FEATURES)),
                 score,
-                (String) execution.getVariable("decision"),
-                (String) execution.getVariable("rulesFired"),
-                (String) execution.getVariable("decisionReason"),
+                (String) execution.getVariable(ProcessVariables.DECISION),
+                (String) execution.getVariable(ProcessVariables.RULES_FIRED),
+                (String) execution.getVariable(ProcessVariables.DECISION_REASON),
                 execution.getProcessInstanceId(),
                 requester(execution),
-                execution.getVariable("ruleSetVersion") instanceof Number n && n.intValue() > 0
+                execution.getVariable(ProcessVariables.RULE_SET_VERSION) instanceof Number n
+                        && n.intValue() > 0
                     ? n.intValue()
                     : null,
-                (String) execution.getVariable("ruleSetSha256"),
-                context(execution.getVariable("context"))));
-    execution.setVariable("decisionId", id);
+                (String) execution.getVariable(ProcessVariables.RULE_SET_SHA256),
+                context(execution.getVariable(ProcessVariables.CONTEXT))));
+    execution.setVariable(ProcessVariables.DECISION_ID, id);
     shadow.ifPresent(
         s ->
             s.submit(
                 id,
-                String.valueOf(execution.getVariable("modelName")),
-                (String) execution.getVariable("ruleSet"),
-                String.valueOf(execution.getVariable("features"))));
+                String.valueOf(execution.getVariable(ProcessVariables.MODEL_NAME)),
+                (String) execution.getVariable(ProcessVariables.RULE_SET),
+                String.valueOf(execution.getVariable(ProcessVariables.FEATURES))));
   }
 
   /**

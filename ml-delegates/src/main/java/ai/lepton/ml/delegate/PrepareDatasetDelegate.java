@@ -5,6 +5,7 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.dataset.TextColumns;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,10 +31,12 @@ public class PrepareDatasetDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    StoredDataset raw = datasets.get(RequiredVariables.string(execution, "datasetId"));
-    String target = RequiredVariables.string(execution, "targetAttribute");
-    ProblemType problemType = ProblemType.of(RequiredVariables.string(execution, "problemType"));
-    Object drop = execution.getVariable("qualityDropAttributes");
+    StoredDataset raw =
+        datasets.get(RequiredVariables.string(execution, ProcessVariables.DATASET_ID));
+    String target = RequiredVariables.string(execution, ProcessVariables.TARGET_ATTRIBUTE);
+    ProblemType problemType =
+        ProblemType.of(RequiredVariables.string(execution, ProcessVariables.PROBLEM_TYPE));
+    Object drop = execution.getVariable(ProcessVariables.QUALITY_DROP_ATTRIBUTES);
     List<String> dropped =
         drop == null || drop.toString().isBlank() ? List.of() : List.of(drop.toString().split(","));
     weka.core.Instances data = datasets.load(raw.id());
@@ -47,7 +50,7 @@ public class PrepareDatasetDelegate implements JavaDelegate {
     DatasetPreparer.Prepared prepared =
         DatasetPreparer.prepare(data, target, problemType, dropped, text);
     StoredDataset stored = datasets.storeDerived(raw, prepared.data(), prepared.recipe());
-    execution.setVariable("preparedDatasetId", stored.id());
-    execution.setVariable("preparedDatasetSha256", stored.sha256());
+    execution.setVariable(ProcessVariables.PREPARED_DATASET_ID, stored.id());
+    execution.setVariable(ProcessVariables.PREPARED_DATASET_SHA256, stored.sha256());
   }
 }

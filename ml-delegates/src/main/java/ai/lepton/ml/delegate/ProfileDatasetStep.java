@@ -8,6 +8,7 @@ import ai.lepton.ml.training.LeakageThresholds;
 import ai.lepton.ml.training.SingleAttributeSkill;
 import ai.lepton.ml.work.ExternalStep;
 import ai.lepton.process.ExternalTopic;
+import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public class ProfileDatasetStep implements ExternalStep {
 
   @Override
   public Map<String, Object> work(LockedExternalTask task) {
-    String datasetId = ExternalStep.required(task, "datasetId");
+    String datasetId = ExternalStep.required(task, ProcessVariables.DATASET_ID);
     Requirements recorded = requirements.of(task.getBusinessKey());
     String target = recorded.targetAttribute();
     Instances data = datasets.load(datasetId);

@@ -6,6 +6,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,7 +56,7 @@ public class RollBackModelDelegate implements JavaDelegate {
     registry.previouslyDeployed(live.get(0)).ifPresent(approvedBytes::require);
     ModelVersion restored = registry.rollBack(key, live.get(0));
     deployedModels.refresh(modelName);
-    execution.setVariable("rolledBackFrom", live.get(0));
-    execution.setVariable("modelVersionId", restored.id());
+    execution.setVariable(ProcessVariables.ROLLED_BACK_FROM, live.get(0));
+    execution.setVariable(ProcessVariables.MODEL_VERSION_ID, restored.id());
   }
 }

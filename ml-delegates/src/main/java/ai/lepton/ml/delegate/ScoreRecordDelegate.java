@@ -4,6 +4,7 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.Score;
 import ai.lepton.ml.scoring.ScoringException;
+import ai.lepton.process.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +30,7 @@ public class ScoreRecordDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object features = execution.getVariable("features");
+    Object features = execution.getVariable(ProcessVariables.FEATURES);
     Map<String, Object> record;
     try {
       record = features == null ? null : Json.readMap(features.toString());
@@ -41,18 +42,20 @@ public class ScoreRecordDelegate implements JavaDelegate {
           ScoringException.INVALID_FEATURES, "features must be a JSON object of one record");
     }
     try {
-      Object ruleSet = execution.getVariable("ruleSet");
+      Object ruleSet = execution.getVariable(ProcessVariables.RULE_SET);
       if (ruleSet != null) {
         scorer.requireRuleSet(
-            String.valueOf(execution.getVariable("modelName")), ruleSet.toString());
+            String.valueOf(execution.getVariable(ProcessVariables.MODEL_NAME)), ruleSet.toString());
       }
-      Score score = scorer.score(String.valueOf(execution.getVariable("modelName")), record);
-      execution.setVariable("prediction", score.prediction());
-      execution.setVariable("probability", score.probability());
-      execution.setVariable("distribution", Json.write(score.distribution()));
-      execution.setVariable("modelVersionId", score.modelVersionId());
-      execution.setVariable("missingFeatures", String.join(",", score.missingFeatures()));
-      execution.setVariable("explanation", Json.write(score.explanation()));
+      Score score =
+          scorer.score(String.valueOf(execution.getVariable(ProcessVariables.MODEL_NAME)), record);
+      execution.setVariable(ProcessVariables.PREDICTION, score.prediction());
+      execution.setVariable(ProcessVariables.PROBABILITY, score.probability());
+      execution.setVariable(ProcessVariables.DISTRIBUTION, Json.write(score.distribution()));
+      execution.setVariable(ProcessVariables.MODEL_VERSION_ID, score.modelVersionId());
+      execution.setVariable(
+          ProcessVariables.MISSING_FEATURES, String.join(",", score.missingFeatures()));
+      execution.setVariable(ProcessVariables.EXPLANATION, Json.write(score.explanation()));
     } catch (ScoringException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

@@ -7,6 +7,7 @@ import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class SelectChampionDelegate implements JavaDelegate {
     ProblemType problemType = ProblemType.of(recorded.problemType());
     SuccessMetric metric = SuccessMetric.of(recorded.successMetric(), problemType);
     double threshold = recorded.successThreshold();
-    int round = RequiredVariables.integer(execution, "trainingRound");
+    int round = RequiredVariables.integer(execution, ProcessVariables.TRAINING_ROUND);
     List<ModelVersion> candidates = registry.candidatesOf(execution.getProcessInstanceId(), round);
     if (candidates.isEmpty()) {
       throw new IllegalStateException("Training round " + round + " registered no candidate model");
@@ -61,14 +62,15 @@ public class SelectChampionDelegate implements JavaDelegate {
             round,
             metric,
             value));
-    execution.setVariable("modelVersionId", champion.id());
-    execution.setVariable("championAlgorithm", command(champion));
-    execution.setVariable("championMetricValue", value);
-    execution.setVariable("championMetrics", JsonVariables.of(champion.metrics()));
-    execution.setVariable("championMeetsThreshold", meets);
+    execution.setVariable(ProcessVariables.MODEL_VERSION_ID, champion.id());
+    execution.setVariable(ProcessVariables.CHAMPION_ALGORITHM, command(champion));
+    execution.setVariable(ProcessVariables.CHAMPION_METRIC_VALUE, value);
+    execution.setVariable(ProcessVariables.CHAMPION_METRICS, JsonVariables.of(champion.metrics()));
+    execution.setVariable(ProcessVariables.CHAMPION_MEETS_THRESHOLD, meets);
     execution.setVariable(
-        "championSummary", summary(candidates, champion, metric, threshold, meets));
-    execution.setVariable("candidateSkills", JsonVariables.of(skills(candidates, champion)));
+        ProcessVariables.CHAMPION_SUMMARY, summary(candidates, champion, metric, threshold, meets));
+    execution.setVariable(
+        ProcessVariables.CANDIDATE_SKILLS, JsonVariables.of(skills(candidates, champion)));
   }
 
   /**

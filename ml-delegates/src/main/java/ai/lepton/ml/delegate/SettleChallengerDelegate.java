@@ -6,6 +6,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -49,9 +50,9 @@ public class SettleChallengerDelegate implements JavaDelegate {
         registry.settleChallenger(execution.getProcessBusinessKey(), onTrial.get(0));
     deployedModels.refresh(modelName);
     boolean promoted = live != null && live.id().equals(onTrial.get(0));
-    execution.setVariable("challengerPromoted", promoted);
+    execution.setVariable(ProcessVariables.CHALLENGER_PROMOTED, promoted);
     if (live != null) {
-      execution.setVariable("modelVersionId", live.id());
+      execution.setVariable(ProcessVariables.MODEL_VERSION_ID, live.id());
     }
   }
 }

@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ public class AuditEvents {
   public void engagementClosed(DelegateExecution execution) {
     Map<String, Object> payload = engagementPayload(execution);
     payload.put("endEvent", execution.getCurrentActivityId());
-    payload.put("modelVersionId", execution.getVariable("modelVersionId"));
-    payload.put("approved", execution.getVariable("approved"));
+    payload.put("modelVersionId", execution.getVariable(ProcessVariables.MODEL_VERSION_ID));
+    payload.put("approved", execution.getVariable(ProcessVariables.APPROVED));
     // who closed it is whoever is logged in now (Lepton's close call), never a variable anyone
     // could have set
     payload.put(
@@ -49,7 +50,7 @@ public class AuditEvents {
         "EndEvent_EngagementClosed".equals(execution.getCurrentActivityId())
             ? actor(execution)
             : null);
-    payload.put("closeReason", execution.getVariable("closeReason"));
+    payload.put("closeReason", execution.getVariable(ProcessVariables.CLOSE_REASON));
     trail.append(
         actor(execution),
         "ENGAGEMENT_CLOSED",
@@ -61,8 +62,8 @@ public class AuditEvents {
   private static Map<String, Object> engagementPayload(DelegateExecution execution) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("processInstanceId", execution.getProcessInstanceId());
-    payload.put("client", execution.getVariable("client"));
-    payload.put("engagementName", execution.getVariable("engagementName"));
+    payload.put("client", execution.getVariable(ProcessVariables.CLIENT));
+    payload.put("engagementName", execution.getVariable(ProcessVariables.ENGAGEMENT_NAME));
     return payload;
   }
 
@@ -73,19 +74,19 @@ public class AuditEvents {
   public void qualityVerdict(DelegateExecution execution) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", execution.getProcessBusinessKey());
-    payload.put("datasetSha256", execution.getVariable("datasetSha256"));
-    payload.put("verdict", execution.getVariable("qualityVerdict"));
-    payload.put("findings", lines(execution.getVariable("qualityFindings")));
+    payload.put("datasetSha256", execution.getVariable(ProcessVariables.DATASET_SHA256));
+    payload.put("verdict", execution.getVariable(ProcessVariables.QUALITY_VERDICT));
+    payload.put("findings", lines(execution.getVariable(ProcessVariables.QUALITY_FINDINGS)));
     payload.put(
         "droppedAttributes",
         lines(
-            Objects.toString(execution.getVariable("qualityDropAttributes"), "")
+            Objects.toString(execution.getVariable(ProcessVariables.QUALITY_DROP_ATTRIBUTES), "")
                 .replace(',', '\n')));
     trail.append(
         actor(execution),
         "QUALITY_VERDICT",
         "dataset",
-        String.valueOf(execution.getVariable("datasetId")),
+        String.valueOf(execution.getVariable(ProcessVariables.DATASET_ID)),
         payload);
   }
 
@@ -96,15 +97,16 @@ public class AuditEvents {
   public void maintenanceVerdict(DelegateExecution execution) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", execution.getProcessBusinessKey());
-    payload.put("monitoringCheckId", execution.getVariable("monitoringCheckId"));
-    payload.put("verdict", execution.getVariable("maintenanceVerdict"));
-    payload.put("findings", lines(execution.getVariable("maintenanceFindings")));
-    payload.put("rulesFired", lines(execution.getVariable("maintenanceRulesFired")));
+    payload.put("monitoringCheckId", execution.getVariable(ProcessVariables.MONITORING_CHECK_ID));
+    payload.put("verdict", execution.getVariable(ProcessVariables.MAINTENANCE_VERDICT));
+    payload.put("findings", lines(execution.getVariable(ProcessVariables.MAINTENANCE_FINDINGS)));
+    payload.put(
+        "rulesFired", lines(execution.getVariable(ProcessVariables.MAINTENANCE_RULES_FIRED)));
     trail.append(
         actor(execution),
         "MAINTENANCE_VERDICT",
         "model",
-        String.valueOf(execution.getVariable("modelVersionId")),
+        String.valueOf(execution.getVariable(ProcessVariables.MODEL_VERSION_ID)),
         payload);
   }
 

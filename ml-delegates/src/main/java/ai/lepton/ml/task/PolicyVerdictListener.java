@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.registry.PolicyVerdicts;
+import ai.lepton.process.ProcessVariables;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -22,13 +23,13 @@ public class PolicyVerdictListener {
   public void record(DelegateExecution execution) {
     verdicts.record(
         execution.getProcessBusinessKey(),
-        Objects.toString(execution.getVariable("policyVerdict"), "UNKNOWN"),
-        text(execution, "policyBlockers"),
-        text(execution, "policyWarnings"),
-        execution.getVariable("qualityVerdict") == null
+        Objects.toString(execution.getVariable(ProcessVariables.POLICY_VERDICT), "UNKNOWN"),
+        text(execution, ProcessVariables.POLICY_BLOCKERS),
+        text(execution, ProcessVariables.POLICY_WARNINGS),
+        execution.getVariable(ProcessVariables.QUALITY_VERDICT) == null
             ? null
-            : execution.getVariable("qualityVerdict").toString(),
-        text(execution, "qualityFindings"));
+            : execution.getVariable(ProcessVariables.QUALITY_VERDICT).toString(),
+        text(execution, ProcessVariables.QUALITY_FINDINGS));
   }
 
   private static String text(DelegateExecution execution, String name) {

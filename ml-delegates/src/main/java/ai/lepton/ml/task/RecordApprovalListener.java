@@ -9,6 +9,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.PolicyVerdict;
 import ai.lepton.ml.registry.PolicyVerdicts;
+import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,11 +61,11 @@ public class RecordApprovalListener implements TaskListener {
     if (breach != null) {
       throw refused(task, approver, breach);
     }
-    Boolean approved = decision(task.getVariable("approved"));
-    Object reason = task.getVariable("approvalReason");
+    Boolean approved = decision(task.getVariable(ProcessVariables.APPROVED));
+    Object reason = task.getVariable(ProcessVariables.APPROVAL_REASON);
     if (reason == null || reason.toString().isBlank()) {
       throw new FormFieldValidationException(
-          "approvalReason", "A reason is required to approve or reject a model");
+          ProcessVariables.APPROVAL_REASON, "A reason is required to approve or reject a model");
     }
     ModelVersion version =
         registry
@@ -72,7 +73,7 @@ public class RecordApprovalListener implements TaskListener {
             .orElseThrow(
                 () ->
                     new FormFieldValidationException(
-                        "modelVersionId",
+                        ProcessVariables.MODEL_VERSION_ID,
                         "Engagement "
                             + key
                             + " has no champion awaiting approval in the model registry"));
@@ -91,23 +92,24 @@ public class RecordApprovalListener implements TaskListener {
             .orElseThrow(
                 () ->
                     new FormFieldValidationException(
-                        "modelVersionId",
+                        ProcessVariables.MODEL_VERSION_ID,
                         "No approval-policy verdict is recorded for model version "
                             + version.id()));
-    String override = Objects.toString(task.getVariable("overrideReason"), "").strip();
+    String override =
+        Objects.toString(task.getVariable(ProcessVariables.OVERRIDE_REASON), "").strip();
     if (approved && !policy.blockers().isBlank() && override.isEmpty()) {
       throw new FormFieldValidationException(
-          "overrideReason",
+          ProcessVariables.OVERRIDE_REASON,
           "The approval policy blocks this model ("
               + policy.blockers().lines().findFirst().orElse("")
               + "); approving it anyway needs an override reason");
     }
-    String deployAs = Objects.toString(task.getVariable("deployAs"), "").strip();
+    String deployAs = Objects.toString(task.getVariable(ProcessVariables.DEPLOY_AS), "").strip();
     deployAs = deployAs.isEmpty() ? Approval.DEPLOY_AS_CHAMPION : deployAs;
     if (!deployAs.equals(Approval.DEPLOY_AS_CHAMPION)
         && !deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)) {
       throw new FormFieldValidationException(
-          "deployAs",
+          ProcessVariables.DEPLOY_AS,
           "deployAs must be 'champion' (replace the live version) or"
               + " 'challenger' (answer live decisions in shadow until a trial decision), not '"
               + deployAs
@@ -117,7 +119,7 @@ public class RecordApprovalListener implements TaskListener {
         && deployAs.equals(Approval.DEPLOY_AS_CHALLENGER)
         && registry.deployedUnder(version.modelName()).isEmpty()) {
       throw new FormFieldValidationException(
-          "deployAs",
+          ProcessVariables.DEPLOY_AS,
           "No version of '"
               + version.modelName()
               + "' is live, so"
@@ -145,9 +147,9 @@ public class RecordApprovalListener implements TaskListener {
             evidence,
             task.getId(),
             Instant.now()));
-    task.setVariable("modelVersionId", version.id());
-    task.setVariable("approved", approved);
-    task.setVariable("approvedBy", approver);
+    task.setVariable(ProcessVariables.MODEL_VERSION_ID, version.id());
+    task.setVariable(ProcessVariables.APPROVED, approved);
+    task.setVariable(ProcessVariables.APPROVED_BY, approver);
   }
 
   /** The refusal, audited in a transaction of its own (the task's own transaction rolls back). */
@@ -155,7 +157,7 @@ public class RecordApprovalListener implements TaskListener {
     audit.refusal(
         user,
         "model",
-        Objects.toString(task.getVariable("modelVersionId"), "unknown"),
+        Objects.toString(task.getVariable(ProcessVariables.MODEL_VERSION_ID), "unknown"),
         "complete task " + task.getTaskDefinitionKey(),
         why,
         Map.of("taskId", task.getId(), "engagement", task.getExecution().getProcessBusinessKey()));
@@ -174,7 +176,7 @@ public class RecordApprovalListener implements TaskListener {
       return Boolean.valueOf((String) value);
     }
     throw new FormFieldValidationException(
-        "approved", "approved must be true (approve) or false (reject)");
+        ProcessVariables.APPROVED, "approved must be true (approve) or false (reject)");
   }
 
   /** What the approver saw: the version's identity, its data and its cross-validation metrics. */

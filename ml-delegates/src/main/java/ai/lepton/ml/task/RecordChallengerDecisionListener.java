@@ -7,6 +7,7 @@ import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.registry.ChallengerDecision;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.scoring.ShadowScoring;
+import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +61,23 @@ public class RecordChallengerDecisionListener implements TaskListener {
           Map.of("taskId", task.getId()));
       throw new AuditedRefusal(breach);
     }
-    Object promote = task.getVariable("promoteChallenger");
+    Object promote = task.getVariable(ProcessVariables.PROMOTE_CHALLENGER);
     if (!(promote instanceof Boolean) && !"true".equals(promote) && !"false".equals(promote)) {
       throw new FormFieldValidationException(
-          "promoteChallenger",
+          ProcessVariables.PROMOTE_CHALLENGER,
           "promoteChallenger must be true (promote the challenger) or false (retire it)");
     }
-    String reason = Objects.toString(task.getVariable("challengerDecisionReason"), "").strip();
+    String reason =
+        Objects.toString(task.getVariable(ProcessVariables.CHALLENGER_DECISION_REASON), "").strip();
     if (reason.isEmpty()) {
       throw new FormFieldValidationException(
-          "challengerDecisionReason", "A reason is required either way");
+          ProcessVariables.CHALLENGER_DECISION_REASON, "A reason is required either way");
     }
     List<String> onTrial =
         registry.challengersUnder(requirements.latest(key).orElseThrow().modelName());
     if (onTrial.isEmpty()) {
       throw new FormFieldValidationException(
-          "promoteChallenger",
+          ProcessVariables.PROMOTE_CHALLENGER,
           "No challenger of engagement " + key + "'s model is on trial any more");
     }
     boolean promoted = Boolean.parseBoolean(promote.toString());
@@ -90,6 +92,6 @@ public class RecordChallengerDecisionListener implements TaskListener {
             comparison.of(onTrial.get(0)),
             task.getId(),
             Instant.now()));
-    task.setVariable("promoteChallenger", promoted);
+    task.setVariable(ProcessVariables.PROMOTE_CHALLENGER, promoted);
   }
 }

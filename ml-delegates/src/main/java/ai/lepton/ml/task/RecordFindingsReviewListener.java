@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +29,30 @@ public class RecordFindingsReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object decision = task.getVariable("findingsDecision");
+    Object decision = task.getVariable(ProcessVariables.FINDINGS_DECISION);
     if (!DECISIONS.contains(decision)) {
       throw new FormFieldValidationException(
-          "findingsDecision",
+          ProcessVariables.FINDINGS_DECISION,
           "findingsDecision must be one of " + DECISIONS + ", not '" + decision + "'");
     }
-    String note = Objects.toString(task.getVariable("findingsNote"), "").strip();
+    String note = Objects.toString(task.getVariable(ProcessVariables.FINDINGS_NOTE), "").strip();
     if (note.isEmpty()) {
       throw new FormFieldValidationException(
-          "findingsNote", "Say what was done about the findings");
+          ProcessVariables.FINDINGS_NOTE, "Say what was done about the findings");
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", task.getExecution().getProcessBusinessKey());
     payload.put("decision", decision);
     payload.put("note", note);
-    payload.put("monitoringCheckId", task.getVariable("monitoringCheckId"));
-    payload.put("findings", Objects.toString(task.getVariable("maintenanceFindings"), ""));
+    payload.put("monitoringCheckId", task.getVariable(ProcessVariables.MONITORING_CHECK_ID));
+    payload.put(
+        "findings", Objects.toString(task.getVariable(ProcessVariables.MAINTENANCE_FINDINGS), ""));
     String reviewer = CurrentUser.of(task);
     audit.append(
         reviewer,
         "MONITORING_FINDINGS_REVIEWED",
         "model",
-        Objects.toString(task.getVariable("modelVersionId")),
+        Objects.toString(task.getVariable(ProcessVariables.MODEL_VERSION_ID)),
         payload);
   }
 }

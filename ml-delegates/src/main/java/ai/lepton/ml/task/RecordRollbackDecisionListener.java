@@ -5,6 +5,7 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.RollbackConfirmation;
+import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,23 +50,24 @@ public class RecordRollbackDecisionListener implements TaskListener {
       audit.refusal(
           officer,
           "model",
-          Objects.toString(task.getVariable("modelVersionId"), "unknown"),
+          Objects.toString(task.getVariable(ProcessVariables.MODEL_VERSION_ID), "unknown"),
           "complete task " + task.getTaskDefinitionKey(),
           why,
           Map.of(
               "taskId", task.getId(), "engagement", task.getExecution().getProcessBusinessKey()));
       throw new AuditedRefusal(why);
     }
-    Object decision = task.getVariable("rollbackDecision");
+    Object decision = task.getVariable(ProcessVariables.ROLLBACK_DECISION);
     if (!DECISIONS.contains(decision)) {
       throw new FormFieldValidationException(
-          "rollbackDecision",
+          ProcessVariables.ROLLBACK_DECISION,
           "rollbackDecision must be one of " + DECISIONS + ", not '" + decision + "'");
     }
-    String reason = Objects.toString(task.getVariable("rollbackReason"), "").strip();
+    String reason =
+        Objects.toString(task.getVariable(ProcessVariables.ROLLBACK_REASON), "").strip();
     if (reason.isEmpty()) {
       throw new FormFieldValidationException(
-          "rollbackReason", "A reason is required for a rollback decision");
+          ProcessVariables.ROLLBACK_REASON, "A reason is required for a rollback decision");
     }
     String key = task.getExecution().getProcessBusinessKey();
     String modelName =
@@ -82,17 +84,19 @@ public class RecordRollbackDecisionListener implements TaskListener {
             .orElseThrow(
                 () ->
                     new FormFieldValidationException(
-                        "rollbackDecision", "Model '" + modelName + "' has no live version now"));
+                        ProcessVariables.ROLLBACK_DECISION,
+                        "Model '" + modelName + "' has no live version now"));
     registry.recordRollbackConfirmation(
         new RollbackConfirmation(
             key, live, decision.toString(), officer, reason, task.getId(), Instant.now()));
-    task.setVariable("rollbackConfirmedBy", officer);
+    task.setVariable(ProcessVariables.ROLLBACK_CONFIRMED_BY, officer);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("engagement", task.getExecution().getProcessBusinessKey());
     payload.put("decision", decision);
     payload.put("reason", reason);
-    payload.put("monitoringCheckId", task.getVariable("monitoringCheckId"));
-    payload.put("findings", Objects.toString(task.getVariable("maintenanceFindings"), ""));
+    payload.put("monitoringCheckId", task.getVariable(ProcessVariables.MONITORING_CHECK_ID));
+    payload.put(
+        "findings", Objects.toString(task.getVariable(ProcessVariables.MAINTENANCE_FINDINGS), ""));
     audit.append(
         officer,
         "rollback".equals(decision) ? "ROLLBACK_CONFIRMED" : "ROLLBACK_DECLINED",

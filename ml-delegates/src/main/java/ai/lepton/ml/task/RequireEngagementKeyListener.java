@@ -1,5 +1,6 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.process.ProcessVariables;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -20,7 +21,7 @@ public class RequireEngagementKeyListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    Object fromForm = execution.getVariable("engagementId");
+    Object fromForm = execution.getVariable(ProcessVariables.ENGAGEMENT_ID);
     if ((key == null || key.isBlank()) && fromForm != null && !fromForm.toString().isBlank()) {
       key = fromForm.toString().strip();
       execution.setProcessBusinessKey(key);
@@ -49,7 +50,7 @@ public class RequireEngagementKeyListener implements ExecutionListener {
         throw new FormFieldValidationException(
             "businessKey", "An engagement with id '" + key + "' already exists: choose another id");
       }
-      execution.setVariable("engagementId", key);
+      execution.setVariable(ProcessVariables.ENGAGEMENT_ID, key);
     } finally {
       context.enableAuthorizationCheck();
     }

@@ -15,6 +15,7 @@ import ai.lepton.ml.training.InvalidAlgorithmException;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.ml.training.TextLearner;
+import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,8 @@ public class ValidateRequirementsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String target = requireText(task, "targetAttribute");
-    Object piiColumns = task.getVariable("piiColumns");
+    String target = requireText(task, ProcessVariables.TARGET_ATTRIBUTE);
+    Object piiColumns = task.getVariable(ProcessVariables.PII_COLUMNS);
     Set<String> engagementColumns =
         PersonalDataSettings.parse(piiColumns == null ? "" : piiColumns.toString());
     if (!engagementColumns.isEmpty() && personalData.pseudonymiser().isEmpty()) {
@@ -66,24 +67,26 @@ public class ValidateRequirementsListener implements TaskListener {
               + " (LEPTON_PII_KEY); ask the administrator, or send the data without those columns");
     }
     if (personalData.columnsFor(piiColumns).contains(target)) {
-      throw invalid("piiColumns", "The target '" + target + "' cannot be a personal-data column");
+      throw invalid(
+          ProcessVariables.PII_COLUMNS,
+          "The target '" + target + "' cannot be a personal-data column");
     }
-    String modelName = requireText(task, "modelName");
+    String modelName = requireText(task, ProcessVariables.MODEL_NAME);
     ProblemType problemType;
     try {
-      problemType = ProblemType.of(task.getVariable("problemType"));
+      problemType = ProblemType.of(task.getVariable(ProcessVariables.PROBLEM_TYPE));
     } catch (IllegalArgumentException e) {
-      throw invalid("problemType", e.getMessage());
+      throw invalid(ProcessVariables.PROBLEM_TYPE, e.getMessage());
     }
     try {
-      SuccessMetric.of(task.getVariable("successMetric"), problemType);
+      SuccessMetric.of(task.getVariable(ProcessVariables.SUCCESS_METRIC), problemType);
     } catch (IllegalArgumentException e) {
-      throw invalid("successMetric", e.getMessage());
+      throw invalid(ProcessVariables.SUCCESS_METRIC, e.getMessage());
     }
-    double threshold = number(task, "successThreshold", null);
+    double threshold = number(task, ProcessVariables.SUCCESS_THRESHOLD, null);
     List<AlgorithmSpec> algorithms;
     try {
-      Object named = task.getVariable("algorithms");
+      Object named = task.getVariable(ProcessVariables.ALGORITHMS);
       // the founding document's sales forecast is a linear regression: a forecast that names no
       // learner gets one
       algorithms =
@@ -93,7 +96,7 @@ public class ValidateRequirementsListener implements TaskListener {
                   ? FORECAST_DEFAULT_LEARNER
                   : named);
     } catch (InvalidAlgorithmException e) {
-      throw invalid("algorithms", e.getMessage());
+      throw invalid(ProcessVariables.ALGORITHMS, e.getMessage());
     }
     for (AlgorithmSpec algorithm : algorithms) {
       if (!problemType.learnableBy(algorithm.newClassifier())) {
@@ -115,7 +118,7 @@ public class ValidateRequirementsListener implements TaskListener {
     Requirements.ForecastSettings forecast = null;
     int folds;
     if (problemType == ProblemType.FORECASTING) {
-      if (task.getVariable("folds") != null) {
+      if (task.getVariable(ProcessVariables.FOLDS) != null) {
         throw invalid(
             "folds",
             "A forecast is not cross-validated with shuffled folds: they would train it on the"
@@ -125,7 +128,7 @@ public class ValidateRequirementsListener implements TaskListener {
       folds = 0;
       forecast = forecastSettings(task);
     } else {
-      if (textOrNull(task, "alsoForecast") != null) {
+      if (textOrNull(task, ProcessVariables.ALSO_FORECAST) != null) {
         throw invalid(
             "alsoForecast",
             "Other series are forecast with the target only by a forecasting engagement"
@@ -133,37 +136,38 @@ public class ValidateRequirementsListener implements TaskListener {
                 + problemType.wireName()
                 + " model predicts its one target");
       }
-      folds = (int) number(task, "folds", 10.0);
+      folds = (int) number(task, ProcessVariables.FOLDS, 10.0);
       if (folds < 2) {
-        throw invalid("folds", "folds must be at least 2, not " + folds);
+        throw invalid(ProcessVariables.FOLDS, "folds must be at least 2, not " + folds);
       }
     }
-    int seed = (int) number(task, "seed", 1.0);
+    int seed = (int) number(task, ProcessVariables.SEED, 1.0);
 
     checkSqlPull(task);
     String decisionRuleSets = checkRuleSets(task);
     try {
-      ExpectedSchema.parse(task.getVariable("expectedSchema"));
+      ExpectedSchema.parse(task.getVariable(ProcessVariables.EXPECTED_SCHEMA));
     } catch (IllegalArgumentException e) {
-      throw invalid("expectedSchema", e.getMessage());
+      throw invalid(ProcessVariables.EXPECTED_SCHEMA, e.getMessage());
     }
-    task.setVariable("targetAttribute", target);
-    task.setVariable("piiColumns", String.join(",", engagementColumns));
-    task.setVariable("problemType", problemType.wireName());
-    task.setVariable("successThreshold", threshold);
+    task.setVariable(ProcessVariables.TARGET_ATTRIBUTE, target);
+    task.setVariable(ProcessVariables.PII_COLUMNS, String.join(",", engagementColumns));
+    task.setVariable(ProcessVariables.PROBLEM_TYPE, problemType.wireName());
+    task.setVariable(ProcessVariables.SUCCESS_THRESHOLD, threshold);
     task.setVariable(
-        "algorithms", String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()));
+        ProcessVariables.ALGORITHMS,
+        String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()));
     if (forecast == null) {
-      task.setVariable("folds", folds);
+      task.setVariable(ProcessVariables.FOLDS, folds);
     }
-    task.setVariable("seed", seed);
-    if (task.getVariable("trainingRound") == null) {
-      task.setVariable("trainingRound", 1);
+    task.setVariable(ProcessVariables.SEED, seed);
+    if (task.getVariable(ProcessVariables.TRAINING_ROUND) == null) {
+      task.setVariable(ProcessVariables.TRAINING_ROUND, 1);
     }
-    if (task.getVariable("dataChaseAfter") == null) {
-      task.setVariable("dataChaseAfter", "P3D");
+    if (task.getVariable(ProcessVariables.DATA_CHASE_AFTER) == null) {
+      task.setVariable(ProcessVariables.DATA_CHASE_AFTER, "P3D");
     }
-    task.setVariable("requirementsCompletedBy", CurrentUser.of(task));
+    task.setVariable(ProcessVariables.REQUIREMENTS_COMPLETED_BY, CurrentUser.of(task));
     record.record(
         new Requirements(
             task.getExecution().getProcessBusinessKey(),
@@ -172,15 +176,15 @@ public class ValidateRequirementsListener implements TaskListener {
             target,
             problemType.wireName(),
             modelName,
-            task.getVariable("successMetric").toString().strip(),
+            task.getVariable(ProcessVariables.SUCCESS_METRIC).toString().strip(),
             threshold,
             String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList()),
             folds,
             seed,
             String.join(",", engagementColumns),
-            textOrNull(task, "sqlSource"),
-            textOrNull(task, "sqlQuery"),
-            textOrNull(task, "expectedSchema"),
+            textOrNull(task, ProcessVariables.SQL_SOURCE),
+            textOrNull(task, ProcessVariables.SQL_QUERY),
+            textOrNull(task, ProcessVariables.EXPECTED_SCHEMA),
             CurrentUser.of(task),
             task.getId(),
             Instant.now(),
@@ -196,8 +200,8 @@ public class ValidateRequirementsListener implements TaskListener {
    * words, nothing that reads or writes a file); the defaults when none are given.
    */
   private static Requirements.TextSettings text(DelegateTask task, ProblemType problemType) {
-    String attributes = textOrNull(task, "textAttributes");
-    String options = textOrNull(task, "textOptions");
+    String attributes = textOrNull(task, ProcessVariables.TEXT_ATTRIBUTES);
+    String options = textOrNull(task, ProcessVariables.TEXT_OPTIONS);
     if (problemType == ProblemType.FORECASTING && (attributes != null || options != null)) {
       throw invalid(
           attributes != null ? "textAttributes" : "textOptions",
@@ -207,7 +211,7 @@ public class ValidateRequirementsListener implements TaskListener {
       TextLearner.checkOptions(
           options == null ? Requirements.TextSettings.DEFAULT_OPTIONS : options);
     } catch (InvalidAlgorithmException e) {
-      throw invalid("textOptions", e.getMessage());
+      throw invalid(ProcessVariables.TEXT_OPTIONS, e.getMessage());
     }
     Requirements.TextSettings settings =
         new Requirements.TextSettings(
@@ -224,7 +228,7 @@ public class ValidateRequirementsListener implements TaskListener {
    * exist is known once the data is: training says so.
    */
   private static Requirements.Fairness fairness(DelegateTask task, ProblemType problemType) {
-    String attributes = textOrNull(task, "protectedAttributes");
+    String attributes = textOrNull(task, ProcessVariables.PROTECTED_ATTRIBUTES);
     if (attributes == null) {
       return null;
     }
@@ -241,22 +245,23 @@ public class ValidateRequirementsListener implements TaskListener {
       try {
         ProtectedAttribute.parse(line);
       } catch (IllegalArgumentException e) {
-        throw invalid("protectedAttributes", e.getMessage());
+        throw invalid(ProcessVariables.PROTECTED_ATTRIBUTES, e.getMessage());
       }
     }
-    String favourable = textOrNull(task, "favourableLabel");
+    String favourable = textOrNull(task, ProcessVariables.FAVOURABLE_LABEL);
     if (favourable == null) {
       throw invalid(
           "favourableLabel",
           "Name the favourable outcome (the class label a person wants, e.g. good)");
     }
-    double floor = number(task, "fairnessFloor", Requirements.Fairness.DEFAULT_FLOOR);
+    double floor =
+        number(task, ProcessVariables.FAIRNESS_FLOOR, Requirements.Fairness.DEFAULT_FLOOR);
     if (!(floor > 0 && floor <= 0.8)) {
       throw invalid(
           "fairnessFloor",
           "The floor is a disparate impact between 0 and 0.8 (the four-fifths rule warns"
               + " from 0.8), not "
-              + task.getVariable("fairnessFloor"));
+              + task.getVariable(ProcessVariables.FAIRNESS_FLOOR));
     }
     return new Requirements.Fairness(String.join("\n", lines), favourable, floor);
   }
@@ -267,7 +272,7 @@ public class ValidateRequirementsListener implements TaskListener {
    * (2025-12-25@yyyy-MM-dd). Anything else is a 400.
    */
   private static String skipPeriods(DelegateTask task) {
-    String text = textOrNull(task, "skipPeriods");
+    String text = textOrNull(task, ProcessVariables.SKIP_PERIODS);
     if (text == null) {
       return null;
     }
@@ -300,25 +305,25 @@ public class ValidateRequirementsListener implements TaskListener {
    * overlays, the other series forecast with the target.
    */
   private static Requirements.ForecastSettings forecastSettings(DelegateTask task) {
-    String time = textOrNull(task, "timeAttribute");
+    String time = textOrNull(task, ProcessVariables.TIME_ATTRIBUTE);
     if (time == null) {
       throw invalid(
           "timeAttribute", "A forecast needs the attribute that holds each row's date (e.g. Date)");
     }
-    double horizon = number(task, "horizon", null);
+    double horizon = number(task, ProcessVariables.HORIZON, null);
     if (horizon != Math.rint(horizon) || horizon < 1 || horizon > 1000) {
       throw invalid(
           "horizon",
           "The horizon is how many periods ahead to forecast: a whole number from 1 to 1000,"
               + " not "
-              + task.getVariable("horizon"));
+              + task.getVariable(ProcessVariables.HORIZON));
     }
-    String overlays = textOrNull(task, "overlays");
-    String alsoForecast = textOrNull(task, "alsoForecast");
+    String overlays = textOrNull(task, ProcessVariables.OVERLAYS);
+    String alsoForecast = textOrNull(task, ProcessVariables.ALSO_FORECAST);
     Requirements.ForecastSettings settings =
         new Requirements.ForecastSettings(
             time, (int) horizon, names(overlays), skipPeriods(task), names(alsoForecast));
-    String target = String.valueOf(task.getVariable("targetAttribute")).strip();
+    String target = String.valueOf(task.getVariable(ProcessVariables.TARGET_ATTRIBUTE)).strip();
     if (settings.overlayNames().contains(time) || settings.overlayNames().contains(target)) {
       throw invalid(
           "overlays",
@@ -342,7 +347,7 @@ public class ValidateRequirementsListener implements TaskListener {
                 + ": the other series forecast with the target are numeric attributes besides these");
       }
     }
-    String metric = String.valueOf(task.getVariable("successMetric")).strip();
+    String metric = String.valueOf(task.getVariable(ProcessVariables.SUCCESS_METRIC)).strip();
     if (!settings.alsoForecastNames().isEmpty()
         && (metric.equals(SuccessMetric.meanAbsoluteError.name())
             || metric.equals(SuccessMetric.rootMeanSquaredError.name()))) {
@@ -358,8 +363,8 @@ public class ValidateRequirementsListener implements TaskListener {
               + SuccessMetric.meanAbsolutePercentageError
               + " (the worst series counts)");
     }
-    task.setVariable("timeAttribute", settings.timeAttribute());
-    task.setVariable("horizon", settings.horizon());
+    task.setVariable(ProcessVariables.TIME_ATTRIBUTE, settings.timeAttribute());
+    task.setVariable(ProcessVariables.HORIZON, settings.horizon());
     return settings;
   }
 
@@ -380,7 +385,7 @@ public class ValidateRequirementsListener implements TaskListener {
    * naming it.
    */
   private String checkRuleSets(DelegateTask task) {
-    Object value = task.getVariable("ruleSets");
+    Object value = task.getVariable(ProcessVariables.RULE_SETS);
     List<String> named = ai.lepton.ml.NameList.of(value == null ? null : value.toString());
     Set<String> known = ruleSets.decisionRuleSets();
     List<String> unknown = named.stream().filter(name -> !known.contains(name)).toList();
@@ -393,7 +398,7 @@ public class ValidateRequirementsListener implements TaskListener {
               + new java.util.TreeSet<>(known));
     }
     String joined = String.join(",", named);
-    task.setVariable("ruleSets", joined);
+    task.setVariable(ProcessVariables.RULE_SETS, joined);
     return joined.isEmpty() ? null : joined;
   }
 
@@ -408,8 +413,8 @@ public class ValidateRequirementsListener implements TaskListener {
    * that stays.
    */
   private void checkSqlPull(DelegateTask task) {
-    Object source = task.getVariable("sqlSource");
-    Object query = task.getVariable("sqlQuery");
+    Object source = task.getVariable(ProcessVariables.SQL_SOURCE);
+    Object query = task.getVariable(ProcessVariables.SQL_QUERY);
     boolean hasSource = source != null && !source.toString().isBlank();
     boolean hasQuery = query != null && !query.toString().isBlank();
     if (hasSource != hasQuery) {
@@ -419,7 +424,7 @@ public class ValidateRequirementsListener implements TaskListener {
     }
     if (hasQuery) {
       String key = task.getExecution().getProcessBusinessKey();
-      Object client = task.getVariable("client");
+      Object client = task.getVariable(ProcessVariables.CLIENT);
       try {
         sqlPulls.check(
             key,
@@ -433,7 +438,7 @@ public class ValidateRequirementsListener implements TaskListener {
         payload.put("reason", e.getMessage());
         audit.appendRegardless(
             CurrentUser.of(task), "SQL_PULL_REFUSED", "engagement", key, payload);
-        throw invalid("sqlQuery", e.getMessage());
+        throw invalid(ProcessVariables.SQL_QUERY, e.getMessage());
       }
     }
   }

@@ -4,6 +4,7 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,12 +26,13 @@ public class ValidateReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object decision = task.getVariable("reviewDecision");
+    Object decision = task.getVariable(ProcessVariables.REVIEW_DECISION);
     if ("retrain".equals(decision)) {
       try {
-        List<AlgorithmSpec> algorithms = AlgorithmList.parse(task.getVariable("algorithms"));
+        List<AlgorithmSpec> algorithms =
+            AlgorithmList.parse(task.getVariable(ProcessVariables.ALGORITHMS));
         String lines = String.join("\n", algorithms.stream().map(AlgorithmSpec::toString).toList());
-        task.setVariable("algorithms", lines);
+        task.setVariable(ProcessVariables.ALGORITHMS, lines);
         String key = task.getExecution().getProcessBusinessKey();
         record.record(
             record
@@ -41,11 +43,12 @@ public class ValidateReviewListener implements TaskListener {
                             "Engagement " + key + " has no recorded requirements to change"))
                 .withAlgorithms(lines, CurrentUser.of(task), task.getId()));
       } catch (InvalidAlgorithmException e) {
-        throw new FormFieldValidationException("algorithms", e.getMessage());
+        throw new FormFieldValidationException(ProcessVariables.ALGORITHMS, e.getMessage());
       }
     } else if (!"close".equals(decision)) {
       throw new FormFieldValidationException(
-          "reviewDecision", "reviewDecision must be 'retrain' or 'close', not '" + decision + "'");
+          ProcessVariables.REVIEW_DECISION,
+          "reviewDecision must be 'retrain' or 'close', not '" + decision + "'");
     }
   }
 }

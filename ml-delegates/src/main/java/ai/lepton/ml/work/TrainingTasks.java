@@ -16,6 +16,7 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
 import ai.lepton.process.ExternalTopic;
+import ai.lepton.process.ProcessVariables;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,8 @@ public class TrainingTasks {
                               "Engagement " + engagementKey + " has no recorded requirements"));
           AlgorithmSpec algorithm =
               AlgorithmSpec.parse(
-                  String.valueOf(runtime.getVariable(task.getExecutionId(), "algorithm")));
+                  String.valueOf(
+                      runtime.getVariable(task.getExecutionId(), ProcessVariables.ALGORITHM)));
           if (!recorded.algorithmSpecs().contains(algorithm)) {
             throw new IllegalStateException(
                 "Algorithm '"
@@ -103,7 +105,9 @@ public class TrainingTasks {
           }
           StoredDataset dataset =
               datasets.get(
-                  String.valueOf(runtime.getVariable(task.getExecutionId(), "preparedDatasetId")));
+                  String.valueOf(
+                      runtime.getVariable(
+                          task.getExecutionId(), ProcessVariables.PREPARED_DATASET_ID)));
           if (!engagementKey.equals(dataset.engagementKey())) {
             throw new IllegalStateException(
                 "Dataset "
@@ -113,7 +117,8 @@ public class TrainingTasks {
                     + ", not to "
                     + engagementKey);
           }
-          Object round = runtime.getVariable(task.getExecutionId(), "trainingRound");
+          Object round =
+              runtime.getVariable(task.getExecutionId(), ProcessVariables.TRAINING_ROUND);
           return new TrainingOrder(
               task.getId(),
               engagementKey,
@@ -287,11 +292,12 @@ public class TrainingTasks {
    * open.
    */
   public void requireCandidate(DelegateExecution execution) {
-    Object id = execution.getVariableLocal("candidateModelVersionId");
+    Object id = execution.getVariableLocal(ProcessVariables.CANDIDATE_MODEL_VERSION_ID);
     ModelVersion candidate = id == null ? null : registry.find(id.toString()).orElse(null);
-    Object round = execution.getVariable("trainingRound");
+    Object round = execution.getVariable(ProcessVariables.TRAINING_ROUND);
     Object algorithm =
-        execution.getVariable("algorithm"); // the multi-instance element of this instance
+        execution.getVariable(
+            ProcessVariables.ALGORITHM); // the multi-instance element of this instance
     boolean own =
         candidate != null
             && candidate.processInstanceId().equals(execution.getProcessInstanceId())

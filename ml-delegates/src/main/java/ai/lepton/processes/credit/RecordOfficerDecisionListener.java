@@ -3,6 +3,7 @@ package ai.lepton.processes.credit;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.DecisionWords.Credit;
+import ai.lepton.process.ProcessVariables;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,31 +27,32 @@ public class RecordOfficerDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object decision = task.getVariable("decision");
+    Object decision = task.getVariable(ProcessVariables.DECISION);
     if (!Credit.APPROVE.name().equals(decision) && !Credit.DECLINE.name().equals(decision)) {
       throw new FormFieldValidationException(
-          "decision", "decision must be APPROVE or DECLINE, not '" + decision + "'");
+          ProcessVariables.DECISION, "decision must be APPROVE or DECLINE, not '" + decision + "'");
     }
-    boolean overrules = !Objects.equals(decision, task.getVariable("modelDecision"));
-    Object reason = task.getVariable("officerReason");
+    boolean overrules =
+        !Objects.equals(decision, task.getVariable(ProcessVariables.MODEL_DECISION));
+    Object reason = task.getVariable(ProcessVariables.OFFICER_REASON);
     if (overrules && (reason == null || reason.toString().isBlank())) {
       throw new FormFieldValidationException(
-          "officerReason",
+          ProcessVariables.OFFICER_REASON,
           "You decide "
               + decision
               + " where the model said "
-              + task.getVariable("modelDecision")
+              + task.getVariable(ProcessVariables.MODEL_DECISION)
               + ": a reason is required");
     }
     String officer = CurrentUser.of(task);
-    task.setVariable("decidedBy", officer);
-    task.setVariable("overruledModel", overrules);
+    task.setVariable(ProcessVariables.DECIDED_BY, officer);
+    task.setVariable(ProcessVariables.OVERRULED_MODEL, overrules);
     log.recordReview(
         new DecisionLog.Review(
-            (String) task.getVariable("decisionId"),
+            (String) task.getVariable(ProcessVariables.DECISION_ID),
             task.getProcessInstanceId(),
             officer == null ? "unknown" : officer,
-            (String) task.getVariable("modelDecision"),
+            (String) task.getVariable(ProcessVariables.MODEL_DECISION),
             decision.toString(),
             overrules,
             reason == null ? null : reason.toString().strip()));

@@ -3,6 +3,7 @@ package ai.lepton.processes.retention;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.DecisionWords;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,18 +39,19 @@ public class RecordAccountManagerActionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object action = task.getVariable("retentionAction");
+    Object action = task.getVariable(ProcessVariables.RETENTION_ACTION);
     if (!ACTIONS.contains(action)) {
       throw new FormFieldValidationException(
-          "retentionAction",
+          ProcessVariables.RETENTION_ACTION,
           "retentionAction must be one of " + ACTIONS + ", not '" + action + "'");
     }
-    String modelDecision = (String) task.getVariable("modelDecision");
+    String modelDecision = (String) task.getVariable(ProcessVariables.MODEL_DECISION);
     boolean followsModel = ESCALATION.equals(modelDecision) && ACTIONS.get(0).equals(action);
-    String reason = Objects.toString(task.getVariable("overrideReason"), "").strip();
+    String reason =
+        Objects.toString(task.getVariable(ProcessVariables.OVERRIDE_REASON), "").strip();
     if (!followsModel && reason.isEmpty()) {
       throw new FormFieldValidationException(
-          "overrideReason",
+          ProcessVariables.OVERRIDE_REASON,
           modelDecision == null
               ? "No model answered for this customer: say why you chose " + action
               : "You chose "
@@ -57,11 +59,11 @@ public class RecordAccountManagerActionListener implements TaskListener {
                   + " where the rules escalated the customer to you: a reason is required");
     }
     String manager = CurrentUser.of(task);
-    task.setVariable("actionDecidedBy", manager);
-    task.setVariable("overruledModel", !followsModel);
+    task.setVariable(ProcessVariables.ACTION_DECIDED_BY, manager);
+    task.setVariable(ProcessVariables.OVERRULED_MODEL, !followsModel);
     log.recordReview(
         new DecisionLog.Review(
-            (String) task.getVariable("decisionId"),
+            (String) task.getVariable(ProcessVariables.DECISION_ID),
             task.getProcessInstanceId(),
             manager == null ? "unknown" : manager,
             modelDecision,

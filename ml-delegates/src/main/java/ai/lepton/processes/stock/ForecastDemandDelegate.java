@@ -6,6 +6,7 @@ import ai.lepton.ml.forecasting.ForecastLog;
 import ai.lepton.ml.forecasting.LiveForecasts;
 import ai.lepton.ml.scoring.ScoringException;
 import ai.lepton.process.BpmnErrorCode;
+import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,17 +37,17 @@ public class ForecastDemandDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String modelName = RequiredVariables.string(execution, "modelName");
-    int leadTime = RequiredVariables.integer(execution, "leadTimePeriods");
-    double stock = number(execution, "stockOnHand", null);
-    double safety = number(execution, "safetyStock", 0.0);
+    String modelName = RequiredVariables.string(execution, ProcessVariables.MODEL_NAME);
+    int leadTime = RequiredVariables.integer(execution, ProcessVariables.LEAD_TIME_PERIODS);
+    double stock = number(execution, ProcessVariables.STOCK_ON_HAND, null);
+    double safety = number(execution, ProcessVariables.SAFETY_STOCK, 0.0);
     Forecast forecast;
     try {
       forecast = forecasts.forecast(modelName, leadTime, null);
     } catch (ScoringException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }
-    Object named = execution.getVariable("forecastTarget");
+    Object named = execution.getVariable(ProcessVariables.FORECAST_TARGET);
     String series =
         named == null || named.toString().isBlank() ? forecast.target() : named.toString().strip();
     List<Forecast.Period> periods =
@@ -71,13 +72,15 @@ public class ForecastDemandDelegate implements JavaDelegate {
       bounded &= period.upper() != null;
       upper += period.upper() == null ? 0 : period.upper();
     }
-    execution.setVariable("forecastModelVersionId", forecast.modelVersionId());
+    execution.setVariable(ProcessVariables.FORECAST_MODEL_VERSION_ID, forecast.modelVersionId());
     execution.setVariable(
-        "forecastId", log.record(forecast, null, "process " + execution.getProcessInstanceId()));
-    execution.setVariable("demandOverLeadTime", demand);
-    execution.setVariable("upperDemandOverLeadTime", bounded ? upper : null);
-    execution.setVariable("demandNextPeriod", periods.get(0).forecast());
-    execution.setVariable("reorderQuantity", Math.max(0, Math.ceil(demand + safety - stock)));
+        ProcessVariables.FORECAST_ID,
+        log.record(forecast, null, "process " + execution.getProcessInstanceId()));
+    execution.setVariable(ProcessVariables.DEMAND_OVER_LEAD_TIME, demand);
+    execution.setVariable(ProcessVariables.UPPER_DEMAND_OVER_LEAD_TIME, bounded ? upper : null);
+    execution.setVariable(ProcessVariables.DEMAND_NEXT_PERIOD, periods.get(0).forecast());
+    execution.setVariable(
+        ProcessVariables.REORDER_QUANTITY, Math.max(0, Math.ceil(demand + safety - stock)));
   }
 
   private static double number(DelegateExecution execution, String name, Double fallback) {

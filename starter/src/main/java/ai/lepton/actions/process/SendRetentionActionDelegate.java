@@ -1,6 +1,7 @@
 package ai.lepton.actions.process;
 
 import ai.lepton.actions.RetentionActionRoute;
+import ai.lepton.process.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public class SendRetentionActionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {
-    Object action = execution.getVariable("retentionAction");
+    Object action = execution.getVariable(ProcessVariables.RETENTION_ACTION);
     if (action == null) {
       throw new IllegalStateException(
           "No retentionAction to send for process instance " + execution.getProcessInstanceId());
@@ -39,17 +40,18 @@ public class SendRetentionActionDelegate implements JavaDelegate {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("actionId", actionId);
     document.put("action", action);
-    document.put("customerId", execution.getVariable("customerId"));
-    document.put("decidedBy", execution.getVariable("actionDecidedBy"));
+    document.put("customerId", execution.getVariable(ProcessVariables.CUSTOMER_ID));
+    document.put("decidedBy", execution.getVariable(ProcessVariables.ACTION_DECIDED_BY));
     document.put(
         "reason",
-        execution.hasVariable("overrideReason") && execution.getVariable("overrideReason") != null
-            ? execution.getVariable("overrideReason")
-            : execution.getVariable("decisionReason"));
-    document.put("prediction", execution.getVariable("prediction"));
-    document.put("probability", execution.getVariable("probability"));
-    document.put("decisionId", execution.getVariable("decisionId"));
-    document.put("modelVersionId", execution.getVariable("modelVersionId"));
+        execution.hasVariable(ProcessVariables.OVERRIDE_REASON)
+                && execution.getVariable(ProcessVariables.OVERRIDE_REASON) != null
+            ? execution.getVariable(ProcessVariables.OVERRIDE_REASON)
+            : execution.getVariable(ProcessVariables.DECISION_REASON));
+    document.put("prediction", execution.getVariable(ProcessVariables.PREDICTION));
+    document.put("probability", execution.getVariable(ProcessVariables.PROBABILITY));
+    document.put("decisionId", execution.getVariable(ProcessVariables.DECISION_ID));
+    document.put("modelVersionId", execution.getVariable(ProcessVariables.MODEL_VERSION_ID));
     document.put("processInstanceId", execution.getProcessInstanceId());
     document.put("createdAt", Instant.now().toString());
     producer.sendBodyAndHeader(
@@ -57,6 +59,6 @@ public class SendRetentionActionDelegate implements JavaDelegate {
         JSON.writeValueAsString(document),
         RetentionActionRoute.ACTION_ID,
         actionId);
-    execution.setVariable("retentionActionId", actionId);
+    execution.setVariable(ProcessVariables.RETENTION_ACTION_ID, actionId);
   }
 }

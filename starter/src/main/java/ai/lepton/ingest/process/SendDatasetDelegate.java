@@ -9,6 +9,7 @@ import ai.lepton.ingest.IngestResult;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.process.BpmnErrorCode;
 import ai.lepton.process.ProcessMessage;
+import ai.lepton.process.ProcessVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public class SendDatasetDelegate implements JavaDelegate {
             .getRepositoryService()
             .getProcessDefinition(execution.getProcessDefinitionId())
             .getKey(); // the engine's record, not a variable
-    String engagement = required(execution, "engagementId");
+    String engagement = required(execution, ProcessVariables.ENGAGEMENT_ID);
     if (!properties.processSenders().contains(process)) {
       String why =
           "Process '"
@@ -79,7 +80,9 @@ public class SendDatasetDelegate implements JavaDelegate {
       throw new IllegalStateException(why);
     }
     String purpose =
-        String.valueOf(execution.getVariable("datasetPurpose")).strip().toLowerCase(Locale.ROOT);
+        String.valueOf(execution.getVariable(ProcessVariables.DATASET_PURPOSE))
+            .strip()
+            .toLowerCase(Locale.ROOT);
     ProcessMessage message =
         switch (purpose) {
           case "training" -> ProcessMessage.DATASET_RECEIVED;
@@ -88,16 +91,16 @@ public class SendDatasetDelegate implements JavaDelegate {
               throw new IllegalArgumentException(
                   "datasetPurpose is 'training' or 'monitoring', not '" + purpose + "'");
         };
-    String variable = required(execution, "datasetVariable");
+    String variable = required(execution, ProcessVariables.DATASET_VARIABLE);
     TypedValue data = execution.getVariableTyped(variable);
     if (data == null || data.getValue() == null) {
       throw new IllegalArgumentException(
           "The process has no data in its variable '" + variable + "' to send");
     }
     String name =
-        execution.getVariable("datasetName") == null
+        execution.getVariable(ProcessVariables.DATASET_NAME) == null
             ? null
-            : execution.getVariable("datasetName").toString();
+            : execution.getVariable(ProcessVariables.DATASET_NAME).toString();
     if (data instanceof FileValue file && (name == null || name.isBlank())) {
       name = file.getFilename();
     }
@@ -121,18 +124,18 @@ public class SendDatasetDelegate implements JavaDelegate {
               bytes(data.getValue(), variable),
               headers,
               IngestResult.class);
-      execution.setVariable("datasetId", result.dataset().id());
-      execution.setVariable("datasetCorrelated", result.correlated());
+      execution.setVariable(ProcessVariables.DATASET_ID, result.dataset().id());
+      execution.setVariable(ProcessVariables.DATASET_CORRELATED, result.correlated());
     } catch (CamelExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof EngagementNotWaitingException notWaiting) {
-        execution.setVariable("datasetId", notWaiting.dataset().id());
-        execution.setVariable("datasetCorrelated", false);
+        execution.setVariable(ProcessVariables.DATASET_ID, notWaiting.dataset().id());
+        execution.setVariable(ProcessVariables.DATASET_CORRELATED, false);
         throw new BpmnError(BpmnErrorCode.ENGAGEMENT_NOT_WAITING.name(), notWaiting.getMessage());
       }
       if (cause instanceof IngestRefusedException refused) {
-        execution.setVariable("datasetId", null);
-        execution.setVariable("datasetCorrelated", false);
+        execution.setVariable(ProcessVariables.DATASET_ID, null);
+        execution.setVariable(ProcessVariables.DATASET_CORRELATED, false);
         throw new BpmnError(BpmnErrorCode.DATASET_REFUSED.name(), refused.getMessage());
       }
       throw e;

@@ -1,6 +1,7 @@
 package ai.lepton.news.process;
 
 import ai.lepton.news.NewsItems;
+import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,9 @@ public class NewsItemVariables {
    */
   public void putRecord(DelegateExecution execution) {
     String id = execution.getProcessBusinessKey();
-    execution.setVariable("features", Variables.stringValue(items.featuresOf(id), true));
-    execution.setVariable("context", Variables.stringValue(items.contextOf(id), true));
+    execution.setVariable(
+        ProcessVariables.FEATURES, Variables.stringValue(items.featuresOf(id), true));
+    execution.setVariable(
+        ProcessVariables.CONTEXT, Variables.stringValue(items.contextOf(id), true));
   }
 }

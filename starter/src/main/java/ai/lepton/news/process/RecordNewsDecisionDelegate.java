@@ -1,6 +1,7 @@
 package ai.lepton.news.process;
 
 import ai.lepton.news.NewsItems;
+import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,13 +23,13 @@ public class RecordNewsDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object probability = execution.getVariable("probability");
-    Object error = execution.getVariable("errorMessage");
+    Object probability = execution.getVariable(ProcessVariables.PROBABILITY);
+    Object error = execution.getVariable(ProcessVariables.ERROR_MESSAGE);
     items.recordDecision(
         execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(),
-        (String) execution.getVariable("decisionId"),
-        (String) execution.getVariable("newsDecision"),
+        (String) execution.getVariable(ProcessVariables.DECISION_ID),
+        (String) execution.getVariable(ProcessVariables.NEWS_DECISION),
         probability instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : null,
         error == null ? null : error.toString());
   }

@@ -3,6 +3,7 @@ package ai.lepton.news.process;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.news.NewsItems;
+import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -27,19 +28,20 @@ public class RecordNewsReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object answer = task.getVariable("negativeNews");
+    Object answer = task.getVariable(ProcessVariables.NEGATIVE_NEWS);
     if (!"CONFIRMED".equals(answer) && !"DISMISSED".equals(answer)) {
       throw new FormFieldValidationException(
-          "negativeNews", "negativeNews must be CONFIRMED or DISMISSED, not '" + answer + "'");
+          ProcessVariables.NEGATIVE_NEWS,
+          "negativeNews must be CONFIRMED or DISMISSED, not '" + answer + "'");
     }
-    Object note = task.getVariable("reviewNote");
+    Object note = task.getVariable(ProcessVariables.REVIEW_NOTE);
     boolean dismissed = "DISMISSED".equals(answer);
     if (dismissed && (note == null || note.toString().isBlank())) {
       throw new FormFieldValidationException(
-          "reviewNote", "You dismiss an alert the rules raised: say why");
+          ProcessVariables.REVIEW_NOTE, "You dismiss an alert the rules raised: say why");
     }
     String analyst = CurrentUser.of(task);
-    task.setVariable("reviewedBy", analyst);
+    task.setVariable(ProcessVariables.REVIEWED_BY, analyst);
     NewsItems.Item item =
         items
             .find(task.getExecution().getProcessBusinessKey())
