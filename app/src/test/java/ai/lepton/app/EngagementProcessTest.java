@@ -51,7 +51,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Autowired ai.lepton.rules.RuleService ruleService;
   @Autowired ai.lepton.ml.engine.AsLepton asLepton;
 
-  private static int engagements;
+  private static int opened;
 
   @Test
   void happyPathTrainsApprovesAndDeploysTheChampion() {
@@ -238,7 +238,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Test
   void approvingOverAPolicyBlockerNeedsAnOverrideReasonWhichIsKept() {
     // Given a champion that never predicts the minority class (ZeroR) and a threshold it meets
-    String modelName = "credit-risk-zeror-" + (++engagements);
+    String modelName = "credit-risk-zeror-" + (++opened);
     ProcessInstance pi =
         runToApproval("credit-zeror", 0.4, "weka.classifiers.rules.ZeroR", modelName);
     Map<String, Object> notYet = decide(modelName, "credit-decision", "{\"credit_amount\": 2000}");
@@ -294,7 +294,7 @@ class EngagementProcessTest extends ProcessTestSupport {
 
   @Test
   void aNewDeploymentRetiresTheVersionItReplaces() {
-    String modelName = "credit-risk-retire-" + (++engagements);
+    String modelName = "credit-risk-retire-" + (++opened);
     java.time.Instant beforeAny = java.time.Instant.now();
     ProcessInstance first = runToApproval("credit-first", 0.6, NAIVE_BAYES, modelName);
     String firstVersion = (String) runtime.getVariable(first.getId(), "modelVersionId");
@@ -332,13 +332,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(pi.getId(), "championMeetsThreshold")).isEqualTo(false);
 
     // When the data scientist tries another algorithm
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), Map.of("reviewDecision", "retrain", "algorithms", J48));
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, Map.of("reviewDecision", "retrain", "algorithms", J48));
     runJobs(pi);
 
     // Then a second round trains only the new algorithm, and still misses
@@ -349,13 +343,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("Task_ReviewTrainingResult");
 
     // When they close the engagement
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), Map.of("reviewDecision", "close"));
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, Map.of("reviewDecision", "close"));
 
     // Then it ends unsuccessful and nothing was deployed
     assertThat(pi)
@@ -520,7 +508,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Test
   void aModelFileChangedAfterApprovalIsNeitherDeployedNorScored() {
     // Given an approved champion whose deployment has not run yet
-    String modelName = "credit-risk-tamper-" + (++engagements);
+    String modelName = "credit-risk-tamper-" + (++opened);
     ProcessInstance pi = runToApproval("credit-tamper", 0.6, NAIVE_BAYES, modelName);
     String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     as(
@@ -552,7 +540,7 @@ class EngagementProcessTest extends ProcessTestSupport {
 
     // And a deployed model whose file is changed later refuses to score rather than load what it
     // finds
-    String liveName = "credit-risk-tamper-live-" + (++engagements);
+    String liveName = "credit-risk-tamper-live-" + (++opened);
     ProcessInstance live = runToApproval("credit-tamper-live", 0.6, NAIVE_BAYES, liveName);
     String liveVersion = (String) runtime.getVariable(live.getId(), "modelVersionId");
     approve(live);
@@ -571,7 +559,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   void theAuditTrailRecordsTheEngagementAndNoticesATamperedEntry() {
     // Given an engagement run from opening to deployment
     ProcessInstance pi =
-        runToApproval("credit-audit", 0.6, NAIVE_BAYES, "credit-risk-audit-" + (++engagements));
+        runToApproval("credit-audit", 0.6, NAIVE_BAYES, "credit-risk-audit-" + (++opened));
     String champion = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     String datasetId = (String) runtime.getVariable(pi.getId(), "datasetId");
     approve(pi);
@@ -812,7 +800,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   @Test
   void theDeployedModelDecidesThroughModelDecisionAndRefusalsEndThere() throws Exception {
     // Given a credit model trained on credit-g, approved and deployed
-    String modelName = "credit-decider-" + (++engagements);
+    String modelName = "credit-decider-" + (++opened);
     approve(runToApproval("credit-decider", 0.6, NAIVE_BAYES, modelName));
     weka.core.Instances creditG =
         new weka.core.converters.ConverterUtils.DataSource(
@@ -1023,7 +1011,7 @@ class EngagementProcessTest extends ProcessTestSupport {
 
   @Test
   void aCreditApplicationIsDecidedByTheDeployedModelAndTheRules() throws Exception {
-    String modelName = "credit-application-model-" + (++engagements);
+    String modelName = "credit-application-model-" + (++opened);
     approve(runToApproval("credit-app", 0.6, NAIVE_BAYES, modelName));
 
     Map<String, Object> applicant = HttpCalls.record(creditG(), true, "class", 0);
@@ -1049,7 +1037,7 @@ class EngagementProcessTest extends ProcessTestSupport {
       aChallengerAnswersLiveDecisionsInShadowAndIsPromotedOnlyByAModelRiskOfficersRecordedDecision()
           throws Exception {
     // Given a live champion, and a second version approved as a challenger beside it
-    String modelName = "credit-risk-trial-" + (++engagements);
+    String modelName = "credit-risk-trial-" + (++opened);
     approve(runToApproval("credit-champion", 0.6, NAIVE_BAYES, modelName));
     String champion = registry.deployedUnder(modelName).get(0);
     ProcessInstance trial = runToApproval("credit-challenger", 0.6, J48, modelName);
@@ -1218,7 +1206,7 @@ class EngagementProcessTest extends ProcessTestSupport {
 
   @Test
   void aChallengerThatLosesIsRetiredAndOneWithNothingToChallengeIsRefused() {
-    String modelName = "credit-risk-lost-trial-" + (++engagements);
+    String modelName = "credit-risk-lost-trial-" + (++opened);
     // Given no version live yet: nothing to challenge, so the approval form refuses "challenger"
     ProcessInstance first = runToApproval("credit-nothing-live", 0.6, NAIVE_BAYES, modelName);
     assertThatThrownBy(
@@ -1299,7 +1287,7 @@ class EngagementProcessTest extends ProcessTestSupport {
       throws Exception {
     // Given a live model and 1,000 decisions on credit-g's applicants, in batches as a bank's
     // nightly run sends them
-    String modelName = "credit-risk-replay-" + (++engagements);
+    String modelName = "credit-risk-replay-" + (++opened);
     approve(runToApproval("credit-replay", 0.6, J48, modelName));
     String live = registry.deployedUnder(modelName).get(0);
     weka.core.Instances credit = creditInstances();
@@ -1354,7 +1342,7 @@ class EngagementProcessTest extends ProcessTestSupport {
       throws Exception {
     // Given a live credit model and 300 decisions taken with the jar's credit-decision (large
     // amounts: a person)
-    String modelName = "credit-risk-rules-" + (++engagements);
+    String modelName = "credit-risk-rules-" + (++opened);
     approve(runToApproval("credit-rules", 0.6, J48, modelName));
     weka.core.Instances credit = creditInstances();
     List<String> logged = decideInBatch(modelName, credit, 0, 300);
@@ -1558,13 +1546,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     ProcessInstance pi = openEngagement(name);
     Map<String, Object> requirements = requirements(threshold, algorithms);
     requirements.put("modelName", modelName);
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), requirements);
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, requirements);
     sendCreditData(pi);
     runJobs(pi);
     assertThat(pi).isWaitingAt("Task_ApproveModel");
@@ -1581,13 +1563,7 @@ class EngagementProcessTest extends ProcessTestSupport {
     requirements.put("protectedAttributes", "personal_status\n age < 25 \nforeign_worker\n");
     requirements.put("favourableLabel", "good");
     requirements.put("fairnessFloor", 0.5);
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), requirements);
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, requirements);
     sendCreditData(pi);
     runJobs(pi);
     assertThat(pi).isWaitingAt("Task_ApproveModel");
@@ -1625,72 +1601,32 @@ class EngagementProcessTest extends ProcessTestSupport {
     Map<String, Object> requirements = requirements(0.6, J48);
     requirements.put("protectedAttributes", "age < young");
     requirements.put("favourableLabel", "good");
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), requirements);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, requirements))
         .hasMessageContaining("'age < 25'");
     requirements.put("protectedAttributes", "age < 25");
     requirements.remove("favourableLabel");
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), requirements);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, requirements))
         .hasMessageContaining("favourable outcome");
   }
 
   private void approve(ProcessInstance pi) {
-    as(
-        "mro",
-        LeptonGroups.MODEL_RISK_OFFICERS,
-        () -> {
-          tasks.complete(
-              task(pi).getId(), Map.of("approved", true, "approvalReason", "meets policy"));
-          return null;
-        });
+    engagements.riskOfficerApproves(pi, Map.of());
     runJobs(pi);
     assertThat(pi).hasPassed("Task_DeployModel").isWaitingAt("Gateway_NextCheck");
   }
 
   private ProcessInstance openEngagement(String name) {
-    return as(
-        "pm",
-        LeptonGroups.PROJECT_MANAGERS,
-        () ->
-            runtime.startProcessInstanceByKey(
-                "ai-engagement",
-                nextKey(name),
-                Map.of("client", "Test Bank", "engagementName", name)));
+    return engagements.open(nextKey(name), "Test Bank", name);
   }
 
   private void completeRequirements(ProcessInstance pi, double threshold, String algorithms) {
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), requirements(threshold, algorithms));
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, requirements(threshold, algorithms));
   }
 
   private static Map<String, Object> requirements(double threshold, String algorithms) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("targetAttribute", "class");
-    variables.put("problemType", "classification");
-    variables.put("modelName", "credit-risk-test");
-    variables.put("successMetric", "weightedAreaUnderROC");
-    variables.put("successThreshold", threshold);
-    variables.put("algorithms", algorithms);
+    Map<String, Object> variables =
+        EngagementDriver.classification(
+            "class", "credit-risk-test", "weightedAreaUnderROC", threshold, algorithms);
     variables.put("ruleSets", "credit-decision");
     return variables;
   }
@@ -1757,7 +1693,7 @@ class EngagementProcessTest extends ProcessTestSupport {
   }
 
   private static String nextKey(String name) {
-    return "ENG-TEST-" + name + "-" + (++engagements);
+    return "ENG-TEST-" + name + "-" + (++opened);
   }
 
   private static byte[] creditG() {

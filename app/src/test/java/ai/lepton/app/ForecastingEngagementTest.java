@@ -37,7 +37,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
 
   private static final String LINEAR = "weka.classifiers.functions.LinearRegression";
   private static final String M5P = "weka.classifiers.trees.M5P";
-  private static int engagements;
+  private static int opened;
 
   @Autowired DatasetIntake intake;
   @Autowired DatasetStore datasets;
@@ -52,13 +52,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   void theDatesAreKeptAndEachCandidateIsJudgedOnTheMonthsItNeverSaw() throws Exception {
     ProcessInstance pi = open();
     byte[] wine = wine();
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), requirements(null));
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, requirements(null));
     // variables changed after the requirements were recorded change nothing: training reads the
     // record
     runtime.setVariable(pi.getId(), "timeAttribute", "Red");
@@ -300,28 +294,12 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     requirements.put("horizon", 6);
     requirements.put("modelName", "wine-by-type-test");
     requirements.put("alsoForecast", "Fortified, Red");
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), requirements);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, requirements))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'Fortified' is the target already");
     requirements.put("alsoForecast", "Red");
     requirements.put("successMetric", "meanAbsoluteError");
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), requirements);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, requirements))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("in each series' own units");
     requirements.put("successMetric", "maeRatioToSeasonalNaive");
@@ -479,15 +457,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   @Test
   void shuffledFoldsAreRefusedForAForecastWithTheReason() {
     ProcessInstance pi = open();
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), requirements(10));
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, requirements(10)))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("would train it on the months after the ones it is tested on");
     assertThat(pi).isWaitingAt("Task_AnalyseRequirements");
@@ -495,15 +465,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     Map<String, Object> classifiers = requirements(null);
     classifiers.put(
         "algorithms", "weka.classifiers.trees.J48 -C 0.25 -M 2\nweka.classifiers.bayes.NaiveBayes");
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), classifiers);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, classifiers))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining(
             "weka.classifiers.trees.J48 cannot"
@@ -511,15 +473,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
 
     Map<String, Object> unknownSkip = requirements(null);
     unknownSkip.put("skipPeriods", "weekend, bank holidays");
-    assertThatThrownBy(
-            () ->
-                as(
-                    "ds",
-                    LeptonGroups.DATA_SCIENTISTS,
-                    () -> {
-                      tasks.complete(task(pi).getId(), unknownSkip);
-                      return null;
-                    }))
+    assertThatThrownBy(() -> engagements.dataScientistCompletes(pi, unknownSkip))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'bank holidays' is not a period to skip");
   }
@@ -561,14 +515,10 @@ class ForecastingEngagementTest extends ProcessTestSupport {
   }
 
   private ProcessInstance open() {
-    return as(
-        "pm",
-        LeptonGroups.PROJECT_MANAGERS,
-        () ->
-            runtime.startProcessInstanceByKey(
-                "ai-engagement",
-                "ENG-FORECAST-" + (++engagements) + "-" + System.nanoTime(),
-                Map.of("client", "Wine wholesaler", "engagementName", "Fortified sales")));
+    return engagements.open(
+        "ENG-FORECAST-" + (++opened) + "-" + System.nanoTime(),
+        "Wine wholesaler",
+        "Fortified sales");
   }
 
   private static Map<String, Object> requirements(Integer folds) {

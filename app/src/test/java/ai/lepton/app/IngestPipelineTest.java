@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ai.lepton.access.LeptonGroups;
 import ai.lepton.ingest.DatasetIngestRoute;
 import ai.lepton.ingest.EngagementNotWaitingException;
 import ai.lepton.ingest.IngestHeaders;
@@ -108,6 +107,13 @@ class IngestPipelineTest {
   @Autowired DatasetStore datasets;
   @Autowired IngestProperties properties;
   @Autowired ai.lepton.ml.audit.AuditTrail audit;
+
+  private EngagementDriver engagements;
+
+  @org.junit.jupiter.api.BeforeEach
+  void driver() {
+    engagements = new EngagementDriver(runtime, tasks, identity);
+  }
 
   // --- the file drop ---
 
@@ -496,13 +502,7 @@ class IngestPipelineTest {
 
   private String openEngagement(String name) {
     String key = "ENG-ING-" + name + "-" + ENGAGEMENTS.incrementAndGet();
-    identity.setAuthentication("pm", List.of(LeptonGroups.PROJECT_MANAGERS));
-    try {
-      runtime.startProcessInstanceByKey(
-          "ai-engagement", key, Map.of("client", "Telco", "engagementName", name));
-    } finally {
-      identity.clearAuthentication();
-    }
+    engagements.open(key, "Telco", name);
     return key;
   }
 
@@ -514,28 +514,10 @@ class IngestPipelineTest {
 
   private void completeRequirements(String key, Map<String, Object> extra) {
     Map<String, Object> requirements =
-        new HashMap<>(
-            Map.of(
-                "targetAttribute",
-                "churn",
-                "problemType",
-                "classification",
-                "modelName",
-                "churn-ingest",
-                "successMetric",
-                "pctCorrect",
-                "successThreshold",
-                70,
-                "algorithms",
-                "weka.classifiers.bayes.NaiveBayes"));
+        EngagementDriver.classification(
+            "churn", "churn-ingest", "pctCorrect", 70, "weka.classifiers.bayes.NaiveBayes");
     requirements.putAll(extra);
-    identity.setAuthentication("ds", List.of(LeptonGroups.DATA_SCIENTISTS));
-    try {
-      String task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
-      tasks.complete(task, requirements);
-    } finally {
-      identity.clearAuthentication();
-    }
+    engagements.dataScientistCompletes(key, requirements);
   }
 
   private String instanceId(String key) {

@@ -66,7 +66,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
   @Autowired DriftMeters driftMeters;
   @Autowired MeterRegistry meters;
 
-  private static int engagements;
+  private static int opened;
   private String header;
   private List<String> rows;
   private int tenure;
@@ -649,13 +649,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
   @Test
   void monitoringDataBeforeAnyModelIsLiveIsKeptButRefused() {
     ProcessInstance pi = openEngagement("too-early");
-    as(
-        "ds",
-        LeptonGroups.DATA_SCIENTISTS,
-        () -> {
-          tasks.complete(task(pi).getId(), requirements("churn-maintenance-early"));
-          return null;
-        });
+    engagements.dataScientistCompletes(pi, requirements("churn-maintenance-early"));
     assertThatThrownBy(() -> sendMonitoringData(pi, rows.subList(0, 200)))
         .hasMessageContaining("has no live model to monitor yet")
         .hasMessageContaining("stored as ds-");
@@ -683,21 +677,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
   }
 
   private void approve(ProcessInstance pi) {
-    as(
-        "mro",
-        LeptonGroups.MODEL_RISK_OFFICERS,
-        () -> {
-          tasks.complete(
-              task(pi).getId(),
-              Map.of(
-                  "approved",
-                  true,
-                  "approvalReason",
-                  "meets policy",
-                  "overrideReason",
-                  "maintenance test"));
-          return null;
-        });
+    engagements.riskOfficerApproves(pi, Map.of("overrideReason", "maintenance test"));
     runJobs(pi);
   }
 
@@ -751,24 +731,13 @@ class MaintenanceProcessTest extends ProcessTestSupport {
   }
 
   private ProcessInstance openEngagement(String name) {
-    return as(
-        "pm",
-        LeptonGroups.PROJECT_MANAGERS,
-        () ->
-            runtime.startProcessInstanceByKey(
-                "ai-engagement",
-                "ENG-TEST-MAINT-" + name + "-" + (++engagements),
-                Map.of("client", "Test Telco", "engagementName", name)));
+    return engagements.open("ENG-TEST-MAINT-" + name + "-" + (++opened), "Test Telco", name);
   }
 
   private static Map<String, Object> requirements(String modelName) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("targetAttribute", "churn");
-    variables.put("problemType", "classification");
-    variables.put("modelName", modelName);
-    variables.put("successMetric", "weightedAreaUnderROC");
-    variables.put("successThreshold", 0.7);
-    variables.put("algorithms", NAIVE_BAYES);
+    Map<String, Object> variables =
+        EngagementDriver.classification(
+            "churn", modelName, "weightedAreaUnderROC", 0.7, NAIVE_BAYES);
     variables.put("ruleSets", "churn-retention");
     return variables;
   }

@@ -74,8 +74,12 @@ abstract class ProcessTestSupport {
   @Autowired protected IdentityService identity;
   @Autowired protected ai.lepton.ml.work.EmbeddedWorker worker;
 
+  /** Opens, sets up and approves engagements as their people would. */
+  protected EngagementDriver engagements;
+
   @BeforeEach
   void bindEngine() {
+    engagements = new EngagementDriver(runtime, tasks, identity);
     AbstractAssertions.init(engine);
   }
 
