@@ -256,7 +256,7 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     Map<String, Object> behind = checks.get(0);
     assertThat(String.valueOf(behind.get("source"))).contains(received.datasetId());
     // the API's typed view of a check knows every field a forecaster's check writes
-    assertThat(ai.lepton.api.MonitoringCheckView.strictly(behind).forecastAgainstActual())
+    assertThat(ai.lepton.ml.monitoring.MonitoringCheck.strictly(behind).forecastAgainstActual())
         .hasSize(12);
     assertThat(behind).containsEntry("forecastPeriodsChecked", 12);
     assertThat(((Number) behind.get("recentForecastMae")).doubleValue())
@@ -424,12 +424,13 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     assertThat(check)
         .containsEntry("forecastTarget", "Red")
         .containsEntry("forecastPeriodsChecked", 12);
-    ai.lepton.api.MonitoringCheckView view = ai.lepton.api.MonitoringCheckView.strictly(check);
+    ai.lepton.ml.monitoring.MonitoringCheck view =
+        ai.lepton.ml.monitoring.MonitoringCheck.strictly(check);
     assertThat(view.forecastTargets())
-        .extracting(ai.lepton.api.MonitoringCheckView.SeriesError::target)
+        .extracting(ai.lepton.ml.monitoring.MonitoringCheck.SeriesError::target)
         .containsExactly("Fortified", "Red");
-    ai.lepton.api.MonitoringCheckView.SeriesError fortified = view.forecastTargets().get(0);
-    ai.lepton.api.MonitoringCheckView.SeriesError redError = view.forecastTargets().get(1);
+    ai.lepton.ml.monitoring.MonitoringCheck.SeriesError fortified = view.forecastTargets().get(0);
+    ai.lepton.ml.monitoring.MonitoringCheck.SeriesError redError = view.forecastTargets().get(1);
     assertThat(redError.recentForecastMae()).isGreaterThan(1.5 * redError.approvedForecastMae());
     assertThat(fortified.recentForecastMae() / fortified.approvedForecastMae())
         .isLessThan(redError.recentForecastMae() / redError.approvedForecastMae());

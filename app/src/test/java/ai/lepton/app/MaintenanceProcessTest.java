@@ -208,7 +208,7 @@ class MaintenanceProcessTest extends ProcessTestSupport {
                     .isLessThan(0.1));
     assertThat(((Number) check.get("labelledOutcomes")).intValue()).isEqualTo(otherHalf.size());
     // the API's typed view of a check knows every field a classifier's check writes
-    assertThat(ai.lepton.api.MonitoringCheckView.strictly(check).labelledOutcomes())
+    assertThat(ai.lepton.ml.monitoring.MonitoringCheck.strictly(check).labelledOutcomes())
         .isEqualTo(otherHalf.size());
     assertThat(((Number) check.get("recentAccuracy")).doubleValue())
         .isCloseTo(

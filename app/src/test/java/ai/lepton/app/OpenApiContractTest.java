@@ -166,7 +166,7 @@ class OpenApiContractTest extends HttpTestSupport {
         .containsExactlyInAnyOrderElementsOf(documents);
     JsonNode schemas = document.path("components").path("schemas");
     assertThat(schemas.path("DatasetReceipt").path("properties").has("correlated")).isTrue();
-    assertThat(schemas.path("MonitoringCheckView").path("properties").has("recentForecastMae"))
+    assertThat(schemas.path("MonitoringCheck").path("properties").has("recentForecastMae"))
         .isTrue();
     assertThat(schemas.path("EngagementView").path("properties").has("currentSteps")).isTrue();
     assertThat(schemas.path("AuditVerification").path("properties").has("firstBrokenSequence"))

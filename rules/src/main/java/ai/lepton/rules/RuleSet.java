@@ -1,5 +1,7 @@
 package ai.lepton.rules;
 
+import ai.lepton.ml.monitoring.MonitoringCheck;
+import ai.lepton.ml.monitoring.MonitoringCheck.PsiBands;
 import ai.lepton.process.DecisionWords;
 import ai.lepton.process.ProcessVariables;
 import java.util.Arrays;
@@ -180,45 +182,39 @@ public enum RuleSet {
     return probabilities;
   }
 
-  /** The check's facts, and a forecaster's error on new actuals when the check measured one. */
-  private static List<Object> maintenance(Map<String, Object> result) {
-    Double recent = FactValues.optional(result, "recentForecastMae");
-    Double approved = FactValues.optional(result, "approvedForecastMae");
-    if (recent == null || approved == null) {
-      return List.of(monitoring(result));
+  /**
+   * The check's facts, and a forecaster's error on new actuals when the check measured one: read
+   * from the check's document as the core's {@link MonitoringCheck}.
+   */
+  private static List<Object> maintenance(Map<String, Object> document) {
+    MonitoringCheck check = MonitoringCheck.of(document);
+    MonitoringFacts facts = monitoring(check);
+    if (check.recentForecastMae() == null || check.approvedForecastMae() == null) {
+      return List.of(facts);
     }
     return List.of(
-        monitoring(result),
+        facts,
         new ForecastErrorFacts(
-            recent, approved, (int) FactValues.number(result, "forecastPeriodsChecked")));
+            check.recentForecastMae(),
+            check.approvedForecastMae(),
+            check.forecastPeriodsChecked() == null ? 0 : check.forecastPeriodsChecked()));
   }
 
-  private static MonitoringFacts monitoring(Map<String, Object> result) {
+  private static MonitoringFacts monitoring(MonitoringCheck check) {
+    PsiBands bands = check.psiBands() == null ? new PsiBands(0.1, 0.25) : check.psiBands();
     return new MonitoringFacts(
-        (int) FactValues.number(result, "significantDrift"),
-        (int) FactValues.number(result, "moderateDrift"),
-        FactValues.text(result, "mostDrifted"),
-        FactValues.optional(result, "maxPsi"),
-        FactValues.optional(result, "recentAccuracy"),
-        FactValues.optional(result, "baselineAccuracy"),
-        (int) FactValues.number(result, "labelledOutcomes"),
-        Boolean.TRUE.equals(result.get("previousVersion")),
-        result.get("recentRows") == null ? 0 : (int) FactValues.number(result, "recentRows"),
-        !Boolean.FALSE.equals(result.get("driftJudged")),
-        band(result, "moderate", 0.1),
-        band(result, "significant", 0.25));
-  }
-
-  /**
-   * A PSI band as the check applied it (its result's {@code psiBands}), or the default when it did
-   * not say.
-   */
-  private static double band(Map<String, Object> result, String name, double fallback) {
-    Object bands = result.get("psiBands");
-    if (bands instanceof Map<?, ?> map && map.get(name) instanceof Number number) {
-      return number.doubleValue();
-    }
-    return fallback;
+        (int) check.significantDrift(),
+        (int) check.moderateDrift(),
+        check.mostDrifted(),
+        check.maxPsi(),
+        check.recentAccuracy(),
+        check.baselineAccuracy(),
+        (int) check.labelledOutcomes(),
+        check.previousVersion(),
+        (int) check.recentRows(),
+        check.judgedDrift(),
+        bands.moderate(),
+        bands.significant());
   }
 
   private static int countLines(Object text) {

@@ -2,6 +2,7 @@ package ai.lepton.api;
 
 import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.dataset.DatasetStore;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.task.CurrentUser;
@@ -41,13 +42,13 @@ public class MonitoringController {
   }
 
   @GetMapping("/api/models/{id}/monitoring")
-  public List<MonitoringCheckView> checks(@PathVariable String id) {
-    return monitoring.checksOf(id).stream().map(MonitoringCheckView::of).toList();
+  public List<MonitoringCheck> checks(@PathVariable String id) {
+    return monitoring.checksOf(id).stream().map(MonitoringCheck::of).toList();
   }
 
   @PostMapping("/api/models/{id}/monitoring")
   @ResponseStatus(HttpStatus.CREATED)
-  public MonitoringCheckView check(
+  public MonitoringCheck check(
       @PathVariable String id, @RequestParam(required = false) String dataset) {
     if (CurrentUser.groups(identity).stream().noneMatch(LeptonGroups.DATA_SENDERS::contains)) {
       throw new ApiException(
@@ -57,9 +58,9 @@ public class MonitoringController {
     }
     String user = identity.getCurrentAuthentication().getUserId();
     if (dataset == null) {
-      return MonitoringCheckView.of(monitoring.check(id, registry.get(id).engagementKey(), user));
+      return MonitoringCheck.of(monitoring.check(id, registry.get(id).engagementKey(), user));
     }
     datasets.get(dataset);
-    return MonitoringCheckView.of(monitoring.checkDataset(id, dataset, user));
+    return MonitoringCheck.of(monitoring.checkDataset(id, dataset, user));
   }
 }

@@ -1,7 +1,7 @@
 package ai.lepton.metrics;
 
-import ai.lepton.api.MonitoringCheckView;
 import ai.lepton.ml.Json;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -67,7 +67,7 @@ public final class DriftMeters implements MeterBinder, SmartLifecycle {
             "SELECT result_json FROM lepton_monitoring_check ORDER BY checked_at DESC LIMIT "
                 + NEWEST_CHECKS,
             String.class)) {
-      MonitoringCheckView check = MonitoringCheckView.of(Json.readMap(document));
+      MonitoringCheck check = MonitoringCheck.of(Json.readMap(document));
       if (check.modelName() == null || !seen.add(check.modelName()) || check.attributes() == null) {
         continue;
       }

@@ -1,4 +1,4 @@
-package ai.lepton.api;
+package ai.lepton.ml.monitoring;
 
 import ai.lepton.ml.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @Schema(description = "A monitoring check of a model version")
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public record MonitoringCheckView(
+public record MonitoringCheck(
     @Schema(example = "mc-3f9a1c0d2b7e4a51") String checkId,
     String modelVersionId,
     String modelName,
@@ -27,8 +27,12 @@ public record MonitoringCheckView(
         Source source,
     @Schema(description = "Recent input rows compared with the training data") long recentRows,
     PsiBands psiBands,
-    @Schema(description = "Enough recent rows (minimumRows) to judge drift at all")
-        boolean driftJudged,
+    @Schema(
+            description =
+                "Enough recent rows (minimumRows) to judge drift at all (absent from checks made"
+                    + " before the field existed, which always judged it)",
+            nullable = true)
+        Boolean driftJudged,
     int minimumRows,
     @Schema(description = "Attributes whose PSI is above the significant band")
         long significantDrift,
@@ -107,19 +111,24 @@ public record MonitoringCheckView(
   /** A period whose actual came in, beside the live forecast of it. */
   public record ForecastPeriod(String period, double actual, double forecast, int stepsAhead) {}
 
+  /** Whether the check judged drift (a check from before {@code driftJudged} existed did). */
+  public boolean judgedDrift() {
+    return !Boolean.FALSE.equals(driftJudged);
+  }
+
   /**
    * The check's document as this view (a field of an older version's check that is gone is
    * skipped).
    */
-  public static MonitoringCheckView of(Map<String, Object> check) {
-    return Json.convert(check, MonitoringCheckView.class);
+  public static MonitoringCheck of(Map<String, Object> check) {
+    return Json.convert(check, MonitoringCheck.class);
   }
 
   /**
    * The check's document as this view, failing on a field the view does not know (see the class
    * comment).
    */
-  public static MonitoringCheckView strictly(Map<String, Object> check) {
-    return Json.convertStrictly(check, MonitoringCheckView.class);
+  public static MonitoringCheck strictly(Map<String, Object> check) {
+    return Json.convertStrictly(check, MonitoringCheck.class);
   }
 }
