@@ -92,6 +92,11 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(dataset.at("/profile/classBalance/No").asInt()).isEqualTo(5174);
     assertThat(dataset.at("/profile/classBalance/Yes").asInt()).isEqualTo(1869);
     assertThat(dataset.at("/profile/rowsWithMissingValues").asInt()).isEqualTo(11);
+    assertThat(dataset.at("/profile/leakage/measure").asText()).isNotBlank();
+    assertThat(dataset.at("/profile/attributes").findValues("aloneSkill"))
+        .as("each attribute's skill alone, measured by the profile step")
+        .isNotEmpty()
+        .allMatch(JsonNode::isNumber);
 
     // And each candidate's metrics are those of Weka's own cross-validation of the same file
     JsonNode models = get("auditor", "/api/models?engagement=" + KEY).json();

@@ -1,5 +1,6 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.dataset.DatasetProfile;
 import ai.lepton.ml.dataset.StoredDataset;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -32,7 +33,7 @@ public record DatasetView(
                 "The latest data-quality profile: per attribute missing share, distinct values,"
                     + " identifier-likeness, outcome purity; per dataset duplicates and class balance",
             nullable = true)
-        Map<String, Object> profile,
+        DatasetProfile profile,
     String createdBy,
     String createdAt) {
 
@@ -49,7 +50,7 @@ public record DatasetView(
         dataset.schema(),
         dataset.derivedFrom(),
         dataset.preparation(),
-        profile,
+        profile == null ? null : DatasetProfile.of(profile),
         dataset.createdBy(),
         dataset.createdAt().toString());
   }

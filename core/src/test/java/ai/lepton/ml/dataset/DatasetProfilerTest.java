@@ -45,6 +45,55 @@ class DatasetProfilerTest {
     assertThat(attribute(profile, "checking_status")).doesNotContainKey("targetCorrelation");
   }
 
+  @Test
+  void everyProfileTheProfilerWritesIsADatasetProfileWithNothingLeftOver() throws Exception {
+    Instances credit = creditG();
+    Attribute note = new Attribute("note", (List<String>) null);
+    credit.insertAttributeAt(note, 0);
+    for (int r = 0; r < credit.numInstances(); r++) {
+      credit
+          .instance(r)
+          .setValue(0, "the applicant asked for a loan to buy a used car in spring " + r % 7);
+    }
+    Map<String, Object> classification = DatasetProfiler.profile(credit, "class", List.of("note"));
+    // the profile step adds how each attribute was measured alone (ProfileDatasetStep)
+    Map<String, Object> leakage =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "measure",
+                "weightedAreaUnderROC",
+                "reference",
+                "all attributes",
+                "referenceSkill",
+                0.77,
+                "rows",
+                1000,
+                "folds",
+                10,
+                "seed",
+                1));
+    leakage.putAll(new ai.lepton.ml.training.LeakageThresholds(0.9, 0.6, 0.75, 0.45, 5000).asMap());
+    classification.put("leakage", leakage);
+    attribute(classification, "duration").put("aloneSkill", 0.61);
+    attribute(classification, "duration").put("aloneShare", 0.79);
+
+    DatasetProfile profile = DatasetProfile.strictly(classification);
+    assertThat(profile.rows()).isEqualTo(1000);
+    assertThat(profile.classBalance()).containsEntry("good", 700L).containsEntry("bad", 300L);
+    assertThat(profile.attribute("note").orElseThrow().text()).isTrue();
+    assertThat(profile.attribute("duration").orElseThrow().aloneShare()).isEqualTo(0.79);
+    assertThat(profile.leakage().warnShare()).isEqualTo(0.75);
+
+    for (String numericTarget : List.of("credit_amount", "duration")) {
+      assertThat(DatasetProfile.strictly(DatasetProfiler.profile(creditG(), numericTarget)).rows())
+          .isEqualTo(1000);
+    }
+    Instances wine = ai.lepton.ml.RealData.arff("wine");
+    assertThat(DatasetProfile.strictly(DatasetProfiler.profile(wine, "Fortified")).attributes())
+        .extracting(DatasetProfile.AttributeProfile::name)
+        .contains("Date", "Fortified", "Red");
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> attribute(Map<String, Object> profile, String name) {
     return ((List<Map<String, Object>>) profile.get("attributes"))
