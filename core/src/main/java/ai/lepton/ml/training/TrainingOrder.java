@@ -98,22 +98,20 @@ public record TrainingOrder(
   }
 
   /** What part {@code part} (0-based) is, as the model's evidence names it. */
-  public java.util.Map<String, Object> checkedPart(
+  public CandidateMetrics.CheckedOnNode checkedPart(
       java.util.Map<String, Object> metrics, int part) {
     return forecast != null
-        ? java.util.Map.of(
-            "part",
+        ? new CandidateMetrics.CheckedOnNode(
+            null,
+            null,
             ForecastSpotCheck.partName(metrics, targetAttribute, part),
-            "origins",
             checkableParts(metrics),
-            "note",
             "rebuilt on the node, equal to the worker's figures")
-        : java.util.Map.of(
-            "fold",
+        : new CandidateMetrics.CheckedOnNode(
             part + 1,
-            "folds",
             folds,
-            "note",
+            null,
+            null,
             "one fold rebuilt on the node equals the worker's figure for it");
   }
 
