@@ -1,8 +1,9 @@
 package ai.lepton.rules;
 
+import ai.lepton.ml.registry.CandidateSkills;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns the champion's cross-validation metrics (Weka's names, as Lepton's registry keeps them) and
@@ -13,92 +14,67 @@ final class ChampionFacts {
   private ChampionFacts() {}
 
   /**
-   * @param candidateSkills the other candidates' skills as {@code SelectChampion} records them
-   *     ({@code {"measure": ..., "champion": x, "others": [...]}}), or null
+   * @param skills the candidates' skills as {@code SelectChampion} records them, or null
    * @param fairnessFloor the disparate impact under which the requirements block approval, or null
    *     (the default)
    */
-  @SuppressWarnings("unchecked")
   static List<Object> of(
-      Map<String, Object> metrics,
+      CandidateMetrics metrics,
       String metric,
       double threshold,
       boolean meetsThreshold,
       int openQualityFindings,
-      Object candidateSkills,
+      CandidateSkills skills,
       Double fairnessFloor) {
-    boolean classification = metrics.containsKey("pctCorrect");
-    boolean forecasting = metrics.get("forecast") instanceof Map<?, ?>;
-    Map<String, Object> folds =
-        metrics.get("folds") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
     List<Object> facts = new ArrayList<>();
     facts.add(
         new ModelFacts(
-            classification ? "classification" : forecasting ? "forecasting" : "regression",
+            metrics.problem(),
             metric,
-            FactValues.optional(metrics, metric),
+            finite(metrics.figure(metric)),
             threshold,
             meetsThreshold,
-            FactValues.optional(metrics, "kappa"),
-            FactValues.optional(metrics, "correlationCoefficient"),
-            FactValues.optional(folds, "stdDev"),
+            finite(metrics.kappa()),
+            finite(metrics.correlationCoefficient()),
+            metrics.folds() == null ? null : finite(metrics.folds().stdDev()),
             openQualityFindings));
-    if (forecasting && FactValues.optional(metrics, "maeRatioToSeasonalNaive") != null) {
-      Map<String, Object> series = (Map<String, Object>) metrics.get("forecast");
+    if (metrics.forecasting() && finite(metrics.maeRatioToSeasonalNaive()) != null) {
       facts.add(
           new ForecastFacts(
-              FactValues.number(metrics, "maeRatioToSeasonalNaive"),
-              (int) FactValues.number(series, "testPeriods"),
-              FactValues.text(series, "periodicity")));
+              metrics.maeRatioToSeasonalNaive(),
+              metrics.forecast().testPeriods() == null ? 0 : metrics.forecast().testPeriods(),
+              metrics.forecast().periodicity()));
     }
-    if (candidateSkills != null) {
-      Map<String, Object> skills = FactValues.object(candidateSkills, "candidateSkills");
+    if (skills != null && skills.champion() != null && skills.others() != null) {
       List<Double> others =
-          skills.get("others") instanceof List<?> list
-              ? list.stream()
-                  .filter(Number.class::isInstance)
-                  .map(n -> ((Number) n).doubleValue())
-                  .filter(v -> !Double.isNaN(v))
-                  .sorted()
-                  .toList()
-              : List.of();
-      Double champion = FactValues.optional(skills, "champion");
-      if (!others.isEmpty() && champion != null) {
+          skills.others().stream().filter(v -> v != null && !v.isNaN()).sorted().toList();
+      if (!others.isEmpty()) {
         facts.add(
             new CandidateSpreadFacts(
-                FactValues.text(skills, "measure"),
-                champion,
+                skills.measure(),
+                skills.champion(),
                 others.get(others.size() - 1),
                 others.get(others.size() / 2),
                 others.size()));
       }
     }
-    if (metrics.get("perClass") instanceof Map<?, ?> perClass) {
-      Map<String, Object> matrix =
-          metrics.get("confusionMatrix") instanceof Map<?, ?> m
-              ? (Map<String, Object>) m
-              : Map.of();
-      List<String> labels = (List<String>) matrix.getOrDefault("labels", List.of());
-      List<List<Number>> rows = (List<List<Number>>) matrix.getOrDefault("rows", List.of());
-      for (Map.Entry<?, ?> entry : perClass.entrySet()) {
-        String label = entry.getKey().toString();
-        int index = labels.indexOf(label);
-        int support =
-            index < 0 || index >= rows.size()
-                ? 0
-                : (int) Math.round(rows.get(index).stream().mapToDouble(Number::doubleValue).sum());
-        facts.add(
-            new ClassFacts(
-                label,
-                FactValues.optional((Map<String, Object>) entry.getValue(), "recall"),
-                support));
-      }
+    if (metrics.perClass() != null) {
+      metrics
+          .perClass()
+          .forEach(
+              (label, figures) ->
+                  facts.add(
+                      new ClassFacts(
+                          label,
+                          finite(figures.recall()),
+                          metrics.confusionMatrix() == null
+                              ? 0
+                              : metrics.confusionMatrix().support(label))));
     }
-    if (metrics.get("fairness") instanceof List<?> assessments) {
+    if (metrics.fairness() != null) {
       facts.addAll(
           fairness(
-              (List<Map<String, Object>>) assessments,
-              fairnessFloor == null ? DEFAULT_FAIRNESS_FLOOR : fairnessFloor));
+              metrics.fairness(), fairnessFloor == null ? DEFAULT_FAIRNESS_FLOOR : fairnessFloor));
     }
     return facts;
   }
@@ -110,41 +86,40 @@ final class ChampionFacts {
    * Each non-reference group with a disparate impact that could be formed; each attribute not
    * assessed.
    */
-  @SuppressWarnings("unchecked")
-  private static List<Object> fairness(List<Map<String, Object>> assessments, double floor) {
+  private static List<Object> fairness(
+      List<CandidateMetrics.FairnessAssessment> assessments, double floor) {
     List<Object> facts = new ArrayList<>();
-    for (Map<String, Object> assessment : assessments) {
-      String attribute = FactValues.text(assessment, "attribute");
-      if (assessment.get("notAssessed") != null) {
-        facts.add(new UnassessedFairnessFacts(attribute, assessment.get("notAssessed").toString()));
+    for (CandidateMetrics.FairnessAssessment assessment : assessments) {
+      if (assessment.notAssessed() != null) {
+        facts.add(new UnassessedFairnessFacts(assessment.attribute(), assessment.notAssessed()));
         continue;
       }
-      String reference = FactValues.text(assessment, "referenceGroup");
-      List<Map<String, Object>> groups =
-          (List<Map<String, Object>>) assessment.getOrDefault("groups", List.of());
       Double referenceRate =
-          groups.stream()
-              .filter(g -> reference.equals(g.get("group")))
-              .map(g -> FactValues.optional(g, "selectionRate"))
-              .findFirst()
-              .orElse(null);
-      for (Map<String, Object> group : groups) {
-        Double impact = FactValues.optional(group, "disparateImpact");
-        if (reference.equals(group.get("group")) || impact == null || referenceRate == null) {
+          assessment.reference().map(CandidateMetrics.GroupFigures::selectionRate).orElse(null);
+      for (CandidateMetrics.GroupFigures group : assessment.groups()) {
+        Double impact = group.disparateImpact();
+        if (group.group().equals(assessment.referenceGroup())
+            || impact == null
+            || referenceRate == null) {
           continue;
         }
         facts.add(
             new GroupFairnessFacts(
-                attribute,
-                String.valueOf(group.get("group")),
-                reference,
-                ((Number) group.get("rows")).intValue(),
+                assessment.attribute(),
+                group.group(),
+                assessment.referenceGroup(),
+                group.rows(),
                 impact,
-                FactValues.number(group, "selectionRate"),
+                group.selectionRate() == null ? Double.NaN : group.selectionRate(),
                 referenceRate,
                 floor));
       }
     }
     return facts;
+  }
+
+  /** A figure as a fact carries it: null where Weka gave none or NaN. */
+  private static Double finite(Double value) {
+    return value == null || value.isNaN() ? null : value;
   }
 }

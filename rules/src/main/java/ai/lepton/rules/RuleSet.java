@@ -1,7 +1,10 @@
 package ai.lepton.rules;
 
+import ai.lepton.ml.Json;
 import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.monitoring.MonitoringCheck.PsiBands;
+import ai.lepton.ml.registry.CandidateSkills;
+import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.process.DecisionWords;
 import ai.lepton.process.ProcessVariables;
 import java.util.Arrays;
@@ -30,14 +33,20 @@ public enum RuleSet {
       DecisionWords.of(DecisionWords.ApprovalPolicy.values()),
       variables ->
           ChampionFacts.of(
-              FactValues.object(
-                  variables.apply(ProcessVariables.CHAMPION_METRICS), "championMetrics"),
+              CandidateMetrics.of(
+                  FactValues.object(
+                      variables.apply(ProcessVariables.CHAMPION_METRICS), "championMetrics")),
               required(variables, ProcessVariables.SUCCESS_METRIC),
               Double.parseDouble(required(variables, ProcessVariables.SUCCESS_THRESHOLD)),
               Boolean.parseBoolean(
                   String.valueOf(variables.apply(ProcessVariables.CHAMPION_MEETS_THRESHOLD))),
               countLines(variables.apply(ProcessVariables.QUALITY_OPEN_FINDINGS)),
-              variables.apply(ProcessVariables.CANDIDATE_SKILLS),
+              variables.apply(ProcessVariables.CANDIDATE_SKILLS) == null
+                  ? null
+                  : Json.convert(
+                      FactValues.object(
+                          variables.apply(ProcessVariables.CANDIDATE_SKILLS), "candidateSkills"),
+                      CandidateSkills.class),
               variables.apply(ProcessVariables.FAIRNESS_FLOOR) instanceof Number floor
                   ? floor.doubleValue()
                   : null)),

@@ -4,10 +4,10 @@ import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.StatusChange;
+import ai.lepton.ml.training.CandidateMetrics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model version as {@code /api/models} answers it: how to repeat its training in Weka, its
@@ -41,7 +41,7 @@ public record ModelView(
             description =
                 "Weka's evaluation figures under Weka's names (cross-validated, or time-ordered for a"
                     + " forecaster), with per-fold, per-class and curve details")
-        Map<String, Object> metrics,
+        CandidateMetrics metrics,
     long trainingMillis,
     String modelSha256,
     String wekaVersion,
@@ -68,7 +68,7 @@ public record ModelView(
         version.trainingRound(),
         version.datasetId(),
         version.datasetSha256(),
-        version.metrics(),
+        version.figures(),
         version.trainingMillis(),
         version.modelSha256(),
         version.wekaVersion(),

@@ -75,11 +75,34 @@ public class AuditTrail {
 
   /**
    * Records something that must stay even though the caller's transaction rolls back (a refused
-   * action).
+   * action), in a transaction of its own. When the caller's transaction has itself appended, it
+   * holds the head of the chain until it ends; the entry is then written as soon as it has ended
+   * (committed or rolled back), after the caller's entries, instead of waiting on that lock.
    */
-  public long appendRegardless(
+  public void appendRegardless(
       String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
-    return ownTransaction.execute(status -> write(actor, type, subjectType, subjectId, payload));
+    if (holdsHead()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              ownTransaction.execute(own -> write(actor, type, subjectType, subjectId, payload));
+            }
+          });
+      return;
+    }
+    ownTransaction.execute(status -> write(actor, type, subjectType, subjectId, payload));
+  }
+
+  /**
+   * Marks a transaction that has locked the head of the chain (it keeps the lock until it ends).
+   */
+  private static final class HeadLocked implements TransactionSynchronization {}
+
+  private static boolean holdsHead() {
+    return TransactionSynchronizationManager.isSynchronizationActive()
+        && TransactionSynchronizationManager.getSynchronizations().stream()
+            .anyMatch(HeadLocked.class::isInstance);
   }
 
   /**
@@ -87,7 +110,7 @@ public class AuditTrail {
    * the caller's rolls back: who, on what, trying what, why, and any details (groups, task,
    * origin...).
    */
-  public long refusal(
+  public void refusal(
       String actor,
       String subjectType,
       String subjectId,
@@ -100,12 +123,15 @@ public class AuditTrail {
     if (details != null) {
       payload.putAll(details);
     }
-    return appendRegardless(actor, "AUTHORIZATION_REFUSED", subjectType, subjectId, payload);
+    appendRegardless(actor, "AUTHORIZATION_REFUSED", subjectType, subjectId, payload);
   }
 
   private long write(
       String actor, String type, String subjectType, String subjectId, Map<String, ?> payload) {
     Map<String, Object> head = jdbc.queryForMap(LOCK_HEAD);
+    if (TransactionSynchronizationManager.isSynchronizationActive() && !holdsHead()) {
+      TransactionSynchronizationManager.registerSynchronization(new HeadLocked());
+    }
     long seq = ((Number) head.get("last_seq")).longValue() + 1;
     String previous = head.get("last_hash").toString();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -11,6 +11,7 @@ import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.StatusChange;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public class ModelCardBuilder {
     training.put("wekaCommand", version.wekaCommand());
     training.put("seed", version.seed());
     training.put("folds", version.folds());
-    training.put("foldsBuilt", foldsBuilt(version.metrics()));
+    training.put("foldsBuilt", foldsBuilt(version.figures().folds()));
     training.put("trainingRound", version.trainingRound());
     training.put("trainingMillis", version.trainingMillis());
     card.put("training", training);
@@ -246,11 +247,10 @@ public class ModelCardBuilder {
   }
 
   /** How the cross-validation's folds were built, in words for the card. */
-  static String foldsBuilt(Map<String, Object> metrics) {
-    Object folds = metrics.get("folds");
-    if (folds instanceof Map<?, ?> built && Boolean.TRUE.equals(built.get("grouped"))) {
+  static String foldsBuilt(CandidateMetrics.Folds folds) {
+    if (folds != null && Boolean.TRUE.equals(folds.grouped())) {
       return "Weka's stratified folds, with rows that repeat exactly kept in one fold ("
-          + built.get("repeatedRowsMoved")
+          + folds.repeatedRowsMoved()
           + " moved to their first copy's fold), so no model was tested on a row it trained on; Weka's plain"
           + " cross-validation of the same data would be flattered by the repeats";
     }

@@ -284,11 +284,12 @@ public class DatasetStore {
 
   /**
    * The dataset as Weka data, a fresh copy the caller may change. Several candidates train on one
-   * prepared dataset, so the parse is done once per content and format.
+   * prepared dataset, so the parse is done once per content, format and name (a CSV's name is its
+   * relation's, which a dataset derived from it carries).
    */
   public Instances load(String id) {
     StoredDataset dataset = get(id);
-    String key = dataset.sha256() + "/" + dataset.format();
+    String key = dataset.sha256() + "/" + dataset.format() + "/" + dataset.name();
     Instances parsed = parsedByContent.get(key);
     if (parsed == null) {
       parsed =

@@ -1,5 +1,6 @@
 package ai.lepton.ml.registry;
 
+import ai.lepton.ml.training.CandidateMetrics;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,22 +28,26 @@ public record ModelVersion(
     String wekaVersion,
     Instant createdAt) {
 
-  /** One metric as a number, NaN where Weka gave none. */
+  /** The metrics as the typed document. */
+  public CandidateMetrics figures() {
+    return CandidateMetrics.of(metrics);
+  }
+
   /**
    * The Weka command that trained the model, as the Explorer runs it: the learner and its options,
    * or for a model on free text the {@code FilteredClassifier} around the learner with its word
    * vectors.
    */
   public String wekaCommand() {
-    if (metrics.get("text") instanceof java.util.Map<?, ?> text
-        && text.get("wekaCommand") != null) {
-      return text.get("wekaCommand").toString();
+    CandidateMetrics.TextFigures text = figures().text();
+    if (text != null && text.wekaCommand() != null) {
+      return text.wekaCommand();
     }
     return (algorithm + " " + options).strip();
   }
 
+  /** One metric by Weka's name, NaN where Weka gave none. */
   public double metric(String name) {
-    Object value = metrics.get(name);
-    return value instanceof Number number ? number.doubleValue() : Double.NaN;
+    return figures().figureOrNaN(name);
   }
 }

@@ -5,6 +5,7 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -203,13 +204,13 @@ public class DeployedModels {
    * measured).
    */
   private java.util.Set<String> important(String versionId) {
-    if (!(registry.get(versionId).metrics().get("importance") instanceof Map<?, ?> importance)
-        || !(importance.get("attributes") instanceof java.util.List<?> attributes)) {
+    CandidateMetrics.Importance importance = registry.get(versionId).figures().importance();
+    if (importance == null || importance.attributes() == null) {
       return java.util.Set.of();
     }
-    return attributes.stream()
-        .filter(a -> a instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("important")))
-        .map(a -> String.valueOf(((Map<?, ?>) a).get("attribute")))
+    return importance.attributes().stream()
+        .filter(a -> Boolean.TRUE.equals(a.important()))
+        .map(CandidateMetrics.AttributeImportance::attribute)
         .collect(java.util.stream.Collectors.toSet());
   }
 

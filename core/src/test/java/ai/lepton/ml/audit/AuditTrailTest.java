@@ -204,4 +204,25 @@ class AuditTrailTest {
         .containsExactly("MODEL_TRANSITION_REFUSED", "APPROVAL_GRANTED");
     assertThat(audit.verify()).isEqualTo(new AuditVerification(true, 2, null, null));
   }
+
+  @Test
+  void anAppendRegardlessAfterAnAppendInTheSameTransactionFollowsItInsteadOfWaitingForIt() {
+    transaction.executeWithoutResult(
+        status -> {
+          audit.append("mro", "MODEL_DEPLOYED", "model", "mv-1", Map.of("to", "DEPLOYED"));
+          audit.appendRegardless(
+              "lepton", "MODEL_TRANSITION_REFUSED", "model", "mv-2", Map.of("to", "DEPLOYED"));
+          status.setRollbackOnly();
+        });
+    transaction.executeWithoutResult(
+        status -> {
+          audit.append("mro", "MODEL_DEPLOYED", "model", "mv-3", Map.of("to", "DEPLOYED"));
+          audit.refusal("pm", "model", "mv-3", "deploy", "not a model risk officer", null);
+        });
+
+    assertThat(audit.entries(0, 10))
+        .extracting(AuditEntry::type)
+        .containsExactly("MODEL_TRANSITION_REFUSED", "MODEL_DEPLOYED", "AUTHORIZATION_REFUSED");
+    assertThat(audit.verify().valid()).isTrue();
+  }
 }

@@ -188,4 +188,14 @@ class DatasetStoreTest {
         .isInstanceOf(UnknownDatasetException.class);
     assertThat(store.latestProfile("ds-none")).isEmpty();
   }
+
+  @Test
+  void twoCsvFilesOfTheSameBytesLoadUnderTheirOwnNames() {
+    byte[] csv = wineCsvWithTwoBadRows();
+    StoredDataset first = upload("wine-1", "wine-march.csv", csv);
+    StoredDataset second = upload("wine-2", "wine-april.csv", csv);
+
+    assertThat(store.load(first.id()).relationName()).isEqualTo("wine-march.csv");
+    assertThat(store.load(second.id()).relationName()).isEqualTo("wine-april.csv");
+  }
 }

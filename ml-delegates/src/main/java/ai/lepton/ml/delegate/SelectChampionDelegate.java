@@ -1,10 +1,13 @@
 package ai.lepton.ml.delegate;
 
+import ai.lepton.ml.Json;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.ml.registry.CandidateSkills;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelVersion;
+import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.process.ProcessVariables;
@@ -70,36 +73,8 @@ public class SelectChampionDelegate implements JavaDelegate {
     execution.setVariable(
         ProcessVariables.CHAMPION_SUMMARY, summary(candidates, champion, metric, threshold, meets));
     execution.setVariable(
-        ProcessVariables.CANDIDATE_SKILLS, JsonVariables.of(skills(candidates, champion)));
-  }
-
-  /**
-   * Each candidate's skill from the baseline up, for the approval policy's "too good to be true"
-   * comparison: kappa for a classification, 1 − relative absolute error for a regression (the mean
-   * predictor scores 0); none for a forecaster, whose baseline is the seasonal-naive forecast.
-   */
-  static Map<String, Object> skills(List<ModelVersion> candidates, ModelVersion champion) {
-    boolean classification = champion.metrics().containsKey("kappa");
-    if (!classification && !champion.metrics().containsKey("relativeAbsoluteError")) {
-      return Map.of("others", List.of());
-    }
-    java.util.function.ToDoubleFunction<ModelVersion> skill =
-        version ->
-            classification
-                ? version.metric("kappa")
-                : 1 - version.metric("relativeAbsoluteError") / 100;
-    Map<String, Object> skills = new java.util.LinkedHashMap<>();
-    skills.put("measure", classification ? "kappa" : "1 - relative absolute error");
-    skills.put("champion", skill.applyAsDouble(champion));
-    skills.put(
-        "others",
-        candidates.stream()
-            .filter(c -> !c.id().equals(champion.id()))
-            .mapToDouble(skill)
-            .filter(v -> !Double.isNaN(v))
-            .boxed()
-            .toList());
-    return skills;
+        ProcessVariables.CANDIDATE_SKILLS,
+        JsonVariables.of(Json.convert(CandidateSkills.of(candidates, champion), Map.class)));
   }
 
   private static String summary(
@@ -120,14 +95,15 @@ public class SelectChampionDelegate implements JavaDelegate {
             threshold,
             meets ? "met" : "missed"));
     text.append(keyMetrics(champion)).append('\n');
-    if (champion.metrics().get("folds") instanceof Map<?, ?> folds && folds.containsKey("stdDev")) {
+    CandidateMetrics.Folds folds = champion.figures().folds();
+    if (folds != null && folds.stdDev() != null) {
       text.append(
           String.format(
               Locale.ROOT,
               "Per fold %s: mean %.4f, standard deviation %.4f%n",
-              folds.get("metric"),
-              ((Number) folds.get("mean")).doubleValue(),
-              ((Number) folds.get("stdDev")).doubleValue()));
+              folds.metric(),
+              folds.mean(),
+              folds.stdDev()));
     }
     text.append(
         String.format(
@@ -149,7 +125,7 @@ public class SelectChampionDelegate implements JavaDelegate {
 
   private static String keyMetrics(ModelVersion version) {
     String[] names =
-        version.metrics().containsKey("pctCorrect")
+        version.figures().classification()
             ? new String[] {"pctCorrect", "kappa", "weightedAreaUnderROC", "weightedFMeasure"}
             : new String[] {
               "correlationCoefficient",
