@@ -1,12 +1,16 @@
 package ai.lepton.rules;
 
+import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.process.BpmnErrorCode;
 import ai.lepton.process.ProcessVariables;
 import ai.lepton.process.TextVariables;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +34,9 @@ import org.springframework.stereotype.Component;
  *       maintenanceVerdict} (OK, WARN, RETRAIN, ROLLBACK), {@code maintenanceFindings}.
  * </ul>
  *
- * An unknown rule set is the BPMN error {@code UNKNOWN_RULE_SET}; a missing or mistyped variable
+ * The target, the success metric and threshold and the fairness floor are the engagement's recorded
+ * requirements, read by its key ({@link RequirementsRecord}), not the variables of those names. An
+ * unknown rule set is the BPMN error {@code UNKNOWN_RULE_SET}; a missing or mistyped variable
  * {@code INVALID_FEATURES}.
  */
 @Component("applyRules")
@@ -39,9 +45,38 @@ public class ApplyRulesDelegate implements JavaDelegate {
   private static final int TEXT_LIMIT = TextVariables.LIMIT;
 
   private final RuleService rules;
+  private final RequirementsRecord requirements;
 
-  public ApplyRulesDelegate(RuleService rules) {
+  /**
+   * @param requirements where the lifecycle rule sets read the engagement's requirements (its
+   *     target, success criterion and fairness floor), by the engagement's key
+   */
+  @Autowired
+  public ApplyRulesDelegate(RuleService rules, RequirementsRecord requirements) {
     this.rules = rules;
+    this.requirements = requirements;
+  }
+
+  /** For the rule sets that decide on predictions alone (no engagement's requirements). */
+  public ApplyRulesDelegate(RuleService rules) {
+    this(rules, null);
+  }
+
+  /**
+   * What the rule set reads: the process's variables, except that a rule set judging the
+   * engagement's own lifecycle reads its requirements from the record, by the engagement's key,
+   * never from a variable someone could have set since.
+   */
+  private Function<String, Object> variables(RuleSet ruleSet, DelegateExecution execution) {
+    if (!ruleSet.readsRequirements()) {
+      return execution::getVariable;
+    }
+    if (requirements == null) {
+      throw new IllegalStateException(
+          "The rule set " + ruleSet.wireName() + " reads the requirements' record, none is wired");
+    }
+    Map<String, Object> recorded = requirements.variables(execution.getProcessBusinessKey());
+    return name -> recorded.containsKey(name) ? recorded.get(name) : execution.getVariable(name);
   }
 
   @Override
@@ -54,7 +89,7 @@ public class ApplyRulesDelegate implements JavaDelegate {
     }
     DecisionOutcome outcome;
     try {
-      outcome = rules.apply(ruleSet, execution::getVariable);
+      outcome = rules.apply(ruleSet, variables(ruleSet, execution));
     } catch (IllegalArgumentException e) {
       throw new BpmnError(BpmnErrorCode.INVALID_FEATURES.name(), e.getMessage());
     }

@@ -131,6 +131,15 @@ public enum RuleSet {
   }
 
   /**
+   * Whether it judges an engagement's own lifecycle against its requirements (the data-quality gate
+   * reads the target, the approval policy the success criterion and the fairness floor), which are
+   * read from the requirements' record.
+   */
+  public boolean readsRequirements() {
+    return this == DATA_QUALITY || this == APPROVAL_POLICY;
+  }
+
+  /**
    * The jar's DRL of this rule set (its version 1), e.g. {@code
    * ai/lepton/rules/creditdecision/credit-decision.drl}.
    */

@@ -22,8 +22,7 @@ class TextColumnsTest {
 
   static Instances reuters() throws Exception {
     return DatasetReader.read(
-            Files.readAllBytes(Path.of("../app/src/main/resources/demo/ReutersGrain-train.arff")),
-            DatasetFormat.ARFF)
+            Files.readAllBytes(Path.of("../data/ReutersGrain-train.arff")), DatasetFormat.ARFF)
         .instances();
   }
 

@@ -31,8 +31,7 @@ class TextDriftTest {
   }
 
   static String[] texts(String file, int onlyClass) throws Exception {
-    Instances data =
-        new DataSource(Path.of("../app/src/main/resources/demo", file).toString()).getDataSet();
+    Instances data = new DataSource(Path.of("../data", file).toString()).getDataSet();
     data.setClass(data.attribute("class-att"));
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < data.numInstances(); i++) {
@@ -76,10 +75,8 @@ class TextDriftTest {
 
   @Test
   void aTextAttributeIsComparedOnItsWordsNotAsOneLabelPerStory() throws Exception {
-    Instances train =
-        new DataSource("../app/src/main/resources/demo/ReutersGrain-train.arff").getDataSet();
-    Instances recent =
-        new DataSource("../app/src/main/resources/demo/ReutersGrain-test.arff").getDataSet();
+    Instances train = new DataSource("../data/ReutersGrain-train.arff").getDataSet();
+    Instances recent = new DataSource("../data/ReutersGrain-test.arff").getDataSet();
     List<DriftCalculator.AttributeDrift> drift =
         DriftCalculator.compare(train, recent, List.of("class-att"));
     assertThat(drift)

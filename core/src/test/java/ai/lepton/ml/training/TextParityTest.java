@@ -36,7 +36,7 @@ import weka.core.converters.ConverterUtils.DataSource;
  */
 class TextParityTest {
 
-  static final Path TRAIN = Path.of("../app/src/main/resources/demo/ReutersGrain-train.arff");
+  static final Path TRAIN = Path.of("../data/ReutersGrain-train.arff");
   static final String TARGET = "class-att";
 
   static Instances lepton;
