@@ -34,43 +34,8 @@ class VariableNamesTest {
   private static final Path FORMS = Path.of("src/main/resources/forms");
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
-  /**
-   * Beans the processes call by method or property ({@code ${audit.qualityVerdict(execution)}}).
-   */
-  static final Set<String> EXPRESSION_BEANS =
-      Set.of(
-          "audit",
-          "challengerTrial",
-          "execution",
-          "explanations",
-          "externalSteps",
-          "monitoringSchedule",
-          "newsItems",
-          "policyVerdicts",
-          "requirementsRecord",
-          "task",
-          "trainingTasks");
-
-  /**
-   * Listeners the processes name in {@code delegateExpression}, beside the delegates of service
-   * tasks.
-   */
-  static final Set<String> LISTENERS =
-      Set.of(
-          "recordAccountManagerAction",
-          "recordApproval",
-          "recordChallengerDecision",
-          "recordFindingsReview",
-          "recordNewsReview",
-          "recordOfficerDecision",
-          "recordRollbackDecision",
-          "recordRuleChangeDecision",
-          "requireEngagementKey",
-          "validateRequirements",
-          "validateReview");
-
-  /** Delegates only an element template names (a host's BPMN uses them; Lepton's own do not). */
-  static final Set<String> TEMPLATE_DELEGATES = Set.of("sendDataset");
+  /** The engine's own names in expressions, not beans. */
+  private static final Set<String> ENGINE_NAMES = Set.of("execution", "task");
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
   private static final Pattern NAMED_IN_A_CALL =
@@ -236,11 +201,8 @@ class VariableNamesTest {
   }
 
   private static Set<String> knownBeans() {
-    Set<String> beans = new java.util.HashSet<>(EXPRESSION_BEANS);
-    beans.addAll(LISTENERS);
-    beans.addAll(TEMPLATE_DELEGATES);
-    ProcessModelLintTest.DELEGATES.forEach(
-        delegate -> beans.add(delegate.substring(2, delegate.length() - 1)));
+    Set<String> beans = new java.util.HashSet<>(ProcessBeans.ALL);
+    beans.addAll(ENGINE_NAMES);
     return beans;
   }
 
@@ -261,7 +223,7 @@ class VariableNamesTest {
         if (identifier.group(2) != null) {
           beans.accept(identifier.group(1));
         } else if (!EL_WORDS.contains(identifier.group(1))
-            && !Set.of("execution", "task").contains(identifier.group(1))) {
+            && !ENGINE_NAMES.contains(identifier.group(1))) {
           variables.accept(identifier.group(1));
         }
       }

@@ -2,6 +2,7 @@ package ai.lepton.rules;
 
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.process.BpmnErrorCode;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import ai.lepton.process.TextVariables;
 import java.util.List;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
  * unknown rule set is the BPMN error {@code UNKNOWN_RULE_SET}; a missing or mistyped variable
  * {@code INVALID_FEATURES}.
  */
-@Component("applyRules")
+@Component(ProcessBeans.APPLY_RULES)
 public class ApplyRulesDelegate implements JavaDelegate {
 
   private static final int TEXT_LIMIT = TextVariables.LIMIT;

@@ -7,6 +7,7 @@ import ai.lepton.ml.engagement.SqlPullRefusedException;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.DecisionShadow;
 import ai.lepton.ml.scoring.RecordScorer;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.rules.RuleService;
 import ai.lepton.rules.RuleSource;
 import ai.lepton.rulesets.ActivateRuleSetVersionDelegate;
@@ -100,19 +101,19 @@ public class LeptonAutoConfiguration {
   }
 
   /** rule-change's steps, by the names its BPMN calls them. */
-  @Bean("analyseRuleImpact")
+  @Bean(ProcessBeans.ANALYSE_RULE_IMPACT)
   public AnalyseRuleImpactDelegate leptonAnalyseRuleImpact(
       RuleSetVersions versions, RuleImpact impact) {
     return new AnalyseRuleImpactDelegate(versions, impact);
   }
 
-  @Bean("recordRuleChangeDecision")
+  @Bean(ProcessBeans.RECORD_RULE_CHANGE_DECISION)
   public RecordRuleChangeDecisionListener leptonRecordRuleChangeDecision(
       RuleSetVersions versions, RuleImpact impact, AuditTrail audit) {
     return new RecordRuleChangeDecisionListener(versions, impact, audit);
   }
 
-  @Bean("activateRuleSetVersion")
+  @Bean(ProcessBeans.ACTIVATE_RULE_SET_VERSION)
   public ActivateRuleSetVersionDelegate leptonActivateRuleSetVersion(RuleSetVersions versions) {
     return new ActivateRuleSetVersionDelegate(versions);
   }

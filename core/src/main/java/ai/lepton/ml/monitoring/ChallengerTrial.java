@@ -1,5 +1,6 @@
 package ai.lepton.ml.monitoring;
 
+import ai.lepton.process.ProcessBeans;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * often the engagement looks at the trial until then ({@code lepton.challenger.look-every}, default
  * PT1H; the maintenance sub-process's timer reads it as {@code ${challengerTrial.lookEvery}}).
  */
-@Component("challengerTrial")
+@Component(ProcessBeans.CHALLENGER_TRIAL)
 public class ChallengerTrial {
 
   private final int minDecisions;

@@ -1,5 +1,6 @@
 package ai.lepton.ml.monitoring;
 
+import ai.lepton.process.ProcessBeans;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code ai-engagement} as {@code ${monitoringSchedule.cycle}}; a timer already waiting keeps the
  * cycle it started with.
  */
-@Component("monitoringSchedule")
+@Component(ProcessBeans.MONITORING_SCHEDULE)
 public class MonitoringSchedule {
 
   private final String cycle;

@@ -1,6 +1,7 @@
 package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.Json;
+import ai.lepton.process.ProcessBeans;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * word 'wheat' (3 times in Text): raised the prediction's probability by 0.41}. Processes call it
  * in expressions: {@code ${explanations.summary(explanation)}}.
  */
-@Component("explanations")
+@Component(ProcessBeans.EXPLANATIONS)
 public class ExplanationText {
 
   public String summary(Object explanation) {

@@ -8,6 +8,7 @@ import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ import weka.core.Utils;
  * labelled: the engagement then waits for new data from the client instead of training on what it
  * already had.
  */
-@Component("assembleRetrainingData")
+@Component(ProcessBeans.ASSEMBLE_RETRAINING_DATA)
 public class AssembleRetrainingDataDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;

@@ -4,6 +4,7 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.scoring.ShadowScoring;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * challengerSummary} and {@code challengerFigures} (JSON). The trial decision takes its evidence
  * from the decision log again, not from these variables.
  */
-@Component("compareChallenger")
+@Component(ProcessBeans.COMPARE_CHALLENGER)
 public class CompareChallengerDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;

@@ -7,6 +7,7 @@ import ai.lepton.ml.registry.ModelStatus;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * this engagement (the version and the approver come from that row, not from variables); without
  * one it fails, which is an incident on the step.
  */
-@Component("deployModel")
+@Component(ProcessBeans.DEPLOY_MODEL)
 public class DeployModelDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;

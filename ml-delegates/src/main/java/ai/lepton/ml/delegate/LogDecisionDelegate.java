@@ -4,6 +4,7 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.Score;
 import ai.lepton.ml.scoring.ShadowScoring;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * a challenger is on trial under the model name, the record is queued for it once the decision
  * commits ({@link ShadowScoring}).
  */
-@Component("logDecision")
+@Component(ProcessBeans.LOG_DECISION)
 public class LogDecisionDelegate implements JavaDelegate {
 
   private final DecisionLog log;

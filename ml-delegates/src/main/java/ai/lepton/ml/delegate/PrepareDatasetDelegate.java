@@ -5,6 +5,7 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.dataset.TextColumns;
 import ai.lepton.ml.training.DatasetPreparer;
 import ai.lepton.ml.training.ProblemType;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * removed first; free text (named in the requirements or detected, {@link TextColumns}) stays text
  * for the learners' word vectors.
  */
-@Component("prepareDataset")
+@Component(ProcessBeans.PREPARE_DATASET)
 public class PrepareDatasetDelegate implements JavaDelegate {
 
   private final DatasetStore datasets;

@@ -6,6 +6,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * monitors the restored version ({@code modelVersionId}); {@code rolledBackFrom} names the one it
  * replaced.
  */
-@Component("rollBackModel")
+@Component(ProcessBeans.ROLL_BACK_MODEL)
 public class RollBackModelDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;

@@ -4,6 +4,7 @@ import ai.lepton.ml.Json;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.Score;
 import ai.lepton.ml.scoring.ScoringException;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * approved for, or features that are not one of its records are BPMN errors ({@code
  * MODEL_NOT_FOUND}, {@code RULE_SET_NOT_APPROVED}, {@code INVALID_FEATURES}).
  */
-@Component("scoreRecord")
+@Component(ProcessBeans.SCORE_RECORD)
 public class ScoreRecordDelegate implements JavaDelegate {
 
   private final RecordScorer scorer;

@@ -10,6 +10,7 @@ import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * approval or to a review. Its metrics go to the approval-policy rules as the JSON variable {@code
  * championMetrics}.
  */
-@Component("selectChampion")
+@Component(ProcessBeans.SELECT_CHAMPION)
 public class SelectChampionDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;

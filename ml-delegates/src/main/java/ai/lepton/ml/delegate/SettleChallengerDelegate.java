@@ -6,6 +6,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelTransitionRefusedException;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DeployedModels;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * on ({@code modelVersionId}); not, it is retired. Without such a decision on record it fails: an
  * incident, nothing changed.
  */
-@Component("settleChallenger")
+@Component(ProcessBeans.SETTLE_CHALLENGER)
 public class SettleChallengerDelegate implements JavaDelegate {
 
   private final ModelRegistry registry;

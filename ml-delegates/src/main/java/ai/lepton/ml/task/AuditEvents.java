@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * engagement opened and closed, the data-quality verdict and the maintenance verdict. Each entry is
  * written in the step's own transaction.
  */
-@Component("audit")
+@Component(ProcessBeans.AUDIT)
 public class AuditEvents {
 
   private final AuditTrail trail;

@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.registry.PolicyVerdicts;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * verdict the approval policy's rules just wrote into the variables, recorded for the engagement's
  * champion in {@link PolicyVerdicts} in the rules' own transaction.
  */
-@Component("policyVerdicts")
+@Component(ProcessBeans.POLICY_VERDICTS)
 public class PolicyVerdictListener {
 
   private final PolicyVerdicts verdicts;

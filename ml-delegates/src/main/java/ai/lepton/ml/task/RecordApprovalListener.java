@@ -9,6 +9,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.PolicyVerdict;
 import ai.lepton.ml.registry.PolicyVerdicts;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * evidence, and so is how it is to go live ({@code deployAs}: as the champion, or as a challenger
  * on trial beside the live version).
  */
-@Component("recordApproval")
+@Component(ProcessBeans.RECORD_APPROVAL)
 public class RecordApprovalListener implements TaskListener {
 
   /** Only members of this group may approve or reject a model. */

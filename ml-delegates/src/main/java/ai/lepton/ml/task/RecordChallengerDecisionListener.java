@@ -7,6 +7,7 @@ import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.registry.ChallengerDecision;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.scoring.ShadowScoring;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * decision is the comparison computed again from the decision log at this moment, whatever the
  * form's variables say.
  */
-@Component("recordChallengerDecision")
+@Component(ProcessBeans.RECORD_CHALLENGER_DECISION)
 public class RecordChallengerDecisionListener implements TaskListener {
 
   private final ModelRegistry registry;

@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.audit.AuditTrail;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code retrain} now, with a note of what was done (e.g. the client asked about a new customer
  * segment). Audited as MONITORING_FINDINGS_REVIEWED.
  */
-@Component("recordFindingsReview")
+@Component(ProcessBeans.RECORD_FINDINGS_REVIEW)
 public class RecordFindingsReviewListener implements TaskListener {
 
   public static final List<String> DECISIONS = List.of("keep", "retrain");

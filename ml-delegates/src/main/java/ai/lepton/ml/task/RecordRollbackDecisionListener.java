@@ -5,6 +5,7 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.engine.AuditedRefusal;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.RollbackConfirmation;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * is kept in the registry for the live version of the engagement's model (the rollback step acts
  * only on it) and audited as ROLLBACK_CONFIRMED or ROLLBACK_DECLINED.
  */
-@Component("recordRollbackDecision")
+@Component(ProcessBeans.RECORD_ROLLBACK_DECISION)
 public class RecordRollbackDecisionListener implements TaskListener {
 
   public static final List<String> DECISIONS = List.of("rollback", "retrain", "keep");

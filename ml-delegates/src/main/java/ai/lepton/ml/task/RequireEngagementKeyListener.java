@@ -1,5 +1,6 @@
 package ai.lepton.ml.task;
 
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * have it. Tasklist's start dialog for a Camunda Form has no business key field, so the start
  * form's {@code engagementId} becomes the key.
  */
-@Component("requireEngagementKey")
+@Component(ProcessBeans.REQUIRE_ENGAGEMENT_KEY)
 public class RequireEngagementKeyListener implements ExecutionListener {
 
   @Override

@@ -1,6 +1,7 @@
 package ai.lepton.ml.task;
 
 import ai.lepton.ml.engagement.RequirementsRecord;
+import ai.lepton.process.ProcessBeans;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * and {@code ${requirementsRecord.restore(execution)}} (an execution listener). The engagement is
  * the execution's business key.
  */
-@Component("requirementsRecord")
+@Component(ProcessBeans.REQUIREMENTS_RECORD)
 public class RequirementsVariables {
 
   private final RequirementsRecord record;

@@ -15,6 +15,7 @@ import ai.lepton.ml.training.InvalidAlgorithmException;
 import ai.lepton.ml.training.ProblemType;
 import ai.lepton.ml.training.SuccessMetric;
 import ai.lepton.ml.training.TextLearner;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * 1) and freezes them, with who set them, in Lepton's {@link RequirementsRecord}: later steps read
  * them from there, not from the variables.
  */
-@Component("validateRequirements")
+@Component(ProcessBeans.VALIDATE_REQUIREMENTS)
 public class ValidateRequirementsListener implements TaskListener {
 
   private final PersonalDataSettings personalData;

@@ -4,6 +4,7 @@ import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.training.AlgorithmList;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.InvalidAlgorithmException;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Checks a review decision: retrain (with algorithms Weka accepts, recorded as a new revision of
  * the requirements) or close the engagement.
  */
-@Component("validateReview")
+@Component(ProcessBeans.VALIDATE_REVIEW)
 public class ValidateReviewListener implements TaskListener {
 
   private final RequirementsRecord record;

@@ -1,5 +1,6 @@
 package ai.lepton.ml.work;
 
+import ai.lepton.process.ProcessBeans;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * would be a profile or a monitoring result nobody computed, and a BPMN error could end a live
  * model's maintenance.
  */
-@Component("externalSteps")
+@Component(ProcessBeans.EXTERNAL_STEPS)
 public class StepCompletions {
 
   public void requireWorker(DelegateExecution execution) {

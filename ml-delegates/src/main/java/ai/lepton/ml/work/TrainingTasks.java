@@ -16,6 +16,7 @@ import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
 import ai.lepton.process.ExternalTopic;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.Date;
 import java.util.List;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * locked by that worker. A worker that dies at any instant therefore leaves nothing half-written,
  * and a task taken over after its lock expired is never completed twice.
  */
-@Component
+@Component(ProcessBeans.TRAINING_TASKS)
 public class TrainingTasks {
 
   /** The topic of <em>Train candidate</em>. */

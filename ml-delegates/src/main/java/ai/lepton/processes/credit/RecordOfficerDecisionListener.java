@@ -3,6 +3,7 @@ package ai.lepton.processes.credit;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.DecisionWords.Credit;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * overruled the model stay on the process ({@code decidedBy}, {@code overruledModel}) and in the
  * decision log's reviews.
  */
-@Component("recordOfficerDecision")
+@Component(ProcessBeans.RECORD_OFFICER_DECISION)
 public class RecordOfficerDecisionListener implements TaskListener {
 
   private final DecisionLog log;

@@ -3,6 +3,7 @@ package ai.lepton.processes.retention;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.process.DecisionWords;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * review go to the process ({@code retentionAction}, {@code actionDecidedBy}) and to the decision
  * log.
  */
-@Component("recordAccountManagerAction")
+@Component(ProcessBeans.RECORD_ACCOUNT_MANAGER_ACTION)
 public class RecordAccountManagerActionListener implements TaskListener {
 
   /** What an account manager may choose; the first follows the escalation. */

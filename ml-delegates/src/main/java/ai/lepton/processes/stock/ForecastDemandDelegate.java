@@ -6,6 +6,7 @@ import ai.lepton.ml.forecasting.ForecastLog;
 import ai.lepton.ml.forecasting.LiveForecasts;
 import ai.lepton.ml.scoring.ScoringException;
 import ai.lepton.process.BpmnErrorCode;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * series (one per item) is asked for one of them with {@code forecastTarget} (its target when not
  * given).
  */
-@Component("forecastDemand")
+@Component(ProcessBeans.FORECAST_DEMAND)
 public class ForecastDemandDelegate implements JavaDelegate {
 
   private final LiveForecasts forecasts;

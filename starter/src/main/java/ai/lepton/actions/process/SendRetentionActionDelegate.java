@@ -1,6 +1,7 @@
 package ai.lepton.actions.process;
 
 import ai.lepton.actions.RetentionActionRoute;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * RetentionActionRoute}. The document names the customer, the action, who decided it, and the
  * decision log entry and model version behind it.
  */
-@Component("sendRetentionAction")
+@Component(ProcessBeans.SEND_RETENTION_ACTION)
 public class SendRetentionActionDelegate implements JavaDelegate {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,6 +8,7 @@ import ai.lepton.ingest.IngestRefusedException;
 import ai.lepton.ingest.IngestResult;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.process.BpmnErrorCode;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessMessage;
 import ai.lepton.process.ProcessVariables;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  * dataset is the BPMN error {@code DATASET_REFUSED}, one the engagement is not waiting for {@code
  * ENGAGEMENT_NOT_WAITING} (it stays stored), each with {@code errorMessage}.
  */
-@Component("sendDataset")
+@Component(ProcessBeans.SEND_DATASET)
 @EnableConfigurationProperties(IngestProperties.class)
 public class SendDatasetDelegate implements JavaDelegate {
 

@@ -1,6 +1,7 @@
 package ai.lepton.news.process;
 
 import ai.lepton.news.NewsItems;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The news-monitoring process's {@code ${newsItems.putRecord(execution)}}: the item of this
  * instance (its business key), as Lepton's news record ({@link NewsItems}) keeps it.
  */
-@Component("newsItems")
+@Component(ProcessBeans.NEWS_ITEMS)
 public class NewsItemVariables {
 
   private final NewsItems items;

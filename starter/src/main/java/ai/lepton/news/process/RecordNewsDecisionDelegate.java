@@ -1,6 +1,7 @@
 package ai.lepton.news.process;
 
 import ai.lepton.news.NewsItems;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * model refused the record, none deployed). Later items about the same client count the alerts from
  * there.
  */
-@Component("recordNewsDecision")
+@Component(ProcessBeans.RECORD_NEWS_DECISION)
 public class RecordNewsDecisionDelegate implements JavaDelegate {
 
   private final NewsItems items;

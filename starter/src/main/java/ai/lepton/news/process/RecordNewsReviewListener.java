@@ -3,6 +3,7 @@ package ai.lepton.news.process;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.task.CurrentUser;
 import ai.lepton.news.NewsItems;
+import ai.lepton.process.ProcessBeans;
 import ai.lepton.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * record, not from a variable), with the analyst's answer as the decision's true outcome, so
  * monitoring measures how often the model's alerts hold.
  */
-@Component("recordNewsReview")
+@Component(ProcessBeans.RECORD_NEWS_REVIEW)
 public class RecordNewsReviewListener implements TaskListener {
 
   private final NewsItems items;

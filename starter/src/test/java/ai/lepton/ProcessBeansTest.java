@@ -1,7 +1,8 @@
-package ai.lepton.ml;
+package ai.lepton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lepton.process.ProcessBeans;
 import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -29,25 +31,13 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
 /**
- * Every bean Lepton's processes call by name is there, under that name, with what they call on it:
- * running instances of every deployed version evaluate these expressions, so a bean that moved or
- * was renamed must keep the name and the method. The beans of the core and of these adapters are
- * found as the starter finds them (component scan); the few declared in other modules are named
- * here.
+ * Every bean Lepton's processes call by name is declared, under that name, with what they call on
+ * it: running instances of every deployed version evaluate these expressions, so a bean that moved
+ * or was renamed must keep the name and the method. The names are the processes' vocabulary ({@link
+ * ProcessBeans}); the beans are found as a host application finds them, by a component scan of
+ * every Lepton module and the starter's auto-configurations' bean methods.
  */
 class ProcessBeansTest {
-
-  /** Beans the processes call that rules, camel-routes and the starter declare. */
-  private static final Set<String> DECLARED_ELSEWHERE =
-      Set.of(
-          "applyRules",
-          "analyseRuleImpact",
-          "recordRuleChangeDecision",
-          "activateRuleSetVersion",
-          "newsItems",
-          "recordNewsDecision",
-          "recordNewsReview",
-          "sendRetentionAction");
 
   /** The engine's own names in expressions, not beans. */
   private static final Set<String> ENGINE = Set.of("execution", "task");
@@ -57,8 +47,14 @@ class ProcessBeansTest {
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{(\\w+)\\.(\\w+)}");
 
   @Test
+  void everyNameOfTheVocabularyIsABeanOfThatName() {
+    Map<String, Class<?>> beans = beans();
+    assertThat(beans.keySet()).containsAll(ProcessBeans.ALL);
+  }
+
+  @Test
   void everyBeanTheProcessesNameIsDeclaredWithWhatTheyCallOnIt() throws IOException {
-    Map<String, Class<?>> beans = beans("ai.lepton.ml", "ai.lepton.processes");
+    Map<String, Class<?>> beans = beans();
     Resource[] models =
         new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn");
     assertThat(models).hasSizeGreaterThanOrEqualTo(7);
@@ -70,8 +66,8 @@ class ProcessBeansTest {
       Matcher delegate = DELEGATE.matcher(xml);
       while (delegate.find()) {
         String name = delegate.group(1);
-        if (!beans.containsKey(name) && !DECLARED_ELSEWHERE.contains(name)) {
-          problems.add(file + ": no bean '" + name + "'");
+        if (!ProcessBeans.ALL.contains(name)) {
+          problems.add(file + ": '" + name + "' is not in ProcessBeans");
         }
         checked.add(name);
       }
@@ -83,9 +79,9 @@ class ProcessBeansTest {
         }
         int arguments = call.group(3).isBlank() ? 0 : call.group(3).split(",").length;
         Class<?> bean = beans.get(name);
-        if (bean == null && !DECLARED_ELSEWHERE.contains(name)) {
-          problems.add(file + ": no bean '" + name + "' for " + call.group());
-        } else if (bean != null && !hasMethod(bean, call.group(2), arguments)) {
+        if (bean == null || !ProcessBeans.ALL.contains(name)) {
+          problems.add(file + ": no bean '" + name + "' in ProcessBeans for " + call.group());
+        } else if (!hasMethod(bean, call.group(2), arguments)) {
           problems.add(
               file + ": " + bean.getName() + " (bean '" + name + "') cannot do " + call.group());
         }
@@ -98,9 +94,9 @@ class ProcessBeansTest {
           continue;
         }
         Class<?> bean = beans.get(name);
-        if (bean == null && !DECLARED_ELSEWHERE.contains(name)) {
-          problems.add(file + ": no bean '" + name + "' for " + property.group());
-        } else if (bean != null && !hasProperty(bean, property.group(2))) {
+        if (bean == null || !ProcessBeans.ALL.contains(name)) {
+          problems.add(file + ": no bean '" + name + "' in ProcessBeans for " + property.group());
+        } else if (!hasProperty(bean, property.group(2))) {
           problems.add(
               file
                   + ": "
@@ -127,27 +123,41 @@ class ProcessBeansTest {
             "recordAccountManagerAction");
   }
 
-  /** The component beans under these packages by name, as a component scan names them. */
-  private static Map<String, Class<?>> beans(String... packages) {
+  /**
+   * Lepton's beans by name: the components of every module as a component scan names them, and the
+   * beans the starter's auto-configurations declare by method.
+   */
+  private static Map<String, Class<?>> beans() {
     ClassPathScanningCandidateComponentProvider scan =
         new ClassPathScanningCandidateComponentProvider(false);
     scan.addIncludeFilter(new AnnotationTypeFilter(Component.class));
     SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
     Map<String, Class<?>> beans = new HashMap<>();
-    for (String base : packages) {
-      for (BeanDefinition definition : scan.findCandidateComponents(base)) {
-        String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry);
-        Class<?> type;
-        try {
-          type = Class.forName(definition.getBeanClassName());
-        } catch (ClassNotFoundException e) {
-          throw new IllegalStateException(e);
+    for (BeanDefinition definition : scan.findCandidateComponents("ai.lepton")) {
+      String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry);
+      Class<?> type = load(definition.getBeanClassName());
+      Class<?> earlier = beans.put(name, type);
+      assertThat(earlier).as("two beans named '%s'", name).isNull();
+      for (Method method : type.getDeclaredMethods()) {
+        Bean bean = method.getAnnotation(Bean.class);
+        if (bean != null) {
+          String declared =
+              bean.value().length > 0
+                  ? bean.value()[0]
+                  : bean.name().length > 0 ? bean.name()[0] : method.getName();
+          beans.put(declared, method.getReturnType());
         }
-        Class<?> earlier = beans.put(name, type);
-        assertThat(earlier).as("two beans named '%s'", name).isNull();
       }
     }
     return beans;
+  }
+
+  private static Class<?> load(String className) {
+    try {
+      return Class.forName(className);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean hasMethod(Class<?> type, String name, int arguments) {
