@@ -19,6 +19,7 @@ import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.ScoringException;
 import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -93,13 +94,14 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     @SuppressWarnings("unchecked")
     Map<String, Object> series = (Map<String, Object>) linear.metrics().get("forecast");
     assertThat(series).containsEntry("periodicity", "MONTHLY").containsEntry("testPeriods", 12);
-    List<Map<String, Object>> figures = SeriesFigures.of(linear.metrics(), "Fortified");
+    List<CandidateMetrics.SeriesFigures> figures =
+        SeriesFigures.of(CandidateMetrics.of(linear.metrics()), "Fortified");
     assertThat(figures)
         .singleElement()
         .satisfies(
             fortified -> {
-              assertThat((List<?>) fortified.get("steps")).hasSize(12);
-              assertThat((List<?>) fortified.get("heldOut")).hasSize(12);
+              assertThat(fortified.steps()).hasSize(12);
+              assertThat(fortified.heldOut()).hasSize(12);
             });
 
     // a champion that loses to last season's figures reaches the approver with that said
@@ -319,19 +321,22 @@ class ForecastingEngagementTest extends ProcessTestSupport {
     String candidate = (String) runtime.getVariable(pi.getId(), "modelVersionId");
     ModelVersion version = registry.get(candidate);
     assertThat(version.algorithm()).isEqualTo(LINEAR);
-    List<Map<String, Object>> figures = SeriesFigures.of(version.metrics(), "Fortified");
+    List<CandidateMetrics.SeriesFigures> figures =
+        SeriesFigures.of(CandidateMetrics.of(version.metrics()), "Fortified");
     figures.forEach(
         f ->
             System.out.printf(
                 "wine by type to July 1994, LinearRegression, 6 months ahead: %s MAE %.1f,"
                     + " %.3f of the seasonal-naive forecast's%n",
-                f.get("target"), f.get("meanAbsoluteError"), f.get("maeRatioToSeasonalNaive")));
+                f.target(), f.meanAbsoluteError(), f.maeRatioToSeasonalNaive()));
     assertThat(pi).isWaitingAt("Task_ApproveModel");
-    assertThat(figures).extracting(f -> f.get("target")).containsExactly("Fortified", "Red");
+    assertThat(figures)
+        .extracting(CandidateMetrics.SeriesFigures::target)
+        .containsExactly("Fortified", "Red");
     assertThat(version.metric("maeRatioToSeasonalNaive"))
         .isEqualTo(
             figures.stream()
-                .mapToDouble(f -> ((Number) f.get("maeRatioToSeasonalNaive")).doubleValue())
+                .mapToDouble(CandidateMetrics.SeriesFigures::maeRatioToSeasonalNaive)
                 .max()
                 .orElseThrow());
     as(

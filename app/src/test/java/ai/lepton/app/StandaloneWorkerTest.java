@@ -143,6 +143,18 @@ class StandaloneWorkerTest extends HttpTestSupport {
     assertThat(get("auditor", "/api/audit?limit=1000").json().toString())
         .contains("CANDIDATE_REFUSED");
 
+    // figures that are no candidate's metrics at all are refused the same way
+    Map<String, Object> unreadable = new java.util.LinkedHashMap<>(model.metrics());
+    unreadable.put("folds", "all ten of them");
+    Reply garbled =
+        handBack(
+            task,
+            "w2",
+            new ai.lepton.ml.training.TrainingResult(unreadable, model.modelBytes(), 12));
+    assertThat(garbled.status()).as(garbled.text()).isEqualTo(400);
+    assertThat(garbled.text()).contains("cannot be read as a candidate's metrics: folds: ");
+    assertThat(get("auditor", "/api/models?engagement=" + key).json()).isEmpty();
+
     // the worker that holds it hands it back: registered and completed at once, and only once
     Reply done = handBack(task, "w2", model);
     assertThat(done.status()).as(done.text()).isEqualTo(201);

@@ -2,6 +2,7 @@ package ai.lepton.benchmarks;
 
 import ai.lepton.ml.dataset.DatasetReader;
 import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import ai.lepton.ml.training.FoldSpotCheck;
 import java.util.Locale;
@@ -43,7 +44,8 @@ public final class FoldCheckBenchmark {
       Map<String, Object> figures = CrossValidationTrainer.train(data, learner, 10, 1).metrics();
       long trained = System.nanoTime();
       boolean passed =
-          FoldSpotCheck.disagreement(data, learner, 10, 1, figures, round % 10).isEmpty();
+          FoldSpotCheck.disagreement(data, learner, 10, 1, CandidateMetrics.of(figures), round % 10)
+              .isEmpty();
       long checked = System.nanoTime();
       System.out.printf(
           Locale.ROOT,

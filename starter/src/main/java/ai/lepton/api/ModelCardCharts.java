@@ -1,6 +1,8 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.Json;
 import ai.lepton.ml.forecasting.SeriesFigures;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,16 +142,19 @@ final class ModelCardCharts {
    * beside the seasonal-naive forecast's, and the rolling origins (an empty list for other models).
    */
   static List<Map<String, Object>> forecast(Map<String, Object> validation, String target) {
-    if (!(validation.get("forecast") instanceof Map<?, ?> series)) {
+    CandidateMetrics metrics = CandidateMetrics.of(validation);
+    CandidateMetrics.ForecastFigures series = metrics.forecast();
+    if (series == null) {
       return List.of();
     }
     List<Map<String, Object>> charts = new ArrayList<>();
-    for (Map<String, Object> figures : SeriesFigures.of(validation, target)) {
-      Map<String, Object> chart = seriesChart(figures);
+    for (CandidateMetrics.SeriesFigures figures : SeriesFigures.of(metrics, target)) {
+      // drawn from the series' figures as the registry stores them
+      Map<String, Object> chart = seriesChart(Json.readMap(Json.write(figures)));
       if (chart != null) {
-        chart.put("periodicity", series.get("periodicity"));
-        chart.put("testPeriods", series.get("testPeriods"));
-        chart.put("trainingPeriods", series.get("trainingPeriods"));
+        chart.put("periodicity", series.periodicity());
+        chart.put("testPeriods", series.testPeriods());
+        chart.put("trainingPeriods", series.trainingPeriods());
         charts.add(chart);
       }
     }

@@ -1,11 +1,12 @@
 package ai.lepton.ml.forecasting;
 
-import ai.lepton.ml.Json;
-import java.util.ArrayList;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import weka.core.Instances;
 
 /**
@@ -23,24 +24,62 @@ import weka.core.Instances;
  */
 public final class ForecastSpotCheck {
 
+  /**
+   * A figure the model is judged on, as the document has it at the top and in each series (null
+   * where it has none).
+   */
+  private record Figure(
+      String name,
+      Function<CandidateMetrics, Double> ofModel,
+      Function<CandidateMetrics.SeriesFigures, Double> ofSeries) {}
+
+  /** The model's figures in units: its target's. */
+  private static final List<Figure> IN_UNITS =
+      List.of(
+          new Figure(
+              "meanAbsoluteError",
+              CandidateMetrics::meanAbsoluteError,
+              CandidateMetrics.SeriesFigures::meanAbsoluteError),
+          new Figure(
+              "rootMeanSquaredError",
+              CandidateMetrics::rootMeanSquaredError,
+              CandidateMetrics.SeriesFigures::rootMeanSquaredError));
+
+  /** The model's figures without units: its worst series'. */
+  private static final List<Figure> WITHOUT_UNITS =
+      List.of(
+          new Figure(
+              "maeRatioToSeasonalNaive",
+              CandidateMetrics::maeRatioToSeasonalNaive,
+              CandidateMetrics.SeriesFigures::maeRatioToSeasonalNaive),
+          new Figure(
+              "rollingOriginMaeRatioToSeasonalNaive",
+              CandidateMetrics::rollingOriginMaeRatioToSeasonalNaive,
+              CandidateMetrics.SeriesFigures::rollingOriginMaeRatioToSeasonalNaive),
+          new Figure(
+              "meanAbsolutePercentageError",
+              CandidateMetrics::meanAbsolutePercentageError,
+              CandidateMetrics.SeriesFigures::meanAbsolutePercentageError));
+
   private ForecastSpotCheck() {}
 
   /**
    * The rolling origins one may draw from: as many as the figures report (none for a series too
    * short).
    */
-  public static int parts(Map<String, Object> metrics, String target) {
-    List<Map<String, Object>> series = SeriesFigures.of(normalised(metrics), target);
-    return series.isEmpty() ? 0 : list(series.get(0).get("rollingOrigins")).size();
+  public static int parts(CandidateMetrics metrics, String target) {
+    List<CandidateMetrics.SeriesFigures> series = SeriesFigures.of(metrics, target);
+    List<RollingOrigins.Origin> origins = series.isEmpty() ? null : series.get(0).rollingOrigins();
+    return origins == null ? 0 : origins.size();
   }
 
   /** What was rebuilt when origin {@code part} was drawn, as the model's evidence names it. */
-  public static String partName(Map<String, Object> metrics, String target, int part) {
-    List<Map<String, Object>> origins =
-        maps(SeriesFigures.of(normalised(metrics), target).get(0).get("rollingOrigins"));
+  public static String partName(CandidateMetrics metrics, String target, int part) {
+    List<RollingOrigins.Origin> origins =
+        present(SeriesFigures.of(metrics, target).get(0).rollingOrigins());
     return "the held-out evaluation"
         + (part < origins.size()
-            ? " and the rolling origin from " + origins.get(part).get("firstForecastPeriod")
+            ? " and the rolling origin from " + origins.get(part).firstForecastPeriod()
             : "");
   }
 
@@ -52,10 +91,9 @@ public final class ForecastSpotCheck {
    *     are
    */
   public static Optional<String> disagreement(
-      Instances data, ForecastSpec spec, Map<String, Object> metrics, int part) throws Exception {
-    Map<String, Object> figures = normalised(metrics);
-    List<Map<String, Object>> series = SeriesFigures.of(figures, spec.target());
-    List<String> named = series.stream().map(s -> String.valueOf(s.get("target"))).toList();
+      Instances data, ForecastSpec spec, CandidateMetrics metrics, int part) throws Exception {
+    List<CandidateMetrics.SeriesFigures> series = SeriesFigures.of(metrics, spec.target());
+    List<String> named = series.stream().map(s -> String.valueOf(s.target())).toList();
     if (!named.equals(spec.targets())) {
       return Optional.of(
           "the figures report the series "
@@ -63,7 +101,7 @@ public final class ForecastSpotCheck {
               + " where the order forecasts "
               + spec.targets());
     }
-    Optional<String> why = inconsistency(figures, series);
+    Optional<String> why = inconsistency(metrics, series);
     if (why.isEmpty()) {
       why = heldOut(data, spec, series);
     }
@@ -75,10 +113,12 @@ public final class ForecastSpotCheck {
    * naive.
    */
   private static Optional<String> heldOut(
-      Instances data, ForecastSpec spec, List<Map<String, Object>> series) throws Exception {
+      Instances data, ForecastSpec spec, List<CandidateMetrics.SeriesFigures> series)
+      throws Exception {
     List<ForecastEvaluation> rebuilt = ForecastTrainer.evaluate(data, spec);
     for (int i = 0; i < rebuilt.size(); i++) {
       ForecastEvaluation ours = rebuilt.get(i);
+      CandidateMetrics.SeriesFigures theirs = series.get(i);
       double mae =
           ours.model().stream()
               .mapToDouble(StepErrors::mae)
@@ -91,7 +131,7 @@ public final class ForecastSpotCheck {
               ours.target(),
               "meanAbsoluteError",
               mae,
-              series.get(i).get("meanAbsoluteError"));
+              theirs.meanAbsoluteError());
       if (differs.isEmpty()) {
         double rmse =
             ours.model().stream()
@@ -105,7 +145,7 @@ public final class ForecastSpotCheck {
                 ours.target(),
                 "rootMeanSquaredError",
                 rmse,
-                series.get(i).get("rootMeanSquaredError"));
+                theirs.rootMeanSquaredError());
       }
       if (differs.isEmpty()) {
         differs =
@@ -114,7 +154,7 @@ public final class ForecastSpotCheck {
                 ours.target(),
                 "maeRatioToSeasonalNaive",
                 ours.maeRatioToSeasonalNaive(),
-                series.get(i).get("maeRatioToSeasonalNaive"));
+                theirs.maeRatioToSeasonalNaive());
       }
       if (differs.isPresent()) {
         return differs;
@@ -127,12 +167,12 @@ public final class ForecastSpotCheck {
    * One rolling origin rebuilt: each series' MAE and seasonal-naive MAE over the horizon after it.
    */
   private static Optional<String> origin(
-      Instances data, ForecastSpec spec, List<Map<String, Object>> series, int index)
+      Instances data, ForecastSpec spec, List<CandidateMetrics.SeriesFigures> series, int index)
       throws Exception {
     Map<String, RollingOrigins.Origin> rebuilt = RollingOrigins.rebuild(data, spec, index);
-    for (Map<String, Object> reported : series) {
-      String target = String.valueOf(reported.get("target"));
-      List<Map<String, Object>> origins = maps(reported.get("rollingOrigins"));
+    for (CandidateMetrics.SeriesFigures reported : series) {
+      String target = String.valueOf(reported.target());
+      List<RollingOrigins.Origin> origins = present(reported.rollingOrigins());
       RollingOrigins.Origin ours = rebuilt.get(target);
       if (ours == null && origins.isEmpty()) {
         continue; // a series too short for any origin, on both sides
@@ -147,12 +187,12 @@ public final class ForecastSpotCheck {
                 data.numInstances(),
                 RollingOrigins.evaluate(data, spec).get(target).size()));
       }
-      Map<String, Object> theirs = origins.get(index);
+      RollingOrigins.Origin theirs = origins.get(index);
       String where = "the rolling origin from " + ours.firstForecastPeriod();
-      if (!ours.firstForecastPeriod().equals(String.valueOf(theirs.get("firstForecastPeriod")))) {
-        return Optional.of(where + " is reported as one from " + theirs.get("firstForecastPeriod"));
+      if (!ours.firstForecastPeriod().equals(String.valueOf(theirs.firstForecastPeriod()))) {
+        return Optional.of(where + " is reported as one from " + theirs.firstForecastPeriod());
       }
-      Optional<String> differs = differs(where, target, "mae", ours.mae(), theirs.get("mae"));
+      Optional<String> differs = differs(where, target, "mae", ours.mae(), theirs.mae());
       if (differs.isEmpty()) {
         differs =
             differs(
@@ -160,7 +200,7 @@ public final class ForecastSpotCheck {
                 target,
                 "seasonalNaiveMae",
                 ours.seasonalNaiveMae(),
-                theirs.get("seasonalNaiveMae"));
+                theirs.seasonalNaiveMae());
       }
       if (differs.isPresent()) {
         return differs;
@@ -171,37 +211,32 @@ public final class ForecastSpotCheck {
 
   /** The figures the model is judged on must be the ones its series' parts make. */
   private static Optional<String> inconsistency(
-      Map<String, Object> metrics, List<Map<String, Object>> series) {
-    for (Map<String, Object> one : series) {
-      String target = String.valueOf(one.get("target"));
-      List<Map<String, Object>> steps = maps(one.get("steps"));
+      CandidateMetrics metrics, List<CandidateMetrics.SeriesFigures> series) {
+    for (CandidateMetrics.SeriesFigures one : series) {
+      String target = String.valueOf(one.target());
+      List<StepErrors> steps = present(one.steps());
       double stepsMae =
           steps.stream()
-              .mapToDouble(step -> number(step.get("mae")))
+              .mapToDouble(StepErrors::mae)
               .filter(v -> !Double.isNaN(v))
               .average()
               .orElse(Double.NaN);
       Optional<String> differs =
-          notMade(target, "meanAbsoluteError", stepsMae, one.get("meanAbsoluteError"), "steps");
+          notMade(target, "meanAbsoluteError", stepsMae, one.meanAbsoluteError(), "steps");
       if (differs.isEmpty()) {
         double stepsRmse =
             steps.stream()
-                .mapToDouble(step -> number(step.get("rmse")))
+                .mapToDouble(StepErrors::rmse)
                 .filter(v -> !Double.isNaN(v))
                 .average()
                 .orElse(Double.NaN);
         differs =
-            notMade(
-                target,
-                "rootMeanSquaredError",
-                stepsRmse,
-                one.get("rootMeanSquaredError"),
-                "steps");
+            notMade(target, "rootMeanSquaredError", stepsRmse, one.rootMeanSquaredError(), "steps");
       }
       if (differs.isEmpty()) {
         double stepsMape =
             steps.stream()
-                .mapToDouble(step -> number(step.get("mape")))
+                .mapToDouble(StepErrors::mape)
                 .filter(v -> !Double.isNaN(v))
                 .average()
                 .orElse(Double.NaN);
@@ -210,20 +245,15 @@ public final class ForecastSpotCheck {
                 target,
                 "meanAbsolutePercentageError",
                 stepsMape,
-                one.get("meanAbsolutePercentageError"),
+                one.meanAbsolutePercentageError(),
                 "steps");
       }
-      if (differs
-          .isEmpty()) { // as ForecastEvaluation makes it: every step counts, an unknown one makes
-        // it unknown
-        double model =
-            steps.stream()
-                .mapToDouble(step -> number(step.get("mae")))
-                .average()
-                .orElse(Double.NaN);
+      if (differs.isEmpty()) {
+        // as ForecastEvaluation makes it: every step counts, an unknown one makes it unknown
+        double model = steps.stream().mapToDouble(StepErrors::mae).average().orElse(Double.NaN);
         double naive =
-            maps(one.get("seasonalNaiveSteps")).stream()
-                .mapToDouble(step -> number(step.get("mae")))
+            present(one.seasonalNaiveSteps()).stream()
+                .mapToDouble(StepErrors::mae)
                 .average()
                 .orElse(Double.NaN);
         differs =
@@ -231,29 +261,19 @@ public final class ForecastSpotCheck {
                 target,
                 "maeRatioToSeasonalNaive",
                 model / naive,
-                one.get("maeRatioToSeasonalNaive"),
+                one.maeRatioToSeasonalNaive(),
                 "steps and the seasonal-naive forecast's");
       }
-      List<Map<String, Object>> origins = maps(one.get("rollingOrigins"));
+      List<RollingOrigins.Origin> origins = present(one.rollingOrigins());
       if (differs.isEmpty() && !origins.isEmpty()) {
-        double mae =
-            origins.stream()
-                .mapToDouble(o -> number(o.get("mae")))
-                .filter(v -> !Double.isNaN(v))
-                .average()
-                .orElse(Double.NaN);
-        double naive =
-            origins.stream()
-                .mapToDouble(o -> number(o.get("seasonalNaiveMae")))
-                .filter(v -> !Double.isNaN(v))
-                .average()
-                .orElse(Double.NaN);
+        double mae = RollingOrigins.meanMae(origins);
+        double naive = RollingOrigins.meanSeasonalNaiveMae(origins);
         differs =
             notMade(
                 target,
                 "rollingOriginMeanAbsoluteError",
                 mae,
-                one.get("rollingOriginMeanAbsoluteError"),
+                one.rollingOriginMeanAbsoluteError(),
                 "rolling origins");
         if (differs.isEmpty()) {
           differs =
@@ -261,7 +281,7 @@ public final class ForecastSpotCheck {
                   target,
                   "rollingOriginMaeRatioToSeasonalNaive",
                   mae / naive,
-                  one.get("rollingOriginMaeRatioToSeasonalNaive"),
+                  one.rollingOriginMaeRatioToSeasonalNaive(),
                   "rolling origins");
         }
       }
@@ -269,44 +289,46 @@ public final class ForecastSpotCheck {
         return differs;
       }
     }
-    String first = String.valueOf(series.get(0).get("target"));
+    // a figure the document lacks at the top is read as unknown (NaN): it must be one the parts
+    // cannot make either
+    CandidateMetrics.SeriesFigures first = series.get(0);
     Optional<String> differs = Optional.empty();
-    for (String inUnits : List.of("meanAbsoluteError", "rootMeanSquaredError")) {
-      if (differs.isEmpty() && metrics.containsKey(inUnits)) {
+    for (Figure inUnits : IN_UNITS) {
+      if (differs.isEmpty()) {
         differs =
             notMade(
                 "the model",
-                inUnits,
-                number(series.get(0).get(inUnits)),
-                metrics.get(inUnits),
-                "target's figures (" + first + ")");
+                inUnits.name(),
+                number(inUnits.ofSeries().apply(first)),
+                inUnits.ofModel().apply(metrics),
+                "target's figures (" + first.target() + ")");
       }
     }
-    for (String measure :
-        List.of(
-            "maeRatioToSeasonalNaive",
-            "rollingOriginMaeRatioToSeasonalNaive",
-            "meanAbsolutePercentageError")) {
-      if (differs.isPresent() || !metrics.containsKey(measure)) {
+    for (Figure measure : WITHOUT_UNITS) {
+      if (differs.isPresent()) {
         continue;
       }
       double worst = Double.NEGATIVE_INFINITY;
-      for (Map<String, Object> one : series) {
-        worst =
-            Double.isNaN(number(one.get(measure)))
-                ? Double.NaN
-                : Math.max(worst, number(one.get(measure)));
+      for (CandidateMetrics.SeriesFigures one : series) {
+        double value = number(measure.ofSeries().apply(one));
+        worst = Double.isNaN(value) ? Double.NaN : Math.max(worst, value);
         if (Double.isNaN(worst)) {
           break;
         }
       }
-      differs = notMade("the model", measure, worst, metrics.get(measure), "worst series' figures");
+      differs =
+          notMade(
+              "the model",
+              measure.name(),
+              worst,
+              measure.ofModel().apply(metrics),
+              "worst series' figures");
     }
     return differs;
   }
 
   private static Optional<String> differs(
-      String where, String target, String measure, double ours, Object theirs) {
+      String where, String target, String measure, double ours, Double theirs) {
     return same(ours, theirs)
         ? Optional.empty()
         : Optional.of(
@@ -321,7 +343,7 @@ public final class ForecastSpotCheck {
   }
 
   private static Optional<String> notMade(
-      String whose, String measure, double made, Object stated, String from) {
+      String whose, String measure, double made, Double stated, String from) {
     return same(made, stated)
         ? Optional.empty()
         : Optional.of(
@@ -335,35 +357,20 @@ public final class ForecastSpotCheck {
                 from));
   }
 
-  private static boolean same(double ours, Object theirs) {
+  private static boolean same(double ours, Double theirs) {
     double reported = number(theirs);
     return Double.isNaN(ours)
         ? Double.isNaN(reported)
         : Math.abs(ours - reported) <= 1e-9 * Math.max(1, Math.abs(ours));
   }
 
-  /** The figures as JSON reads them (a worker's arrive so; a node's own hold records). */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> normalised(Map<String, Object> metrics) {
-    return Json.convert(metrics, Map.class);
+  /** A figure as a number: NaN where the figures have none. */
+  private static double number(Double value) {
+    return value == null ? Double.NaN : value;
   }
 
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : Double.NaN;
-  }
-
-  private static List<?> list(Object value) {
-    return value instanceof List<?> l ? l : List.of();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> maps(Object value) {
-    List<Map<String, Object>> maps = new ArrayList<>();
-    for (Object item : list(value)) {
-      if (item instanceof Map<?, ?> map) {
-        maps.add((Map<String, Object>) map);
-      }
-    }
-    return maps;
+  /** The items a list of the figures has (none for a list they lack). */
+  private static <T> List<T> present(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 }

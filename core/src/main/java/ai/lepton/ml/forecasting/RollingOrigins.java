@@ -1,5 +1,7 @@
 package ai.lepton.ml.forecasting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,24 @@ public final class RollingOrigins {
       int trainingPeriods,
       int periods,
       double mae,
-      double seasonalNaiveMae) {}
+      double seasonalNaiveMae) {
+
+    /** As a stored document has it: an error the document lacks is unknown (NaN), not 0. */
+    @JsonCreator
+    static Origin read(
+        @JsonProperty("firstForecastPeriod") String firstForecastPeriod,
+        @JsonProperty("trainingPeriods") Integer trainingPeriods,
+        @JsonProperty("periods") Integer periods,
+        @JsonProperty("mae") Double mae,
+        @JsonProperty("seasonalNaiveMae") Double seasonalNaiveMae) {
+      return new Origin(
+          firstForecastPeriod,
+          trainingPeriods == null ? 0 : trainingPeriods,
+          periods == null ? 0 : periods,
+          mae == null ? Double.NaN : mae,
+          seasonalNaiveMae == null ? Double.NaN : seasonalNaiveMae);
+    }
+  }
 
   private RollingOrigins() {}
 

@@ -12,6 +12,7 @@ import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.scoring.DecisionLog;
 import ai.lepton.ml.scoring.RecordScorer;
 import ai.lepton.ml.scoring.ScoringException;
+import ai.lepton.ml.training.CandidateMetrics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,12 +152,12 @@ public class MonitoringService {
    * which is no drift, and a series' error is checked against its actuals instead.
    */
   private static List<String> notCompared(ModelVersion version) {
-    if (version.metrics().get("forecast") instanceof Map<?, ?> series
-        && series.get("timeAttribute") != null) {
+    CandidateMetrics metrics = CandidateMetrics.of(version.metrics());
+    if (metrics.forecast() != null && metrics.forecast().timeAttribute() != null) {
       List<String> names = new java.util.ArrayList<>();
-      SeriesFigures.of(version.metrics(), version.targetAttribute())
-          .forEach(figures -> names.add(String.valueOf(figures.get("target"))));
-      names.add(series.get("timeAttribute").toString());
+      SeriesFigures.of(metrics, version.targetAttribute())
+          .forEach(figures -> names.add(String.valueOf(figures.target())));
+      names.add(metrics.forecast().timeAttribute());
       return names;
     }
     return List.of(version.targetAttribute());
@@ -173,7 +174,8 @@ public class MonitoringService {
       return ForecastAccuracy.check(
           forecaster,
           (Instances) modelAndHistory.get(1),
-          SeriesFigures.approvedMae(version.metrics(), version.targetAttribute()),
+          SeriesFigures.approvedMae(
+              CandidateMetrics.of(version.metrics()), version.targetAttribute()),
           received);
     } catch (Exception e) {
       throw new IllegalStateException(

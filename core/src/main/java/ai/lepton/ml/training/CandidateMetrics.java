@@ -174,7 +174,12 @@ public record CandidateMetrics(
       Double shareOfClass,
       Double shareElsewhere) {}
 
-  /** A forecaster's series and the periods it was trained on and judged on. */
+  /**
+   * A forecaster's series and the periods it was trained on and judged on. A version registered
+   * before models forecast several series has no {@code targets}: its one series' steps, held-out
+   * periods and rolling origins are here, its figures at the top of the document (read as one
+   * series by {@link ai.lepton.ml.forecasting.SeriesFigures}).
+   */
   public record ForecastFigures(
       String timeAttribute,
       String periodicity,
@@ -184,7 +189,11 @@ public record CandidateMetrics(
       Integer skipPeriods,
       Integer trainingPeriods,
       Integer testPeriods,
-      List<SeriesFigures> targets) {
+      List<SeriesFigures> targets,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<StepErrors> steps,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<StepErrors> seasonalNaiveSteps,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<ForecastEvaluation.HeldOutPeriod> heldOut,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<RollingOrigins.Origin> rollingOrigins) {
 
     /** The figures of the series of that name, if forecast. */
     public Optional<SeriesFigures> series(String target) {

@@ -1,7 +1,7 @@
 package ai.lepton.ml.training;
 
+import ai.lepton.ml.Json;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import weka.classifiers.Evaluation;
 import weka.core.Instances;
@@ -30,14 +30,14 @@ public final class FoldSpotCheck {
       AlgorithmSpec algorithm,
       int folds,
       int seed,
-      Map<String, Object> metrics,
+      CandidateMetrics metrics,
       int fold)
       throws Exception {
-    if (!(metrics.get("folds") instanceof Map<?, ?> perFold)
-        || !(perFold.get("values") instanceof List<?> reported)
-        || reported.isEmpty()) {
+    CandidateMetrics.Folds perFold = metrics.folds();
+    if (perFold == null || perFold.values() == null || perFold.values().isEmpty()) {
       return Optional.of("the figures have no per-fold results (folds.values) to check");
     }
+    List<Double> reported = perFold.values();
     Evaluation evaluation = new Evaluation(data);
     GroupedCrossValidation.Folds built =
         GroupedCrossValidation.run(
@@ -69,36 +69,38 @@ public final class FoldSpotCheck {
       // rebuild
     }
     int index = (int) java.util.Arrays.stream(sizes, 0, fold).filter(size -> size > 0).count();
-    Map<String, Object> recomputed = EvaluationMetrics.perFold(evaluation, new int[] {sizes[fold]});
-    double ours = ((Number) ((List<?>) recomputed.get("values")).get(0)).doubleValue();
-    double theirs =
-        reported.get(index) instanceof Number number ? number.doubleValue() : Double.NaN;
+    CandidateMetrics.Folds recomputed =
+        Json.convert(
+            EvaluationMetrics.perFold(evaluation, new int[] {sizes[fold]}),
+            CandidateMetrics.Folds.class);
+    double ours = recomputed.values().get(0);
+    double theirs = number(reported.get(index));
     if (!close(ours, theirs)
-        || !String.valueOf(recomputed.get("metric"))
-            .equals(String.valueOf(perFold.get("metric")))) {
+        || !String.valueOf(recomputed.metric()).equals(String.valueOf(perFold.metric()))) {
       return Optional.of(
           String.format(
               java.util.Locale.ROOT,
               "fold %d of %d rebuilt on the node gives %s %.6f, the" + " figures say %s %.6f",
               fold + 1,
               folds,
-              recomputed.get("metric"),
+              recomputed.metric(),
               ours,
-              perFold.get("metric"),
+              perFold.metric(),
               theirs));
     }
-    return overall(metrics, String.valueOf(recomputed.get("metric")), reported, sizes, data);
+    return overall(metrics, String.valueOf(recomputed.metric()), reported, sizes, data);
   }
 
   /** The overall accuracy or RMSE must be the one the reported folds make (rows of weight 1). */
   private static Optional<String> overall(
-      Map<String, Object> metrics, String metric, List<?> reported, int[] sizes, Instances data) {
+      CandidateMetrics metrics, String metric, List<Double> reported, int[] sizes, Instances data) {
     for (int row = 0; row < data.numInstances(); row++) {
       if (data.instance(row).weight() != 1.0) {
         return Optional.empty();
       }
     }
-    if (!(metrics.get(metric) instanceof Number stated)) {
+    Double stated = metrics.figure(metric);
+    if (stated == null) {
       return Optional.of("the figures have no overall " + metric);
     }
     double sum = 0;
@@ -108,23 +110,28 @@ public final class FoldSpotCheck {
       if (size == 0) {
         continue;
       }
-      double value = ((Number) reported.get(index++)).doubleValue();
+      double value = number(reported.get(index++));
       sum += metric.equals("pctCorrect") ? value * size : value * value * size;
       rows += size;
     }
     double made = metric.equals("pctCorrect") ? sum / rows : Math.sqrt(sum / rows);
-    return close(made, stated.doubleValue())
+    return close(made, stated)
         ? Optional.empty()
         : Optional.of(
             String.format(
                 java.util.Locale.ROOT,
                 "the overall %s %.6f is not the %.6f its folds make",
                 metric,
-                stated.doubleValue(),
+                stated,
                 made));
   }
 
   private static boolean close(double a, double b) {
     return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  }
+
+  /** A fold's figure as a number: NaN where the figures have none. */
+  private static double number(Double value) {
+    return value == null ? Double.NaN : value;
   }
 }

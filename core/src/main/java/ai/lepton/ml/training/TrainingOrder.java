@@ -93,13 +93,12 @@ public record TrainingOrder(
    * the folds of the cross-validation, or for a series the rolling origins the figures report (its
    * held-out evaluation is rebuilt every time).
    */
-  public int checkableParts(java.util.Map<String, Object> metrics) {
+  public int checkableParts(CandidateMetrics metrics) {
     return forecast != null ? ForecastSpotCheck.parts(metrics, targetAttribute) : folds;
   }
 
   /** What part {@code part} (0-based) is, as the model's evidence names it. */
-  public CandidateMetrics.CheckedOnNode checkedPart(
-      java.util.Map<String, Object> metrics, int part) {
+  public CandidateMetrics.CheckedOnNode checkedPart(CandidateMetrics metrics, int part) {
     return forecast != null
         ? new CandidateMetrics.CheckedOnNode(
             null,
@@ -120,8 +119,8 @@ public record TrainingOrder(
    * here (a fold, {@link FoldSpotCheck}; for a series the held-out evaluation and a rolling origin,
    * {@link ForecastSpotCheck}); empty when they can.
    */
-  public java.util.Optional<String> disagreement(
-      Instances data, java.util.Map<String, Object> metrics, int part) throws Exception {
+  public java.util.Optional<String> disagreement(Instances data, CandidateMetrics metrics, int part)
+      throws Exception {
     if (forecast != null) {
       return ForecastSpotCheck.disagreement(
           data, forecastSpec(AlgorithmSpec.parse(algorithm)), metrics, part);

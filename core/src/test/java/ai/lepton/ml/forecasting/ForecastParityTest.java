@@ -189,15 +189,17 @@ class ForecastParityTest {
                             0,
                             null))
                     .metrics()));
-    List<java.util.Map<String, Object>> series = SeriesFigures.of(metrics, "Fortified");
-    assertThat(series).extracting(s -> s.get("target")).containsExactly("Fortified", "Red");
-    double fortified = ((Number) series.get(0).get("maeRatioToSeasonalNaive")).doubleValue();
-    double red = ((Number) series.get(1).get("maeRatioToSeasonalNaive")).doubleValue();
+    ai.lepton.ml.training.CandidateMetrics typed =
+        ai.lepton.ml.training.CandidateMetrics.of(metrics);
+    List<ai.lepton.ml.training.CandidateMetrics.SeriesFigures> series =
+        SeriesFigures.of(typed, "Fortified");
+    assertThat(series).extracting(s -> s.target()).containsExactly("Fortified", "Red");
+    double fortified = series.get(0).maeRatioToSeasonalNaive();
+    double red = series.get(1).maeRatioToSeasonalNaive();
     assertThat(((Number) metrics.get("maeRatioToSeasonalNaive")).doubleValue())
         .isEqualTo(Math.max(fortified, red));
-    assertThat(metrics.get("meanAbsoluteError")).isEqualTo(series.get(0).get("meanAbsoluteError"));
-    assertThat(SeriesFigures.approvedMae(metrics, "Fortified"))
-        .containsOnlyKeys("Fortified", "Red");
+    assertThat(metrics.get("meanAbsoluteError")).isEqualTo(series.get(0).meanAbsoluteError());
+    assertThat(SeriesFigures.approvedMae(typed, "Fortified")).containsOnlyKeys("Fortified", "Red");
     System.out.printf(
         "wine Fortified and Red jointly, LinearRegression, 6 months ahead: MAE ratio to seasonal naive"
             + " %.3f and %.3f%n",

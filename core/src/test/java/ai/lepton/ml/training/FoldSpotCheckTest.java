@@ -27,7 +27,7 @@ class FoldSpotCheckTest {
     Instances data = creditG();
     Map<String, Object> honest = CrossValidationTrainer.train(data, J48, 10, 1).metrics();
     for (int fold = 0; fold < 10; fold++) {
-      assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, honest, fold))
+      assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, CandidateMetrics.of(honest), fold))
           .as("fold %d", fold + 1)
           .isEmpty();
     }
@@ -53,21 +53,37 @@ class FoldSpotCheckTest {
             (List<Object>) ((Map<String, Object>) edited.get("folds")).get("values"));
     values.set(3, ((Number) values.get(3)).doubleValue() + 5);
     ((Map<String, Object>) edited.get("folds")).put("values", values);
-    assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, edited, 3))
+    assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, CandidateMetrics.of(edited), 3))
         .get()
         .asString()
         .contains("fold 4 of 10 rebuilt on the node gives pctCorrect");
 
+    // a fold's figure missing: unknown, never the rebuilt one
+    Map<String, Object> gap = copy(honest);
+    @SuppressWarnings("unchecked")
+    List<Object> withGap =
+        new java.util.ArrayList<>(
+            (List<Object>) ((Map<String, Object>) gap.get("folds")).get("values"));
+    withGap.set(5, null);
+    ((Map<String, Object>) gap.get("folds")).put("values", withGap);
+    assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, CandidateMetrics.of(gap), 5))
+        .get()
+        .asString()
+        .contains("fold 6 of 10 rebuilt on the node gives pctCorrect")
+        .endsWith("the figures say pctCorrect NaN");
+
     // the overall accuracy raised, every fold left as it was: caught on any fold
     Map<String, Object> inflated = copy(honest);
     inflated.put("pctCorrect", ((Number) honest.get("pctCorrect")).doubleValue() + 3);
-    assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, inflated, 7))
+    assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, CandidateMetrics.of(inflated), 7))
         .get()
         .asString()
         .contains("the overall pctCorrect");
 
     // no per-fold figures at all
-    assertThat(FoldSpotCheck.disagreement(data, J48, 10, 1, Map.of("pctCorrect", 75.0), 0))
+    assertThat(
+            FoldSpotCheck.disagreement(
+                data, J48, 10, 1, CandidateMetrics.of(Map.of("pctCorrect", 75.0)), 0))
         .get()
         .asString()
         .contains("no per-fold results");
@@ -80,8 +96,9 @@ class FoldSpotCheckTest {
     AlgorithmSpec tree =
         AlgorithmSpec.parse("weka.classifiers.trees.REPTree -M 2 -V 0.001 -N 3 -S 1");
     Map<String, Object> honest = CrossValidationTrainer.train(data, tree, 5, 3).metrics();
-    assertThat(FoldSpotCheck.disagreement(data, tree, 5, 3, honest, 2)).isEmpty();
-    assertThat(FoldSpotCheck.disagreement(data, tree, 5, 4, honest, 2))
+    assertThat(FoldSpotCheck.disagreement(data, tree, 5, 3, CandidateMetrics.of(honest), 2))
+        .isEmpty();
+    assertThat(FoldSpotCheck.disagreement(data, tree, 5, 4, CandidateMetrics.of(honest), 2))
         .as("another seed")
         .isPresent();
 
@@ -94,7 +111,8 @@ class FoldSpotCheckTest {
     Map<String, Object> grouped = CrossValidationTrainer.train(repeated, J48, 10, 1).metrics();
     assertThat(((Map<?, ?>) grouped.get("folds")).get("grouped")).isEqualTo(true);
     for (int fold : new int[] {0, 5, 9}) {
-      assertThat(FoldSpotCheck.disagreement(repeated, J48, 10, 1, grouped, fold))
+      assertThat(
+              FoldSpotCheck.disagreement(repeated, J48, 10, 1, CandidateMetrics.of(grouped), fold))
           .as("fold %d", fold + 1)
           .isEmpty();
     }
@@ -102,7 +120,8 @@ class FoldSpotCheckTest {
 
   private static boolean disagrees(Instances data, Map<String, Object> metrics, int fold) {
     try {
-      return FoldSpotCheck.disagreement(data, J48, 10, 1, metrics, fold).isPresent();
+      return FoldSpotCheck.disagreement(data, J48, 10, 1, CandidateMetrics.of(metrics), fold)
+          .isPresent();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

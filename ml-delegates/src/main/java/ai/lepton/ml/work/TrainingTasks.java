@@ -13,6 +13,7 @@ import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
 import ai.lepton.ml.registry.NewModelVersion;
 import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.ml.training.TrainingOrder;
 import ai.lepton.ml.training.TrainingResult;
 import ai.lepton.process.ExternalTopic;
@@ -205,10 +206,20 @@ public class TrainingTasks {
    */
   private TrainingResult checkedOnNode(
       TrainingOrder order, String workerId, String account, TrainingResult result) {
-    int part = foldChooser.nextInt(Math.max(1, order.checkableParts(result.metrics())));
+    CandidateMetrics figures;
+    try {
+      figures = CandidateMetrics.of(result.metrics()); // lenient: a field the node lacks is skipped
+    } catch (IllegalArgumentException e) {
+      throw refused(
+          order,
+          workerId,
+          account,
+          "the figures cannot be read as a candidate's metrics: " + unreadable(e));
+    }
+    int part = foldChooser.nextInt(Math.max(1, order.checkableParts(figures)));
     java.util.Optional<String> why;
     try {
-      why = order.disagreement(datasets.load(order.datasetId()), result.metrics(), part);
+      why = order.disagreement(datasets.load(order.datasetId()), figures, part);
     } catch (Exception e) {
       why =
           java.util.Optional.of(
@@ -218,33 +229,58 @@ public class TrainingTasks {
                   + e.getMessage());
     }
     if (why.isPresent()) {
-      // the account that logged in is the actor; the worker id is only what it called itself
-      audit.appendRegardless(
-          account,
-          "CANDIDATE_REFUSED",
-          "engagement",
-          order.engagementKey(),
-          Map.of(
-              "externalTaskId",
-              order.externalTaskId(),
-              "workerId",
-              workerId,
-              "algorithm",
-              order.algorithm(),
-              "reason",
-              why.get()));
-      throw new UnusableResultException(
-          "The figures handed back for task "
-              + order.externalTaskId()
-              + " are not"
-              + " this candidate's "
-              + (order.forecast() != null ? "time-ordered evaluation" : "cross-validation")
-              + ": "
-              + why.get());
+      throw refused(order, workerId, account, why.get());
     }
     Map<String, Object> metrics = new java.util.LinkedHashMap<>(result.metrics());
-    metrics.put("checkedOnNode", order.checkedPart(result.metrics(), part));
+    metrics.put("checkedOnNode", order.checkedPart(figures, part));
     return new TrainingResult(metrics, result.modelBytes(), result.trainingMillis());
+  }
+
+  /** Where the figures could not be read, and why (the path of the field first). */
+  private static String unreadable(IllegalArgumentException e) {
+    if (!(e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)) {
+      return e.getMessage();
+    }
+    StringBuilder where = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference step : mapping.getPath()) {
+      if (step.getIndex() >= 0) {
+        where.append('[').append(step.getIndex()).append(']');
+      } else {
+        where.append(where.isEmpty() ? "" : ".").append(step.getFieldName());
+      }
+    }
+    return (where.isEmpty() ? "" : where + ": ") + mapping.getOriginalMessage();
+  }
+
+  /**
+   * Figures a worker handed back that are not this candidate's evaluation: written to the audit
+   * trail (CANDIDATE_REFUSED) and refused.
+   */
+  private UnusableResultException refused(
+      TrainingOrder order, String workerId, String account, String why) {
+    // the account that logged in is the actor; the worker id is only what it called itself
+    audit.appendRegardless(
+        account,
+        "CANDIDATE_REFUSED",
+        "engagement",
+        order.engagementKey(),
+        Map.of(
+            "externalTaskId",
+            order.externalTaskId(),
+            "workerId",
+            workerId,
+            "algorithm",
+            order.algorithm(),
+            "reason",
+            why));
+    return new UnusableResultException(
+        "The figures handed back for task "
+            + order.externalTaskId()
+            + " are not"
+            + " this candidate's "
+            + (order.forecast() != null ? "time-ordered evaluation" : "cross-validation")
+            + ": "
+            + why);
   }
 
   /**
