@@ -2,6 +2,9 @@ package ai.lepton.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lepton.ml.Json;
+import ai.lepton.ml.card.EngagementRecord;
+import ai.lepton.ml.card.ModelCard;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +124,13 @@ class ChallengerTrialOverHttpTest extends HttpTestSupport {
     assertThat(decided.path("promoted").asBoolean()).isTrue();
     assertThat(decided.path("officer").asText()).isEqualTo("mro");
     assertThat(decided.at("/evidence/decisions").asInt()).isEqualTo(41);
+    ModelCard card =
+        Json.convertStrictly(
+            get("auditor", "/api/models/" + challenger + "/card.json").json(), ModelCard.class);
+    assertThat(card.challengerTrial().decisions())
+        .extracting(ModelCard.TrialDecision::promoted)
+        .containsExactly(true);
+    assertThat(card.challengerTrial().comparison()).containsEntry("decisions", 41);
     String page = get("auditor", "/api/models/" + challenger + "/card").text();
     assertThat(page)
         .contains(
@@ -129,6 +139,8 @@ class ChallengerTrialOverHttpTest extends HttpTestSupport {
             "41 decisions answered in shadow",
             "promoted");
     JsonNode record = get("auditor", "/api/audit/engagements/ENG-HTTP-TRIAL-2").json();
+    assertThat(Json.convertStrictly(record, EngagementRecord.class).monitoring())
+        .anySatisfy(m -> assertThat(m.challengerTrial()).isNotNull());
     assertThat(record.findValuesAsText("type"))
         .contains("MODEL_CHALLENGER", "CHALLENGER_PROMOTION_GRANTED");
     Reply after =

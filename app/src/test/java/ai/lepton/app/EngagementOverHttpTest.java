@@ -3,7 +3,10 @@ package ai.lepton.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lepton.app.demo.DemoEngagement;
+import ai.lepton.ml.Json;
 import ai.lepton.ml.Sha256;
+import ai.lepton.ml.card.EngagementRecord;
+import ai.lepton.ml.card.ModelCard;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -327,6 +330,14 @@ class EngagementOverHttpTest extends HttpTestSupport {
     assertThat(card.at("/validation/roc/Yes/points").size()).isBetween(2, 62);
     assertThat(card.at("/approvals/0/approver").asText()).isEqualTo("mro");
     assertThat(card.at("/decisions/decisions").asLong()).isPositive();
+    // the card served is the typed card, field for field
+    ModelCard typed = Json.convertStrictly(card, ModelCard.class);
+    assertThat(typed.validation().roc()).containsKey("Yes");
+    assertThat(typed.approvals()).extracting(ModelCard.CardApproval::approver).contains("mro");
+    assertThat(typed.data().sourceDataset().sha256()).hasSize(64);
+    assertThat(typed.data().profile().rows()).isPositive();
+    assertThat(typed.challengerTrial()).isNull();
+    assertThat(card.has("challengerTrial")).isFalse();
     Reply page = get("auditor", "/api/models/" + champion + "/card");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.raw().headers().firstValue("Content-Type"))
@@ -358,6 +369,11 @@ class EngagementOverHttpTest extends HttpTestSupport {
             "changes",
             "annexIV");
     assertThat(record.at("/description/engagement").asText()).isEqualTo(KEY);
+    EngagementRecord typedRecord = Json.convertStrictly(record, EngagementRecord.class);
+    assertThat(typedRecord.training()).hasSize(3);
+    assertThat(typedRecord.validation())
+        .allSatisfy(v -> assertThat(v.metrics().weightedAreaUnderROC()).isNotNull());
+    assertThat(typedRecord.description().requirementsSetBy()).isNotEmpty();
     // what drives each candidate is part of its validation, and Annex IV's points say where each
     // part lives
     assertThat(record.at("/validation/0/metrics/importance/attributes").size()).isPositive();

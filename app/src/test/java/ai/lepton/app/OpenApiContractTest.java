@@ -112,15 +112,13 @@ class OpenApiContractTest extends HttpTestSupport {
   }
 
   /**
-   * Every JSON answer of /api is a named schema, except the documents that are records for people
-   * (the model card and an engagement's audit record, each with a section per part of EU AI Act
-   * Annex IV, described in the README).
+   * Every JSON answer of /api is a named schema, the records for people too (the model card and an
+   * engagement's audit record, each with a section per part of EU AI Act Annex IV, described in the
+   * README).
    */
   @Test
-  void everyAnswerIsANamedSchemaExceptTheRecordsForPeople() {
+  void everyAnswerIsANamedSchema() {
     JsonNode document = get("pm", "/api/openapi.json").json();
-    List<String> documents =
-        List.of("get /api/models/{id}/card.json", "get /api/audit/engagements/{key}");
     List<String> untyped = new ArrayList<>();
     document
         .path("paths")
@@ -161,10 +159,10 @@ class OpenApiContractTest extends HttpTestSupport {
                                                 }
                                               });
                                     })));
-    assertThat(untyped)
-        .as("JSON answers without a named schema")
-        .containsExactlyInAnyOrderElementsOf(documents);
+    assertThat(untyped).as("JSON answers without a named schema").isEmpty();
     JsonNode schemas = document.path("components").path("schemas");
+    assertThat(schemas.path("ModelCard").path("properties").has("challengerTrial")).isTrue();
+    assertThat(schemas.path("EngagementRecord").path("properties").has("annexIV")).isTrue();
     assertThat(schemas.path("DatasetReceipt").path("properties").has("correlated")).isTrue();
     assertThat(schemas.path("MonitoringCheck").path("properties").has("recentForecastMae"))
         .isTrue();

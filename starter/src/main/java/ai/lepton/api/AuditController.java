@@ -4,11 +4,15 @@ import ai.lepton.access.LeptonGroups;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.audit.AuditVerification;
+import ai.lepton.ml.card.EngagementRecord;
 import ai.lepton.ml.card.EngagementRecordBuilder;
 import ai.lepton.ml.task.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,10 +62,22 @@ public class AuditController {
    * spreadsheet.
    */
   @GetMapping("/api/audit/engagements/{key}")
+  @Operation(
+      summary = "An engagement's whole record, as JSON or as CSV rows",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The engagement's record",
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EngagementRecord.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+              }))
   public ResponseEntity<?> engagement(
       @PathVariable String key, @RequestParam(defaultValue = "json") String format) {
     requireReader();
-    Map<String, Object> record = records.build(key);
+    EngagementRecord record = records.build(key);
     if (record == null) {
       throw new ApiException(
           HttpStatus.NOT_FOUND, "Unknown engagement", "No engagement has the id '" + key + "'");

@@ -1,7 +1,7 @@
 package ai.lepton.api;
 
-import ai.lepton.ml.Json;
-import ai.lepton.ml.forecasting.SeriesFigures;
+import ai.lepton.ml.card.ModelCard;
+import ai.lepton.ml.forecasting.ForecastEvaluation;
 import ai.lepton.ml.training.CandidateMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,28 +26,21 @@ final class ModelCardCharts {
   private ModelCardCharts() {}
 
   /** One polyline per class: label, AUC, colour, and its points in SVG coordinates. */
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> roc(Map<String, Object> validation) {
+  static List<Map<String, Object>> roc(CandidateMetrics validation) {
     List<Map<String, Object>> lines = new ArrayList<>();
-    if (!(validation.get("roc") instanceof Map<?, ?> roc)) {
+    if (validation.roc() == null) {
       return lines;
     }
     int i = 0;
-    for (Map.Entry<?, ?> entry : roc.entrySet()) {
-      Map<String, Object> curve = (Map<String, Object>) entry.getValue();
+    for (Map.Entry<String, CandidateMetrics.RocCurve> entry : validation.roc().entrySet()) {
+      CandidateMetrics.RocCurve curve = entry.getValue();
       StringBuilder points = new StringBuilder();
-      for (List<Number> point : (List<List<Number>>) curve.get("points")) {
-        points.append(
-            String.format(
-                Locale.ROOT,
-                "%.1f,%.1f ",
-                x(point.get(0).doubleValue()),
-                y(point.get(1).doubleValue())));
+      for (List<Double> point : curve.points() == null ? List.<List<Double>>of() : curve.points()) {
+        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(point.get(0)), y(point.get(1))));
       }
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("label", entry.getKey());
-      line.put(
-          "auc", String.format(Locale.ROOT, "%.3f", ((Number) curve.get("auc")).doubleValue()));
+      line.put("auc", String.format(Locale.ROOT, "%.3f", curve.auc()));
       line.put("colour", COLOURS[i % COLOURS.length]);
       line.put("points", points.toString().strip());
       line.put("legendY", TOP + 20 + 16 * i);
@@ -61,20 +54,20 @@ final class ModelCardCharts {
    * Cells of the confusion matrix: position, count, and a shade by the share of the actual class's
    * rows.
    */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> confusion(Map<String, Object> validation) {
-    if (!(validation.get("confusionMatrix") instanceof Map<?, ?> matrix)) {
+  static Map<String, Object> confusion(CandidateMetrics validation) {
+    CandidateMetrics.ConfusionMatrix matrix = validation.confusionMatrix();
+    if (matrix == null || matrix.labels() == null || matrix.rows() == null) {
       return null;
     }
-    List<String> labels = (List<String>) matrix.get("labels");
-    List<List<Number>> rows = (List<List<Number>>) matrix.get("rows");
+    List<String> labels = matrix.labels();
+    List<List<Double>> rows = matrix.rows();
     int n = labels.size();
     double cell = 240.0 / n;
     List<Map<String, Object>> cells = new ArrayList<>();
     for (int r = 0; r < n; r++) {
-      double total = rows.get(r).stream().mapToDouble(Number::doubleValue).sum();
+      double total = rows.get(r).stream().mapToDouble(Double::doubleValue).sum();
       for (int c = 0; c < n; c++) {
-        double count = rows.get(r).get(c).doubleValue();
+        double count = rows.get(r).get(c);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("x", String.format(Locale.ROOT, "%.1f", 100 + c * cell));
         entry.put("y", String.format(Locale.ROOT, "%.1f", 30 + r * cell));
@@ -104,28 +97,28 @@ final class ModelCardCharts {
   }
 
   /** Predicted against actual for a numeric target, scaled to the data's range. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> scatter(Map<String, Object> validation) {
-    if (!(validation.get("predictedVsActual") instanceof List<?> pairs) || pairs.isEmpty()) {
+  static Map<String, Object> scatter(CandidateMetrics validation) {
+    List<List<Double>> pairs = validation.predictedVsActual();
+    if (pairs == null || pairs.isEmpty()) {
       return null;
     }
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
-    for (List<Number> pair : (List<List<Number>>) pairs) {
-      for (Number value : pair) {
-        min = Math.min(min, value.doubleValue());
-        max = Math.max(max, value.doubleValue());
+    for (List<Double> pair : pairs) {
+      for (double value : pair) {
+        min = Math.min(min, value);
+        max = Math.max(max, value);
       }
     }
     double span = max == min ? 1 : max - min;
     List<Map<String, String>> dots = new ArrayList<>();
-    for (List<Number> pair : (List<List<Number>>) pairs) {
+    for (List<Double> pair : pairs) {
       dots.add(
           Map.of(
               "cx",
-              String.format(Locale.ROOT, "%.1f", x((pair.get(0).doubleValue() - min) / span)),
+              String.format(Locale.ROOT, "%.1f", x((pair.get(0) - min) / span)),
               "cy",
-              String.format(Locale.ROOT, "%.1f", y((pair.get(1).doubleValue() - min) / span))));
+              String.format(Locale.ROOT, "%.1f", y((pair.get(1) - min) / span))));
     }
     return Map.of(
         "dots",
@@ -141,16 +134,14 @@ final class ModelCardCharts {
    * actual series and its 1-step-ahead forecasts as two lines over time, the error by step ahead
    * beside the seasonal-naive forecast's, and the rolling origins (an empty list for other models).
    */
-  static List<Map<String, Object>> forecast(Map<String, Object> validation, String target) {
-    CandidateMetrics metrics = CandidateMetrics.of(validation);
-    CandidateMetrics.ForecastFigures series = metrics.forecast();
-    if (series == null) {
+  static List<Map<String, Object>> forecast(CandidateMetrics validation) {
+    CandidateMetrics.ForecastFigures series = validation.forecast();
+    if (series == null || series.targets() == null) {
       return List.of();
     }
     List<Map<String, Object>> charts = new ArrayList<>();
-    for (CandidateMetrics.SeriesFigures figures : SeriesFigures.of(metrics, target)) {
-      // drawn from the series' figures as the registry stores them
-      Map<String, Object> chart = seriesChart(Json.readMap(Json.write(figures)));
+    for (CandidateMetrics.SeriesFigures figures : series.targets()) {
+      Map<String, Object> chart = seriesChart(figures);
       if (chart != null) {
         chart.put("periodicity", series.periodicity());
         chart.put("testPeriods", series.testPeriods());
@@ -161,21 +152,20 @@ final class ModelCardCharts {
     return charts;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> seriesChart(Map<String, Object> figures) {
-    if (!(figures.get("heldOut") instanceof List<?> periods) || periods.isEmpty()) {
+  private static Map<String, Object> seriesChart(CandidateMetrics.SeriesFigures figures) {
+    List<ForecastEvaluation.HeldOutPeriod> rows = figures.heldOut();
+    if (rows == null || rows.isEmpty()) {
       return null;
     }
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) periods;
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
-    for (Map<String, Object> row : rows) {
-      for (String key : List.of("actual", "forecast")) {
-        if (row.get(key) instanceof Number value) {
-          min = Math.min(min, value.doubleValue());
-          max = Math.max(max, value.doubleValue());
-        }
+    for (ForecastEvaluation.HeldOutPeriod row : rows) {
+      if (row.actual() != null) {
+        min = Math.min(min, row.actual());
+        max = Math.max(max, row.actual());
       }
+      min = Math.min(min, row.forecast());
+      max = Math.max(max, row.forecast());
     }
     double span = max == min ? 1 : max - min;
     StringBuilder actual = new StringBuilder();
@@ -183,31 +173,28 @@ final class ModelCardCharts {
     double step = rows.size() == 1 ? 0 : 1.0 / (rows.size() - 1);
     for (int i = 0; i < rows.size(); i++) {
       double cx = x(rows.size() == 1 ? 0.5 : i * step);
-      if (rows.get(i).get("actual") instanceof Number value) {
+      if (rows.get(i).actual() != null) {
         actual.append(
-            String.format(Locale.ROOT, "%.1f,%.1f ", cx, y((value.doubleValue() - min) / span)));
+            String.format(Locale.ROOT, "%.1f,%.1f ", cx, y((rows.get(i).actual() - min) / span)));
       }
-      if (rows.get(i).get("forecast") instanceof Number value) {
-        forecast.append(
-            String.format(Locale.ROOT, "%.1f,%.1f ", cx, y((value.doubleValue() - min) / span)));
-      }
+      forecast.append(
+          String.format(Locale.ROOT, "%.1f,%.1f ", cx, y((rows.get(i).forecast() - min) / span)));
     }
     Map<String, Object> chart = new LinkedHashMap<>();
-    chart.put("target", figures.get("target"));
+    chart.put("target", figures.target());
     chart.put("actual", actual.toString().strip());
     chart.put("forecast", forecast.toString().strip());
-    chart.put("first", rows.get(0).get("period"));
-    chart.put("last", rows.get(rows.size() - 1).get("period"));
+    chart.put("first", rows.get(0).period());
+    chart.put("last", rows.get(rows.size() - 1).period());
     chart.put("min", String.format(Locale.ROOT, "%.4g", min));
     chart.put("max", String.format(Locale.ROOT, "%.4g", max));
-    chart.put("maeRatioToSeasonalNaive", figures.get("maeRatioToSeasonalNaive"));
-    chart.put("steps", figures.get("steps") instanceof List<?> steps ? steps : List.of());
+    chart.put("maeRatioToSeasonalNaive", figures.maeRatioToSeasonalNaive());
+    chart.put("steps", figures.steps() == null ? List.of() : figures.steps());
     chart.put(
         "seasonalNaiveSteps",
-        figures.get("seasonalNaiveSteps") instanceof List<?> naive ? naive : List.of());
+        figures.seasonalNaiveSteps() == null ? List.of() : figures.seasonalNaiveSteps());
     chart.put(
-        "rollingOrigins",
-        figures.get("rollingOrigins") instanceof List<?> origins ? origins : List.of());
+        "rollingOrigins", figures.rollingOrigins() == null ? List.of() : figures.rollingOrigins());
     return chart;
   }
 
@@ -217,38 +204,33 @@ final class ModelCardCharts {
    * one standard deviation over the shuffles either side; attributes that drive the model overall
    * dark, the rest grey.
    */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> importance(Map<String, Object> validation) {
-    if (!(validation.get("importance") instanceof Map<?, ?> measured)
-        || !(measured.get("attributes") instanceof List<?> attributes)
-        || attributes.isEmpty()) {
+  static Map<String, Object> importance(CandidateMetrics validation) {
+    CandidateMetrics.Importance measured = validation.importance();
+    if (measured == null || measured.attributes() == null || measured.attributes().isEmpty()) {
       return null;
     }
     double largest = 0;
-    for (Object a : attributes) {
-      Map<String, Object> attribute = (Map<String, Object>) a;
-      if (attribute.get("drop") instanceof Number drop
-          && attribute.get("spread") instanceof Number spread) {
-        largest = Math.max(largest, drop.doubleValue() + spread.doubleValue());
+    for (CandidateMetrics.AttributeImportance attribute : measured.attributes()) {
+      if (attribute.drop() != null && attribute.spread() != null) {
+        largest = Math.max(largest, attribute.drop() + attribute.spread());
       }
     }
     double scale = largest > 0 ? 320 / largest : 0;
     List<Map<String, String>> bars = new ArrayList<>();
     int row = 0;
-    for (Object a : attributes) {
-      Map<String, Object> attribute = (Map<String, Object>) a;
-      if (!(attribute.get("drop") instanceof Number number)) {
+    for (CandidateMetrics.AttributeImportance attribute : measured.attributes()) {
+      if (attribute.drop() == null) {
         continue;
       }
-      double drop = number.doubleValue();
-      double spread = attribute.get("spread") instanceof Number s ? s.doubleValue() : 0;
+      double drop = attribute.drop();
+      double spread = attribute.spread() == null ? 0 : attribute.spread();
       Map<String, String> bar =
           bar(
               row,
-              String.valueOf(attribute.get("attribute")),
+              String.valueOf(attribute.attribute()),
               Math.max(1, drop * scale),
               String.format(Locale.ROOT, "%.4f ± %.4f", drop, spread),
-              Boolean.TRUE.equals(attribute.get("important")) ? "#1f4e79" : "#9aa5b1");
+              Boolean.TRUE.equals(attribute.important()) ? "#1f4e79" : "#9aa5b1");
       bar.put(
           "valueX", String.format(Locale.ROOT, "%.1f", 154 + Math.max(1, (drop + spread) * scale)));
       bar.put(
@@ -264,51 +246,39 @@ final class ModelCardCharts {
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("bars", bars);
     chart.put("height", 30 + row * 18);
-    chart.put("metric", measured.get("metric"));
+    chart.put("metric", measured.metric());
     return chart;
   }
 
-  /**
-   * PSI at or above which a drift bar runs to the end of the scale (its value is still written
-   * beside it).
-   */
   /**
    * Per protected attribute, each group's selection rate as a horizontal bar on a 0–1 scale (red
    * under four-fifths of the reference group's rate), with the four-fifths line drawn; keyed by
    * attribute, in the metrics' order.
    */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> fairness(Map<String, Object> validation) {
-    if (!(validation.get("fairness") instanceof List<?> assessments)) {
+  static Map<String, Object> fairness(CandidateMetrics validation) {
+    if (validation.fairness() == null) {
       return null;
     }
     Map<String, Object> charts = new LinkedHashMap<>();
-    for (Object item : assessments) {
-      Map<String, Object> assessment = (Map<String, Object>) item;
-      if (!(assessment.get("groups") instanceof List<?> groups) || groups.isEmpty()) {
+    for (CandidateMetrics.FairnessAssessment assessment : validation.fairness()) {
+      List<CandidateMetrics.GroupFigures> groups = assessment.groups();
+      if (groups == null || groups.isEmpty()) {
         continue;
       }
-      Double reference = null;
-      for (Object g : groups) {
-        Map<String, Object> group = (Map<String, Object>) g;
-        if (group.get("group").equals(assessment.get("referenceGroup"))
-            && group.get("selectionRate") instanceof Number rate) {
-          reference = rate.doubleValue();
-        }
-      }
+      Double reference =
+          assessment.reference().map(CandidateMetrics.GroupFigures::selectionRate).orElse(null);
       List<Map<String, String>> bars = new ArrayList<>();
       int row = 0;
-      for (Object g : groups) {
-        Map<String, Object> group = (Map<String, Object>) g;
-        if (!(group.get("selectionRate") instanceof Number number)) {
+      for (CandidateMetrics.GroupFigures group : groups) {
+        if (group.selectionRate() == null) {
           continue;
         }
-        double rate = number.doubleValue();
+        double rate = group.selectionRate();
         boolean under = reference != null && reference > 0 && rate / reference < 0.8;
         bars.add(
             bar(
                 row++,
-                group.get("group") + " (" + group.get("rows") + ")",
+                group.group() + " (" + group.rows() + ")",
                 Math.max(1, rate * 320),
                 String.format(Locale.ROOT, "%.1f %%", 100 * rate),
                 under ? "#d62728" : "#1f77b4"));
@@ -322,11 +292,15 @@ final class ModelCardCharts {
           reference == null
               ? null
               : String.format(Locale.ROOT, "%.1f", 150 + 0.8 * reference * 320));
-      charts.put(String.valueOf(assessment.get("attribute")), chart);
+      charts.put(String.valueOf(assessment.attribute()), chart);
     }
     return charts.isEmpty() ? null : charts;
   }
 
+  /**
+   * PSI at or above which a drift bar runs to the end of the scale (its value is still written
+   * beside it).
+   */
   static final double PSI_SCALE = 0.5;
 
   /**
@@ -335,10 +309,9 @@ final class ModelCardCharts {
    * recent accuracy over time.
    */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> drift(Map<String, Object> monitoring) {
-    List<Map<String, Object>> attributes =
-        (List<Map<String, Object>>) monitoring.get("latestAttributes");
-    List<Map<String, Object>> checks = (List<Map<String, Object>>) monitoring.get("checks");
+  static Map<String, Object> drift(ModelCard.Monitoring monitoring) {
+    List<Map<String, Object>> attributes = monitoring.latestAttributes();
+    List<Map<String, Object>> checks = monitoring.checks();
     if (attributes == null || attributes.isEmpty() || checks.isEmpty()) {
       return null;
     }

@@ -1,6 +1,8 @@
 package ai.lepton.api;
 
+import ai.lepton.ml.card.ModelCard;
 import ai.lepton.ml.card.ModelCardBuilder;
+import ai.lepton.ml.training.CandidateMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,7 +31,7 @@ public class ModelCardController {
 
   @GetMapping("/api/models/{id}/card.json")
   @ResponseBody
-  public Map<String, Object> json(@PathVariable String id) {
+  public ModelCard json(@PathVariable String id) {
     return cards.build(id);
   }
 
@@ -41,24 +43,19 @@ public class ModelCardController {
               responseCode = "200",
               description = "The model card",
               content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)))
-  @SuppressWarnings("unchecked")
   public String html(@PathVariable String id, Model model) {
-    Map<String, Object> card = cards.build(id);
-    Map<String, Object> validation = (Map<String, Object>) card.get("validation");
+    ModelCard card = cards.build(id);
+    CandidateMetrics validation = card.validation();
     model.addAttribute("card", card);
     model.addAttribute("roc", ModelCardCharts.roc(validation));
     model.addAttribute("confusion", ModelCardCharts.confusion(validation));
     model.addAttribute("scatter", ModelCardCharts.scatter(validation));
     model.addAttribute("fairness", ModelCardCharts.fairness(validation));
     model.addAttribute("importance", ModelCardCharts.importance(validation));
-    List<Map<String, Object>> series =
-        ModelCardCharts.forecast(
-            validation,
-            String.valueOf(((Map<String, Object>) card.get("intendedUse")).get("targetAttribute")));
+    List<Map<String, Object>> series = ModelCardCharts.forecast(validation);
     model.addAttribute("forecast", series.isEmpty() ? null : series.get(0));
     model.addAttribute("forecastSeries", series);
-    model.addAttribute(
-        "drift", ModelCardCharts.drift((Map<String, Object>) card.get("monitoring")));
+    model.addAttribute("drift", ModelCardCharts.drift(card.monitoring()));
     return "lepton/model-card";
   }
 }

@@ -2,7 +2,11 @@ package ai.lepton.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lepton.ml.card.ModelCard;
+import ai.lepton.ml.card.ModelCardBuilder;
+import ai.lepton.ml.forecasting.RollingOrigins;
 import ai.lepton.ml.training.AlgorithmSpec;
+import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.ml.training.CrossValidationTrainer;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,8 @@ class ModelCardChartsTest {
     Map<String, Object> stored =
         ai.lepton.ml.Json.readMap(ai.lepton.ml.Json.write(trained)); // as the registry keeps it
 
-    List<Map<String, Object>> charts = ModelCardCharts.forecast(stored, "Fortified");
+    List<Map<String, Object>> charts =
+        ModelCardCharts.forecast(ModelCardBuilder.validation(stored, "Fortified"));
     assertThat(charts).hasSize(1);
     Map<String, Object> chart = charts.get(0);
 
@@ -48,16 +53,15 @@ class ModelCardChartsTest {
     assertThat((List<?>) chart.get("steps")).hasSize(6);
     // four origins six months apart, the last one six months before the end of the series
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> origins = (List<Map<String, Object>>) chart.get("rollingOrigins");
+    List<RollingOrigins.Origin> origins = (List<RollingOrigins.Origin>) chart.get("rollingOrigins");
     assertThat(origins)
         .hasSize(4)
-        .extracting(o -> o.get("firstForecastPeriod"))
+        .extracting(RollingOrigins.Origin::firstForecastPeriod)
         .containsExactly("1993-08-01", "1994-02-01", "1994-08-01", "1995-02-01");
-    assertThat(origins)
-        .allSatisfy(o -> assertThat(((Number) o.get("mae")).doubleValue()).isPositive());
+    assertThat(origins).allSatisfy(o -> assertThat(o.mae()).isPositive());
     assertThat(stored)
         .containsKeys("rollingOriginMeanAbsoluteError", "rollingOriginMaeRatioToSeasonalNaive");
-    assertThat(ModelCardCharts.forecast(Map.of("pctCorrect", 70.0), "class")).isEmpty();
+    assertThat(ModelCardCharts.forecast(CandidateMetrics.of(Map.of("pctCorrect", 70.0)))).isEmpty();
 
     // a version registered before forecasters kept several series: its one series' figures beside
     // the settings
@@ -71,7 +75,8 @@ class ModelCardChartsTest {
     }
     Map<String, Object> before = new java.util.LinkedHashMap<>(stored);
     before.put("forecast", series);
-    Map<String, Object> old = ModelCardCharts.forecast(before, "Fortified").get(0);
+    Map<String, Object> old =
+        ModelCardCharts.forecast(ModelCardBuilder.validation(before, "Fortified")).get(0);
     assertThat(old)
         .containsEntry("target", "Fortified")
         .containsEntry("actual", chart.get("actual"))
@@ -96,7 +101,8 @@ class ModelCardChartsTest {
                             null))
                     .metrics()));
 
-    List<Map<String, Object>> charts = ModelCardCharts.forecast(stored, "Fortified");
+    List<Map<String, Object>> charts =
+        ModelCardCharts.forecast(ModelCardBuilder.validation(stored, "Fortified"));
 
     assertThat(charts).extracting(c -> c.get("target")).containsExactly("Fortified", "Dry-white");
     assertThat(charts)
@@ -117,7 +123,7 @@ class ModelCardChartsTest {
                 data, AlgorithmSpec.parse("weka.classifiers.trees.REPTree"), 10, 1)
             .metrics();
 
-    Map<String, Object> scatter = ModelCardCharts.scatter(metrics);
+    Map<String, Object> scatter = ModelCardCharts.scatter(CandidateMetrics.of(metrics));
 
     @SuppressWarnings("unchecked")
     List<Map<String, String>> dots = (List<Map<String, String>>) scatter.get("dots");
@@ -128,8 +134,8 @@ class ModelCardChartsTest {
               assertThat(Double.parseDouble(dot.get("cx"))).isBetween(40.0, 320.0);
               assertThat(Double.parseDouble(dot.get("cy"))).isBetween(10.0, 290.0);
             });
-    assertThat(ModelCardCharts.roc(metrics)).isEmpty();
-    assertThat(ModelCardCharts.confusion(metrics)).isNull();
+    assertThat(ModelCardCharts.roc(CandidateMetrics.of(metrics))).isEmpty();
+    assertThat(ModelCardCharts.confusion(CandidateMetrics.of(metrics))).isNull();
   }
 
   @Test
@@ -140,12 +146,13 @@ class ModelCardChartsTest {
                 data, AlgorithmSpec.parse("weka.classifiers.bayes.NaiveBayes"), 10, 1)
             .metrics();
 
-    List<Map<String, Object>> roc = ModelCardCharts.roc(metrics);
+    List<Map<String, Object>> roc = ModelCardCharts.roc(CandidateMetrics.of(metrics));
     assertThat(roc).extracting(line -> line.get("label")).containsExactly("good", "bad");
     assertThat(roc.get(0).get("points").toString().split(" ")).hasSizeGreaterThan(10);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> cells =
-        (List<Map<String, Object>>) ModelCardCharts.confusion(metrics).get("cells");
+        (List<Map<String, Object>>)
+            ModelCardCharts.confusion(CandidateMetrics.of(metrics)).get("cells");
     assertThat(cells).hasSize(4);
     assertThat(cells.stream().mapToInt(c -> Integer.parseInt((String) c.get("count"))).sum())
         .isEqualTo(1000);
@@ -174,11 +181,10 @@ class ModelCardChartsTest {
     latest.put("checkedAt", "2026-11-02T00:00:00Z");
     latest.put("maxPsi", 4.6);
     latest.put("recentAccuracy", 0.5);
-    Map<String, Object> monitoring =
-        Map.of(
-            "checks",
+    ModelCard.Monitoring monitoring =
+        new ModelCard.Monitoring(
             List.of(latest, older),
-            "latestAttributes",
+            "2 monitoring check(s)",
             List.of(
                 Map.of("attribute", "tenure", "psi", 0.02),
                     Map.of("attribute", "contract", "psi", 0.15),
@@ -205,7 +211,7 @@ class ModelCardChartsTest {
     assertThat(trend.get("psi")).isEqualTo("40.0,276.0 320.0,10.0");
     assertThat(trend.get("accuracy")).isEqualTo("40.0,66.0 320.0,150.0");
     assertThat(trend.get("baselineY")).isEqualTo("66.0");
-    assertThat(ModelCardCharts.drift(Map.of("checks", List.of(), "latestAttributes", List.of())))
+    assertThat(ModelCardCharts.drift(new ModelCard.Monitoring(List.of(), "none", List.of())))
         .isNull();
   }
 }

@@ -1,8 +1,6 @@
 package ai.lepton.ml.card;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where an auditor finds, in a model card and in an engagement's record, what each point of the EU
@@ -14,12 +12,8 @@ final class AnnexIv {
   /** One point of Annex IV, what it asks for in short, and the keys where Lepton answers it. */
   record Point(String point, String asks, List<String> inRecord, List<String> inCard) {
 
-    Map<String, Object> toMap(boolean record) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("point", point);
-      map.put("asks", asks);
-      map.put("where", record ? inRecord : inCard);
-      return map;
+    AnnexIvPoint in(boolean record) {
+      return new AnnexIvPoint(point, asks, record ? inRecord : inCard);
     }
   }
 
@@ -96,12 +90,12 @@ final class AnnexIv {
   private AnnexIv() {}
 
   /** The points with the record's keys. */
-  static List<Map<String, Object>> forRecord() {
-    return POINTS.stream().map(point -> point.toMap(true)).toList();
+  static List<AnnexIvPoint> forRecord() {
+    return POINTS.stream().map(point -> point.in(true)).toList();
   }
 
   /** The points with the card's keys. */
-  static List<Map<String, Object>> forCard() {
-    return POINTS.stream().map(point -> point.toMap(false)).toList();
+  static List<AnnexIvPoint> forCard() {
+    return POINTS.stream().map(point -> point.in(false)).toList();
   }
 }

@@ -4,6 +4,7 @@ import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.registry.ModelRegistry;
 import ai.lepton.ml.registry.ModelVersion;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -55,107 +55,105 @@ public class EngagementRecordBuilder {
   /**
    * @return the record, or null when no engagement has this business key
    */
-  public Map<String, Object> build(String engagementKey) {
+  public EngagementRecord build(String engagementKey) {
     EngagementHistory.Instance instance = history.engagement(engagementKey).orElse(null);
     if (instance == null) {
       return null;
     }
-    Map<String, Object> record = new LinkedHashMap<>();
-    Map<String, Object> description = new LinkedHashMap<>();
-    description.put("engagement", engagementKey);
-    description.put("processInstanceId", instance.id());
-    description.put("state", instance.state());
-    description.put("openedAt", instance.startedAt().toString());
-    description.put("closedAt", instance.endedAt() == null ? null : instance.endedAt().toString());
-    description.putAll(history.variables(instance.id(), DESCRIPTION));
-    description.put("initiator", instance.startUserId());
-    requirements
-        .latest(engagementKey)
-        .ifPresent(
-            recorded -> {
-              description.put("targetAttribute", recorded.targetAttribute());
-              description.put("problemType", recorded.problemType());
-              description.put("modelName", recorded.modelName());
-              description.put("successMetric", recorded.successMetric());
-              description.put("successThreshold", recorded.successThreshold());
-              description.put("algorithms", recorded.algorithms());
-              description.put("folds", recorded.folds());
-              description.put("seed", recorded.seed());
-              description.put("requirementsRevision", recorded.revision());
-              description.put("requirementsSetBy", requirements.setters(engagementKey));
-            });
-    record.put("description", description);
+    Map<String, Object> described = history.variables(instance.id(), DESCRIPTION);
+    Requirements recorded = requirements.latest(engagementKey).orElse(null);
+    EngagementRecord.Description description =
+        new EngagementRecord.Description(
+            engagementKey,
+            instance.id(),
+            instance.state(),
+            instance.startedAt().toString(),
+            instance.endedAt() == null ? null : instance.endedAt().toString(),
+            text(described.get("client")),
+            text(described.get("engagementName")),
+            text(described.get("intendedUse")),
+            instance.startUserId(),
+            recorded == null ? null : recorded.targetAttribute(),
+            recorded == null ? null : recorded.problemType(),
+            recorded == null ? null : recorded.modelName(),
+            recorded == null ? null : recorded.successMetric(),
+            recorded == null ? null : recorded.successThreshold(),
+            recorded == null ? null : recorded.algorithms(),
+            recorded == null ? null : recorded.folds(),
+            recorded == null ? null : recorded.seed(),
+            recorded == null ? null : recorded.revision(),
+            recorded == null ? null : requirements.setters(engagementKey));
 
-    List<Map<String, Object>> data = new ArrayList<>();
+    List<EngagementRecord.DatasetEntry> data = new ArrayList<>();
     for (StoredDataset dataset : datasets.findByEngagement(engagementKey)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("datasetId", dataset.id());
-      entry.put("name", dataset.name());
-      entry.put("sha256", dataset.sha256());
-      entry.put("sourceSha256", dataset.sourceSha256());
-      entry.put("rows", dataset.rows());
-      entry.put("attributes", dataset.attributes());
-      entry.put("derivedFrom", dataset.derivedFrom());
-      entry.put("preparation", dataset.preparation());
-      entry.put("pseudonymisedColumns", dataset.pseudonymisedColumns());
-      entry.put("createdBy", dataset.createdBy());
-      entry.put("createdAt", dataset.createdAt().toString());
-      data.add(entry);
+      data.add(
+          new EngagementRecord.DatasetEntry(
+              dataset.id(),
+              dataset.name(),
+              dataset.sha256(),
+              dataset.sourceSha256(),
+              dataset.rows(),
+              dataset.attributes(),
+              dataset.derivedFrom(),
+              dataset.preparation(),
+              dataset.pseudonymisedColumns(),
+              dataset.createdBy(),
+              dataset.createdAt().toString()));
     }
-    record.put("data", data);
 
-    List<Map<String, Object>> training = new ArrayList<>();
-    List<Map<String, Object>> validation = new ArrayList<>();
-    List<Map<String, Object>> approval = new ArrayList<>();
-    List<Map<String, Object>> deployment = new ArrayList<>();
-    List<Map<String, Object>> monitoring = new ArrayList<>();
+    List<EngagementRecord.TrainingRun> training = new ArrayList<>();
+    List<EngagementRecord.Validation> validation = new ArrayList<>();
+    List<EngagementRecord.ApprovalEntry> approval = new ArrayList<>();
+    List<EngagementRecord.Deployment> deployment = new ArrayList<>();
+    List<EngagementRecord.MonitoringEntry> monitoring = new ArrayList<>();
     for (ModelVersion version : registry.findByEngagement(engagementKey)) {
-      Map<String, Object> card = cards.build(version.id());
-      Map<String, Object> run = new LinkedHashMap<>((Map<String, Object>) card.get("training"));
-      run.put("modelVersionId", version.id());
-      run.put("datasetId", version.datasetId());
-      run.put("datasetSha256", version.datasetSha256());
-      run.put("modelSha256", version.modelSha256());
-      training.add(run);
+      ModelCard card = cards.build(version.id());
+      training.add(
+          EngagementRecord.TrainingRun.of(
+              card.training(),
+              version.id(),
+              version.datasetId(),
+              version.datasetSha256(),
+              version.modelSha256()));
       validation.add(
-          Map.of("modelVersionId", version.id(), "metrics", keyMetrics(version.metrics())));
-      for (Object decision : (List<?>) card.get("approvals")) {
-        Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) decision);
-        entry.put("modelVersionId", version.id());
-        approval.add(entry);
+          new EngagementRecord.Validation(
+              version.id(), EngagementRecord.KeyMetrics.of(card.validation())));
+      for (ModelCard.CardApproval decision : card.approvals()) {
+        approval.add(EngagementRecord.ApprovalEntry.of(decision, version.id()));
       }
-      deployment.add(
-          Map.of("modelVersionId", version.id(), "statusHistory", card.get("statusHistory")));
-      Map<String, Object> monitored = new LinkedHashMap<>();
-      monitored.put("modelVersionId", version.id());
-      monitored.put("decisions", card.get("decisions"));
-      monitored.put("checks", ((Map<?, ?>) card.get("monitoring")).get("checks"));
-      if (card.containsKey("challengerTrial")) {
-        monitored.put("challengerTrial", card.get("challengerTrial"));
-      }
-      monitoring.add(monitored);
+      deployment.add(new EngagementRecord.Deployment(version.id(), card.statusHistory()));
+      monitoring.add(
+          new EngagementRecord.MonitoringEntry(
+              version.id(), card.decisions(), card.monitoring().checks(), card.challengerTrial()));
     }
-    record.put("training", training);
-    record.put("validation", validation);
-    record.put("approval", approval);
-    record.put("deployment", deployment);
-    record.put("monitoring", monitoring);
 
-    List<Map<String, Object>> changes = new ArrayList<>();
+    List<EngagementRecord.Change> changes = new ArrayList<>();
     for (AuditEntry entry : audit.entriesMentioning(engagementKey)) {
-      Map<String, Object> change = new LinkedHashMap<>();
-      change.put("seq", entry.seq());
-      change.put("recordedAt", entry.recordedAt());
-      change.put("actor", entry.actor());
-      change.put("type", entry.type());
-      change.put("subject", entry.subjectType() + " " + entry.subjectId());
-      change.put("payload", entry.payload());
-      change.put("hash", entry.hash());
-      changes.add(change);
+      changes.add(
+          new EngagementRecord.Change(
+              entry.seq(),
+              entry.recordedAt(),
+              entry.actor(),
+              entry.type(),
+              entry.subjectType() + " " + entry.subjectId(),
+              entry.payload(),
+              entry.hash()));
     }
-    record.put("changes", changes);
-    record.put("annexIV", AnnexIv.forRecord());
-    return record;
+    return new EngagementRecord(
+        description,
+        data,
+        training,
+        validation,
+        approval,
+        deployment,
+        monitoring,
+        changes,
+        AnnexIv.forRecord());
+  }
+
+  /** As {@link #csv(Map)}, of the record as it is served as JSON. */
+  public static String csv(EngagementRecord record) {
+    return csv(record.asMap());
   }
 
   /**
@@ -211,26 +209,7 @@ public class EngagementRecordBuilder {
     }
   }
 
-  private static Map<String, Object> keyMetrics(Map<String, Object> metrics) {
-    Map<String, Object> key = new LinkedHashMap<>();
-    for (String name :
-        List.of(
-            "pctCorrect",
-            "kappa",
-            "weightedAreaUnderROC",
-            "weightedFMeasure",
-            "correlationCoefficient",
-            "meanAbsoluteError",
-            "rootMeanSquaredError",
-            "perClass",
-            "confusionMatrix",
-            "folds",
-            "fairness",
-            "importance")) {
-      if (metrics.containsKey(name)) {
-        key.put(name, metrics.get(name));
-      }
-    }
-    return key;
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }

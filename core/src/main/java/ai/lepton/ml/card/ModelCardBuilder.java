@@ -1,7 +1,9 @@
 package ai.lepton.ml.card;
 
+import ai.lepton.ml.dataset.DatasetProfile;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
+import ai.lepton.ml.forecasting.SeriesFigures;
 import ai.lepton.ml.monitoring.ChallengerComparison;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.Approval;
@@ -63,100 +65,103 @@ public class ModelCardBuilder {
     this.monitoring = monitoring;
   }
 
-  public Map<String, Object> build(String modelVersionId) {
+  public ModelCard build(String modelVersionId) {
     ModelVersion version = registry.get(modelVersionId);
     Map<String, Object> requirements = requirements(version);
-    Map<String, Object> card = new LinkedHashMap<>();
 
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("modelVersionId", version.id());
-    model.put("modelName", version.modelName());
-    model.put("status", registry.currentStatus(version.id()).name());
-    model.put("engagement", version.engagementKey());
-    model.put("createdAt", version.createdAt().toString());
-    model.put("modelSha256", version.modelSha256());
-    model.put("wekaVersion", version.wekaVersion());
-    card.put("model", model);
+    ModelCard.Model model =
+        new ModelCard.Model(
+            version.id(),
+            version.modelName(),
+            registry.currentStatus(version.id()).name(),
+            version.engagementKey(),
+            version.createdAt().toString(),
+            version.modelSha256(),
+            version.wekaVersion());
 
-    Map<String, Object> use = new LinkedHashMap<>();
-    use.put("client", requirements.get("client"));
-    use.put("engagementName", requirements.get("engagementName"));
-    use.put("intendedUse", requirements.getOrDefault("intendedUse", null));
-    use.put("targetAttribute", version.targetAttribute());
-    use.put("problemType", version.problemType());
-    use.put(
-        "successCriterion",
-        requirements.get("successMetric") + " threshold " + requirements.get("successThreshold"));
-    card.put("intendedUse", use);
+    ModelCard.IntendedUse use =
+        new ModelCard.IntendedUse(
+            text(requirements.get("client")),
+            text(requirements.get("engagementName")),
+            text(requirements.get("intendedUse")),
+            version.targetAttribute(),
+            version.problemType(),
+            requirements.get("successMetric")
+                + " threshold "
+                + requirements.get("successThreshold"));
 
-    card.put("data", data(version, requirements));
+    CandidateMetrics figures = validation(version.metrics(), version.targetAttribute());
+    ModelCard.Training training =
+        new ModelCard.Training(
+            version.algorithm(),
+            version.options(),
+            version.wekaCommand(),
+            version.seed(),
+            version.folds(),
+            foldsBuilt(figures.folds()),
+            version.trainingRound(),
+            version.trainingMillis());
 
-    Map<String, Object> training = new LinkedHashMap<>();
-    training.put("algorithm", version.algorithm());
-    training.put("options", version.options());
-    training.put("wekaCommand", version.wekaCommand());
-    training.put("seed", version.seed());
-    training.put("folds", version.folds());
-    training.put("foldsBuilt", foldsBuilt(version.figures().folds()));
-    training.put("trainingRound", version.trainingRound());
-    training.put("trainingMillis", version.trainingMillis());
-    card.put("training", training);
-
-    card.put("validation", version.metrics());
-
-    List<Map<String, Object>> approvals = new ArrayList<>();
+    List<ModelCard.CardApproval> approvals = new ArrayList<>();
     for (Approval approval : registry.approvalsOf(version.id())) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("approved", approval.approved());
-      entry.put("approver", approval.approver());
-      entry.put("reason", approval.reason());
-      entry.put("decidedAt", approval.decidedAt().toString());
-      entry.put("modelSha256", approval.evidence().get("modelSha256"));
-      entry.put("policyVerdict", approval.evidence().get("policyVerdict"));
-      entry.put("policyBlockers", approval.evidence().getOrDefault("policyBlockers", List.of()));
-      entry.put("policyWarnings", approval.evidence().getOrDefault("policyWarnings", List.of()));
-      entry.put("overrideReason", approval.evidence().get("overrideReason"));
-      approvals.add(entry);
+      Map<String, Object> evidence = approval.evidence();
+      approvals.add(
+          new ModelCard.CardApproval(
+              approval.approved(),
+              approval.approver(),
+              approval.reason(),
+              approval.decidedAt().toString(),
+              text(evidence.get("modelSha256")),
+              text(evidence.get("policyVerdict")),
+              lines(evidence.get("policyBlockers")),
+              lines(evidence.get("policyWarnings")),
+              text(evidence.get("overrideReason"))));
     }
-    card.put("approvals", approvals);
 
     List<StatusChange> changes = registry.statusHistory(version.id());
-    List<Map<String, Object>> statusHistory = new ArrayList<>();
+    List<ModelCard.StatusEntry> statusHistory = new ArrayList<>();
     for (StatusChange change : changes) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("status", change.status().name());
-      entry.put("by", change.changedBy());
-      entry.put("at", change.changedAt().toString());
-      entry.put("reason", change.reason());
-      statusHistory.add(entry);
+      statusHistory.add(
+          new ModelCard.StatusEntry(
+              change.status().name(),
+              change.changedBy(),
+              change.changedAt().toString(),
+              change.reason()));
     }
-    card.put("statusHistory", statusHistory);
 
     Map<String, Long> counts = decisions.countsFor(version.id());
-    Map<String, Object> usage = new LinkedHashMap<>();
-    usage.put("decisions", counts.values().stream().mapToLong(Long::longValue).sum());
-    usage.put("byDecision", counts);
     // which rules decided with this model, version by version: "which rules and model declined this
     // applicant"
-    usage.put("ruleSetVersions", decisions.ruleSetVersionsOf(version.id()));
-    card.put("decisions", usage);
+    ModelCard.Usage usage =
+        new ModelCard.Usage(
+            counts.values().stream().mapToLong(Long::longValue).sum(),
+            counts,
+            decisions.ruleSetVersionsOf(version.id()));
+
     List<Map<String, Object>> all = monitoring.checksOf(version.id());
     List<Map<String, Object>> checks = all.stream().map(MonitoringService::summary).toList();
-    Map<String, Object> monitored = new LinkedHashMap<>();
-    monitored.put("checks", checks);
-    monitored.put(
-        "note",
-        checks.isEmpty()
-            ? "no monitoring check has run for this version yet"
-            : checks.size() + " monitoring check(s), the latest " + checks.get(0).get("checkedAt"));
-    monitored.put("latestAttributes", all.isEmpty() ? List.of() : all.get(0).get("attributes"));
-    card.put("monitoring", monitored);
-    Map<String, Object> trial = trial(version.id(), changes);
-    if (trial != null) {
-      card.put("challengerTrial", trial);
-    }
-    card.put("annexIV", AnnexIv.forCard());
-    return card;
+    ModelCard.Monitoring monitored =
+        new ModelCard.Monitoring(
+            checks,
+            checks.isEmpty()
+                ? "no monitoring check has run for this version yet"
+                : checks.size()
+                    + " monitoring check(s), the latest "
+                    + checks.get(0).get("checkedAt"),
+            all.isEmpty() ? List.of() : attributes(all.get(0).get("attributes")));
+
+    return new ModelCard(
+        model,
+        use,
+        data(version, requirements),
+        training,
+        figures,
+        approvals,
+        statusHistory,
+        usage,
+        monitored,
+        trial(version.id(), changes),
+        AnnexIv.forCard());
   }
 
   /**
@@ -164,76 +169,107 @@ public class ModelCardBuilder {
    * decisions it answered in shadow (as it stands now) and the model risk officers' decisions on
    * the trial; null for any other.
    */
-  private Map<String, Object> trial(String versionId, List<StatusChange> changes) {
+  private ModelCard.ChallengerTrial trial(String versionId, List<StatusChange> changes) {
     if (changes.stream().noneMatch(c -> c.status() == ModelStatus.CHALLENGER)) {
       return null;
     }
-    Map<String, Object> trial = new LinkedHashMap<>();
-    trial.put("comparison", challengers.of(versionId));
-    List<Map<String, Object>> decided = new ArrayList<>();
+    List<ModelCard.TrialDecision> decided = new ArrayList<>();
     for (ChallengerDecision decision : registry.challengerDecisionsOf(versionId)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("promoted", decision.promoted());
-      entry.put("officer", decision.officer());
-      entry.put("reason", decision.reason());
-      entry.put("decidedAt", decision.decidedAt().toString());
-      entry.put("taskId", decision.taskId());
-      entry.put("evidence", decision.evidence());
-      decided.add(entry);
+      decided.add(
+          new ModelCard.TrialDecision(
+              decision.promoted(),
+              decision.officer(),
+              decision.reason(),
+              decision.decidedAt().toString(),
+              decision.taskId(),
+              decision.evidence()));
     }
-    trial.put("decisions", decided);
-    return trial;
+    return new ModelCard.ChallengerTrial(challengers.of(versionId), decided);
   }
 
-  private Map<String, Object> data(ModelVersion version, Map<String, Object> requirements) {
-    Map<String, Object> data = new LinkedHashMap<>();
+  private ModelCard.Data data(ModelVersion version, Map<String, Object> requirements) {
     StoredDataset prepared = datasets.find(version.datasetId()).orElse(null);
-    data.put("preparedDatasetId", version.datasetId());
-    data.put("preparedDatasetSha256", version.datasetSha256());
-    if (prepared != null) {
-      data.put("rows", prepared.rows());
-      data.put("attributes", prepared.attributes());
-      data.put("preparation", prepared.preparation());
-      StoredDataset raw =
-          prepared.derivedFrom() == null
-              ? null
-              : datasets.find(prepared.derivedFrom()).orElse(null);
+    ModelCard.SourceDataset source = null;
+    DatasetProfile profile = null;
+    if (prepared != null && prepared.derivedFrom() != null) {
+      StoredDataset raw = datasets.find(prepared.derivedFrom()).orElse(null);
       if (raw != null) {
-        data.put(
-            "sourceDataset",
-            Map.of(
-                "datasetId",
-                raw.id(),
-                "name",
-                raw.name(),
-                "sha256",
-                raw.sha256(),
-                "rows",
-                raw.rows(),
-                "attributes",
-                raw.attributes()));
-        datasets
-            .latestProfile(raw.id())
-            .ifPresent(profile -> data.put("profile", summary(profile)));
+        source =
+            new ModelCard.SourceDataset(
+                raw.id(), raw.name(), raw.sha256(), raw.rows(), raw.attributes());
+        profile = datasets.latestProfile(raw.id()).map(ModelCardBuilder::summary).orElse(null);
       }
     }
-    data.put("qualityVerdict", requirements.get("qualityVerdict"));
     Object findings = requirements.get("qualityFindings");
-    data.put(
-        "qualityFindings", findings == null ? List.of() : findings.toString().lines().toList());
-    return data;
+    return new ModelCard.Data(
+        version.datasetId(),
+        version.datasetSha256(),
+        prepared == null ? null : prepared.rows(),
+        prepared == null ? null : prepared.attributes(),
+        prepared == null ? null : prepared.preparation(),
+        source,
+        profile,
+        text(requirements.get("qualityVerdict")),
+        findings == null ? List.of() : findings.toString().lines().toList());
   }
 
-  private static Map<String, Object> summary(Map<String, Object> profile) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    for (String key :
-        List.of(
-            "rows", "attributeCount", "rowsWithMissingValues", "classBalance", "majorityShare")) {
-      if (profile.containsKey(key)) {
-        summary.put(key, profile.get(key));
-      }
+  /**
+   * The profile's summary for the card: rows, attributes, rows with missing values, class balance
+   * and majority share (the per-attribute figures, duplicates and leakage stay on the dataset's own
+   * profile).
+   */
+  private static DatasetProfile summary(Map<String, Object> stored) {
+    DatasetProfile profile = DatasetProfile.of(stored);
+    return new DatasetProfile(
+        profile.rows(),
+        profile.attributeCount(),
+        null,
+        profile.rowsWithMissingValues(),
+        null,
+        profile.classBalance(),
+        profile.majorityShare(),
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * The card's validation: a version's stored metrics as the typed document. A forecaster
+   * registered before models forecast several series kept its one series' figures beside the series
+   * settings and at the top of its metrics; they are read as its one series ({@code
+   * forecast.targets}), so the card has one shape.
+   *
+   * @param target the version's target, the name of a former forecaster's one series
+   */
+  public static CandidateMetrics validation(Map<String, Object> metrics, String target) {
+    if (metrics.get("forecast") instanceof Map<?, ?> forecast && !forecast.containsKey("targets")) {
+      Map<String, Object> series = new LinkedHashMap<>();
+      forecast.forEach((key, value) -> series.put(String.valueOf(key), value));
+      series.put("targets", SeriesFigures.of(metrics, target));
+      Map<String, Object> normalised = new LinkedHashMap<>(metrics);
+      normalised.put("forecast", series);
+      return CandidateMetrics.of(normalised);
     }
-    return summary;
+    return CandidateMetrics.of(metrics);
+  }
+
+  /** A process variable or an evidence value as text (null stays null). */
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** An evidence list (the policy's blockers or warnings) as text lines; none when absent. */
+  private static List<String> lines(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return value == null ? List.of() : value.toString().lines().toList();
+  }
+
+  /** The per-attribute drift of a check's document. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> attributes(Object attributes) {
+    return attributes instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
   }
 
   /** The engagement's requirements as its process left them (latest value of each variable). */
