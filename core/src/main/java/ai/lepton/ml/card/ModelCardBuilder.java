@@ -1,5 +1,6 @@
 package ai.lepton.ml.card;
 
+import ai.lepton.ml.Json;
 import ai.lepton.ml.dataset.DatasetProfile;
 import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
@@ -245,7 +246,9 @@ public class ModelCardBuilder {
     if (metrics.get("forecast") instanceof Map<?, ?> forecast && !forecast.containsKey("targets")) {
       Map<String, Object> series = new LinkedHashMap<>();
       forecast.forEach((key, value) -> series.put(String.valueOf(key), value));
-      series.put("targets", SeriesFigures.of(metrics, target));
+      series.put(
+          "targets",
+          Json.convert(SeriesFigures.of(CandidateMetrics.of(metrics), target), List.class));
       Map<String, Object> normalised = new LinkedHashMap<>(metrics);
       normalised.put("forecast", series);
       return CandidateMetrics.of(normalised);
