@@ -25,13 +25,18 @@ public class CheckIngestLimits implements Processor {
       bytes = new byte[0];
       exchange.getMessage().setBody(bytes);
     }
-    if (bytes.length > properties.maxSize().toBytes()) {
+    // named by its SHA-256 first, so that a refusal for its size names the bytes too
+    exchange.getMessage().setHeader(IngestHeaders.SHA256, Sha256.hex(bytes));
+    long limit = properties.maxSize().toBytes();
+    if (bytes.length > limit) {
       throw new IngestRefusedException(
           IngestRefusedException.Kind.TOO_LARGE,
           String.format(
-              "The dataset is %d MB, over the %d MB limit (lepton.ingest.max-size)",
-              bytes.length / 1_000_000, properties.maxSize().toMegabytes()));
+              java.util.Locale.ROOT,
+              "The dataset is %.1f MB (%,d bytes), over the %d MB limit (lepton.ingest.max-size)",
+              bytes.length / (1024.0 * 1024.0),
+              bytes.length,
+              properties.maxSize().toMegabytes()));
     }
-    exchange.getMessage().setHeader(IngestHeaders.SHA256, Sha256.hex(bytes));
   }
 }

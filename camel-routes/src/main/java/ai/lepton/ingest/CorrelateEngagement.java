@@ -4,6 +4,7 @@ import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
 import ai.lepton.process.ProcessMessage;
+import ai.lepton.process.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +43,15 @@ public class CorrelateEngagement implements Processor {
   @Override
   public void process(Exchange exchange) {
     IngestResult result = exchange.getMessage().getBody(IngestResult.class);
-    if (result.duplicate()) {
-      return; // the first delivery of these bytes already moved the engagement on, or was told it
-      // could not
-    }
     String key = exchange.getMessage().getHeader(IngestHeaders.ENGAGEMENT, String.class);
     String message =
         exchange.getMessage().getHeader(IngestHeaders.MESSAGE, DATASET_RECEIVED, String.class);
     StoredDataset dataset = result.dataset();
     EngagementProcesses.Running engagement =
         exchange.getProperty(FindEngagement.INSTANCE, EngagementProcesses.Running.class);
+    if (result.duplicate() && !feedsAWaitingEngagement(engagement, message, dataset)) {
+      return; // the first delivery of these bytes already fed the engagement, or was told why not
+    }
     if (engagement == null) {
       throw new EngagementNotWaitingException(
           result,
@@ -71,8 +71,8 @@ public class CorrelateEngagement implements Processor {
               key, steps(engagement), dataset.id()));
     }
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("datasetId", dataset.id());
-    variables.put("datasetSha256", dataset.sha256());
+    variables.put(ProcessVariables.DATASET_ID, dataset.id());
+    variables.put(ProcessVariables.DATASET_SHA256, dataset.sha256());
     if (!engagements.correlateAsLepton(engagement.processInstanceId(), message, variables)) {
       throw new EngagementNotWaitingException(
           result,
@@ -80,7 +80,25 @@ public class CorrelateEngagement implements Processor {
               "Engagement %s stopped waiting for data; the dataset is stored as %s",
               key, dataset.id()));
     }
-    exchange.getMessage().setBody(new IngestResult(dataset, result.quarantinedRows(), false, true));
+    exchange
+        .getMessage()
+        .setBody(new IngestResult(dataset, result.quarantinedRows(), result.duplicate(), true));
+  }
+
+  /**
+   * Whether bytes stored before now feed the engagement: it waits for its dataset and was never
+   * given this one (they came while it was not waiting, and were refused for that). Sent again once
+   * it waits, they move it on; sent again after they fed it, they stay a duplicate.
+   */
+  private boolean feedsAWaitingEngagement(
+      EngagementProcesses.Running engagement, String message, StoredDataset dataset) {
+    return engagement != null
+        && DATASET_RECEIVED.equals(message)
+        && engagements.waitsFor(engagement.processInstanceId(), message)
+        && !dataset
+            .id()
+            .equals(
+                engagements.variable(engagement.processInstanceId(), ProcessVariables.DATASET_ID));
   }
 
   /**

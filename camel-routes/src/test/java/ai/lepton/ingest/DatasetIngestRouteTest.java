@@ -118,7 +118,7 @@ class DatasetIngestRouteTest {
     assertThat(dataset.rows()).isEqualTo(7043);
     assertThat(dataset.attributes()).isEqualTo(20);
     assertThat(dataset.sizeBytes()).isEqualTo(sent.length);
-    assertThat(dataset.createdBy()).isEqualTo("dana");
+    assertThat(dataset.createdBy()).isEqualTo("ds");
     assertThat(dataset.pseudonymisedColumns()).isEmpty();
     // kept in the store: the very bytes sent, readable, profiled, and nothing set aside
     assertThat(datasets.findByEngagement(ENGAGEMENT))
@@ -141,7 +141,7 @@ class DatasetIngestRouteTest {
         .satisfies(
             entry -> {
               assertThat(entry.type()).isEqualTo("DATASET_ACCEPTED");
-              assertThat(entry.actor()).isEqualTo("dana");
+              assertThat(entry.actor()).isEqualTo("ds");
               assertThat(entry.payload())
                   .containsEntry("engagement", ENGAGEMENT)
                   .containsEntry("source", "http")
@@ -150,6 +150,27 @@ class DatasetIngestRouteTest {
                   .containsEntry("quarantinedRows", 0);
             });
     assertThat(audit.verify().valid()).isTrue();
+  }
+
+  @Test
+  void bytesRefusedWhileTheEngagementWasNotWaitingFeedItWhenSentAgainOnceItWaits() {
+    requirementsFor("churn", "");
+    byte[] sent = data("wa_churn.csv");
+    engine.waiting = false;
+
+    Exchange early = send(ENGAGEMENT, sent, "june.csv");
+    assertThat(early.getException())
+        .isInstanceOf(EngagementNotWaitingException.class)
+        .hasMessageContaining("is not waiting for data");
+    engine.waiting = true;
+    IngestResult again = accepted(send(ENGAGEMENT, sent, "june.csv"));
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.correlated()).isTrue();
+    assertThat(datasets.findByEngagement(ENGAGEMENT)).hasSize(1);
+    assertThat(engine.correlations)
+        .singleElement()
+        .satisfies(c -> assertThat(c.variables()).containsEntry("datasetId", again.dataset().id()));
   }
 
   @Test
@@ -225,7 +246,7 @@ class DatasetIngestRouteTest {
     assertThat(count("lepton_dataset_content")).isZero();
     assertThat(engine.correlations).isEmpty();
     AuditEntry refused = onlyRefusal(ENGAGEMENT);
-    assertThat(refused.actor()).isEqualTo("dana");
+    assertThat(refused.actor()).isEqualTo("ds");
     assertThat(refused.payload())
         .containsEntry("source", "http")
         .containsEntry("name", "NOTICE")
@@ -242,10 +263,15 @@ class DatasetIngestRouteTest {
 
     // ames has no churn column: read, it would have been refused for that instead
     assertThat(refusal.kind()).isEqualTo(IngestRefusedException.Kind.TOO_LARGE);
-    assertThat(refusal).hasMessageEndingWith("over the 1 MB limit (lepton.ingest.max-size)");
+    assertThat(refusal)
+        .hasMessage(
+            "The dataset is 1.4 MB (1,503,718 bytes), over the 1 MB limit"
+                + " (lepton.ingest.max-size)");
     assertThat(engine.lookedUp).as("engagement never looked up").isEmpty();
     assertThat(datasets.findByEngagement(ENGAGEMENT)).isEmpty();
-    assertThat(onlyRefusal(ENGAGEMENT).payload()).containsEntry("reason", refusal.getMessage());
+    assertThat(onlyRefusal(ENGAGEMENT).payload())
+        .containsEntry("reason", refusal.getMessage())
+        .containsEntry("sha256", ai.lepton.ml.Sha256.hex(ames));
   }
 
   @Test
@@ -329,7 +355,7 @@ class DatasetIngestRouteTest {
             null,
             null,
             null,
-            "dana",
+            "ds",
             "task-1",
             Instant.now(),
             null,
@@ -346,7 +372,7 @@ class DatasetIngestRouteTest {
           exchange.getMessage().setHeader(IngestHeaders.ENGAGEMENT, engagement);
           exchange.getMessage().setHeader(IngestHeaders.SOURCE, "http");
           exchange.getMessage().setHeader(IngestHeaders.DATASET_NAME, name);
-          exchange.getMessage().setHeader(IngestHeaders.USER, "dana");
+          exchange.getMessage().setHeader(IngestHeaders.USER, "ds");
         });
   }
 
@@ -402,6 +428,8 @@ class DatasetIngestRouteTest {
 
     final List<String> lookedUp = new ArrayList<>();
     final List<Correlation> correlations = new ArrayList<>();
+    final Map<String, Object> variables = new java.util.HashMap<>();
+    boolean waiting = true;
 
     @Override
     public Optional<Running> running(String engagementKey) {
@@ -421,7 +449,8 @@ class DatasetIngestRouteTest {
 
     @Override
     public boolean waitsFor(String processInstanceId, String messageName) {
-      return INSTANCE.equals(processInstanceId)
+      return waiting
+          && INSTANCE.equals(processInstanceId)
           && ProcessMessage.DATASET_RECEIVED.messageName().equals(messageName);
     }
 
@@ -429,7 +458,11 @@ class DatasetIngestRouteTest {
     public boolean correlateAsLepton(
         String processInstanceId, String messageName, Map<String, Object> variables) {
       correlations.add(new Correlation(messageName, Map.copyOf(variables)));
-      return waitsFor(processInstanceId, messageName);
+      if (!waitsFor(processInstanceId, messageName)) {
+        return false;
+      }
+      this.variables.putAll(variables);
+      return true;
     }
 
     @Override
@@ -444,7 +477,7 @@ class DatasetIngestRouteTest {
 
     @Override
     public Object variable(String processInstanceId, String name) {
-      return null;
+      return INSTANCE.equals(processInstanceId) ? variables.get(name) : null;
     }
 
     @Override
