@@ -1,40 +1,36 @@
 package ai.lepton.ml.monitoring;
 
 import ai.lepton.ml.registry.ModelRegistry;
+import ai.lepton.ml.scoring.DecisionLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A challenger's trial in figures, from the decision log only: over every live decision it answered
- * in shadow, how often it predicted what the champion predicted, how many decisions its answer
- * would have changed (from what to what, with examples), and on the decisions whose real outcome
- * has been recorded, how often each was right (class labels) or how far off each was (numbers). The
- * trial is ready for a decision after {@link ChallengerTrial#getMinDecisions()} shadowed decisions.
+ * A challenger's trial in figures, from the decision log only ({@link DecisionLog#shadowedBy}):
+ * over every live decision it answered in shadow, how often it predicted what the champion
+ * predicted, how many decisions its answer would have changed (from what to what, with examples),
+ * and on the decisions whose real outcome has been recorded, how often each was right (class
+ * labels) or how far off each was (numbers). The trial is ready for a decision after {@link
+ * ChallengerTrial#getMinDecisions()} shadowed decisions.
  */
 @Component
 public class ChallengerComparison {
 
-  private static final String SHADOWED =
-      "SELECT d.id, d.model_version_id, d.prediction, d.decision, s.prediction,"
-          + " s.decision, o.actual FROM lepton_shadow_decision s JOIN lepton_decision d ON d.id = s.decision_id"
-          + " LEFT JOIN lepton_decision_outcome o ON o.decision_id = d.id WHERE s.challenger_version_id = ?"
-          + " ORDER BY d.id";
-
   /** Decisions whose change is shown as an example, per kind of change. */
   static final int EXAMPLES = 3;
 
-  private final JdbcTemplate jdbc;
+  private final DecisionLog decisions;
   private final ModelRegistry registry;
   private final int minDecisions;
 
-  public ChallengerComparison(JdbcTemplate jdbc, ModelRegistry registry, ChallengerTrial trial) {
-    this.jdbc = jdbc;
+  public ChallengerComparison(
+      DecisionLog decisions, ModelRegistry registry, ChallengerTrial trial) {
+    this.decisions = decisions;
     this.registry = registry;
     this.minDecisions = trial.getMinDecisions();
   }
@@ -42,19 +38,17 @@ public class ChallengerComparison {
   /** The comparison so far, as the trial decision's evidence keeps it. */
   public Map<String, Object> of(String challengerVersionId) {
     Tally tally = new Tally("regression".equals(registry.get(challengerVersionId).problemType()));
-    jdbc.query(
-        SHADOWED,
-        rs -> {
-          tally.add(
-              rs.getString(1),
-              rs.getString(2),
-              rs.getString(3),
-              rs.getString(4),
-              rs.getString(5),
-              rs.getString(6),
-              rs.getString(7));
-        },
-        challengerVersionId);
+    decisions.shadowedBy(
+        challengerVersionId,
+        d ->
+            tally.add(
+                d.decisionId(),
+                d.championVersionId(),
+                d.championPrediction(),
+                d.championDecision(),
+                d.challengerPrediction(),
+                d.challengerDecision(),
+                d.actual()));
     Map<String, Object> comparison = new LinkedHashMap<>();
     comparison.put("challengerVersionId", challengerVersionId);
     comparison.put("championVersionIds", List.copyOf(tally.champions));

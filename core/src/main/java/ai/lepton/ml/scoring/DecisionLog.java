@@ -174,6 +174,43 @@ public class DecisionLog {
     return id;
   }
 
+  /**
+   * A live decision a challenger answered in shadow: the champion's version, prediction and
+   * decision, the challenger's, and the real outcome when recorded (null until then).
+   */
+  public record ShadowedDecision(
+      String decisionId,
+      String championVersionId,
+      String championPrediction,
+      String championDecision,
+      String challengerPrediction,
+      String challengerDecision,
+      String actual) {}
+
+  private static final String SHADOWED =
+      "SELECT d.id, d.model_version_id, d.prediction, d.decision, s.prediction,"
+          + " s.decision, o.actual FROM lepton_shadow_decision s JOIN lepton_decision d ON d.id = s.decision_id"
+          + " LEFT JOIN lepton_decision_outcome o ON o.decision_id = d.id WHERE s.challenger_version_id = ?"
+          + " ORDER BY d.id";
+
+  /** Hands on every decision the challenger answered in shadow, oldest first, one at a time. */
+  public void shadowedBy(String challengerVersionId, Consumer<ShadowedDecision> each) {
+    jdbc.query(
+        SHADOWED,
+        rs -> {
+          each.accept(
+              new ShadowedDecision(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7)));
+        },
+        challengerVersionId);
+  }
+
   /** The challenger's answer to a logged decision's record, kept beside it and never returned. */
   public record ShadowAnswer(
       String challengerVersionId, String prediction, double probability, String decision) {}

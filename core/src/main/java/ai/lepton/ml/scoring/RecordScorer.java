@@ -1,6 +1,7 @@
 package ai.lepton.ml.scoring;
 
 import ai.lepton.ml.dataset.MissingValue;
+import ai.lepton.ml.dataset.RowValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -194,51 +194,21 @@ public class RecordScorer {
   public static Instance toInstance(
       Instances model, Map<String, Object> features, List<String> missing) {
     Instances header = TextRecords.headerFor(model);
-    double[] values = new double[header.numAttributes()];
-    for (int i = 0; i < header.numAttributes(); i++) {
-      Attribute attribute = header.attribute(i);
-      Object value = features.get(attribute.name());
-      if (i == header.classIndex() || value == null) {
-        values[i] = Utils.missingValue();
-        if (i != header.classIndex()) {
-          missing.add(attribute.name());
-        }
-      } else if (attribute.isNumeric()) {
-        values[i] = number(attribute, value);
-      } else if (attribute.isNominal()) {
-        int index = attribute.indexOfValue(value.toString());
-        if (index < 0) {
-          List<String> known = new ArrayList<>();
-          attribute.enumerateValues().asIterator().forEachRemaining(v -> known.add(v.toString()));
-          throw new ScoringException(
-              ScoringException.INVALID_FEATURES,
-              String.format(
-                  "Feature '%s' has the unknown value '%s'; the model knows: %s",
-                  attribute.name(), value, known));
-        }
-        values[i] = index;
-      } else if (attribute.isString()) {
-        values[i] = attribute.addStringValue(value.toString());
-      } else {
-        values[i] = Utils.missingValue();
-        missing.add(attribute.name());
-      }
-    }
-    Instance instance = new DenseInstance(1.0, values);
-    instance.setDataset(header);
-    return instance;
+    return RowValues.toRow(header, features, header.classIndex(), missing, RecordScorer::refuse);
   }
 
-  private static double number(Attribute attribute, Object value) {
-    if (value instanceof Number number) {
-      return number.doubleValue();
-    }
-    try {
-      return Double.parseDouble(value.toString());
-    } catch (NumberFormatException e) {
+  private static double refuse(Attribute attribute, Object value, RowValues.Unreadable why) {
+    if (why == RowValues.Unreadable.NOT_A_NUMBER) {
       throw new ScoringException(
           ScoringException.INVALID_FEATURES,
           String.format("Feature '%s' must be a number, not '%s'", attribute.name(), value));
     }
+    List<String> known = new ArrayList<>();
+    attribute.enumerateValues().asIterator().forEachRemaining(v -> known.add(v.toString()));
+    throw new ScoringException(
+        ScoringException.INVALID_FEATURES,
+        String.format(
+            "Feature '%s' has the unknown value '%s'; the model knows: %s",
+            attribute.name(), value, known));
   }
 }

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -122,35 +121,19 @@ public class AssembleRetrainingDataDelegate implements JavaDelegate {
 
   /**
    * A row in the base data's shape; a label the base data does not know becomes a missing value
-   * (counted).
+   * (counted), and so does a number that is not one.
    */
   private static Instance row(Instances data, Map<String, Object> features, int[] unknownLabels) {
-    double[] values = new double[data.numAttributes()];
-    for (int a = 0; a < data.numAttributes(); a++) {
-      Attribute attribute = data.attribute(a);
-      Object value = features.get(attribute.name());
-      if (value == null) {
-        values[a] = Utils.missingValue();
-      } else if (attribute.isNumeric()) {
-        values[a] = value instanceof Number n ? n.doubleValue() : parse(value.toString());
-      } else if (attribute.isString()) {
-        values[a] = attribute.addStringValue(value.toString());
-      } else {
-        int index = attribute.indexOfValue(RowValues.label(value));
-        if (index < 0) {
-          unknownLabels[0]++;
-        }
-        values[a] = index < 0 ? Utils.missingValue() : index;
-      }
-    }
-    return new DenseInstance(1.0, values);
-  }
-
-  private static double parse(String text) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      return Utils.missingValue();
-    }
+    return RowValues.toRow(
+        data,
+        features,
+        -1,
+        new java.util.ArrayList<>(),
+        (attribute, value, why) -> {
+          if (why == RowValues.Unreadable.UNKNOWN_LABEL) {
+            unknownLabels[0]++;
+          }
+          return Utils.missingValue();
+        });
   }
 }
