@@ -2,6 +2,7 @@ package ai.lepton.api;
 
 import ai.lepton.ml.card.ModelCard;
 import ai.lepton.ml.forecasting.ForecastEvaluation;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.training.CandidateMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -308,27 +309,25 @@ final class ModelCardCharts {
    * significant, on a 0–0.5 scale with the two band limits drawn), and each check's largest PSI and
    * recent accuracy over time.
    */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> drift(ModelCard.Monitoring monitoring) {
-    List<Map<String, Object>> attributes = monitoring.latestAttributes();
-    List<Map<String, Object>> checks = monitoring.checks();
+    List<MonitoringCheck.AttributeDrift> attributes = monitoring.latestAttributes();
+    List<MonitoringCheck> checks = monitoring.checks();
     if (attributes == null || attributes.isEmpty() || checks.isEmpty()) {
       return null;
     }
-    Map<String, Object> bands = (Map<String, Object>) checks.get(0).get("psiBands");
-    double moderate = ((Number) bands.get("moderate")).doubleValue();
-    double significant = ((Number) bands.get("significant")).doubleValue();
+    double moderate = checks.get(0).psiBands().moderate();
+    double significant = checks.get(0).psiBands().significant();
     List<Map<String, String>> bars = new ArrayList<>();
     int row = 0;
-    for (Map<String, Object> attribute : attributes) {
-      if (!(attribute.get("psi") instanceof Number number) || Double.isNaN(number.doubleValue())) {
+    for (MonitoringCheck.AttributeDrift attribute : attributes) {
+      double psi = attribute.psi();
+      if (Double.isNaN(psi)) {
         continue;
       }
-      double psi = number.doubleValue();
       bars.add(
           bar(
               row++,
-              String.valueOf(attribute.get("attribute")),
+              attribute.attribute(),
               Math.max(1, Math.min(psi, PSI_SCALE) / PSI_SCALE * 320),
               String.format(Locale.ROOT, "%.3f", psi),
               psi > significant ? "#d62728" : psi >= moderate ? "#ff7f0e" : "#2ca02c"));
@@ -340,7 +339,7 @@ final class ModelCardCharts {
     chart.put("moderateX", String.format(Locale.ROOT, "%.1f", 150 + moderate / PSI_SCALE * 320));
     chart.put(
         "significantX", String.format(Locale.ROOT, "%.1f", 150 + significant / PSI_SCALE * 320));
-    chart.put("checkedAt", checks.get(0).get("checkedAt"));
+    chart.put("checkedAt", checks.get(0).checkedAt());
     chart.put("trend", trend(checks));
     return chart;
   }
@@ -366,8 +365,8 @@ final class ModelCardCharts {
    * Oldest check on the left: its largest PSI (capped at 1) and its recent accuracy, both on a 0–1
    * scale.
    */
-  private static Map<String, Object> trend(List<Map<String, Object>> newestFirst) {
-    List<Map<String, Object>> checks = new ArrayList<>(newestFirst);
+  private static Map<String, Object> trend(List<MonitoringCheck> newestFirst) {
+    List<MonitoringCheck> checks = new ArrayList<>(newestFirst);
     java.util.Collections.reverse(checks);
     StringBuilder psiLine = new StringBuilder();
     StringBuilder accuracyLine = new StringBuilder();
@@ -375,9 +374,9 @@ final class ModelCardCharts {
     double step = checks.size() == 1 ? 0 : (double) SIZE / (checks.size() - 1);
     for (int i = 0; i < checks.size(); i++) {
       double cx = LEFT + (checks.size() == 1 ? SIZE / 2.0 : i * step);
-      Object psi = checks.get(i).get("maxPsi");
-      if (psi instanceof Number number) {
-        double cy = y(Math.min(1, number.doubleValue()));
+      Double psi = checks.get(i).maxPsi();
+      if (psi != null) {
+        double cy = y(Math.min(1, psi));
         psiLine.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
         dots.add(
             Map.of(
@@ -388,9 +387,9 @@ final class ModelCardCharts {
                 "fill",
                 "#d62728"));
       }
-      Object accuracy = checks.get(i).get("recentAccuracy");
-      if (accuracy instanceof Number number) {
-        double cy = y(number.doubleValue());
+      Double accuracy = checks.get(i).recentAccuracy();
+      if (accuracy != null) {
+        double cy = y(accuracy);
         accuracyLine.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
         dots.add(
             Map.of(
@@ -406,12 +405,9 @@ final class ModelCardCharts {
     trend.put("psi", psiLine.toString().strip());
     trend.put("accuracy", accuracyLine.toString().strip());
     trend.put("dots", dots);
-    Object baseline = newestFirst.get(0).get("baselineAccuracy");
+    Double baseline = newestFirst.get(0).baselineAccuracy();
     trend.put(
-        "baselineY",
-        baseline instanceof Number number
-            ? String.format(Locale.ROOT, "%.1f", y(number.doubleValue()))
-            : null);
+        "baselineY", baseline == null ? null : String.format(Locale.ROOT, "%.1f", y(baseline)));
     trend.put("checks", checks.size());
     return trend;
   }

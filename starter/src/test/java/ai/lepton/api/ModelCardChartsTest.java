@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lepton.ml.card.ModelCard;
 import ai.lepton.ml.card.ModelCardBuilder;
 import ai.lepton.ml.forecasting.RollingOrigins;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.CandidateMetrics;
 import ai.lepton.ml.training.CrossValidationTrainer;
@@ -183,13 +184,13 @@ class ModelCardChartsTest {
     latest.put("recentAccuracy", 0.5);
     ModelCard.Monitoring monitoring =
         new ModelCard.Monitoring(
-            List.of(latest, older),
+            List.of(MonitoringCheck.of(latest), MonitoringCheck.of(older)),
             "2 monitoring check(s)",
             List.of(
-                Map.of("attribute", "tenure", "psi", 0.02),
-                    Map.of("attribute", "contract", "psi", 0.15),
-                Map.of("attribute", "female", "psi", 4.6),
-                    Map.of("attribute", "empty", "psi", Double.NaN)));
+                drift("tenure", 0.02),
+                drift("contract", 0.15),
+                drift("female", 4.6),
+                drift("empty", Double.NaN)));
 
     Map<String, Object> chart = ModelCardCharts.drift(monitoring);
 
@@ -213,5 +214,10 @@ class ModelCardChartsTest {
     assertThat(trend.get("baselineY")).isEqualTo("66.0");
     assertThat(ModelCardCharts.drift(new ModelCard.Monitoring(List.of(), "none", List.of())))
         .isNull();
+  }
+
+  private static MonitoringCheck.AttributeDrift drift(String attribute, double psi) {
+    return new MonitoringCheck.AttributeDrift(
+        attribute, "numeric", psi, null, null, 100, 100, null, null);
   }
 }

@@ -1,6 +1,7 @@
 package ai.lepton.ml.card;
 
 import ai.lepton.ml.Json;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.training.CandidateMetrics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -196,7 +197,7 @@ public record EngagementRecord(
   public record MonitoringEntry(
       String modelVersionId,
       ModelCard.Usage decisions,
-      List<Map<String, Object>> checks,
+      List<MonitoringCheck> checks,
       @JsonInclude(JsonInclude.Include.NON_NULL) ModelCard.ChallengerTrial challengerTrial) {}
 
   /**

@@ -2,6 +2,7 @@ package ai.lepton.ml.card;
 
 import ai.lepton.ml.Json;
 import ai.lepton.ml.dataset.DatasetProfile;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.training.CandidateMetrics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -138,7 +139,9 @@ public record ModelCard(
    */
   @Schema(name = "CardMonitoring")
   public record Monitoring(
-      List<Map<String, Object>> checks, String note, List<Map<String, Object>> latestAttributes) {}
+      List<MonitoringCheck> checks,
+      String note,
+      List<MonitoringCheck.AttributeDrift> latestAttributes) {}
 
   /**
    * A challenger's trial: its comparison with the champion on the live decisions it answered in

@@ -6,6 +6,7 @@ import ai.lepton.ml.dataset.DatasetStore;
 import ai.lepton.ml.dataset.StoredDataset;
 import ai.lepton.ml.forecasting.SeriesFigures;
 import ai.lepton.ml.monitoring.ChallengerComparison;
+import ai.lepton.ml.monitoring.MonitoringCheck;
 import ai.lepton.ml.monitoring.MonitoringService;
 import ai.lepton.ml.registry.Approval;
 import ai.lepton.ml.registry.ChallengerDecision;
@@ -140,16 +141,17 @@ public class ModelCardBuilder {
             decisions.ruleSetVersionsOf(version.id()));
 
     List<Map<String, Object>> all = monitoring.checksOf(version.id());
-    List<Map<String, Object>> checks = all.stream().map(MonitoringService::summary).toList();
+    List<MonitoringCheck> checks =
+        all.stream().map(MonitoringService::summary).map(MonitoringCheck::of).toList();
+    List<MonitoringCheck.AttributeDrift> latest =
+        all.isEmpty() ? null : MonitoringCheck.of(all.get(0)).attributes();
     ModelCard.Monitoring monitored =
         new ModelCard.Monitoring(
             checks,
             checks.isEmpty()
                 ? "no monitoring check has run for this version yet"
-                : checks.size()
-                    + " monitoring check(s), the latest "
-                    + checks.get(0).get("checkedAt"),
-            all.isEmpty() ? List.of() : attributes(all.get(0).get("attributes")));
+                : checks.size() + " monitoring check(s), the latest " + checks.get(0).checkedAt(),
+            latest == null ? List.of() : latest);
 
     return new ModelCard(
         model,
@@ -267,12 +269,6 @@ public class ModelCardBuilder {
       return list.stream().map(String::valueOf).toList();
     }
     return value == null ? List.of() : value.toString().lines().toList();
-  }
-
-  /** The per-attribute drift of a check's document. */
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> attributes(Object attributes) {
-    return attributes instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
   }
 
   /** The engagement's requirements as its process left them (latest value of each variable). */
