@@ -2,6 +2,7 @@ package ai.lepton.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lepton.ml.LeptonDatabase;
 import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
@@ -15,7 +16,6 @@ import ai.lepton.ml.engagement.EngagementProcesses;
 import ai.lepton.ml.engagement.Requirements;
 import ai.lepton.ml.engagement.RequirementsRecord;
 import ai.lepton.ml.monitoring.MonitoringDataInbox;
-import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.process.ProcessMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,10 +67,7 @@ class DatasetIngestRouteTest {
 
   @BeforeEach
   void start() throws Exception {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:ingest-route-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    new LeptonSchema(dataSource).migrate();
+    JdbcDataSource dataSource = LeptonDatabase.fresh("ingest-route");
     jdbc = new JdbcTemplate(dataSource);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
     audit = new AuditTrail(jdbc, transactions);

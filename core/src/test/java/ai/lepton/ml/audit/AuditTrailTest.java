@@ -2,8 +2,8 @@ package ai.lepton.ml.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lepton.ml.LeptonDatabase;
 import ai.lepton.ml.Sha256;
-import ai.lepton.ml.schema.LeptonSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,7 @@ class AuditTrailTest {
 
   @BeforeEach
   void freshDatabase() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:audit-trail-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    new LeptonSchema(dataSource).migrate();
+    JdbcDataSource dataSource = LeptonDatabase.fresh("audit-trail");
     jdbc = new JdbcTemplate(dataSource);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
     transaction = new TransactionTemplate(transactions);

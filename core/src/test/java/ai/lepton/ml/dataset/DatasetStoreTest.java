@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ai.lepton.ml.LeptonDatabase;
 import ai.lepton.ml.RealData;
 import ai.lepton.ml.Sha256;
-import ai.lepton.ml.schema.LeptonSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,10 +34,7 @@ class DatasetStoreTest {
 
   @BeforeEach
   void freshDatabase() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:dataset-store-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    new LeptonSchema(dataSource).migrate();
+    JdbcDataSource dataSource = LeptonDatabase.fresh("dataset-store");
     jdbc = new JdbcTemplate(dataSource);
     store = new DatasetStore(jdbc);
   }

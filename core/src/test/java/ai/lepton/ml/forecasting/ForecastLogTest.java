@@ -2,7 +2,7 @@ package ai.lepton.ml.forecasting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.lepton.ml.schema.LeptonSchema;
+import ai.lepton.ml.LeptonDatabase;
 import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
@@ -17,10 +17,7 @@ class ForecastLogTest {
 
   @Test
   void aForecastIsKeptWithTheInputsItWasGivenAndEverySeries() throws Exception {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:forecast-log-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    new LeptonSchema(dataSource).migrate();
+    JdbcDataSource dataSource = LeptonDatabase.fresh("forecast-log");
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     jdbc.execute("SET REFERENTIAL_INTEGRITY FALSE"); // the model version is the registry's to make
     ForecastLog log = new ForecastLog(jdbc);

@@ -3,10 +3,10 @@ package ai.lepton.ml.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lepton.ml.LeptonDatabase;
 import ai.lepton.ml.Sha256;
 import ai.lepton.ml.audit.AuditEntry;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.schema.LeptonSchema;
 import ai.lepton.ml.training.AlgorithmSpec;
 import ai.lepton.ml.training.TrainingResult;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +34,7 @@ class ModelRegistryTest {
 
   @BeforeEach
   void freshDatabase() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:model-registry-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    new LeptonSchema(dataSource).migrate();
+    JdbcDataSource dataSource = LeptonDatabase.fresh("model-registry");
     jdbc = new JdbcTemplate(dataSource);
     jdbc.execute("SET REFERENTIAL_INTEGRITY FALSE"); // the datasets are the dataset store's to make
     audit = new AuditTrail(jdbc, new DataSourceTransactionManager(dataSource));

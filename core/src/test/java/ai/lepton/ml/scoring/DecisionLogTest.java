@@ -3,8 +3,8 @@ package ai.lepton.ml.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lepton.ml.LeptonDatabase;
 import ai.lepton.ml.audit.AuditTrail;
-import ai.lepton.ml.schema.LeptonSchema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +26,7 @@ class DecisionLogTest {
 
   @BeforeEach
   void freshDatabase() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:decision-log-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    new LeptonSchema(dataSource).migrate();
+    JdbcDataSource dataSource = LeptonDatabase.fresh("decision-log");
     jdbc = new JdbcTemplate(dataSource);
     // the model versions the decisions name are the registry's to make: their rows are left out
     // here
