@@ -68,7 +68,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 echo "after the rounds: RSS $(rss "$pid") MB, data directory $(du -sm "$dir/data" | cut -f1) MB"
 
 csv="$dir/campaign.csv"
-customers=data/wa_churn.csv
+customers=datasets/wa_churn.csv
 awk -v n="$batch_rows" 'NR == 1 {print; next} {rows[++m] = $0} END {for (i = 0; i < n; i++) print rows[i % m + 1]}' \
   "$customers" > "$csv"
 t0=$(date +%s%N)

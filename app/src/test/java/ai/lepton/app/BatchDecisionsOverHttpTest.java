@@ -40,7 +40,7 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
 
   @Test
   void aCsvOfCustomersIsDecidedRowByRowAndLoggedUnderOneBatch() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("../data/wa_churn.csv"));
+    List<String> lines = Files.readAllLines(Path.of("../datasets/wa_churn.csv"));
     StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
     for (int i = 1; i <= 1_200; i++) {
       csv.append(lines.get(i)).append('\n');
@@ -161,7 +161,7 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
     assertThat(JSON.readTree(answered[1]).path("error").asText()).isEqualTo("NOT_A_RECORD");
     assertThat(JSON.readTree(answered[1]).path("detail").asText()).contains("longer than 65536");
 
-    List<String> lines = Files.readAllLines(Path.of("../data/wa_churn.csv"));
+    List<String> lines = Files.readAllLines(Path.of("../datasets/wa_churn.csv"));
     String csv =
         lines.get(0)
             + "\n"
@@ -230,7 +230,7 @@ class BatchDecisionsOverHttpTest extends HttpTestSupport {
   void aFileDroppedForAModelIsDecidedIntoTheOutbox() throws IOException {
     Path inbox = Path.of("target/http-test-data/inbox/decisions");
     Path outbox = Path.of("target/http-test-data/outbox/decisions/churn-risk");
-    List<String> lines = Files.readAllLines(Path.of("../data/wa_churn.csv"));
+    List<String> lines = Files.readAllLines(Path.of("../datasets/wa_churn.csv"));
     if (Files.isDirectory(outbox)) { // answers of an earlier run of this test
       try (var earlier = Files.list(outbox)) {
         for (Path file : earlier.toList()) {

@@ -55,7 +55,7 @@ class ChallengerTrialOverHttpTest extends HttpTestSupport {
     assertThat(single.status()).as(single.text()).isEqualTo(200);
     // the answer is the champion's; the challenger's is never returned
     assertThat(single.text()).contains(champion).doesNotContain(challenger);
-    List<String> lines = Files.readAllLines(Path.of("../data/wa_churn.csv"));
+    List<String> lines = Files.readAllLines(Path.of("../datasets/wa_churn.csv"));
     StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
     for (int i = 1; i <= 40; i++) {
       csv.append(lines.get(i)).append('\n');

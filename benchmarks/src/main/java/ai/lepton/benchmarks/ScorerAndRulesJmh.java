@@ -82,7 +82,7 @@ public class ScorerAndRulesJmh {
     Instances stories =
         DatasetReader.read(
                 java.nio.file.Files.readAllBytes(
-                    java.nio.file.Path.of("../data/ReutersGrain-train.arff")),
+                    java.nio.file.Path.of("../datasets/ReutersGrain-train.arff")),
                 ai.lepton.ml.dataset.DatasetFormat.ARFF)
             .instances();
     Instances text =

@@ -93,7 +93,7 @@ public final class TextDecisionBenchmark {
         "churn-retention");
 
     // text: NaiveBayesMultinomial on word vectors of the Reuters grain stories
-    byte[] newsBytes = Files.readAllBytes(Path.of("../data/ReutersGrain-train.arff"));
+    byte[] newsBytes = Files.readAllBytes(Path.of("../datasets/ReutersGrain-train.arff"));
     DatasetReader.Parsed news = DatasetReader.read(newsBytes, DatasetFormat.ARFF);
     StoredDataset newsRaw =
         datasets.storeUpload("ENG-BENCH-TEXT", "ReutersGrain-train.arff", newsBytes, news, "bench");

@@ -53,7 +53,7 @@ class DatasetIngestRouteTest {
   private static final String ENGAGEMENT = "ENG-7";
   private static final String PII_KEY = "IA3IdOd3ZewM5eP6PbnpbuZXiYCldnKkG71zz/wM19o=";
 
-  /** data/wa_churn.csv's SHA-256, as data/NOTICE records it. */
+  /** datasets/wa_churn.csv's SHA-256, as datasets/NOTICE records it. */
   private static final String WA_CHURN_SHA256 =
       "d4323faeaab5cd2826e22eab230ec489d9e210f56ac5505750fb4721fa230ef3";
 
@@ -399,7 +399,10 @@ class DatasetIngestRouteTest {
     return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
   }
 
-  /** A file of the repository's data/, on the class path through the core's test-jar. */
+  /**
+   * A file of the repository's datasets/, on the class path as data/<file> through the core's
+   * test-jar.
+   */
   private static byte[] data(String file) {
     try (InputStream in =
         DatasetIngestRouteTest.class.getClassLoader().getResourceAsStream("data/" + file)) {

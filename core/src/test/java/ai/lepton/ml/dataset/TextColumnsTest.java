@@ -22,7 +22,7 @@ class TextColumnsTest {
 
   static Instances reuters() throws Exception {
     return DatasetReader.read(
-            Files.readAllBytes(Path.of("../data/ReutersGrain-train.arff")), DatasetFormat.ARFF)
+            Files.readAllBytes(Path.of("../datasets/ReutersGrain-train.arff")), DatasetFormat.ARFF)
         .instances();
   }
 

@@ -31,7 +31,7 @@ class TextDriftTest {
   }
 
   static String[] texts(String file, int onlyClass) throws Exception {
-    Instances data = new DataSource(Path.of("../data", file).toString()).getDataSet();
+    Instances data = new DataSource(Path.of("../datasets", file).toString()).getDataSet();
     data.setClass(data.attribute("class-att"));
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < data.numInstances(); i++) {
@@ -75,8 +75,8 @@ class TextDriftTest {
 
   @Test
   void aTextAttributeIsComparedOnItsWordsNotAsOneLabelPerStory() throws Exception {
-    Instances train = new DataSource("../data/ReutersGrain-train.arff").getDataSet();
-    Instances recent = new DataSource("../data/ReutersGrain-test.arff").getDataSet();
+    Instances train = new DataSource("../datasets/ReutersGrain-train.arff").getDataSet();
+    Instances recent = new DataSource("../datasets/ReutersGrain-test.arff").getDataSet();
     List<DriftCalculator.AttributeDrift> drift =
         DriftCalculator.compare(train, recent, List.of("class-att"));
     assertThat(drift)

@@ -36,7 +36,7 @@ import weka.core.converters.ConverterUtils.DataSource;
  */
 class TextParityTest {
 
-  static final Path TRAIN = Path.of("../data/ReutersGrain-train.arff");
+  static final Path TRAIN = Path.of("../datasets/ReutersGrain-train.arff");
   static final String TARGET = "class-att";
 
   static Instances lepton;
