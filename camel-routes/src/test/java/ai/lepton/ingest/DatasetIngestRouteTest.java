@@ -233,12 +233,15 @@ class DatasetIngestRouteTest {
   @Test
   void aFileThatIsNoDatasetIsRefusedAsUnreadableAndOnlyTheRefusalIsRecorded() {
     requirementsFor("churn", "");
-    byte[] notice = data("NOTICE");
+    // a letter, not a table: its first line reads as a header with an empty column
+    byte[] notice =
+        ("Dear team,, please find the figures attached\nKind regards\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     IngestRefusedException refusal = refused(send(ENGAGEMENT, notice, "NOTICE"));
 
     assertThat(refusal.kind()).isEqualTo(IngestRefusedException.Kind.UNREADABLE);
-    assertThat(refusal).hasMessage("Line 1: column 4 of the header has no name");
+    assertThat(refusal).hasMessage("Line 1: column 2 of the header has no name");
     assertThat(datasets.findByEngagement(ENGAGEMENT)).isEmpty();
     assertThat(count("lepton_dataset_content")).isZero();
     assertThat(engine.correlations).isEmpty();
